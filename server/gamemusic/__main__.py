@@ -1,0 +1,3 @@
+from gamemusic.cli import main
+
+main()

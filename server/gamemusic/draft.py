@@ -1,0 +1,128 @@
+"""The timeline draft both backends share, in the cloud's short-key JSON.
+
+    {"d": 120000,                       duration of the timeline in ms
+     "m": {"aspect": "16:9", ...},      draft metadata (DraftMeta)
+     "t": [                             tracks
+       {"tt": 0, "m": {"name": "ranked match", "media": "m1"}, "sg": [{"s": 0, "e": 120000}]},
+       {"tt": 1, "m": {"name": "Retro Chiptune", "style": "chiptune", "volume": 0.35},
+        "sg": [{"s": 0, "e": 120000}]},
+       {"tt": 7, "m": {"text": "Boss Rush"}, "sg": [{"s": 0, "e": 3000}]}]}
+
+Keys the cloud sends that we do not model are kept (``extra="allow"``) and written back.
+Python attribute names are long; the JSON keys are the short aliases.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+VIDEO, AUDIO, TEXT = 0, 1, 7
+TRACK_KINDS = {VIDEO: "Video", AUDIO: "BGM", TEXT: "Title"}
+
+Aspect = Literal["auto", "16:9", "9:16", "1:1"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True, validate_assignment=True)
+
+    def dump(self) -> dict[str, Any]:
+        """Short-key JSON, unknown keys included."""
+        return self.model_dump(by_alias=True, exclude_none=True, mode="json")
+
+
+class Segment(_Model):
+    start_ms: int = Field(0, alias="s", ge=0, description="Start on the timeline, ms.")
+    end_ms: int = Field(0, alias="e", ge=0, description="End on the timeline, ms.")
+    source: str | None = Field(None, alias="src", description="Media id or URL.")
+
+
+class TrackMeta(_Model):
+    """Metadata of a track. Video: name, media. BGM: style and mix. Title: text."""
+
+    name: str | None = Field(None, description="Display name.")
+    media: str | None = Field(None, description="Media id of a video track's upload.")
+    style: str | None = Field(None, description="Music style id (BGM).")
+    volume: float | None = Field(None, ge=0, le=1, description="Music volume 0-1 (BGM).")
+    seed: int | None = Field(None, ge=0, description="Composition seed (BGM).")
+    bpm: float | None = Field(None, ge=40, le=240, description="Tempo override (BGM).")
+    fade_in: float | None = Field(None, ge=0, le=30, description="Fade in, seconds (BGM).")
+    fade_out: float | None = Field(None, ge=0, le=30, description="Fade out, seconds (BGM).")
+    duck: bool | None = Field(None, description="Duck music under loud game audio/voice (BGM).")
+    duck_db: float | None = Field(None, ge=0, le=24, description="Extra ducking depth, dB.")
+    text: str | None = Field(None, max_length=200, description="Overlay text (Title).")
+    position: Literal["top", "center", "bottom"] | None = Field(None, description="Title place.")
+
+
+class Track(_Model):
+    type: int = Field(alias="tt", description="0 video, 1 audio, 7 text.")
+    segments: list[Segment] = Field(default_factory=list, alias="sg")
+    meta: TrackMeta = Field(default_factory=TrackMeta, alias="m")
+
+    @property
+    def start_ms(self) -> int:
+        return min((s.start_ms for s in self.segments), default=0)
+
+    @property
+    def end_ms(self) -> int:
+        return max((s.end_ms for s in self.segments), default=0)
+
+
+class DraftMeta(_Model):
+    name: str | None = Field(None, description="Project name.")
+    aspect: Aspect | None = Field(None, description="Output aspect; auto follows the input.")
+    original_audio: Literal["keep", "mute"] | None = Field(
+        None, description="Keep or mute the recording's own sound."
+    )
+    height: int | None = Field(None, description="Output short side in pixels (1080).")
+
+
+class Draft(_Model):
+    tracks: list[Track] = Field(default_factory=list, alias="t")
+    duration_ms: int = Field(0, alias="d", ge=0)
+    meta: DraftMeta = Field(default_factory=DraftMeta, alias="m")
+
+    def of_type(self, tt: int) -> list[Track]:
+        return [t for t in self.tracks if t.type == tt]
+
+    @property
+    def video(self) -> Track | None:
+        return next(iter(self.of_type(VIDEO)), None)
+
+    @property
+    def music(self) -> Track | None:
+        return next(iter(self.of_type(AUDIO)), None)
+
+    @property
+    def titles(self) -> list[Track]:
+        return self.of_type(TEXT)
+
+    def copy_deep(self) -> Draft:
+        return Draft.model_validate(self.dump())
+
+
+def _secs(ms: int) -> str:
+    s = ms / 1000
+    return f"{s:.0f}" if abs(s - round(s)) < 0.05 else f"{s:.1f}"
+
+
+def _track_line(i: int, track: Track) -> str:
+    kind = TRACK_KINDS.get(track.type, f"Track type {track.type}")
+    m = track.meta
+    span = f"{_secs(track.start_ms)}-{_secs(track.end_ms)}s"
+    if track.type == TEXT:
+        return f'{i}. {kind}: "{m.text or m.name or ""}" ({span})'
+    label = m.name or m.style or ("clip" if track.type == VIDEO else "music")
+    if track.type == AUDIO and m.volume is not None:
+        return f"{i}. {kind}: {label} ({span}, {round(m.volume * 100)}%)"
+    return f"{i}. {kind}: {label} ({span})"
+
+
+def timeline_summary(draft: Draft) -> str:
+    """`Timeline (3 tracks): 1. Video: ranked match (0-120s) 2. BGM: Retro Chiptune (0-120s, 35%) ...`"""
+    n = len(draft.tracks)
+    if n == 0:
+        return "Timeline (0 tracks): empty"
+    lines = " ".join(_track_line(i, t) for i, t in enumerate(draft.tracks, 1))
+    return f"Timeline ({n} track{'s' if n != 1 else ''}): {lines}"
