@@ -126,3 +126,53 @@ def timeline_summary(draft: Draft) -> str:
         return "Timeline (0 tracks): empty"
     lines = " ".join(_track_line(i, t) for i, t in enumerate(draft.tracks, 1))
     return f"Timeline ({n} track{'s' if n != 1 else ''}): {lines}"
+
+
+def describe_changes(before: Draft, after: Draft) -> str:
+    """What changed between two drafts, in words: tracks added or removed, style, volume,
+    ranges, titles. Used when the cloud editor changed the draft without saying so."""
+    if before.dump() == after.dump():
+        return "No changes to the timeline."
+
+    def key(t: Track) -> tuple[int, str]:
+        return (t.type, t.meta.media or t.meta.text or t.meta.name or t.meta.style or "")
+
+    def label(t: Track) -> str:
+        return _track_line(0, t).split(": ", 1)[1]
+
+    def kind(t: Track) -> str:
+        return TRACK_KINDS.get(t.type, f"track type {t.type}")
+
+    said: list[str] = []
+    old = list(before.tracks)
+    for new in after.tracks:
+        match = next((t for t in old if key(t) == key(new)), None)
+        if match is None:
+            match = next((t for t in old if t.type == new.type), None)
+        if match is None:
+            said.append(f"added {kind(new)}: {label(new)}")
+            continue
+        old.remove(match)
+        a, b = match.meta, new.meta
+        if a.style != b.style or (new.type == AUDIO and a.name != b.name):
+            said.append(f"{kind(new)} style {a.name or a.style or 'none'} -> {b.name or b.style}")
+        if a.volume != b.volume and b.volume is not None:
+            was = "unset" if a.volume is None else f"{round(a.volume * 100)}%"
+            said.append(f"{kind(new)} volume {was} -> {round(b.volume * 100)}%")
+        if a.text != b.text:
+            said.append(f'{kind(new)} text "{a.text or ""}" -> "{b.text or ""}"')
+        if (match.start_ms, match.end_ms) != (new.start_ms, new.end_ms):
+            said.append(
+                f"{kind(new)} range {_secs(match.start_ms)}-{_secs(match.end_ms)}s"
+                f" -> {_secs(new.start_ms)}-{_secs(new.end_ms)}s"
+            )
+        for field in ("fade_in", "fade_out", "duck", "bpm", "position"):
+            if getattr(a, field) != getattr(b, field):
+                said.append(f"{kind(new)} {field.replace('_', ' ')} -> {getattr(b, field)}")
+    said += [f"removed {kind(t)}: {label(t)}" for t in old]
+    if before.duration_ms != after.duration_ms:
+        said.append(f"length {_secs(before.duration_ms)}s -> {_secs(after.duration_ms)}s")
+    if not said:
+        said.append("timeline settings updated")
+    text = "; ".join(said)
+    return text[0].upper() + text[1:] + "."
