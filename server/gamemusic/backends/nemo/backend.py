@@ -1,0 +1,524 @@
+"""NemoBackend: the Backend protocol over the NemoVideo cloud API.
+
+    upload   POST /api/upload-video/nemo_agent/me/<sid>     (multipart `files`, or JSON urls)
+    edit     GET state, POST /run_sse, GUI translation, GET state, describe what changed
+    state    GET /api/state/nemo_agent/me/<sid>/latest
+    credits  GET /api/credits/balance/simple
+    export   POST /api/render/proxy/lambda, GET .../<id> every poll_interval, download
+
+Cloud ids live in `session.cloud` (session_id, task_id, user_id); a render id lives in
+`job.cloud_render_id` from the moment it is posted, so an export after a restart resumes it.
+A session the cloud has forgotten (1002) is replaced once, and the session's media attached
+to the new one again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import mimetypes
+import os
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import anyio
+import av
+import httpx
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from gamemusic.backends.base import Credits, EditOutcome, Progress, Rendered, no_progress
+from gamemusic.backends.nemo import gui
+from gamemusic.backends.nemo.http import REGISTER_URL, NemoApi, one_line
+from gamemusic.backends.nemo.sse import Turn, run_turn
+from gamemusic.config import Settings
+from gamemusic.draft import (
+    VIDEO,
+    Draft,
+    DraftMeta,
+    Segment,
+    Track,
+    TrackMeta,
+    describe_changes,
+    timeline_summary,
+)
+from gamemusic.errors import CloudError
+from gamemusic.sessions import Job, Media, Project, Session
+
+log = logging.getLogger("gamemusic.nemo")
+T = TypeVar("T")
+
+RENDER_WAIT_S = 3600.0
+UPLOAD_TIMEOUT = httpx.Timeout(60.0, write=300.0, read=600.0)
+_ID = AliasChoices("user_id", "userId", "uid")
+
+
+class _Loose(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+
+
+class SessionData(_Loose):
+    session_id: str = Field(validation_alias=AliasChoices("session_id", "sessionId"))
+    task_id: str | None = Field(None, validation_alias=AliasChoices("task_id", "taskId"))
+    user_id: str | None = Field(None, validation_alias=_ID)
+
+
+class UploadedFile(_Loose):
+    filename: str | None = Field(None, validation_alias=AliasChoices("filename", "name"))
+    file_type: str | None = Field(None, validation_alias=AliasChoices("file_type", "type"))
+    cdn_url: str = Field(validation_alias=AliasChoices("cdn_url", "cdnUrl", "url"))
+    duration: float | None = Field(None, ge=0, description="Seconds (UNCONFIRMED unit).")
+    width: int | None = Field(None, ge=0)
+    height: int | None = Field(None, ge=0)
+    fps: float | None = Field(None, ge=0)
+    size: int | None = Field(None, ge=0, description="Bytes, when sent.")
+
+
+class UploadData(_Loose):
+    files: list[UploadedFile] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shapes(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return {"files": value}
+        if isinstance(value, dict) and "files" not in value:
+            return {"files": [value]}
+        return value
+
+
+class CreditsData(_Loose):
+    available: float | None = None
+    frozen: float | None = None
+    total: float | None = None
+
+
+class CloudState(_Loose):
+    draft: Draft | None = None
+    video_infos: Any = None
+    generated_media: Any = None
+
+    @field_validator("draft", mode="before")
+    @classmethod
+    def _empty(cls, value: Any) -> Any:
+        return value or None
+
+
+class StateData(_Loose):
+    state: CloudState = Field(default_factory=CloudState)
+    user_id: str | None = Field(None, validation_alias=_ID)
+
+
+class RenderOutput(BaseModel):
+    format: str = "mp4"
+    quality: str = "high"
+
+
+class RenderRequest(BaseModel):
+    id: str = Field(pattern=r"^render_\d+$")
+    session_id: str = Field(serialization_alias="sessionId")
+    draft: dict[str, Any]
+    output: RenderOutput = Field(default_factory=RenderOutput)
+
+
+class RenderInfo(_Loose):
+    """A render's status, wherever the reply puts it (UNCONFIRMED variants)."""
+
+    status: str | None = Field(None, validation_alias=AliasChoices("status", "state"))
+    output: dict[str, Any] | str | None = None
+    output_url: str | None = Field(
+        None, validation_alias=AliasChoices("outputUrl", "output_url", "url", "downloadUrl")
+    )
+    progress: float | None = Field(None, ge=0)
+    error: Any = Field(None, validation_alias=AliasChoices("error", "reason", "message"))
+
+    @property
+    def url(self) -> str | None:
+        if isinstance(self.output, str):
+            return self.output
+        if isinstance(self.output, dict) and isinstance(self.output.get("url"), str):
+            return self.output["url"]
+        return self.output_url
+
+
+class RenderPoll(RenderInfo):
+    code: int = 0
+    data: RenderInfo | None = None
+
+    def merged(self) -> RenderInfo:
+        inner = self.data or RenderInfo()
+        return RenderInfo(
+            status=inner.status or self.status,
+            output_url=inner.url or self.url,
+            progress=inner.progress if inner.progress is not None else self.progress,
+            error=inner.error or (self.error if self.code else None),
+        )
+
+
+DONE = {"completed", "complete", "done", "success", "succeeded", "finished"}
+FAILED = {"failed", "failure", "error", "errored", "cancelled", "canceled"}
+
+
+def probe(path: Path) -> tuple[float, int, int, bool]:
+    """(duration s, width, height, has audio) of a media file, by PyAV."""
+    with av.open(str(path)) as container:
+        video = next(iter(container.streams.video), None)
+        width = video.codec_context.width if video else 0
+        height = video.codec_context.height if video else 0
+        duration = (container.duration or 0) / 1_000_000
+        return duration, width, height, bool(container.streams.audio)
+
+
+class NemoBackend:
+    name = "nemo"
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        client: httpx.AsyncClient | None = None,
+        base_url: str | None = None,
+        token: str | None = None,
+        poll_interval: float = 30.0,
+        retry_delay: float = 30.0,
+        heartbeat_interval: float = 120.0,
+        sse_timeout: float = 900.0,
+    ):
+        self.settings = settings
+        self.api = NemoApi(
+            settings, client=client, base_url=base_url, token=token, retry_delay=retry_delay
+        )
+        self.poll_interval = poll_interval
+        self.heartbeat_interval = heartbeat_interval
+        self.sse_timeout = sse_timeout
+
+    # ---- cloud session ------------------------------------------------------------------
+    async def _new_session(self, session: Session) -> str:
+        data = await self.api.call(
+            "POST",
+            "/api/tasks/me/with-session/nemo_agent",
+            SessionData,
+            json={"task_name": "project", "language": session.lang},
+        )
+        self.api.note_user(data.user_id)
+        session.cloud.update(
+            session_id=data.session_id, task_id=data.task_id, user_id=self.api.user_id
+        )
+        log.info("cloud session %s for %s", data.session_id, session.id)
+        for project in session.projects.values():  # hand the session's media over again
+            media = project.media
+            if media.cloud_url or Path(media.source).is_file():
+                got = await self._attach(data.session_id, media.cloud_url or media.source)
+                media.cloud_url = got.cdn_url
+        return data.session_id
+
+    async def _in_session(self, session: Session, step: Callable[[str], Awaitable[T]]) -> T:
+        """Run `step(session_id)`; when the cloud forgot the session (1002), make a new one
+        (media attached again) and run it once more."""
+        sid = session.cloud.get("session_id") or await self._new_session(session)
+        try:
+            return await step(sid)
+        except CloudError as exc:
+            if exc.cloud_code != 1002:
+                raise
+        log.info("cloud session %s not found; starting a new one", sid)
+        return await step(await self._new_session(session))
+
+    async def _attach(self, sid: str, source: str) -> UploadedFile:
+        path = f"/api/upload-video/nemo_agent/me/{sid}"
+        if source.startswith(("http://", "https://")):
+            body = {"urls": [source], "source_type": "url"}
+            data = await self.api.call("POST", path, UploadData, json=body)
+            return data.files[0]
+        name = Path(source).name
+        mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        with open(source, "rb") as f:
+
+            def files() -> dict[str, Any]:
+                f.seek(0)
+                return {"files": (name, f, mime)}
+
+            data = await self.api.call(
+                "POST", path, UploadData, files=files, timeout=UPLOAD_TIMEOUT
+            )
+        return data.files[0]
+
+    async def _read_state(self, session: Session) -> StateData:
+        async def read(sid: str) -> StateData:
+            return await self.api.call("GET", f"/api/state/nemo_agent/me/{sid}/latest", StateData)
+
+        data = await self._in_session(session, read)
+        self.api.note_user(data.user_id)
+        return data
+
+    # ---- the protocol -------------------------------------------------------------------
+    async def upload(
+        self, session: Session, source: str, *, progress: Progress = no_progress
+    ) -> Project:
+        is_url = source.startswith(("http://", "https://"))
+        name = httpx.URL(source).path.rsplit("/", 1)[-1] if is_url else Path(source).name
+        await progress(None, f"Uploading {name or 'the video'} to NemoVideo...")
+        sid = session.cloud.get("session_id") or await self._new_session(session)
+        try:
+            got = await self._attach(sid, source)
+        except CloudError as exc:
+            if exc.cloud_code != 1002:
+                raise
+            got = await self._attach(await self._new_session(session), source)
+        duration, width, height, has_audio = got.duration, got.width, got.height, False
+        size = got.size or (0 if is_url else os.path.getsize(source))
+        if not is_url:
+            duration, width, height, has_audio = await anyio.to_thread.run_sync(probe, Path(source))
+        kind = (got.file_type or "video").split("/")[0]
+        media = Media(
+            id=session.next_media_id(),
+            name=got.filename or name or "video",
+            source=source,
+            kind=kind if kind in ("video", "image", "audio") else "video",
+            duration_ms=round((duration or 0) * 1000),
+            width=width or 0,
+            height=height or 0,
+            has_audio=has_audio,
+            size_bytes=size,
+            cloud_url=got.cdn_url,
+        )
+        stem = Path(media.name).stem
+        track = Track(
+            type=VIDEO,
+            segments=[Segment(start_ms=0, end_ms=media.duration_ms, source=media.cloud_url)],
+            meta=TrackMeta(name=stem, media=media.id),
+        )
+        draft = Draft(tracks=[track], duration_ms=media.duration_ms, meta=DraftMeta(name=stem))
+        project = Project(media=media, draft=draft)
+        session.projects[media.id] = project
+        session.active = media.id
+        await progress(1.0, f"Uploaded {media.name}.")
+        return project
+
+    async def state(self, session: Session, project: Project) -> Draft:
+        data = await self._read_state(session)
+        if data.state.draft is not None:
+            project.draft = data.state.draft
+        return project.draft
+
+    async def credits(self) -> Credits:
+        data = await self.api.call("GET", "/api/credits/balance/simple", CreditsData)
+        note = ""
+        if self.api.anonymous:
+            bind = f"?bind={self.api.user_id}" if self.api.user_id else ""
+            note = f"Free anonymous workspace: register at {REGISTER_URL}{bind} to keep it."
+        return Credits(available=data.available, frozen=data.frozen, total=data.total, note=note)
+
+    async def edit(
+        self,
+        session: Session,
+        project: Project,
+        instruction: str,
+        *,
+        progress: Progress = no_progress,
+    ) -> EditOutcome:
+        await progress(None, "Sending the edit to NemoVideo...")
+        before = (await self._read_state(session)).state.draft or project.draft
+        turn = await self._turn(session, instruction, progress)
+        said = gui.translate(turn.text)
+        lines = [said.text] if said.text else []
+        actions = [a for a in said.actions if a.kind != "message"]
+        move = next((a for a in said.actions if a.kind == "message"), None)
+        if move is not None and turn.ending == "closed":
+            # one follow-up at most; its own GUI wording is carried out but not sent again
+            await progress(None, "Making the move the editor asked for...")
+            second = gui.translate((await self._turn(session, move.detail, progress)).text)
+            lines += [second.text] if second.text else []
+            actions += [a for a in second.actions if a.kind != "message" and a not in actions]
+        after = (await self._read_state(session)).state.draft or project.draft
+        changed = before.dump() != after.dump()
+        summary = describe_changes(before, after)
+        if turn.ending != "closed":
+            lines.insert(0, self._cut_short(turn))
+            lines.append(f"What changed so far: {summary}")
+        elif not lines:
+            lines.append(summary if changed else "NemoVideo finished without changing anything.")
+        for action in actions:
+            lines.append(await self._carry_out(action, after))
+        if changed:
+            project.push(after, instruction, summary)
+        return EditOutcome(
+            message="\n".join(lines), draft=project.draft, changes=[summary] if changed else []
+        )
+
+    async def _turn(self, session: Session, message: str, progress: Progress) -> Turn:
+        async def send(sid: str) -> Turn:
+            return await run_turn(
+                self.api,
+                sid,
+                message,
+                progress=progress,
+                heartbeat_interval=self.heartbeat_interval,
+                timeout=self.sse_timeout,
+            )
+
+        return await self._in_session(session, send)
+
+    def _cut_short(self, turn: Turn) -> str:
+        if turn.ending == "dropped":
+            return (
+                "The connection to NemoVideo dropped before the reply ended; the message was "
+                "not sent again (each one is charged), so here is the timeline as it is now."
+            )
+        minutes = round(self.sse_timeout / 60)
+        return (
+            f"NemoVideo was still working after {minutes} min; I stopped waiting and did not "
+            "send the message again. Call state later to see if more arrives."
+        )
+
+    async def _carry_out(self, action: gui.Action, draft: Draft) -> str:
+        """Do what the editor asked the user to do in its GUI; say what was done."""
+        if action.kind == "export":
+            return "When you are happy with it, ask to export: I render and download the MP4."
+        if action.kind == "timeline":
+            return f"Preview: {timeline_summary(draft)}"
+        if action.kind == "credits":
+            left = (await self.credits()).available
+            return f"Credits: {left:g} available." if left is not None else "Credits: unknown."
+        if action.kind == "upload":
+            return "To add another clip, give me its file path or URL."
+        return f"Current project: {timeline_summary(draft)}"
+
+    # ---- export -------------------------------------------------------------------------
+    async def export(
+        self,
+        session: Session,
+        project: Project,
+        job: Job,
+        out_path: Path,
+        *,
+        progress: Progress = no_progress,
+    ) -> Rendered:
+        if job.cloud_render_id:
+            await progress(None, "Resuming the NemoVideo render...")
+        else:
+            data = await self._read_state(session)
+            draft = data.state.draft or project.draft
+            request = RenderRequest(
+                id=f"render_{int(time.time() * 1000)}",
+                session_id=session.cloud["session_id"],
+                draft=draft.dump(),
+            )
+            await self.api.call(
+                "POST",
+                "/api/render/proxy/lambda",
+                RenderPoll,
+                json=request.model_dump(by_alias=True),
+            )
+            job.cloud_render_id = request.id
+            await progress(0.02, "Render queued on NemoVideo.")
+        url = await self._wait_for_render(job, progress)
+        return await self._download(url, out_path, progress)
+
+    async def _wait_for_render(self, job: Job, progress: Progress) -> str:
+        render_id = job.cloud_render_id
+        deadline = anyio.current_time() + RENDER_WAIT_S
+        hiccups = 0
+        while True:
+            try:
+                async with self.api.open("GET", f"/api/render/proxy/lambda/{render_id}") as reply:
+                    info = RenderPoll.model_validate_json(reply.content).merged()
+                hiccups = 0
+            except ValidationError:
+                info, hiccups = RenderInfo(status="unknown"), hiccups + 1
+            except CloudError as exc:
+                if exc.cloud_code == 404:
+                    job.cloud_render_id = None
+                    raise CloudError(
+                        f"NemoVideo no longer knows the render {render_id}.",
+                        hint="Call export again to start a new render.",
+                        cloud_code=404,
+                    ) from None
+                if exc.cloud_code is not None:
+                    raise
+                info, hiccups = RenderInfo(status="unknown"), hiccups + 1
+            if hiccups > 3:
+                raise CloudError(
+                    "NemoVideo's render status could not be read four times in a row.",
+                    hint="Call export again later; it resumes the same render.",
+                )
+            status = (info.status or "pending").lower()
+            if status in DONE and info.url:
+                return info.url
+            if status in FAILED:
+                job.cloud_render_id = None
+                reason = one_line(str(info.error)) if info.error else ""
+                raise CloudError(
+                    "NemoVideo could not render the video" + (f": {reason}." if reason else "."),
+                    hint="Call export again to start a new render.",
+                    cloud_code=None,
+                )
+            if status in DONE:
+                raise CloudError(
+                    "NemoVideo finished the render but sent no download link.",
+                    hint="Call export again; it checks the same render once more.",
+                )
+            if anyio.current_time() > deadline:
+                raise CloudError(
+                    "The NemoVideo render is still not finished after an hour.",
+                    hint="Call export again later; it resumes the same render.",
+                )
+            done = info.progress / 100 if (info.progress or 0) > 1 else (info.progress or 0)
+            await progress(0.05 + 0.8 * min(done, 1.0), f"Rendering on NemoVideo ({status})...")
+            await anyio.sleep(self.poll_interval)
+
+    async def _download(self, url: str, out_path: Path, progress: Progress) -> Rendered:
+        url = self.api.url(url)
+        headers: dict[str, str] = {}
+        if self.api.same_origin(url):  # never hand the token to a CDN
+            headers = {**self.api.headers(), "Authorization": f"Bearer {await self.api.token()}"}
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        part = out_path.with_name(f".{out_path.name}.{secrets.token_hex(4)}.part")
+        try:
+            async with self.api.client.stream(
+                "GET", url, headers=headers, follow_redirects=True
+            ) as reply:
+                if reply.status_code != 200:
+                    raise CloudError(
+                        f"Downloading the rendered video failed (HTTP {reply.status_code}).",
+                        hint="Call export again; it resumes the same render.",
+                        cloud_code=reply.status_code,
+                    )
+                total, got, step = int(reply.headers.get("content-length") or 0), 0, 0
+                with open(part, "wb") as f:
+                    async for chunk in reply.aiter_bytes(1 << 16):
+                        f.write(chunk)
+                        got += len(chunk)
+                        if total and got * 10 // total > step:
+                            step = got * 10 // total
+                            await progress(0.85 + 0.15 * got / total, "Downloading the MP4...")
+            duration, width, height, _ = await anyio.to_thread.run_sync(probe, part)
+            os.replace(part, out_path)
+        except httpx.TransportError as exc:
+            raise CloudError(
+                f"The download of the rendered video broke off ({type(exc).__name__}).",
+                hint="Call export again; it resumes the same render.",
+            ) from None
+        except av.error.FFmpegError:
+            raise CloudError(
+                "NemoVideo's rendered file is not a playable video.",
+                hint="Call export again to try once more.",
+            ) from None
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                part.unlink()
+        await progress(1.0, f"Saved {out_path.name}.")
+        return Rendered(out_path, duration, width, height, out_path.stat().st_size)
+
+    async def aclose(self) -> None:
+        await self.api.aclose()

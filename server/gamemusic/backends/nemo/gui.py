@@ -1,0 +1,83 @@
+"""GUI wording -> actions.
+
+The cloud agent talks as if the user had its web editor open ("Click Export", "拖拽音乐到
+0:05"). The user has no such editor, so `translate` takes every sentence that asks for a GUI
+gesture out of the reply and returns an `Action` the backend carries out instead:
+
+    click / tap / 点击 ...         "state"    (or the matching action: export, preview, credits)
+    open / 打开                     "state"    read the state and show it
+    drag / drop / 拖拽              "message"  send the move to the agent as an edit message
+    preview in timeline / 预览      "timeline" show the text timeline summary
+    Export / download / 导出        "export"   point at the export workflow
+
+Pure and synchronous: text in, rewritten text and actions out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["export", "timeline", "state", "credits", "message", "upload"]
+
+_I = re.IGNORECASE
+EXPORT = re.compile(r"\bexport\b|\bdownload\b|\brender\b|导出|下载", _I)
+PREVIEW = re.compile(r"\bpreview\b|预览", _I)
+TIMELINE = re.compile(r"\btimeline\b|时间线|时间轴", _I)
+DRAG = re.compile(r"\bdrag\b|\bdrop\b.*\b(on|onto|into|in|to)\b|拖拽|拖动|拖到|拖入", _I)
+OPEN = re.compile(r"\bopen\b|打开", _I)
+CLICK = re.compile(r"\b(click|tap|press|hit|select)\b|点击|单击|点一下", _I)
+CREDITS = re.compile(r"\bcredits?\b|\bbalance\b|积分|余额", _I)
+UPLOAD = re.compile(r"\bupload\b|上传", _I)
+GESTURE = re.compile(f"{DRAG.pattern}|{OPEN.pattern}|{CLICK.pattern}", _I)
+SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: Kind
+    detail: str = ""
+
+
+@dataclass
+class Translation:
+    text: str
+    actions: list[Action]
+
+
+def _action(sentence: str) -> Action | None:
+    """The action a sentence asks for, or None when it is not a GUI instruction."""
+    gesture = GESTURE.search(sentence)
+    if EXPORT.search(sentence):
+        return Action("export")
+    if PREVIEW.search(sentence) or (gesture and TIMELINE.search(sentence)):
+        return Action("timeline")
+    if DRAG.search(sentence):
+        return Action("message", f"Please make this change yourself: {sentence.strip()}")
+    if not gesture:
+        return None
+    if CREDITS.search(sentence):
+        return Action("credits")
+    if UPLOAD.search(sentence):
+        return Action("upload")
+    return Action("state")
+
+
+def translate(text: str) -> Translation:
+    """Split GUI instructions out of `text`. Returns the remaining text and the actions, in
+    order, without duplicates."""
+    kept_lines: list[str] = []
+    actions: list[Action] = []
+    for line in text.splitlines():
+        kept: list[str] = []
+        for sentence in SENTENCE.findall(line):
+            action = _action(sentence)
+            if action is None:
+                kept.append(sentence.strip())
+            elif action not in actions:
+                actions.append(action)
+        if kept or not line.strip():
+            kept_lines.append(" ".join(s for s in kept if s))
+    rewritten = re.sub(r"\n{3,}", "\n\n", "\n".join(kept_lines)).strip()
+    return Translation(rewritten, actions)
