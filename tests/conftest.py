@@ -14,7 +14,12 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GAMEMUSIC_WORKSPACE", str(tmp_path))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
-    for var in ("NEMO_TOKEN", "NEMO_API_BASE", "GAMEMUSIC_BACKEND", "GAMEMUSIC_OUTPUT_MODE",
-                "NEMO_SKILL_PLATFORM"):
+    for var in (
+        "NEMO_TOKEN",
+        "NEMO_API_BASE",
+        "GAMEMUSIC_BACKEND",
+        "GAMEMUSIC_OUTPUT_MODE",
+        "NEMO_SKILL_PLATFORM",
+    ):
         monkeypatch.delenv(var, raising=False)
     return home

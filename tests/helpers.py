@@ -35,13 +35,26 @@ def make_video(
     w, h = size
     args = ["-f", "lavfi", "-i", f"testsrc2=size={w}x{h}:rate={fps}:duration={seconds}"]
     if tone_hz is not None:
-        args += ["-f", "lavfi", "-i", f"sine=frequency={tone_hz}:sample_rate=48000:duration={seconds}"]
+        args += [
+            "-f",
+            "lavfi",
+            "-i",
+            f"sine=frequency={tone_hz}:sample_rate=48000:duration={seconds}",
+        ]
     args += ["-c:v", vcodec, "-pix_fmt", "yuv420p"]
     if vcodec == "libx264":
         args += ["-preset", "ultrafast"]
     if tone_hz is not None:
-        args += ["-c:a", "aac" if path.suffix in (".mp4", ".mov", ".mkv") else "libvorbis"
-                 if path.suffix == ".webm" else "pcm_s16le", "-ac", "2"]
+        args += [
+            "-c:a",
+            "aac"
+            if path.suffix in (".mp4", ".mov", ".mkv")
+            else "libvorbis"
+            if path.suffix == ".webm"
+            else "pcm_s16le",
+            "-ac",
+            "2",
+        ]
     args += [*extra, "-shortest", str(path)]
     ffmpeg(*args)
     return path
@@ -49,13 +62,22 @@ def make_video(
 
 def make_image(path: Path, size: tuple[int, int] = (800, 600)) -> Path:
     w, h = size
-    ffmpeg("-f", "lavfi", "-i", f"testsrc2=size={w}x{h}:rate=1:duration=1", "-frames:v", "1", str(path))
+    ffmpeg(
+        "-f", "lavfi", "-i", f"testsrc2=size={w}x{h}:rate=1:duration=1", "-frames:v", "1", str(path)
+    )
     return path
 
 
 def make_audio(path: Path, seconds: float = 3.0, tone_hz: float = 440.0) -> Path:
-    ffmpeg("-f", "lavfi", "-i", f"sine=frequency={tone_hz}:sample_rate=48000:duration={seconds}",
-           "-ac", "2", str(path))
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        f"sine=frequency={tone_hz}:sample_rate=48000:duration={seconds}",
+        "-ac",
+        "2",
+        str(path),
+    )
     return path
 
 
@@ -98,9 +120,24 @@ def video_duration(path: Path) -> float:
 def decode_audio(path: Path, sr: int = 48000) -> np.ndarray:
     """The file's audio as (samples, 2) float32 at `sr`."""
     out = subprocess.run(
-        [FFMPEG, "-nostdin", "-loglevel", "error", "-i", str(path), "-vn", "-f", "f32le",
-         "-ac", "2", "-ar", str(sr), "-"],
-        check=True, capture_output=True,
+        [
+            FFMPEG,
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-i",
+            str(path),
+            "-vn",
+            "-f",
+            "f32le",
+            "-ac",
+            "2",
+            "-ar",
+            str(sr),
+            "-",
+        ],
+        check=True,
+        capture_output=True,
     ).stdout
     return np.frombuffer(out, dtype="<f4").reshape(-1, 2).copy()
 

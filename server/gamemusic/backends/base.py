@@ -54,9 +54,15 @@ class Backend(Protocol):
     name: str
 
     async def upload(
-        self, session: Session, source: str, *, progress: Progress = no_progress
+        self,
+        session: Session,
+        source: str,
+        *,
+        still_duration_s: float = 10.0,
+        progress: Progress = no_progress,
     ) -> Project:
-        """Add a local path (already resolved and checked) or an http(s) URL to the session."""
+        """Add a local path (already resolved) or an http(s) URL to the session and make it the
+        active project. Still images become clips of `still_duration_s`."""
         ...
 
     async def edit(

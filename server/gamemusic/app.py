@@ -1,0 +1,367 @@
+"""The engine's front door: upload, edit, state, credits, export (and `add`, all in one).
+
+The CLI and the MCP server are thin layers over `App`; so is `import gamemusic` for scripts.
+`App` owns the session store, the chosen backend and the render jobs, routes free text through
+the intent table, and speaks English or Chinese as the user does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from pathlib import Path
+
+from gamemusic import intents
+from gamemusic.backends.base import Backend, Progress, no_progress
+from gamemusic.config import Settings
+from gamemusic.draft import timeline_summary
+from gamemusic.errors import BadInput
+from gamemusic.jobs import JobManager
+from gamemusic.media.fetch import download, is_url
+from gamemusic.paths import resolve_input, resolve_output
+from gamemusic.results import (
+    CreditsResult,
+    EditResult,
+    ExportResult,
+    JobInfo,
+    MediaSummary,
+    StateResult,
+    UploadResult,
+)
+from gamemusic.sessions import Job, Media, Project, Session, SessionStore
+
+
+def make_backend(settings: Settings, name: str | None = None) -> Backend:
+    chosen = name or settings.backend
+    if chosen == "nemo":
+        from gamemusic.backends.nemo import NemoBackend
+
+        return NemoBackend(settings)
+    if chosen != "local":
+        raise BadInput(f"Unknown backend '{chosen}'.", hint="Use local or nemo.")
+    from gamemusic.backends.local import LocalBackend
+
+    return LocalBackend()
+
+
+def say(lang: str, en: str, zh: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def draft_hash(project: Project) -> str:
+    blob = json.dumps(project.draft.dump(), sort_keys=True).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def media_summary(m: Media) -> MediaSummary:
+    return MediaSummary(
+        id=m.id,
+        name=m.name,
+        kind=m.kind,
+        duration_s=m.duration_ms / 1000,
+        width=m.width,
+        height=m.height,
+        has_audio=m.has_audio,
+    )
+
+
+class App:
+    def __init__(self, settings: Settings | None = None, backend: Backend | None = None):
+        self.settings = settings or Settings.from_env()
+        self.backend = backend or make_backend(self.settings)
+        self.store = SessionStore(self.settings.sessions_dir)
+        self.jobs = JobManager(self.store, self.backend, self.settings.workers)
+
+    async def aclose(self) -> None:
+        await self.jobs.aclose()
+        await self.backend.aclose()
+
+    # --- upload -------------------------------------------------------------------------
+    async def _source(self, raw: str, session: Session) -> str:
+        if is_url(raw):
+            if self.backend.name != "local":
+                return raw.strip()
+            folder = self.store.root / session.id / "downloads"
+            return str(await download(raw.strip(), folder))
+        return str(resolve_input(raw, self.settings.workspace))
+
+    async def upload(
+        self,
+        source: str,
+        session_id: str | None = None,
+        *,
+        still_duration_s: float = 10.0,
+        progress: Progress = no_progress,
+    ) -> UploadResult:
+        lang = intents.detect_lang(source)
+        if session_id:
+            async with self.store.writing(session_id) as session:
+                project = await self._upload_into(session, source, still_duration_s, progress)
+        else:
+            if not is_url(source):  # check before a session exists, so bad input leaves none
+                resolve_input(source, self.settings.workspace)
+            session = Session(id=f"s-{secrets.token_hex(4)}", backend=self.backend.name, lang=lang)
+            project = await self._upload_into(session, source, still_duration_s, progress)
+            self.store.save(session)
+        m = project.media
+        text = say(
+            session.lang,
+            f"Uploaded {m.name} ({m.duration_ms / 1000:.1f} s) to session {session.id}. "
+            "Say what music you want, e.g. 'add retro chiptune music'.",
+            f"已上传 {m.name}（{m.duration_ms / 1000:.1f} 秒），会话 {session.id}。"
+            "告诉我想要什么音乐，例如“加复古芯片音乐”。",
+        )
+        return UploadResult(
+            text=text,
+            session_id=session.id,
+            media=media_summary(m),
+            timeline=timeline_summary(project.draft),
+        )
+
+    async def _upload_into(
+        self, session: Session, source: str, still_duration_s: float, progress: Progress
+    ) -> Project:
+        src = await self._source(source, session)
+        return await self.backend.upload(
+            session, src, still_duration_s=still_duration_s, progress=progress
+        )
+
+    # --- edit ---------------------------------------------------------------------------
+    async def edit(
+        self, session_id: str, instruction: str, *, progress: Progress = no_progress
+    ) -> EditResult:
+        intent = intents.route(instruction)
+        lang = intent.lang
+        if intent.action != "edit":
+            return await self._routed(session_id, intent, progress)
+        async with self.store.writing(session_id) as session:
+            session.lang = lang
+            project = session.project()
+            outcome = await self.backend.edit(session, project, instruction, progress=progress)
+        return EditResult(
+            text=outcome.message,
+            session_id=session_id,
+            action="edit",
+            changes=outcome.changes,
+            timeline=timeline_summary(outcome.draft),
+        )
+
+    async def _routed(
+        self, session_id: str, intent: intents.Intent, progress: Progress
+    ) -> EditResult:
+        lang = intent.lang
+        if intent.action == "export":
+            result = await self.export(session_id, progress=progress)
+            lead = say(
+                lang, "That is an export request, so I exported: ", "这是导出请求，已执行导出："
+            )
+        elif intent.action == "credits":
+            result = await self.credits(lang=lang)
+            lead = say(lang, "That is a credits question: ", "这是积分查询：")
+        elif intent.action == "state":
+            result = await self.state(session_id)
+            lead = say(lang, "That is a status request: ", "这是状态查询：")
+        else:
+            if not intent.path:
+                raise BadInput(
+                    say(lang, "Which file should I upload?", "要上传哪个文件？"),
+                    hint=say(lang, "Call upload with its path.", "请用 upload 并给出路径。"),
+                )
+            result = await self.upload(intent.path, session_id, progress=progress)
+            lead = say(lang, "That is an upload: ", "这是上传：")
+        return EditResult(
+            text=lead + result.text,
+            session_id=session_id,
+            action=intent.action,
+            result=result.model_dump(mode="json"),
+        )
+
+    # --- state and credits ----------------------------------------------------------------
+    def job_info(self, session_id: str, job: Job) -> JobInfo:
+        live = self.jobs.live.get(job.id, job)
+        uri = None
+        if live.status == "done" and self.settings.output_mode in ("resources", "both"):
+            uri = f"gamemusic://renders/{session_id}/{live.id}"
+        r = live.result
+        return JobInfo(
+            job_id=live.id,
+            status=live.status,
+            progress=round(live.progress, 3),
+            message=live.message,
+            output_path=live.output if live.status == "done" else None,
+            resource_uri=uri,
+            duration_s=r.get("duration_s"),
+            width=r.get("width"),
+            height=r.get("height"),
+            size_bytes=r.get("size_bytes"),
+            error=live.error,
+        )
+
+    async def state(self, session_id: str) -> StateResult:
+        session = await self._reconcile(session_id)
+        if session.projects and self.backend.name != "local":
+            async with self.store.writing(session_id) as session:
+                await self.backend.state(session, session.project())
+        project = session.projects.get(session.active or "")
+        summary = (
+            timeline_summary(project.draft)
+            if project
+            else say(session.lang, "No video yet: call upload.", "还没有视频：请先上传。")
+        )
+        jobs = sorted(session.jobs.values(), key=lambda j: j.created, reverse=True)
+        infos = [self.job_info(session_id, j) for j in jobs]
+        text = summary
+        if infos:
+            text += "\n" + self._job_line(session.lang, infos[0])
+        return StateResult(
+            text=text,
+            session_id=session.id,
+            backend=session.backend,
+            timeline=summary,
+            draft=project.draft.dump() if project else {},
+            media=[media_summary(p.media) for p in session.projects.values()],
+            active_media=session.active,
+            jobs=infos,
+        )
+
+    async def credits(self, lang: str = "en") -> CreditsResult:
+        c = await self.backend.credits()
+        if c.available is None:
+            text = c.note or say(lang, "No credits needed.", "无需积分。")
+        else:
+            text = say(
+                lang,
+                f"Credits: {c.available:g} available, {c.frozen or 0:g} frozen, "
+                f"{c.total if c.total is not None else c.available:g} total.",
+                f"积分：可用 {c.available:g}，冻结 {c.frozen or 0:g}，"
+                f"总计 {c.total if c.total is not None else c.available:g}。",
+            )
+        return CreditsResult(
+            text=text,
+            backend=self.backend.name,
+            available=c.available,
+            frozen=c.frozen,
+            total=c.total,
+        )
+
+    # --- export -------------------------------------------------------------------------
+    async def _reconcile(self, session_id: str) -> Session:
+        """Jobs stored as active with no task here were cut short by a restart: resume cloud
+        renders that have an id, mark the others as interrupted."""
+        session = self.store.load(session_id)
+        stale = [j for j in session.jobs.values() if j.active and not self.jobs.running(j.id)]
+        if not stale:
+            return session
+        async with self.store.writing(session_id) as session:
+            for job in stale:
+                job = session.jobs[job.id]
+                if job.cloud_render_id and self.backend.name != "local":
+                    await self.jobs.start(session_id, job, Path(job.output or ""))
+                else:
+                    job.status, job.message = "failed", "Interrupted"
+                    job.error = "The render was interrupted by a restart; call export again."
+        return session
+
+    def _default_output(self, project: Project) -> Path:
+        stem = Path(project.media.name).stem or "video"
+        out_dir = self.settings.output_dir
+        candidate = out_dir / f"{stem}_music.mp4"
+        n = 2
+        while candidate.exists():
+            candidate = out_dir / f"{stem}_music-{n}.mp4"
+            n += 1
+        return candidate
+
+    async def export(
+        self,
+        session_id: str,
+        *,
+        output: str | None = None,
+        wait_s: float | None = None,
+        media_id: str | None = None,
+        overwrite: bool = True,
+        progress: Progress = no_progress,
+    ) -> ExportResult:
+        await self._reconcile(session_id)
+        async with self.store.writing(session_id) as session:
+            lang = session.lang
+            project = session.project(media_id)
+            digest = draft_hash(project)
+            job = self._reusable_job(session, project, digest, output)
+            if job is None:
+                inputs = [Path(project.media.source)] if not is_url(project.media.source) else []
+                out = resolve_output(
+                    output, self._default_output(project), self.settings.output_dir, inputs
+                )
+                if out.exists() and not overwrite:
+                    raise BadInput(
+                        f"'{out}' already exists.", hint="Use --force to replace it.", code="exists"
+                    )
+                job = JobManager.new_job(project.media.id, out)
+                job.result["draft_hash"] = digest
+                session.jobs[job.id] = job
+                start = True
+            else:
+                start = False
+        if start:
+            await self.jobs.start(session_id, job, Path(job.output or ""))
+
+        async def report(j: Job) -> None:
+            await progress(j.progress, j.message)
+
+        waited = await self.jobs.wait(
+            job.id, self.settings.export_wait_s if wait_s is None else wait_s, report
+        )
+        info = self.job_info(session_id, waited or job)
+        return ExportResult(
+            text=self._job_line(lang, info),
+            session_id=session_id,
+            job=info,
+            done=info.status == "done",
+        )
+
+    def _reusable_job(
+        self, session: Session, project: Project, digest: str, output: str | None
+    ) -> Job | None:
+        """A running render of this project, or a finished one of the same draft whose file is
+        still there (when no other output was asked for)."""
+        for job in sorted(session.jobs.values(), key=lambda j: j.created, reverse=True):
+            if job.media_id != project.media.id:
+                continue
+            if self.jobs.running(job.id):
+                return self.jobs.live[job.id]
+            if (
+                output is None
+                and job.status == "done"
+                and job.result.get("draft_hash") == digest
+                and job.output
+                and Path(job.output).exists()
+            ):
+                return job
+        return None
+
+    @staticmethod
+    def _job_line(lang: str, info: JobInfo) -> str:
+        pct = round(info.progress * 100)
+        if info.status == "done":
+            size = (info.size_bytes or 0) / 2**20
+            return say(
+                lang,
+                f"Ready: {info.output_path} ({info.duration_s or 0:.1f} s, "
+                f"{info.width}x{info.height}, {size:.1f} MB).",
+                f"已完成：{info.output_path}（{info.duration_s or 0:.1f} 秒，"
+                f"{info.width}x{info.height}，{size:.1f} MB）。",
+            )
+        if info.status in ("failed", "cancelled"):
+            return say(
+                lang,
+                f"Render {info.job_id} {info.status}: {info.error}",
+                f"渲染 {info.job_id} 失败：{info.error}",
+            )
+        return say(
+            lang,
+            f"Rendering (job {info.job_id}, {pct}%: {info.message}). "
+            "Call export or state again to check.",
+            f"正在渲染（任务 {info.job_id}，{pct}%：{info.message}）。稍后再调用 export 或 state 查看。",
+        )

@@ -1,0 +1,235 @@
+"""The embedded engine: no account, no network. Edits are parsed locally into the draft;
+export composes music for the draft, mixes it under the game audio and renders with ffmpeg."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import anyio
+import numpy as np
+
+from gamemusic import editing, instructions
+from gamemusic.backends.base import Credits, EditOutcome, Progress, Rendered, no_progress
+from gamemusic.draft import Draft, timeline_summary
+from gamemusic.errors import BadInput
+from gamemusic.media import render
+from gamemusic.media.mix import SR, MixSettings, intensity_curve, mix
+from gamemusic.media.probe import MediaInfo, inspect
+from gamemusic.sessions import Job, Media, Project, Session
+
+DEFAULT_STILL_S = 10.0
+
+
+@dataclass(frozen=True)
+class Soundtrack:
+    """The audio of a render: (samples, 2) float32 at 48 kHz, exactly the output's length."""
+
+    audio: np.ndarray
+    has_music: bool
+
+
+def media_from_info(info: MediaInfo, media_id: str, still_duration_s: float) -> Media:
+    w, h = info.display_size
+    seconds = info.duration_s if info.kind in ("video", "audio") else still_duration_s
+    if info.container == "gif" and info.duration_s > 0 and still_duration_s == DEFAULT_STILL_S:
+        seconds = info.duration_s if info.duration_s >= 3 else still_duration_s
+    return Media(
+        id=media_id,
+        name=info.path.name,
+        source=str(info.path),
+        kind=info.kind,
+        duration_ms=round(seconds * 1000),
+        width=w,
+        height=h,
+        has_audio=info.has_audio,
+        size_bytes=info.size_bytes,
+    )
+
+
+async def build_soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> Soundtrack:
+    """Compose the draft's music for its range and mix it under the input's own audio."""
+    from gamemusic.music import render_music
+
+    n = round(seconds * SR)
+    keep_game = draft.meta.original_audio != "mute"
+    game = await render.decode_audio(info) if keep_game else None
+    bgm = draft.music
+    music, start, settings = None, 0, MixSettings()
+    if bgm is not None and bgm.segments:
+        m = bgm.meta
+        seg = bgm.segments[0]
+        start = min(n, round(seg.start_ms / 1000 * SR))
+        end = min(n, round(min(seg.end_ms, draft.duration_ms or seg.end_ms) / 1000 * SR))
+        length_s = max(0.0, (end - start) / SR)
+        if length_s > 0.05:
+            part = None if game is None else game[start:end]
+            music = await anyio.to_thread.run_sync(
+                lambda: render_music(
+                    m.style or "chiptune",
+                    length_s,
+                    seed=m.seed or 0,
+                    bpm=m.bpm,
+                    intensity=intensity_curve(part, length_s),
+                    sr=SR,
+                )
+            )
+        settings = MixSettings(
+            volume=m.volume if m.volume is not None else MixSettings.volume,
+            duck=m.duck if m.duck is not None else True,
+            duck_db=m.duck_db if m.duck_db is not None else MixSettings.duck_db,
+            fade_in_s=m.fade_in if m.fade_in is not None else MixSettings.fade_in_s,
+            fade_out_s=m.fade_out if m.fade_out is not None else MixSettings.fade_out_s,
+        )
+    audio = await anyio.to_thread.run_sync(
+        lambda: mix(game, music, n, music_start=start, settings=settings)
+    )
+    return Soundtrack(audio=audio, has_music=music is not None)
+
+
+def titles_of(draft: Draft) -> tuple[render.Title, ...]:
+    return tuple(
+        render.Title(
+            text=t.meta.text or "",
+            start_s=t.start_ms / 1000,
+            end_s=t.end_ms / 1000,
+            position=t.meta.position or "center",
+        )
+        for t in draft.titles
+        if t.meta.text
+    )
+
+
+def _font() -> Path | None:
+    try:
+        from gamemusic.media.fonts import font_path
+    except ImportError:
+        return None
+    return font_path()
+
+
+class LocalBackend:
+    name = "local"
+
+    def __init__(
+        self, *, preset: str = "veryfast", crf: int = 20, render_timeout_s: float | None = None
+    ):
+        self.preset = preset
+        self.crf = crf
+        self.render_timeout_s = render_timeout_s
+
+    async def upload(
+        self,
+        session: Session,
+        source: str,
+        *,
+        still_duration_s: float = 10.0,
+        progress: Progress = no_progress,
+    ) -> Project:
+        await progress(None, "Checking the file")
+        info = await inspect(Path(source))
+        media = media_from_info(info, session.next_media_id(), still_duration_s)
+        project = Project(media=media, draft=editing.new_draft(media))
+        session.projects[media.id] = project
+        session.active = media.id
+        return project
+
+    async def edit(
+        self,
+        session: Session,
+        project: Project,
+        instruction: str,
+        *,
+        progress: Progress = no_progress,
+    ) -> EditOutcome:
+        plan = instructions.parse(instruction)
+        zh = session.lang == "zh"
+        if plan.undo or plan.redo:
+            source, target = (
+                (project.undo, project.redo) if plan.undo else (project.redo, project.undo)
+            )
+            if not source:
+                what = (
+                    ("撤销" if plan.undo else "重做") if zh else ("undo" if plan.undo else "redo")
+                )
+                raise BadInput(
+                    f"Nothing to {what}." if not zh else f"没有可{what}的操作。",
+                    code="nothing_to_undo",
+                )
+            target.append(project.draft)
+            project.draft = source.pop()
+            done = (
+                ("已撤销" if plan.undo else "已重做")
+                if zh
+                else ("Undone" if plan.undo else "Redone")
+            )
+            summary = timeline_summary(project.draft)
+            return EditOutcome(message=f"{done}. {summary}", draft=project.draft, changes=[done])
+        new, changes = editing.apply_plan(
+            project.draft, plan, media=project.media, lang=session.lang
+        )
+        summary = timeline_summary(new)
+        project.push(new, instruction, summary)
+        joined = ("；" if zh else "; ").join(changes)
+        return EditOutcome(
+            message=f"{joined}. {summary}" if joined else summary, draft=new, changes=changes
+        )
+
+    async def state(self, session: Session, project: Project) -> Draft:
+        return project.draft
+
+    async def credits(self) -> Credits:
+        return Credits(
+            available=None,
+            note="The local engine is free and has no credits; "
+            "credits only apply to the NemoVideo cloud backend.",
+        )
+
+    async def export(
+        self,
+        session: Session,
+        project: Project,
+        job: Job,
+        out_path: Path,
+        *,
+        progress: Progress = no_progress,
+    ) -> Rendered:
+        draft = project.draft
+        await progress(0.01, "Checking the source file")
+        info = await inspect(Path(project.media.source))
+        seconds = info.duration_s if info.kind in ("video", "audio") else draft.duration_ms / 1000
+        await progress(0.03, "Composing and mixing the music")
+        track = await build_soundtrack(draft, info, seconds)
+        width, height = render.target_size(info, draft.meta.aspect)
+        opts = render.EncodeOptions(
+            width=width,
+            height=height,
+            fps=render.output_fps(info),
+            preset=self.preset,
+            crf=self.crf,
+            titles=titles_of(draft),
+            timeout_s=self.render_timeout_s,
+        )
+        if opts.titles:
+            opts = render.EncodeOptions(**{**opts.__dict__, "font": _font()})
+        copy = render.can_copy(info, opts)
+        await progress(
+            0.15, "Copying the picture, encoding audio" if copy else "Encoding the video"
+        )
+
+        async def on_progress(fraction: float) -> None:
+            await progress(0.15 + 0.84 * fraction, "Rendering")
+
+        await render.encode(info, track.audio, out_path, opts, on_progress=on_progress)
+        out = await inspect(out_path)
+        await progress(1.0, "Done")
+        return Rendered(
+            path=out_path,
+            duration_s=out.duration_s,
+            width=out.width,
+            height=out.height,
+            size_bytes=out.size_bytes,
+        )
+
+    async def aclose(self) -> None:
+        return None

@@ -1,0 +1,294 @@
+"""`gamemusic`: add game music to a gameplay video from the terminal, or serve MCP.
+
+Thin on purpose: parse arguments, call `App`, print. Errors are mapped here, once:
+BadInput -> one line, exit 2; our other errors -> one line, exit 1; anything else -> one line
+plus the log's path, exit 1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable, Coroutine
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from gamemusic import __version__
+from gamemusic.config import Settings
+from gamemusic.errors import BadInput, GameMusicError
+from gamemusic.logsetup import setup as setup_logging
+
+T = TypeVar("T")
+err = Console(stderr=True)
+log = logging.getLogger("gamemusic.cli")
+
+app = typer.Typer(
+    help="Add game-style background music to gameplay videos (offline by default).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+BackendOpt = Annotated[
+    Literal["local", "nemo"] | None,
+    typer.Option("--backend", help="local (default, offline) or nemo (NemoVideo cloud)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
+
+
+def _fail(message: str, code: int) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def run(coro_fn: Callable[[], Coroutine[Any, Any, T]], settings: Settings) -> T:
+    """Run one engine call and map every failure to one line and an exit code."""
+    log_file = setup_logging(settings.log_file, stderr_level=logging.CRITICAL)
+    try:
+        return asyncio.run(coro_fn())
+    except BadInput as exc:
+        log.info("bad input: %s %s", exc.code, exc.context)
+        _fail(exc.user_text(), 2)
+    except GameMusicError as exc:
+        log.warning("failed: %s %s", exc.code, exc.context)
+        _fail(exc.user_text(), 1)
+    except KeyboardInterrupt:
+        _fail("Cancelled; no output was written.", 130)
+    except Exception as exc:  # the CLI edge: no traceback for users, the log has it
+        log.exception("unexpected error")
+        _fail(f"Internal error ({type(exc).__name__}). Details: {log_file}", 1)
+    raise AssertionError("unreachable")
+
+
+def progress_bar(
+    enabled: bool,
+) -> tuple[AbstractContextManager[Any], Callable[[float | None, str], Awaitable[None]]]:
+    """A rich progress bar on stderr when it is a terminal; otherwise silence."""
+    if not enabled or not err.is_terminal:
+
+        async def quiet(fraction: float | None, message: str) -> None:
+            return None
+
+        return nullcontext(), quiet
+    bar = Progress(
+        TextColumn("{task.description:<36}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    task = bar.add_task("Starting", total=1.0)
+
+    async def update(fraction: float | None, message: str) -> None:
+        bar.update(
+            task, completed=fraction if fraction is not None else None, description=message[:36]
+        )
+
+    return bar, update
+
+
+def _settings(backend: str | None = None, **overrides: Any) -> Settings:
+    return Settings.from_env(backend=backend, **overrides)
+
+
+def _emit(result: Any, as_json: bool, text: str | None = None) -> None:
+    if as_json:
+        typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
+    else:
+        typer.echo(text if text is not None else result.text)
+
+
+@app.command()
+def add(
+    video: Annotated[str, typer.Argument(help="Gameplay video (or image, GIF, audio file).")],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o", "--output", help="Output MP4 path (default: <name>_music.mp4 beside the input)."
+        ),
+    ] = None,
+    style: Annotated[
+        str, typer.Option("--style", "-s", help="Music style; see `gamemusic styles`.")
+    ] = "chiptune",
+    volume: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Music volume 0-1 (0.35 puts it about 18 dB under the game audio).",
+        ),
+    ] = 0.35,
+    seed: Annotated[int, typer.Option(min=0, help="Another number gives another take.")] = 0,
+    bpm: Annotated[float | None, typer.Option(min=40, max=240, help="Tempo override.")] = None,
+    mode: Annotated[
+        Literal["duck", "mix", "mute-game", "no-music"],
+        typer.Option(
+            help="duck: music dips under loud game audio (default); mix: no ducking; "
+            "mute-game: music only; no-music: keep the game audio alone."
+        ),
+    ] = "duck",
+    aspect: Annotated[
+        Literal["auto", "16:9", "9:16", "1:1"],
+        typer.Option(help="auto follows the input (landscape 1920x1080, vertical 1080x1920)."),
+    ] = "auto",
+    duration: Annotated[
+        float, typer.Option(min=1, max=3600, help="Clip length for still images, seconds.")
+    ] = 10.0,
+    preset: Annotated[str, typer.Option(help="libx264 preset when re-encoding.")] = "veryfast",
+    crf: Annotated[int, typer.Option(min=0, max=51, help="libx264 CRF when re-encoding.")] = 20,
+    force: Annotated[
+        bool, typer.Option("--force", "-f", help="Replace an existing output.")
+    ] = False,
+    backend: BackendOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Add game music to a video and write a 1080p MP4."""
+    from gamemusic.oneshot import AddRequest, add_music
+
+    settings = _settings(backend, workspace=Path.cwd())
+    request = AddRequest(
+        source=video,
+        output=output,
+        style=style,
+        volume=volume,
+        seed=seed,
+        bpm=bpm,
+        mode=mode,
+        aspect=aspect,
+        still_duration_s=duration,
+        preset=preset,
+        crf=crf,
+        force=force,
+    )
+    bar, update = progress_bar(not as_json)
+    with bar:
+        result = run(lambda: add_music(settings, request, progress=update), settings)
+    _emit(result, as_json)
+
+
+@app.command()
+def demo(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Folder for the demo clip and its result (default: ./gamemusic-demo).",
+        ),
+    ] = None,
+    style: Annotated[str, typer.Option("--style", "-s")] = "chiptune",
+    seconds: Annotated[float, typer.Option(min=3, max=120)] = 30.0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Make a ~30 s gameplay-like clip, add music to it, and print the output path."""
+    from gamemusic.demo import make_demo_clip
+    from gamemusic.oneshot import AddRequest, add_music
+
+    folder = (output or Path.cwd() / "gamemusic-demo").resolve()
+    settings = _settings("local", workspace=folder)
+    clip = folder / "demo_gameplay.mp4"
+    bar, update = progress_bar(not as_json)
+
+    async def go() -> Any:
+        await update(None, "Making a demo gameplay clip")
+        await make_demo_clip(clip, seconds)
+        request = AddRequest(source=str(clip), style=style, force=True)
+        return await add_music(settings, request, progress=update)
+
+    with bar:
+        result = run(go, settings)
+    _emit(result, as_json, text=result.job.output_path)
+
+
+@app.command()
+def styles(as_json: JsonOpt = False) -> None:
+    """List the music styles, one line each."""
+    from gamemusic.music import STYLES
+
+    if as_json:
+        typer.echo(
+            json.dumps(
+                [{"id": s.id, "title": s.title, "summary": s.summary} for s in STYLES.values()],
+                ensure_ascii=False,
+            )
+        )
+        return
+    width = max(len(s.id) for s in STYLES.values())
+    for s in STYLES.values():
+        typer.echo(f"{s.id:<{width}}  {s.title}: {s.summary}")
+
+
+@app.command()
+def music(
+    output: Annotated[Path, typer.Option("-o", "--output", help="WAV file to write.")],
+    style: Annotated[str, typer.Option("--style", "-s")] = "chiptune",
+    duration: Annotated[float, typer.Option(min=1, max=3600, help="Seconds.")] = 60.0,
+    seed: Annotated[int, typer.Option(min=0)] = 0,
+    bpm: Annotated[float | None, typer.Option(min=40, max=240)] = None,
+    midi: Annotated[Path | None, typer.Option(help="Also write the piece as MIDI here.")] = None,
+) -> None:
+    """Write the soundtrack alone (WAV, and MIDI if asked)."""
+    settings = _settings()
+
+    async def go() -> Path:
+        from gamemusic.music import compose, get_style, synthesize, write_midi, write_wav
+
+        get_style(style)
+        if output.suffix.lower() != ".wav":
+            raise BadInput(f"'{output.name}' should end in .wav.")
+        piece = compose(style, duration, seed=seed, bpm=bpm)
+        write_wav(output, synthesize(piece))
+        if midi:
+            write_midi(piece, midi)
+        return output.resolve()
+
+    typer.echo(str(run(go, settings)))
+
+
+@app.command()
+def mcp(
+    transport: Annotated[
+        Literal["stdio", "streamable-http"],
+        typer.Option(help="stdio (default) or streamable-http."),
+    ] = "stdio",
+    host: Annotated[str, typer.Option(help="HTTP host.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="HTTP port.")] = 8765,
+    backend: BackendOpt = None,
+) -> None:
+    """Serve the MCP tools (upload, edit, state, credits, export)."""
+    from gamemusic.mcp_server import serve
+
+    settings = _settings(backend)
+    setup_logging(settings.log_file, stderr_level=logging.WARNING)
+    serve(settings, transport=transport, host=host, port=port)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"gamemusic {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Add game-style background music to gameplay videos (offline by default)."""
+
+
+def main() -> None:
+    app(prog_name="gamemusic")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Renders run as jobs, so no client waits longer than it wants to.
+
+A job is stored in its session from the moment it is queued; its progress lives in memory and
+is written back at most every few seconds (and whenever the backend set something that must
+survive a restart, such as a cloud render id). At most `workers` renders run at once. A job
+found "running" in a session with no task behind it was cut short by a restart: the caller
+resumes it (cloud) or starts it again (local).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import anyio
+
+from gamemusic.backends.base import Backend
+from gamemusic.errors import GameMusicError
+from gamemusic.sessions import Job, SessionStore
+
+log = logging.getLogger("gamemusic.jobs")
+
+_SAVE_EVERY_S = 3.0
+
+
+class JobManager:
+    def __init__(self, store: SessionStore, backend: Backend, workers: int = 2):
+        self.store = store
+        self.backend = backend
+        self.limiter = anyio.CapacityLimiter(max(1, workers))
+        self.live: dict[str, Job] = {}
+        self.tasks: dict[str, asyncio.Task[None]] = {}
+        self._changed: dict[str, asyncio.Event] = {}
+
+    def running(self, job_id: str) -> bool:
+        task = self.tasks.get(job_id)
+        return task is not None and not task.done()
+
+    async def start(self, session_id: str, job: Job, out_path: Path) -> Job:
+        """Queue `job` (already stored in the session) and run it in the background."""
+        self.live[job.id] = job
+        self._changed[job.id] = asyncio.Event()
+        self.tasks[job.id] = asyncio.create_task(
+            self._run(session_id, job, out_path), name=f"render-{job.id}"
+        )
+        return job
+
+    @staticmethod
+    def new_job(media_id: str, output: Path) -> Job:
+        return Job(
+            id=f"j-{secrets.token_hex(4)}", media_id=media_id, output=str(output), message="Queued"
+        )
+
+    async def _save(self, session_id: str, job: Job) -> None:
+        async with self.store.writing(session_id) as session:
+            session.jobs[job.id] = job.model_copy()
+
+    def _notify(self, job_id: str) -> None:
+        event = self._changed.get(job_id)
+        if event:
+            event.set()
+
+    async def _run(self, session_id: str, job: Job, out_path: Path) -> None:
+        last_save = 0.0
+        last_cloud_id = job.cloud_render_id
+
+        async def progress(fraction: float | None, message: str) -> None:
+            nonlocal last_save, last_cloud_id
+            if fraction is not None:
+                job.progress = max(job.progress, min(1.0, fraction))
+            job.message = message
+            self._notify(job.id)
+            now = time.monotonic()
+            if job.cloud_render_id != last_cloud_id or now - last_save > _SAVE_EVERY_S:
+                last_cloud_id, last_save = job.cloud_render_id, now
+                await self._save(session_id, job)
+
+        try:
+            async with self.limiter:
+                job.status = "running"
+                job.message = "Starting"
+                await self._save(session_id, job)
+                session = self.store.load(session_id)
+                project = session.project(job.media_id)
+                rendered = await self.backend.export(
+                    session, project, job, out_path, progress=progress
+                )
+            job.status, job.progress, job.message = "done", 1.0, "Done"
+            job.output = str(rendered.path)
+            job.result.update(
+                duration_s=round(rendered.duration_s, 3),
+                width=rendered.width,
+                height=rendered.height,
+                size_bytes=rendered.size_bytes,
+            )
+        except asyncio.CancelledError:
+            job.status, job.message = "cancelled", "Cancelled"
+            job.error = "The render was cancelled; no file was written."
+            with contextlib.suppress(Exception):
+                await asyncio.shield(self._finish(session_id, job))
+            raise
+        except GameMusicError as exc:
+            job.status, job.error, job.message = "failed", exc.user_text(), "Failed"
+        except Exception as exc:  # the job boundary: one failed render never takes the server down
+            log.exception("render %s crashed", job.id)
+            job.status, job.message = "failed", "Failed"
+            job.error = f"Internal error while rendering ({type(exc).__name__}); see the log."
+        await self._finish(session_id, job)
+
+    async def _finish(self, session_id: str, job: Job) -> None:
+        job.finished = time.time()
+        await self._save(session_id, job)
+        self._notify(job.id)
+
+    async def wait(
+        self,
+        job_id: str,
+        timeout_s: float,
+        on_progress: Callable[[Job], Awaitable[None]] | None = None,
+        tick_s: float = 5.0,
+    ) -> Job | None:
+        """Wait up to `timeout_s` for the job to end, calling `on_progress` on changes and at
+        least every `tick_s`. Returns the live job (None if not running here)."""
+        job = self.live.get(job_id)
+        task = self.tasks.get(job_id)
+        if job is None or task is None:
+            return None
+        deadline = time.monotonic() + max(0.0, timeout_s)
+        event = self._changed[job_id]
+        while not task.done():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            event.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(event.wait(), min(tick_s, left))
+            if on_progress and not task.done():
+                await on_progress(job)
+        if task.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.shield(task)
+        return job
+
+    async def cancel(self, job_id: str) -> None:
+        task = self.tasks.get(job_id)
+        if task and not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def aclose(self) -> None:
+        for job_id in list(self.tasks):
+            await self.cancel(job_id)

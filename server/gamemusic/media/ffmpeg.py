@@ -1,0 +1,164 @@
+"""Run the bundled ffmpeg as a child process: argument lists only, no shell, no network.
+
+Every run gets `-nostdin` (unless we feed stdin), `-protocol_whitelist file,pipe` on each
+input, and its own process group, so cancelling the awaiting task kills ffmpeg and whatever
+it started. Its stderr is kept (the tail goes into errors and the log), never our stdout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import re
+import secrets
+import signal
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import imageio_ffmpeg
+
+from gamemusic.errors import RenderError
+
+log = logging.getLogger("gamemusic.ffmpeg")
+
+WHITELIST = ("-protocol_whitelist", "file,pipe")
+_ROTATION = re.compile(r"rotation of (-?\d+(?:\.\d+)?) degrees")
+
+
+def ffmpeg_exe() -> str:
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def base_args() -> list[str]:
+    return [ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel", "error"]
+
+
+def _kill(proc: asyncio.subprocess.Process) -> None:
+    if proc.returncode is None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+async def run(
+    args: list[str],
+    *,
+    total_s: float = 0.0,
+    on_progress: Callable[[float], Awaitable[None]] | None = None,
+    feed: Callable[[asyncio.StreamWriter], Awaitable[None]] | None = None,
+    capture: bool = False,
+    timeout: float | None = None,
+    what: str = "ffmpeg",
+) -> bytes:
+    """Run ffmpeg with `args` (without the executable). Progress comes from `-progress pipe:1`
+    unless `capture` is set, in which case stdout is returned. `feed` writes stdin."""
+    cmd = base_args()
+    if not capture:
+        cmd += ["-progress", "pipe:1"]
+    if feed is None:
+        cmd.append("-nostdin")
+    cmd += args
+    log.debug("run %s", cmd)
+    proc = await asyncio.create_subprocess_exec(
+        *cmd,
+        stdin=asyncio.subprocess.PIPE if feed else asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        start_new_session=True,
+    )
+    tail: deque[str] = deque(maxlen=30)
+    out = bytearray()
+
+    async def read_err() -> None:
+        assert proc.stderr
+        async for line in proc.stderr:
+            tail.append(line.decode(errors="replace").rstrip())
+
+    async def read_out() -> None:
+        assert proc.stdout
+        if capture:
+            while chunk := await proc.stdout.read(1 << 20):
+                out.extend(chunk)
+            return
+        async for line in proc.stdout:
+            key, _, value = line.decode(errors="replace").strip().partition("=")
+            if key == "out_time_us" and on_progress and total_s > 0 and value.isdigit():
+                await on_progress(min(1.0, int(value) / 1e6 / total_s))
+
+    async def write_in() -> None:
+        assert proc.stdin and feed
+        try:
+            await feed(proc.stdin)
+            await proc.stdin.drain()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # ffmpeg stopped reading; its exit code tells why
+        finally:
+            proc.stdin.close()
+
+    try:
+        async with asyncio.timeout(timeout):
+            tasks = [read_err(), read_out()] + ([write_in()] if feed else [])
+            await asyncio.gather(*tasks)
+            code = await proc.wait()
+    except TimeoutError:
+        _kill(proc)
+        await proc.wait()
+        raise RenderError(
+            f"{what} took longer than {timeout:.0f} s and was stopped.",
+            hint="Try a shorter clip.",
+            code="timeout",
+        ) from None
+    except BaseException:
+        _kill(proc)
+        with contextlib.suppress(Exception):
+            await asyncio.shield(proc.wait())
+        raise
+    if code != 0:
+        detail = " | ".join(tail) or f"exit code {code}"
+        log.warning("%s failed: %s", what, detail)
+        raise RenderError(
+            f"{what} failed: {tail[-1] if tail else f'exit code {code}'}",
+            hint="The log has the details.",
+            detail=detail,
+        )
+    return bytes(out)
+
+
+async def display_rotation(path: Path, demuxer: str) -> int:
+    """Rotation from the container's display matrix, read by an ffmpeg child (no decoding)."""
+    proc = await asyncio.create_subprocess_exec(
+        ffmpeg_exe(),
+        "-hide_banner",
+        "-nostdin",
+        *WHITELIST,
+        "-f",
+        demuxer,
+        "-i",
+        str(path),
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        _, err = await asyncio.wait_for(proc.communicate(), 20)
+    except BaseException:
+        _kill(proc)
+        raise
+    match = _ROTATION.search(err.decode(errors="replace"))
+    return round(float(match.group(1))) % 360 if match else 0
+
+
+@contextlib.asynccontextmanager
+async def partial_file(final: Path) -> AsyncIterator[Path]:
+    """A temporary path beside `final`, renamed onto it on success and removed otherwise."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = final.with_name(f".{final.stem}.partial-{secrets.token_hex(4)}{final.suffix}")
+    try:
+        yield tmp
+        os.replace(tmp, final)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()

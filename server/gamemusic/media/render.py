@@ -1,0 +1,279 @@
+"""Encode the final MP4 with ffmpeg: the picture (copied or scaled/padded to 1080p, titles
+drawn) and our mixed soundtrack fed through stdin as raw float32.
+
+Fast path: H.264 yuv420p input already at the target size, unrotated, with a constant frame
+rate and no titles keeps its video stream untouched; only the audio is encoded. Everything
+else is scaled and padded (never stretched) with libx264.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from gamemusic.errors import BadInput
+from gamemusic.media import ffmpeg
+from gamemusic.media.mix import SR
+from gamemusic.media.probe import MediaInfo
+
+COPYABLE_CONTAINERS = ("mp4", "mov", "mkv")
+_CHUNK = SR  # one second of audio per write
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    start_s: float
+    end_s: float
+    position: str = "center"
+
+
+@dataclass(frozen=True)
+class EncodeOptions:
+    width: int
+    height: int
+    fps: float = 30.0
+    preset: str = "veryfast"
+    crf: int = 20
+    audio_bitrate: str = "192k"
+    titles: tuple[Title, ...] = ()
+    font: Path | None = None
+    timeout_s: float | None = None
+    force_encode: bool = False
+    extra_filters: tuple[str, ...] = field(default=())
+
+
+def target_size(info: MediaInfo, aspect: str | None) -> tuple[int, int]:
+    """1920x1080 for landscape, 1080x1920 for vertical, 1080x1080 square; auto follows input."""
+    if aspect == "9:16":
+        return 1080, 1920
+    if aspect == "16:9":
+        return 1920, 1080
+    if aspect == "1:1":
+        return 1080, 1080
+    return (1080, 1920) if info.vertical else (1920, 1080)
+
+
+def output_fps(info: MediaInfo) -> float:
+    if info.kind != "video" or not info.fps or info.fps > 120 or info.fps < 1:
+        return 30.0
+    return round(info.fps, 3)
+
+
+def can_copy(info: MediaInfo, opts: EncodeOptions) -> bool:
+    return (
+        not opts.force_encode
+        and info.kind == "video"
+        and info.container in COPYABLE_CONTAINERS
+        and info.video_codec == "h264"
+        and info.pix_fmt in ("yuv420p", "yuvj420p")
+        and (info.width, info.height) == (opts.width, opts.height)
+        and info.rotation == 0
+        and not opts.titles
+        and not opts.extra_filters
+    )
+
+
+async def decode_audio(info: MediaInfo, *, timeout: float | None = None) -> np.ndarray | None:
+    """The input's own sound as (samples, 2) float32 at 48 kHz, or None if it has none."""
+    if not info.has_audio:
+        return None
+    raw = await ffmpeg.run(
+        [
+            *ffmpeg.WHITELIST,
+            "-f",
+            info.demuxer,
+            "-i",
+            str(info.path),
+            "-map",
+            "0:a:0",
+            "-vn",
+            "-ac",
+            "2",
+            "-ar",
+            str(SR),
+            "-f",
+            "f32le",
+            "pipe:1",
+        ],
+        capture=True,
+        timeout=timeout,
+        what="Reading the game audio",
+    )
+    return np.frombuffer(raw, dtype="<f4").reshape(-1, 2)
+
+
+def _escape_text(text: str) -> str:
+    """drawtext's text= value, escaped for the filtergraph and for drawtext itself."""
+    out = text.replace("\\", "\\\\\\\\").replace("'", "\u2019").replace("%", "\\\\%")
+    return out.replace(":", "\\:").replace(",", "\\,").replace(";", "\\;")
+
+
+def _title_filter(title: Title, font: Path | None, height: int) -> str:
+    size = max(24, height // 12)
+    y = {"top": "h*0.08", "bottom": "h*0.82-text_h", "center": "(h-text_h)/2"}[title.position]
+    font_arg = f"fontfile='{font.as_posix()}':" if font else ""
+    return (
+        f"drawtext={font_arg}text='{_escape_text(title.text)}':fontsize={size}:fontcolor=white:"
+        f"borderw={max(2, size // 16)}:bordercolor=black@0.8:x=(w-text_w)/2:y={y}:"
+        f"enable='between(t\\,{title.start_s:.3f}\\,{title.end_s:.3f})'"
+    )
+
+
+def _picture_inputs(info: MediaInfo, duration_s: float, fps: float) -> list[str]:
+    if info.kind == "video":
+        return [*ffmpeg.WHITELIST, "-f", info.demuxer, "-i", str(info.path)]
+    if info.container == "gif":
+        return [*ffmpeg.WHITELIST, "-ignore_loop", "0", "-f", "gif", "-i", str(info.path)]
+    if info.kind == "image":
+        return [
+            *ffmpeg.WHITELIST,
+            "-loop",
+            "1",
+            "-framerate",
+            f"{fps:g}",
+            "-f",
+            info.demuxer,
+            "-i",
+            str(info.path),
+        ]
+    raise BadInput("An audio file has no picture.", code="unsupported")  # handled by caller
+
+
+def _video_filters(info: MediaInfo, opts: EncodeOptions) -> list[str]:
+    w, h = opts.width, opts.height
+    chain = [
+        f"scale={w}:{h}:force_original_aspect_ratio=decrease:flags=bicubic",
+        f"pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:color=black",
+        "setsar=1",
+        f"fps={opts.fps:g}",
+        *opts.extra_filters,
+        *(_title_filter(t, opts.font, h) for t in opts.titles),
+        "format=yuv420p",
+    ]
+    return chain
+
+
+def build_args(info: MediaInfo, out: Path, duration_s: float, opts: EncodeOptions) -> list[str]:
+    """The ffmpeg arguments (without the executable) for one render; audio arrives on stdin."""
+    audio_in = ["-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", "pipe:0"]
+    if info.kind == "audio":
+        # A simple visual for a sound file: its waveform on a dark background.
+        w, h = opts.width, opts.height
+        graph = (
+            f"color=c=0x10141c:s={w}x{h}:r={opts.fps:g}:d={duration_s:.3f}[bg];"
+            f"[0:a]showwaves=s={w}x{h // 3}:mode=cline:rate={opts.fps:g}:colors=0x5ec8ff[w];"
+            f"[bg][w]overlay=0:(H-h)/2:shortest=1,format=yuv420p[v]"
+        )
+        if opts.titles:
+            graph = graph.replace(
+                ",format=yuv420p[v]",
+                ","
+                + ",".join(_title_filter(t, opts.font, h) for t in opts.titles)
+                + ",format=yuv420p[v]",
+            )
+        args = [
+            *audio_in,
+            "-f",
+            info.demuxer,
+            *ffmpeg.WHITELIST,
+            "-i",
+            str(info.path),
+            "-filter_complex",
+            graph.replace("[0:a]", "[1:a]"),
+            "-map",
+            "[v]",
+            "-map",
+            "0:a",
+        ]
+        video_codec = ["-c:v", "libx264", "-preset", opts.preset, "-crf", str(opts.crf)]
+    elif can_copy(info, opts):
+        args = [
+            *_picture_inputs(info, duration_s, opts.fps),
+            *audio_in,
+            "-map",
+            "0:v:0",
+            "-map",
+            "1:a:0",
+        ]
+        video_codec = ["-c:v", "copy"]
+    else:
+        args = [
+            *_picture_inputs(info, duration_s, opts.fps),
+            *audio_in,
+            "-map",
+            "0:v:0",
+            "-map",
+            "1:a:0",
+            "-vf",
+            ",".join(_video_filters(info, opts)),
+        ]
+        video_codec = [
+            "-c:v",
+            "libx264",
+            "-preset",
+            opts.preset,
+            "-crf",
+            str(opts.crf),
+            "-pix_fmt",
+            "yuv420p",
+            "-fps_mode",
+            "cfr",
+        ]
+    return [
+        *args,
+        *video_codec,
+        "-c:a",
+        "aac",
+        "-b:a",
+        opts.audio_bitrate,
+        "-ar",
+        str(SR),
+        "-t",
+        f"{duration_s:.6f}",
+        "-map_metadata",
+        "-1",
+        "-map_chapters",
+        "-1",
+        "-sn",
+        "-dn",
+        "-movflags",
+        "+faststart",
+        "-f",
+        "mp4",
+        "-y",
+        str(out),
+    ]
+
+
+async def encode(
+    info: MediaInfo,
+    audio: np.ndarray,
+    out: Path,
+    opts: EncodeOptions,
+    *,
+    on_progress: Callable[[float], Awaitable[None]] | None = None,
+) -> None:
+    """Write `out` atomically from `info`'s picture and `audio` ((samples, 2) float32, 48 kHz,
+    its length is the output's duration)."""
+    duration_s = len(audio) / SR
+    data = np.ascontiguousarray(audio, dtype="<f4")
+
+    async def feed(stdin: asyncio.StreamWriter) -> None:
+        for i in range(0, len(data), _CHUNK):
+            stdin.write(data[i : i + _CHUNK].tobytes())
+            await stdin.drain()
+
+    async with ffmpeg.partial_file(out) as tmp:
+        await ffmpeg.run(
+            build_args(info, tmp, duration_s, opts),
+            total_s=duration_s,
+            on_progress=on_progress,
+            feed=feed,
+            timeout=opts.timeout_s,
+            what="Rendering the video",
+        )

@@ -1,0 +1,83 @@
+"""Resolve the paths users and agents give: inputs against the workspace, outputs against the
+output folder, with "did you mean" for near misses and no escaping either folder by `..`."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+from gamemusic.errors import BadInput, NotFound
+
+
+def _suggest(path: Path) -> str:
+    folder = path.parent
+    if not folder.is_dir():
+        return f"The folder '{folder}' does not exist either."
+    try:
+        names = [p.name for p in folder.iterdir() if not p.name.startswith(".")]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(path.name, names, n=3, cutoff=0.5)
+    if not close:
+        lowered = {n.lower(): n for n in names}
+        close = [lowered[n] for n in difflib.get_close_matches(path.name.lower(), lowered, n=3)]
+    if close:
+        return "Did you mean " + " or ".join(f"'{folder / c}'" for c in close) + "?"
+    return f"No similar file in '{folder}'."
+
+
+def resolve_input(raw: str, workspace: Path) -> Path:
+    """An existing file named by an absolute path or a path relative to `workspace`."""
+    text = raw.strip().strip('"').strip("'")
+    if not text:
+        raise BadInput("No file path given.", hint="Pass the path of a gameplay video.")
+    if "\x00" in text:
+        raise BadInput("The path contains a NUL byte.", code="bad_path")
+    given = Path(os.path.expanduser(text))
+    if given.is_absolute():
+        path = given.resolve()
+    else:
+        base = workspace.resolve()
+        path = (base / given).resolve()
+        if not path.is_relative_to(base):
+            raise BadInput(
+                f"'{raw}' points outside the workspace folder '{base}'.",
+                hint="Use an absolute path, or a path inside the workspace.",
+                code="path_escape",
+            )
+    if not path.exists():
+        raise NotFound(f"File not found: '{path}'.", hint=_suggest(path))
+    return path
+
+
+def resolve_output(raw: str | None, default: Path, out_dir: Path, inputs: list[Path]) -> Path:
+    """Where an MP4 goes: `default` if nothing given; an absolute path as is; a relative one
+    inside `out_dir`. Never one of the inputs, never a folder."""
+    if raw is None or not raw.strip():
+        path = default
+    else:
+        given = Path(os.path.expanduser(raw.strip()))
+        if given.is_absolute():
+            path = given.resolve()
+        else:
+            base = out_dir.resolve()
+            path = (base / given).resolve()
+            if not path.is_relative_to(base):
+                raise BadInput(
+                    f"Output '{raw}' points outside the output folder '{base}'.",
+                    hint="Give a file name, or an absolute path.",
+                    code="path_escape",
+                )
+    if path.suffix.lower() != ".mp4":
+        path = path.with_name(path.name + ".mp4") if path.suffix == "" else path.with_suffix(".mp4")
+    if path.is_dir():
+        raise BadInput(f"Output '{path}' is a folder.", hint="Give a file name ending in .mp4.")
+    for src in inputs:
+        if path == src.resolve():
+            raise BadInput(
+                f"Output '{path}' is the input file; it will not be overwritten.",
+                hint="Choose another output name.",
+                code="would_overwrite_input",
+            )
+    return path
