@@ -46,22 +46,24 @@ class Translation:
     actions: list[Action]
 
 
-def _action(sentence: str) -> Action | None:
-    """The action a sentence asks for, or None when it is not a GUI instruction."""
+def _actions(sentence: str) -> list[Action]:
+    """The actions a sentence asks for; empty when it is not a GUI instruction."""
     gesture = GESTURE.search(sentence)
-    if EXPORT.search(sentence):
-        return Action("export")
-    if PREVIEW.search(sentence) or (gesture and TIMELINE.search(sentence)):
-        return Action("timeline")
+    found: list[Action] = []
     if DRAG.search(sentence):
-        return Action("message", f"Please make this change yourself: {sentence.strip()}")
-    if not gesture:
-        return None
-    if CREDITS.search(sentence):
-        return Action("credits")
-    if UPLOAD.search(sentence):
-        return Action("upload")
-    return Action("state")
+        found.append(Action("message", f"Please make this change yourself: {sentence.strip()}"))
+    if PREVIEW.search(sentence) or (gesture and TIMELINE.search(sentence)):
+        found.append(Action("timeline"))
+    if EXPORT.search(sentence):
+        found.append(Action("export"))
+    if gesture and not found:
+        if CREDITS.search(sentence):
+            found.append(Action("credits"))
+        elif UPLOAD.search(sentence):
+            found.append(Action("upload"))
+        else:
+            found.append(Action("state"))
+    return found
 
 
 def translate(text: str) -> Translation:
@@ -72,11 +74,10 @@ def translate(text: str) -> Translation:
     for line in text.splitlines():
         kept: list[str] = []
         for sentence in SENTENCE.findall(line):
-            action = _action(sentence)
-            if action is None:
+            asked = _actions(sentence)
+            if not asked:
                 kept.append(sentence.strip())
-            elif action not in actions:
-                actions.append(action)
+            actions += [a for a in asked if a not in actions]
         if kept or not line.strip():
             kept_lines.append(" ".join(s for s in kept if s))
     rewritten = re.sub(r"\n{3,}", "\n\n", "\n".join(kept_lines)).strip()

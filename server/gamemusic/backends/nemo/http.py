@@ -276,9 +276,12 @@ class NemoApi:
             timeout=timeout or httpx.USE_CLIENT_DEFAULT,
             **kw,
         )
+        # a stream that fails after the request went out is "dropped", for the caller to
+        # handle (the message may be charged already); only a failed connect is an error
+        lost = (httpx.ConnectError, httpx.ConnectTimeout) if stream else httpx.TransportError
         try:
             return await self.client.send(request, stream=stream)
-        except httpx.TransportError as exc:
+        except lost as exc:
             raise CloudError(
                 f"Could not reach NemoVideo at {self.base_url} ({type(exc).__name__}).",
                 hint="Check the network connection, then try again.",

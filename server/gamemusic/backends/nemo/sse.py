@@ -149,7 +149,7 @@ class TurnReader:
                         cloud_code=env.code,
                     )
                 return False
-            if "type" in raw and "content" not in raw:
+            if "type" in raw and not isinstance(raw.get("content"), dict):
                 return self._typed(TypedEvent.model_validate(raw))
             return self._adk(AdkEvent.model_validate(raw))
         except ValidationError as exc:

@@ -1,0 +1,58 @@
+"""GUI wording -> actions: the pure translation."""
+
+from __future__ import annotations
+
+import pytest
+
+from gamemusic.backends.nemo.gui import Action, translate
+
+
+@pytest.mark.parametrize(
+    ("reply", "kept", "kinds"),
+    [
+        ("Added chiptune at 35%. Click Export to download it!", "Added chiptune at 35%.",
+         ["export"]),
+        ("Done. Preview it in the timeline.", "Done.", ["timeline"]),
+        ("Music added. Open the asset panel to see it.", "Music added.", ["state"]),
+        ("Click Apply to confirm.", "", ["state"]),
+        ("Tap the credits badge to check your balance.", "", ["credits"]),
+        ("Click Upload to add another clip.", "", ["upload"]),
+        ("已添加背景音乐。点击导出按钮下载视频。", "已添加背景音乐。", ["export"]),
+        ("请打开素材库查看。", "", ["state"]),
+        ("音乐已加好，可以在时间线上预览。", "", ["timeline"]),
+        ("The beat is 140 BPM, matching the action.",
+         "The beat is 140 BPM, matching the action.", []),
+    ],
+)  # fmt: skip
+def test_gui_instructions_are_taken_out_and_turned_into_actions(
+    reply: str, kept: str, kinds: list[str]
+) -> None:
+    result = translate(reply)
+    assert result.text == kept
+    assert [a.kind for a in result.actions] == kinds
+
+
+def test_a_drag_instruction_becomes_a_message_for_the_editor_to_do_it() -> None:
+    result = translate("Music is in. Drag the BGM track so it starts at 0:05.")
+    assert result.text == "Music is in."
+    assert result.actions == [
+        Action(
+            "message", "Please make this change yourself: Drag the BGM track so it starts at 0:05."
+        )
+    ]
+
+
+def test_chinese_drag_wording_is_a_message_too() -> None:
+    result = translate("拖拽音乐轨道到0:05。")
+    assert result.actions[0].kind == "message" and "拖拽音乐轨道到0:05" in result.actions[0].detail
+
+
+def test_the_same_action_asked_twice_is_done_once_and_lines_are_kept() -> None:
+    result = translate("Line one.\nClick Export.\n\nLine two. Press export when ready.")
+    assert result.text == "Line one.\n\nLine two."
+    assert result.actions == [Action("export")]
+
+
+def test_no_gui_wording_leaves_the_text_alone() -> None:
+    text = "Chiptune music now plays under the whole match at 35% volume."
+    assert translate(text).text == text and translate(text).actions == []
