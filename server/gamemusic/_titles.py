@@ -1,0 +1,113 @@
+"""Titles and text overlays, taken out of the sentence before the other rules run.
+
+    add title 'Boss Rush' for 3 s          add text "GG" at 1:00 for 2 seconds
+    加标题「Boss Rush」3秒                   在1:00加文字“GG”持续2秒，在顶部
+
+The quoted text keeps its case; the timing and place after it belong to the overlay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic._rules import A, B, bad, group, span
+from gamemusic.instructions import EditPlan, TextOverlay, TimeRange
+from gamemusic.phrases import DUR, FLAGS, QUOTED, TIME, quoted_text, seconds
+
+# ---- titles (run first, on the case-kept text) ----------------------------------------------
+_TITLE_KINDS = {"title", "heading", "headline", "banner", "title card", "标题", "大标题"}
+_EN_KW = r"(?P<kw>text\s+overlay|title\s+card|title|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
+_ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本)"
+_TITLES = [
+    re.compile(p, FLAGS)
+    for p in (
+        rf"(?:\b(?:at|from)\s+(?P<at>{TIME})\s*,?\s*)?(?:\b(?:add|put|show|insert|place|display|write"
+        r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
+        rf"\b{_EN_KW}\s*(?:(?:saying|that\s+says|which\s+says|reading|of|with\s+the\s+text|with|"
+        rf"called|:|=|-)\s*)?{QUOTED}",
+        rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the)\s+)?{_EN_KW}",
+        rf"(?:在\s*第?(?P<at>{TIME})\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
+        rf"(?:一个|个|一行|一段)?\s*{_ZH_KW}\s*(?:是|为|写|叫|叫做|写着)?\s*:?\s*{QUOTED}",
+        r"\b(?:add|put|show|insert|display|write)\s+(?:(?:a|an|the)\s+)?(?P<kw>title|text|caption)"
+        r"\s*(?::|saying|that\s+says|reading)?\s+(?!(?:for|at|from|between|on|in|and|then|lasting|"
+        r"until|to)\b)(?P<u>[^\s,;.][^,;.\n]*?)(?=\s*$|\s*[,;.\n]|\s+(?:for|at|from|between|on|in|and"
+        r"|then|lasting|until)\s)",
+        rf"(?:加|添加|加上|加个)?{_ZH_KW}\s*(?:是|为|叫|叫做)?\s*:\s*(?P<u>[^,;。；\s]+)",
+    )
+]
+_SEP = r"\s*(?:,\s*)?(?:and\s+)?(?:(?:show|display|keep)\s+(?:it\s+)?)?"
+_SPECS = [
+    re.compile(p, FLAGS)
+    for p in (
+        rf"{_SEP}(?:from|between|at)\s+{A}\s*(?:to|-|–|until|till|and)\s*{B}",
+        rf"\s*,?\s*(?:从\s*)?第?{A}\s*(?:到|至|-|~)\s*第?{B}",
+        rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?P<first>first)\s+(?P<d>{DUR})",
+        rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?:last|final)\s+(?P<last>{DUR})",
+        rf"{_SEP}(?:(?:for|lasting|during)\s+(?:about\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
+        rf"{_SEP}(?:at|from|starting\s+at|after)\s+(?P<at>{TIME})",
+        rf"{_SEP}(?:at|in|during)\s+the\s+(?:very\s+)?(?P<se>start|beginning|end|ending|intro)",
+        rf"{_SEP}(?:(?:at|on|in)\s+(?:the\s+)?)?\b(?P<pos>top|bottom|center|centre|middle)\b(?:\s+of"
+        r"\s+the\s+(?:screen|video|frame))?",
+        rf"\s*,?\s*在?\s*第?(?P<at>{TIME})\s*(?:处|时|开始|出现)",
+        rf"\s*,?\s*(?:持续|显示|停留|保持|出现)?\s*(?P<d>{DUR})",
+        r"\s*,?\s*(?:在|放在)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)(?:处|时)?",
+        r"\s*,?\s*(?:显示|放|放在|在|位于|居)?\s*(?:屏幕|画面)?(?P<pos>顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边"
+        r"|中间|中央|正中|居中)",
+    )
+]
+_POSITIONS = {"top": "top", "bottom": "bottom", "顶部": "top", "上方": "top", "顶端": "top",
+              "上面": "top", "上边": "top", "底部": "bottom", "下方": "bottom", "底端": "bottom",
+              "下面": "bottom", "下边": "bottom"}  # fmt: skip
+
+
+def take_titles(text: str, plan: EditPlan) -> str:
+    """Move every title/text overlay (with its timing) from `text` into `plan`."""
+    for pattern in _TITLES:
+        while m := pattern.search(text):
+            end, overlay = _specs(text, m.end(), _overlay(m, plan))
+            plan.titles.append(overlay)
+            text = f"{text[: m.start()]}\n{text[end:]}"
+    return text
+
+
+def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
+    words = (group(m, "u") or quoted_text(m)).strip()
+    if len(words) > 200:
+        raise bad(plan, f"Title text is {len(words)} characters: keep it under 200.",
+                   f"标题文字有 {len(words)} 个字符：请少于 200 个。")  # fmt: skip
+    kind = "title" if re.sub(r"\s+", " ", m["kw"].lower()).rstrip("s") in _TITLE_KINDS else "text"
+    at = seconds(m["at"]) if group(m, "at") else None
+    return {"text": words, "kind": kind, "at": at}
+
+
+def _specs(text: str, pos: int, fields: dict) -> tuple[int, TextOverlay]:
+    for _ in range(8):
+        m = next((s.match(text, pos) for s in _SPECS if s.match(text, pos)), None)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        if "a" in groups:
+            fields["range"] = span(groups["a"], groups["b"])
+        elif "first" in groups:
+            fields["range"] = TimeRange(0.0, seconds(groups["d"]))
+        elif "last" in groups:
+            fields["range"] = TimeRange(last=seconds(groups["last"]))
+        elif "d" in groups or "d2" in groups:
+            fields["duration"] = seconds(groups.get("d") or groups["d2"])
+        elif "at" in groups:
+            fields["at"] = seconds(groups["at"])
+        elif "se" in groups:
+            if groups["se"] in ("end", "ending", "结尾", "最后", "片尾", "末尾"):
+                fields["range"] = TimeRange(last=fields.get("duration") or 3.0)
+            else:
+                fields["at"] = 0.0
+        elif "pos" in groups:
+            fields["position"] = _POSITIONS.get(groups["pos"].lower(), "center")
+    if (
+        isinstance(fields.get("range"), TimeRange)
+        and fields["range"].last
+        and fields.get("duration")
+    ):
+        fields["range"] = TimeRange(last=fields["duration"])
+    return pos, TextOverlay(**fields)
