@@ -8,6 +8,7 @@ otherwise onto the nearest beat.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ class Grid:
         """Seconds at a (fractional) beat, with swing on off-beat sixteenths."""
         step = beat * 4.0
         t = beat * self.beat_s
-        if self.swing and abs(step - round(step)) < 1e-6 and int(round(step)) % 2 == 1:
+        if self.swing and abs(step - round(step)) < 1e-6 and round(step) % 2 == 1:
             t += self.swing * self.beat_s / 12.0
         return t
 
@@ -83,7 +84,7 @@ def snap_cut(cut_s: float, grid: Grid) -> int:
     bar_line = grid.phase + round((x - grid.phase) / bpb) * bpb
     if abs(x - bar_line) <= bpb / 4:
         return int(bar_line)
-    return int(round(x))
+    return round(x)
 
 
 def _sizes(n_bars: int, section_bars: int) -> list[int]:
@@ -101,7 +102,7 @@ def mean_intensity(intensity: np.ndarray | None, t0: float, t1: float) -> float 
     if intensity is None or len(intensity) == 0:
         return None
     i0 = min(int(t0 / INTENSITY_HOP_S), len(intensity) - 1)
-    i1 = max(i0 + 1, min(int(math.ceil(t1 / INTENSITY_HOP_S)), len(intensity)))
+    i1 = max(i0 + 1, min(math.ceil(t1 / INTENSITY_HOP_S), len(intensity)))
     return float(np.clip(intensity[i0:i1], 0.0, 1.0).mean())
 
 
@@ -155,14 +156,14 @@ def plan_form(
     add("intro", 0, body_start)
     section_bars = 8 if body_end - body_start >= 16 * bpb else 4
     cursor = 0
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         first_bar = phase + math.ceil((a - phase) / bpb) * bpb
         sizes = _sizes(max(0, (b - first_bar) // bpb), section_bars)
         edges = [a]
         for s in sizes[:-1]:
             edges.append((edges[-1] if len(edges) > 1 else first_bar) + s * bpb)
         edges.append(b)
-        for i, (s0, s1) in enumerate(zip(edges, edges[1:], strict=False)):
+        for i, (s0, s1) in enumerate(itertools.pairwise(edges)):
             name = style.form[cursor % len(style.form)]
             prev = sections[-1].name if sections else ""
             if i == 0 and a in cut_set:

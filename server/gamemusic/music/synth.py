@@ -19,7 +19,7 @@ from gamemusic.music.effects import add_reverb, add_vinyl, fade, fade_in, peak, 
 from gamemusic.music.form import tail_seconds
 from gamemusic.music.parts import Note
 from gamemusic.music.styles import Timbre, Voice
-from gamemusic.music.tables import TileCache, table_shape
+from gamemusic.music.tables import fill, table, table_shape
 from gamemusic.music.theory import midi_to_hz
 
 
@@ -35,7 +35,7 @@ class _Envelopes:
     def __init__(self, sr: int) -> None:
         self.sr = sr
         self._amp: dict[tuple[Timbre, int, int], np.ndarray] = {}
-        self._bright: dict[tuple[float, int], np.ndarray] = {}
+        self._bright: dict[float, np.ndarray] = {}
 
     def amp(self, tb: Timbre, n_on: int, n: int) -> np.ndarray:
         """Shape (n,) float32: attack, decay to sustain, linear release after n_on."""
@@ -56,15 +56,13 @@ class _Envelopes:
             self._amp[key] = env
         return env
 
-    def bright(self, tau: float, n: int) -> np.ndarray:
-        """Shape (>= n,) float32: exp(-t / tau), the bright-to-sustained crossfade."""
-        key = (tau, 0)
-        env = self._bright.get(key)
-        if env is None or len(env) < n:
-            length = max(n, int(6 * tau * self.sr) + 1)
+    def bright(self, tau: float) -> np.ndarray:
+        """exp(-t / tau) until it is negligible, shape (6 tau sr,) float32."""
+        env = self._bright.get(tau)
+        if env is None:
+            length = max(1, int(6 * tau * self.sr))
             env = np.exp(-np.arange(length, dtype=np.float32) / np.float32(tau * self.sr))
-            env[int(6 * tau * self.sr) :] = 0.0
-            self._bright[key] = env
+            self._bright[tau] = env
         return env
 
 
@@ -74,14 +72,15 @@ class _Renderer:
         self.n = round(piece.duration_s * sr)
         self.out = np.zeros((2, self.n), dtype=np.float32)
         self.send = np.zeros(self.n, dtype=np.float32)
-        self.tiles = TileCache(sr)
         self.envs = _Envelopes(sr)
-        self.buf = np.empty(0, dtype=np.float32)
+        self.bufs = [np.empty(0, dtype=np.float32), np.empty(0, dtype=np.float32)]
+        self.diffs: dict[tuple[Timbre, float], np.ndarray] = {}
 
-    def scratch(self, n: int) -> np.ndarray:
-        if len(self.buf) < n:
-            self.buf = np.empty(max(n, 2 * len(self.buf)), dtype=np.float32)
-        return self.buf[:n]
+    def scratch(self, n: int, which: int) -> np.ndarray:
+        """A reusable float32 buffer of n samples (two independent ones, which = 0 or 1)."""
+        if len(self.bufs[which]) < n:
+            self.bufs[which] = np.empty(max(n, 2 * len(self.bufs[which])), dtype=np.float32)
+        return self.bufs[which][:n]
 
     def mix(self, sig: np.ndarray, start: int, gain: float, pan: float, send: float) -> None:
         gl, gr = _pan(pan)
@@ -105,16 +104,20 @@ class _Renderer:
         env = self.envs.amp(tb, min(n_on, n), n)
         hz = midi_to_hz(note.pitch)
         sustain = table_shape(tb, bright=False)
-        sig = self.scratch(n)
+        sig = fill(self.scratch(n, 0), table(sustain, hz, sr))
         if tb.attack_fm_index is not None or tb.attack_cutoff_hz is not None:
-            diff = self.tiles.get_diff(table_shape(tb, bright=True), sustain, hz, n)
-            np.multiply(diff[:n], self.envs.bright(tb.bright_s, n)[:n], out=sig)
-            sig += self.tiles.get(sustain, hz, n)[:n]
-        else:
-            np.copyto(sig, self.tiles.get(sustain, hz, n)[:n])
+            bright = self.envs.bright(tb.bright_s)
+            nb = min(n, len(bright))
+            diff = self.diffs.get((tb, hz))
+            if diff is None:
+                diff = table(table_shape(tb, bright=True), hz, sr) - table(sustain, hz, sr)
+                self.diffs[(tb, hz)] = diff
+            extra = fill(self.scratch(nb, 1), diff)
+            extra *= bright[:nb]
+            sig[:nb] += extra
         level = tb.level
         if tb.detune_cents:
-            sig += self.tiles.get(sustain, hz * 2 ** (tb.detune_cents / 1200), n)[:n]
+            sig += fill(self.scratch(n, 1), table(sustain, hz * 2 ** (tb.detune_cents / 1200), sr))
             level *= 0.6
         sig *= env
         gain = v.gain * level * (note.velocity / 127) ** 1.5
@@ -139,7 +142,7 @@ class _Renderer:
             else:
                 self.tone(v, note)
         echo_s = st.echo_beats * 60.0 / piece.bpm
-        add_reverb(self.out, self.send, sr, st.reverb_s, echo_s, st.reverb_wet * 4)
+        add_reverb(self.out, self.send, sr, st.reverb_s, echo_s, st.reverb_wet)
         if st.vinyl:
             add_vinyl(self.out, sr, 0.5 * st.vinyl * peak(self.out))
         fade_in(self.out, int(0.004 * sr))
@@ -158,7 +161,8 @@ def synthesize(piece: Piece, sr: int = 48000) -> np.ndarray:
     """Render `piece` as stereo audio, shape (round(duration_s * sr), 2) float32.
 
     The peak is 0.89 (below 0.9), the first and last samples are silent, and the same piece
-    always gives the same samples.
+    always gives the same samples. The array is the transpose of channel-major memory (no
+    interleaving copy); use np.ascontiguousarray if interleaved bytes are needed.
     """
     if sr < 8000:
         raise ValueError("sample rate must be at least 8000 Hz")

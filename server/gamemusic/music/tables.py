@@ -1,7 +1,7 @@
 """Band-limited wavetables: one exact period of a waveform at a given pitch, cached.
 
 A note of constant pitch is periodic, so the synthesizer renders a few cycles once and tiles
-them. The table holds `k` whole cycles in `L` samples (L >= MIN_LEN), built in the frequency
+them into each note's slice (`fill`). The table holds `k` whole cycles in `L` samples (L >= MIN_LEN), built in the frequency
 domain with only the harmonics below ~18 kHz, so pulse and saw waves do not alias. Tuning
 error is at most 1 / (2 L), under half a cent.
 """
@@ -91,33 +91,11 @@ def table(shape: Shape, hz: float, sr: int) -> np.ndarray:
     return np.fft.irfft(spec, length).astype(np.float32)
 
 
-class TileCache:
-    """Per-render cache of tables repeated to a needed length (views are sliced per note)."""
-
-    def __init__(self, sr: int) -> None:
-        self.sr = sr
-        self._tiles: dict[tuple[object, ...], np.ndarray] = {}
-
-    def _grow(self, key: tuple[object, ...], base: np.ndarray, n: int) -> np.ndarray:
-        tile = self._tiles.get(key)
-        if tile is None or len(tile) < n:
-            want = max(n, 4 * len(base), 2 * len(tile) if tile is not None else 0)
-            tile = np.tile(base, -(-want // len(base)))
-            self._tiles[key] = tile
-        return tile
-
-    def get(self, shape: Shape, hz: float, n: int) -> np.ndarray:
-        """At least n samples of the tone, shape (>= n,) float32; slice [:n]."""
-        key = (shape, hz)
-        tile = self._tiles.get(key)
-        if tile is not None and len(tile) >= n:
-            return tile
-        return self._grow(key, table(shape, hz, self.sr), n)
-
-    def get_diff(self, bright: Shape, sustain: Shape, hz: float, n: int) -> np.ndarray:
-        """Bright tone minus sustained tone, shape (>= n,) float32 (same period, so it tiles)."""
-        key = ("diff", bright, sustain, hz)
-        tile = self._tiles.get(key)
-        if tile is not None and len(tile) >= n:
-            return tile
-        return self._grow(key, table(bright, hz, self.sr) - table(sustain, hz, self.sr), n)
+def fill(buf: np.ndarray, tab: np.ndarray) -> np.ndarray:
+    """Write `tab` (shape (L,)) periodically into `buf` (shape (n,)) and return `buf`."""
+    n, length = len(buf), len(tab)
+    q, r = divmod(n, length)
+    if q:
+        buf[: q * length].reshape(q, length)[...] = tab
+    buf[q * length :] = tab[:r]
+    return buf
