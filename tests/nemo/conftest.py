@@ -54,7 +54,7 @@ def sim(sim_server: Simulator) -> Simulator:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings() -> Settings:
     return Settings.from_env()
 
 

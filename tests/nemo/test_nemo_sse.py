@@ -278,3 +278,13 @@ async def test_a_rejected_token_before_the_stream_is_renewed_and_the_message_sen
     )
     result = await turn(nemo)
     assert result.text == "Done." and route.call_count == 2
+
+
+def test_a_final_event_after_a_tool_call_still_replaces_the_streamed_chunks() -> None:
+    reader = read(
+        adk({"text": "Adding "}, partial=True, id="p1"),
+        adk({"text": "music."}, partial=True, id="p2"),
+        adk(CALL, id="p3"),
+        adk({"text": "Adding music."}, CALL, id="p4"),
+    )
+    assert reader.text == "Adding music." and len(reader.tool_calls) == 1

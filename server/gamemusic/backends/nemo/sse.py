@@ -111,6 +111,7 @@ class TurnReader:
     _ids: dict[str, int] = field(default_factory=dict)
     _calls: set[str] = field(default_factory=set)
     _chunk: int | None = None  # index in messages of the reply being streamed in chunks
+    _unfinished: set[int] = field(default_factory=set)  # chunked replies not yet repeated whole
 
     @property
     def text(self) -> str:
@@ -173,19 +174,21 @@ class TurnReader:
                 self._chunk = None
             return active
         if event.partial is True:
-            self._append_chunk(text)
-        elif self._chunk is not None:
-            # the final event repeats the streamed chunks in full: replace, don't append
-            self.messages[self._chunk] = text
-            if event.id:
-                self._ids[event.id] = self._chunk
-            self._chunk = None
-        elif event.id and event.id in self._ids:
-            self.messages[self._ids[event.id]] = text
+            self._append_chunk(text, event.id)
+            return True
+        # a whole message, or the final event repeating streamed chunks in full
+        again = self._ids.get(event.id or "")
+        if again is None:
+            again = next((i for i in self._unfinished if text.startswith(self.messages[i])), None)
+        if again is not None:
+            self.messages[again] = text
+            self._unfinished.discard(again)
         else:
-            if event.id:
-                self._ids[event.id] = len(self.messages)
+            again = len(self.messages)
             self.messages.append(text)
+        if event.id:
+            self._ids[event.id] = again
+        self._chunk = None
         return True
 
     def _typed(self, event: TypedEvent) -> bool:
@@ -212,14 +215,17 @@ class TurnReader:
         self._chunk = None
         return True
 
-    def _append_chunk(self, text: str) -> None:
+    def _append_chunk(self, text: str, event_id: str | None = None) -> None:
         if self._chunk is None:
             self._chunk = len(self.messages)
+            self._unfinished.add(self._chunk)
             self.messages.append(text)
-            return
-        so_far = self.messages[self._chunk]
-        # some servers send the text so far instead of the new piece
-        self.messages[self._chunk] = text if text.startswith(so_far) else so_far + text
+        else:
+            so_far = self.messages[self._chunk]
+            # some servers send the text so far instead of the new piece
+            self.messages[self._chunk] = text if text.startswith(so_far) else so_far + text
+        if event_id:
+            self._ids[event_id] = self._chunk
 
     def _call(self, call: FunctionCall) -> None:
         key = call.id or f"{call.name}:{json.dumps(call.args, sort_keys=True)}"
