@@ -52,12 +52,11 @@ def style_title(style: str | None, lang: str = "en") -> str:
 
 
 def default_bpm(style: str) -> float:
-    """The style's own tempo, from the music registry."""
-    try:
-        from gamemusic.music import get_style
-    except ImportError:  # the music package not installed yet: a neutral game tempo
-        return 120.0
-    return float(get_style(style).default_bpm)
+    """The style's own tempo, from the music registry (an unknown cloud style: the default's)."""
+    from gamemusic.music import STYLES  # lazy: parsing and editing need no numpy
+
+    preset = STYLES.get(style) or STYLES[DEFAULT_STYLE]
+    return float(preset.default_bpm)
 
 
 def apply_plan(
