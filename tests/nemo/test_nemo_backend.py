@@ -13,7 +13,7 @@ import respx
 
 from gamemusic.backends.nemo import NemoBackend
 from gamemusic.draft import Draft
-from gamemusic.errors import CloudError
+from gamemusic.errors import BadInput, CloudError
 from gamemusic.sessions import Job, Project, Session
 from nemo.cloud import BASE, envelope
 
@@ -429,3 +429,25 @@ async def test_polling_waits_the_poll_interval_between_requests(
         await slow.export(session, None, job, tmp_path / "out.mp4")  # type: ignore[arg-type]
     await slow.aclose()
     assert anyio.current_time() - started >= 0.2
+
+
+async def test_a_local_file_that_is_not_media_is_refused_before_anything_is_sent(
+    nemo: NemoBackend, cloud: respx.MockRouter, session: Session, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.mp4"
+    notes.write_text("just some notes, not a video")
+    with pytest.raises(BadInput):
+        await nemo.upload(session, str(notes))
+    assert cloud.calls.call_count == 0 and session.projects == {}
+
+
+async def test_a_still_image_becomes_a_clip_of_the_asked_length(
+    nemo: NemoBackend, cloud: respx.MockRouter, session: Session, tmp_path: Path
+) -> None:
+    from helpers import make_image
+
+    cloud.post(UPLOAD).respond(json=envelope({"files": [{**CDN_FILE, "file_type": "image"}]}))
+    project = await nemo.upload(
+        session, str(make_image(tmp_path / "cover.png")), still_duration_s=4
+    )
+    assert (project.media.kind, project.media.duration_ms) == ("image", 4000)

@@ -330,3 +330,23 @@ async def test_the_cloud_session_is_created_once_with_task_name_and_language(
     assert sent.headers["authorization"] == "Bearer nmv_usr_tok1"
     assert cloud["session"].call_count == 1
     assert session.cloud == {"session_id": "7001", "task_id": "t1", "user_id": "anon_u1"}
+
+
+async def test_the_token_never_reaches_the_log(
+    nemo: NemoBackend, cloud: respx.MockRouter, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG")
+    cloud["token"].mock(
+        side_effect=[
+            httpx.Response(200, json=envelope({"tokn": "nmv_usr_first", "user_id": "anon_1"})),
+            httpx.Response(200, json=envelope({"token": "nmv_usr_second", "user_id": 2})),
+            httpx.Response(200, json=envelope({"token": "nmv_usr_third", "user_id": "anon_3"})),
+        ]
+    )
+    cloud.get("/api/credits/balance/simple").mock(
+        side_effect=[reply(1001), httpx.Response(200, json=CREDITS)]
+    )
+    with pytest.raises(CloudError):
+        await nemo.credits()  # the first token reply is malformed
+    await nemo.credits()
+    assert caplog.records and "nmv_usr_" not in caplog.text

@@ -238,3 +238,26 @@ async def test_credits_and_state_come_from_the_cloud(
         draft = await backend.state(session, project)
     assert credits.available == 42 and "register?bind=anon_" in credits.note
     assert draft.video is not None and draft.dump()["m"] == {"cloud_only": True}
+
+
+async def test_the_app_runs_upload_edit_export_on_the_cloud_backend_unchanged(
+    backend: NemoBackend, sim: Simulator, settings: Settings, clip: Path, tmp_path: Path
+) -> None:
+    from gamemusic.app import App
+
+    app = App(settings, backend=backend)
+    try:
+        with anyio.fail_after(15):
+            uploaded = await app.upload(str(clip))
+            edited = await app.edit(uploaded.session_id, "add retro chiptune music")
+            exported = await app.export(
+                uploaded.session_id, output=str(tmp_path / "app.mp4"), wait_s=10
+            )
+    finally:
+        await app.jobs.aclose()
+    assert sim.messages == ["add retro chiptune music"]
+    assert edited.text == "Done."
+    assert edited.changes == ["Added BGM: Retro Chiptune (0-3s, 35%)."]
+    assert exported.done and probe(tmp_path / "app.mp4").width == 320
+    stored = SessionStore(settings.sessions_dir).load(uploaded.session_id)
+    assert stored.cloud["session_id"] in sim.sessions

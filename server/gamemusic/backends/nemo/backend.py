@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import anyio
-import av
 import httpx
 from pydantic import (
     AliasChoices,
@@ -52,7 +51,8 @@ from gamemusic.draft import (
     describe_changes,
     timeline_summary,
 )
-from gamemusic.errors import CloudError
+from gamemusic.errors import BadInput, CloudError
+from gamemusic.media.probe import inspect_media
 from gamemusic.sessions import Job, Media, Project, Session
 
 log = logging.getLogger("gamemusic.nemo")
@@ -169,16 +169,6 @@ DONE = {"completed", "complete", "done", "success", "succeeded", "finished"}
 FAILED = {"failed", "failure", "error", "errored", "cancelled", "canceled"}
 
 
-def probe(path: Path) -> tuple[float, int, int, bool]:
-    """(duration s, width, height, has audio) of a media file, by PyAV."""
-    with av.open(str(path)) as container:
-        video = next(iter(container.streams.video), None)
-        width = video.codec_context.width if video else 0
-        height = video.codec_context.height if video else 0
-        duration = (container.duration or 0) / 1_000_000
-        return duration, width, height, bool(container.streams.audio)
-
-
 class NemoBackend:
     name = "nemo"
 
@@ -263,33 +253,31 @@ class NemoBackend:
 
     # ---- the protocol -------------------------------------------------------------------
     async def upload(
-        self, session: Session, source: str, *, progress: Progress = no_progress
+        self,
+        session: Session,
+        source: str,
+        *,
+        still_duration_s: float = 10.0,
+        progress: Progress = no_progress,
     ) -> Project:
         is_url = source.startswith(("http://", "https://"))
+        local = None if is_url else await anyio.to_thread.run_sync(inspect_media, Path(source))
         name = httpx.URL(source).path.rsplit("/", 1)[-1] if is_url else Path(source).name
         await progress(None, f"Uploading {name or 'the video'} to NemoVideo...")
-        sid = session.cloud.get("session_id") or await self._new_session(session)
-        try:
-            got = await self._attach(sid, source)
-        except CloudError as exc:
-            if exc.cloud_code != 1002:
-                raise
-            got = await self._attach(await self._new_session(session), source)
-        duration, width, height, has_audio = got.duration, got.width, got.height, False
-        size = got.size or (0 if is_url else os.path.getsize(source))
-        if not is_url:
-            duration, width, height, has_audio = await anyio.to_thread.run_sync(probe, Path(source))
-        kind = (got.file_type or "video").split("/")[0]
+        got = await self._in_session(session, lambda sid: self._attach(sid, source))
+        kind = local.kind if local else (got.file_type or "video").split("/")[0]
+        kind = kind if kind in ("video", "image", "audio") else "video"
+        seconds = local.duration_s if local else got.duration or 0.0
         media = Media(
             id=session.next_media_id(),
             name=got.filename or name or "video",
             source=source,
-            kind=kind if kind in ("video", "image", "audio") else "video",
-            duration_ms=round((duration or 0) * 1000),
-            width=width or 0,
-            height=height or 0,
-            has_audio=has_audio,
-            size_bytes=size,
+            kind=kind,
+            duration_ms=round((still_duration_s if kind == "image" else seconds) * 1000),
+            width=local.width if local else got.width or 0,
+            height=local.height if local else got.height or 0,
+            has_audio=bool(local and local.has_audio),
+            size_bytes=local.size_bytes if local else got.size or 0,
             cloud_url=got.cdn_url,
         )
         stem = Path(media.name).stem
@@ -502,14 +490,14 @@ class NemoBackend:
                         if total and got * 10 // total > step:
                             step = got * 10 // total
                             await progress(0.85 + 0.15 * got / total, "Downloading the MP4...")
-            duration, width, height, _ = await anyio.to_thread.run_sync(probe, part)
+            info = await anyio.to_thread.run_sync(inspect_media, part)
             os.replace(part, out_path)
         except httpx.TransportError as exc:
             raise CloudError(
                 f"The download of the rendered video broke off ({type(exc).__name__}).",
                 hint="Call export again; it resumes the same render.",
             ) from None
-        except av.error.FFmpegError:
+        except BadInput:
             raise CloudError(
                 "NemoVideo's rendered file is not a playable video.",
                 hint="Call export again to try once more.",
@@ -518,7 +506,7 @@ class NemoBackend:
             with contextlib.suppress(FileNotFoundError):
                 part.unlink()
         await progress(1.0, f"Saved {out_path.name}.")
-        return Rendered(out_path, duration, width, height, out_path.stat().st_size)
+        return Rendered(out_path, info.duration_s, info.width, info.height, info.size_bytes)
 
     async def aclose(self) -> None:
         await self.api.aclose()

@@ -81,7 +81,7 @@ class Envelope(BaseModel):
 
 
 class TokenData(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", coerce_numbers_to_str=True)
     token: str = Field(min_length=8, description="Bearer token, prefix nmv_usr_.")
     user_id: str | None = Field(
         None,
@@ -187,6 +187,7 @@ class NemoApi:
 
     # ---- token --------------------------------------------------------------------------
     def _client_id(self, fresh: bool = False) -> str:
+        self._folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = self._folder / "client_id"
         if not fresh:
             with contextlib.suppress(OSError, ValueError):
@@ -311,7 +312,9 @@ class NemoApi:
                 return model.model_validate(envelope.data)
             return model.model_validate(json.loads(reply.content))
         except (ValidationError, ValueError) as exc:
-            log.warning("unexpected reply from %s: %s", reply.request.url.path, exc)
+            # field locations only: the values may hold a token
+            where = [e["loc"] for e in exc.errors()] if isinstance(exc, ValidationError) else "?"
+            log.warning("unexpected reply from %s: %s", reply.request.url.path, where)
             raise CloudError(
                 f"NemoVideo sent a reply this client does not understand ({model.__name__}).",
                 hint="Try again; if it keeps happening the API may have changed.",
