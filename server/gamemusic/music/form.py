@@ -186,4 +186,5 @@ def plan_form(
         sections[-1] = Section(
             last.name, last.start_s, duration_s, last.start_beat, end_beat, last.variation
         )
-    return Plan(grid, sections, final, tuple(accepted))
+    starts = {sec.start_beat for sec in sections}
+    return Plan(grid, sections, final, tuple(b for b in accepted if b in starts))

@@ -85,8 +85,11 @@ class Arranger:
 
     def chord_root(self, sec: Section, beat: int) -> int:
         cb = self.style.chord_beats
-        if sec.name == "outro" and self.plan.final_beat is not None:
-            k = (self.plan.final_beat - 1 - beat) // cb
+        final = self.plan.final_beat
+        if final is not None and beat >= final:
+            return 0  # the final tonic chord
+        if sec.name == "outro" and final is not None:
+            k = (final - 1 - beat) // cb
             if k < len(self.cadence):
                 return self.cadence[len(self.cadence) - 1 - k]
         prog = self.progs[_PROG[sec.name]]
