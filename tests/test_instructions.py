@@ -45,6 +45,8 @@ ENGLISH: list[tuple[str, dict[str, object]]] = [
     ("turn it down", {"volume_factor": 0.6}),
     ("lower the music", {"volume_factor": 0.6}),
     ("half the volume", {"volume_factor": 0.5}),
+    ("lower the volume to 20%", {"volume": 0.2}),
+    ("make the background music quieter, like 20%.", {"add_music": True, "volume": 0.2}),
     # ranges
     ("from 0:30 to 1:20", {"range": R(30, 80)}),
     ("only the first 30 seconds", {"range": R(0, 30)}),
@@ -55,6 +57,9 @@ ENGLISH: list[tuple[str, dict[str, object]]] = [
     ("start the music at 0:30", {"range": R(30)}),
     ("stop the music at 1:30", {"range": R(0, 90)}),
     ("the first minute", {"range": R(0, 60)}),
+    ("music starts at 0:10 and ends at 1:50", {"range": R(10, 110)}),
+    ("from the start to 0:45", {"range": R(0, 45)}),
+    ("last 1:30", {"range": R(last=90)}),
     ("the whole video", {"range": R()}),
     # fades
     ("fade in 2 seconds", {"fade_in": 2.0}),
@@ -63,6 +68,7 @@ ENGLISH: list[tuple[str, dict[str, object]]] = [
     ("2-second fade in", {"fade_in": 2.0}),
     ("no fades", {"fade_in": 0.0, "fade_out": 0.0}),
     ("longer fade out", {"fade_out": 4.0}),
+    ("make the fade in longer", {"fade_in": 4.0}),
     # ducking
     ("duck under my commentary", {"duck": True}),
     ("quieter under my voice", {"duck": True}),
@@ -75,6 +81,7 @@ ENGLISH: list[tuple[str, dict[str, object]]] = [
     # tempo and takes
     ("120 bpm", {"bpm": 120.0}),
     ("tempo 140", {"bpm": 140.0}),
+    ("set tempo to 90 bpm", {"bpm": 90.0}),
     ("faster", {"tempo_factor": 1.15}),
     ("slow it down a bit", {"tempo_factor": 0.93}),
     ("much faster", {"tempo_factor": 1.3}),
@@ -97,6 +104,7 @@ ENGLISH: list[tuple[str, dict[str, object]]] = [
         {"titles": [T("Round 1", range=R(5, 8), position="top")]},
     ),
     ("add title: Boss Rush", {"titles": [T("Boss Rush")]}),
+    ('put "GG EZ" at 1:00 for 2 seconds', {"titles": [T("GG EZ", "text", at=60.0, duration=2.0)]}),
     ("remove the titles", {"remove_titles": True}),
     # picture
     ("make it vertical", {"aspect": "9:16"}),

@@ -9,7 +9,7 @@ import re
 
 from gamemusic._rules import A, B, Rule, bad, group, registrar, span
 from gamemusic.instructions import TimeRange, _State
-from gamemusic.phrases import DUR, NUM, STYLE_RE, TIME, fmt_seconds, seconds, style_word
+from gamemusic.phrases import CLOCK, DUR, NUM, STYLE_RE, TIME, fmt_seconds, seconds, style_word
 
 RULES: list[Rule] = []
 rule = registrar(RULES)
@@ -17,7 +17,8 @@ rule = registrar(RULES)
 
 # ---- tempo, another take --------------------------------------------------------------------
 @rule(
-    r"\b(?P<n>\d{1,4})\s*bpm\b|\b(?:bpm|tempo)\s*(?:to|of|at|=|:|is)?\s*(?P<n2>\d{1,4})\b(?![%:])",
+    r"\b(?P<n>\d{1,4})\s*bpm\b|\b(?:bpm|tempo)\s*(?:to|of|at|=|:|is)?\s*(?P<n2>\d{1,4})\b(?![%:])"
+    r"(?:\s*bpm\b)?",
     r"(?:速度|节奏|节拍|拍速|拍子)\s*(?:调到|调成|设为|设置为|改成|改为|到|为|是|:)?\s*(?P<n>\d{1,4})"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
 )
@@ -137,7 +138,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
 
 
 @rule(
-    rf"\b(?:{_MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|more\s+quiet|not\s+so\s+loud|too\s+"
+    rf"\b(?:{_MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+it\s+(?:quiet|low|subtle|soft)|more\s+quiet|not\s+so\s+loud|too\s+"
     rf"loud|lower(?:\s+the)?{_NOUNS}*|turn\s+(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that)\s+)?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
@@ -165,8 +166,13 @@ def _louder(m: re.Match[str], st: _State) -> None:
 
 
 # ---- time ranges ----------------------------------------------------------------------------
-def _set_range(st: _State, rng: TimeRange) -> None:
+def _set_range(st: _State, rng: TimeRange, half: str | None = None) -> None:
     plan = st.plan
+    if half and plan.range is not None and st.open_end not in (None, half):
+        start = rng.start if half == "from" else plan.range.start
+        end = plan.range.end if half == "from" else rng.end
+        rng, plan.range, half = TimeRange(start, end), None, None  # "starts at X, ends at Y"
+    st.open_end = half
     if rng.end is not None and rng.end <= rng.start:
         raise bad(plan, f"That range ends ({fmt_seconds(rng.end)}) before it starts "
                    f"({fmt_seconds(rng.start)}).", f"这个时间段的结束（{fmt_seconds(rng.end)}）早于开始"
@@ -192,16 +198,16 @@ def _length(spec: str | None) -> float:
 
 
 @rule(
-    rf"\b(?:the\s+)?(?:first|opening|initial|beginning)\s+(?P<d>{DUR}|minute|min)\b",
-    rf"(?:前|开头|开始的?|头)\s*(?P<d>{DUR})",
+    rf"\b(?:the\s+)?(?:first|opening|initial|beginning)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
+    rf"(?:前|开头|开始的?|头)\s*(?P<d>{DUR}|{CLOCK})",
 )
 def _first(m: re.Match[str], st: _State) -> None:
     _set_range(st, TimeRange(0.0, _length(m["d"])))
 
 
 @rule(
-    rf"\b(?:the\s+)?(?:last|final|closing|ending)\s+(?P<d>{DUR}|minute|min)\b",
-    rf"(?:最后的?|后|结尾的?|末尾的?)\s*(?P<d>{DUR})",
+    rf"\b(?:the\s+)?(?:last|final|closing|ending)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
+    rf"(?:最后的?|后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",
 )
 def _last(m: re.Match[str], st: _State) -> None:
     _set_range(st, TimeRange(last=_length(m["d"])))
@@ -215,18 +221,19 @@ def _last(m: re.Match[str], st: _State) -> None:
     r"(?:到结尾|到最后)?",
 )
 def _from(m: re.Match[str], st: _State) -> None:
-    _set_range(st, TimeRange(start=seconds(group(m, "a", "a2") or "0")))
+    _set_range(st, TimeRange(start=seconds(group(m, "a", "a2") or "0")), "from")
 
 
 @rule(
-    rf"\b(?:until|till|up\s+to|before|(?:stop|end)(?:s|ping)?\s+(?:the\s+music\s+)?at)\s+(?P<b>{TIME})",
+    rf"\b(?:from\s+the\s+(?:start|beginning|top)\s+(?:to|until|till|through)|until|till|up\s+to|"
+    rf"before|(?:stop|end)(?:s|ping)?\s+(?:the\s+music\s+)?at)\s+(?P<b>{TIME})",
     rf"(?:到|直到)\s*第?(?P<b>{TIME})\s*(?:为止|结束)?|第?(?P<b2>{TIME})\s*(?:之前|以前)",
 )
 def _until(m: re.Match[str], st: _State) -> None:
     end = seconds(group(m, "b", "b2") or "0")
     if end <= 0:
         raise bad(st.plan, "The music has to end after 0:00.", "音乐的结束时间必须晚于 0:00。")
-    _set_range(st, TimeRange(0.0, end))
+    _set_range(st, TimeRange(0.0, end), "until")
 
 
 @rule(

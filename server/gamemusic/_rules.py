@@ -254,7 +254,7 @@ def _no_fade(m: re.Match[str], st: _State) -> None:
 @rule(
     rf"\b(?:(?P<len>long(?:er)?|slow|short(?:er)?|quick|fast)\s+)?(?:(?P<d1>{DUR})\s+)?(?:long\s+)?"
     r"fade(?:[\s-]?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the\s+)?"
-    r"(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?:over|of|for|by|in|to|with|"
+    r"(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|quicker))?(?:\s+(?:over|of|for|by|in|to|with|"
     rf"lasting|at)?\s*(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR}))?(?:\s+(?:at\s+"
     r"the\s+)?(?P<where>start|beginning|end))?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
@@ -266,10 +266,10 @@ def _fade(m: re.Match[str], st: _State) -> None:
     which = (_which(direction) if direction else "in" if where in ("start", "beginning")
              else "out" if where == "end" else "both")  # fmt: skip
     spec = group(m, "d1", "d2")
-    length = group(m, "len") or ""
+    length = group(m, "len", "len2") or ""
     if spec:
         value = seconds(spec)
-    elif length.startswith(("long", "slow")):
+    elif length.startswith(("long", "slow")):  # "longer fade", "fade in longer"
         value = 4.0
     elif length:
         value = 0.5

@@ -26,6 +26,7 @@ _TITLES = [
         rf"\b{_EN_KW}\s*(?:(?:saying|that\s+says|which\s+says|reading|of|with\s+the\s+text|with|"
         rf"called|:|=|-)\s*)?{QUOTED}",
         rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the)\s+)?{_EN_KW}",
+        rf"\b(?:add|put|show|display|write|overlay)\s+{QUOTED}(?!\s*(?:music|bgm|style|soundtrack)\b)",
         rf"(?:在\s*第?(?P<at>{TIME})\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
         rf"(?:一个|个|一行|一段)?\s*{_ZH_KW}\s*(?:是|为|写|叫|叫做|写着)?\s*:?\s*{QUOTED}",
         r"\b(?:add|put|show|insert|display|write)\s+(?:(?:a|an|the)\s+)?(?P<kw>title|text|caption)"
@@ -75,7 +76,8 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
     if len(words) > 200:
         raise bad(plan, f"Title text is {len(words)} characters: keep it under 200.",
                    f"标题文字有 {len(words)} 个字符：请少于 200 个。")  # fmt: skip
-    kind = "title" if re.sub(r"\s+", " ", m["kw"].lower()).rstrip("s") in _TITLE_KINDS else "text"
+    kw = re.sub(r"\s+", " ", (group(m, "kw") or "text").lower()).rstrip("s")
+    kind = "title" if kw in _TITLE_KINDS else "text"
     at = seconds(m["at"]) if group(m, "at") else None
     return {"text": words, "kind": kind, "at": at}
 

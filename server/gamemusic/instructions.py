@@ -128,6 +128,7 @@ class EditPlan:
 class _State:
     plan: EditPlan
     styles: list[tuple[str, bool]] = field(default_factory=list)
+    open_end: str | None = None  # "from" or "until": a half range another half may complete
 
 
 _SPLIT = re.compile(
@@ -179,6 +180,8 @@ def _finish(state: _State) -> None:
         plan.style = (strong or [s for s, _ in state.styles])[-1]
     if plan.style:
         plan.add_music = False
+    if plan.volume is not None:  # "quieter, like 20%": the number wins
+        plan.volume_factor = None
 
 
 def _check_leftover(work: str, plan: EditPlan) -> None:

@@ -88,8 +88,9 @@ def normalize(text: str) -> str:
     return "".join(out)
 
 
-NUM = r"\d+(?:\.\d+)?"
-CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
+# The look-behinds make a match start only where a number starts (no quadratic rescans).
+NUM = r"(?<![\d.])\d+(?:\.\d+)?"
+CLOCK = r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
 _US = r"(?:seconds?|secs?|s(?![a-z])|秒钟?)"
 _UM = r"(?:minutes?|mins?|m(?![a-z])|分钟?)"
 _UH = r"(?:hours?|hrs?|h(?![a-z])|个?小时)"
@@ -245,7 +246,8 @@ FILLER_EN = frozenset(
     background bgm soundtrack track tracks song tune tunes video clip gameplay recording
     footage game games gaming audio sound version type genre mood whole entire part section
     aspect ratio format mode orientation resolution quality output volume level cool nice
-    awesome good great fun some something kinda bit"""
+    awesome good great fun some something kinda bit during play plays playing i'd id
+    i'll fits fit suits convert"""
     )
 )  # fmt: skip
 FILLER_ZH = sorted(
