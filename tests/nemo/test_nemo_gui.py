@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gamemusic.backends.nemo.gui import Action, translate
+from gamemusic.backends.nemo.gui import Action, done, translate
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,12 @@ def test_the_same_action_asked_twice_is_done_once_and_lines_are_kept() -> None:
 def test_no_gui_wording_leaves_the_text_alone() -> None:
     text = "Chiptune music now plays under the whole match at 35% volume."
     assert translate(text).text == text and translate(text).actions == []
+
+
+def test_what_was_done_is_worded_in_the_users_language() -> None:
+    line = "Timeline (1 track): 1. Video: boss (0-3s)"
+    assert done(Action("timeline"), "en", timeline=line) == f"Preview: {line}"
+    assert done(Action("state"), "zh", timeline=line) == f"当前项目：{line}"
+    assert done(Action("credits"), "en", timeline=line, credits=87.0) == "Credits: 87 available."
+    assert "导出" in done(Action("export"), "zh", timeline=line)
+    assert "click" not in done(Action("export"), "en", timeline=line).lower()

@@ -58,6 +58,11 @@ from gamemusic.sessions import Job, Media, Project, Session
 log = logging.getLogger("gamemusic.nemo")
 T = TypeVar("T")
 
+
+def say(lang: str, en: str, zh: str) -> str:
+    return zh if lang == "zh" else en
+
+
 RENDER_WAIT_S = 3600.0
 UPLOAD_TIMEOUT = httpx.Timeout(60.0, write=300.0, read=600.0)
 _ID = AliasChoices("user_id", "userId", "uid")
@@ -332,12 +337,14 @@ class NemoBackend:
         changed = before.dump() != after.dump()
         summary = describe_changes(before, after)
         if turn.ending != "closed":
-            lines.insert(0, self._cut_short(turn))
-            lines.append(f"What changed so far: {summary}")
+            lines.insert(0, self._cut_short(turn, session.lang))
+            lines.append(say(session.lang, "What changed so far: ", "目前的改动：") + summary)
         elif not lines:
-            lines.append(summary if changed else "NemoVideo finished without changing anything.")
+            nothing = say(session.lang, "NemoVideo finished without changing anything.",
+                          "NemoVideo 完成了，但没有改动任何内容。")  # fmt: skip
+            lines.append(summary if changed else nothing)
         for action in actions:
-            lines.append(await self._carry_out(action, after))
+            lines.append(await self._carry_out(action, after, session.lang))
         if changed:
             project.push(after, instruction, summary)
         return EditOutcome(
@@ -357,30 +364,27 @@ class NemoBackend:
 
         return await self._in_session(session, send)
 
-    def _cut_short(self, turn: Turn) -> str:
+    def _cut_short(self, turn: Turn, lang: str) -> str:
         if turn.ending == "dropped":
-            return (
+            return say(
+                lang,
                 "The connection to NemoVideo dropped before the reply ended; the message was "
-                "not sent again (each one is charged), so here is the timeline as it is now."
+                "not sent again (each one is charged), so here is the timeline as it is now.",
+                "与 NemoVideo 的连接在回复结束前断开；消息没有重发（每条都计费），"
+                "以下是时间线现在的样子。",
             )
         minutes = round(self.sse_timeout / 60)
-        return (
+        return say(
+            lang,
             f"NemoVideo was still working after {minutes} min; I stopped waiting and did not "
-            "send the message again. Call state later to see if more arrives."
+            "send the message again. Call state later to see if more arrives.",
+            f"NemoVideo 工作超过 {minutes} 分钟，我不再等待，也没有重发消息。稍后调用 state 查看结果。",
         )
 
-    async def _carry_out(self, action: gui.Action, draft: Draft) -> str:
+    async def _carry_out(self, action: gui.Action, draft: Draft, lang: str) -> str:
         """Do what the editor asked the user to do in its GUI; say what was done."""
-        if action.kind == "export":
-            return "When you are happy with it, ask to export: I render and download the MP4."
-        if action.kind == "timeline":
-            return f"Preview: {timeline_summary(draft)}"
-        if action.kind == "credits":
-            left = (await self.credits()).available
-            return f"Credits: {left:g} available." if left is not None else "Credits: unknown."
-        if action.kind == "upload":
-            return "To add another clip, give me its file path or URL."
-        return f"Current project: {timeline_summary(draft)}"
+        left = (await self.credits()).available if action.kind == "credits" else None
+        return gui.done(action, lang, timeline=timeline_summary(draft), credits=left)
 
     # ---- export -------------------------------------------------------------------------
     async def export(

@@ -10,7 +10,8 @@ gesture out of the reply and returns an `Action` the backend carries out instead
     preview in timeline / 预览      "timeline" show the text timeline summary
     Export / download / 导出        "export"   point at the export workflow
 
-Pure and synchronous: text in, rewritten text and actions out.
+Pure and synchronous: text in, rewritten text and actions out; `done` words what the backend
+did for an action, in the user's language.
 """
 
 from __future__ import annotations
@@ -82,3 +83,25 @@ def translate(text: str) -> Translation:
             kept_lines.append(" ".join(s for s in kept if s))
     rewritten = re.sub(r"\n{3,}", "\n\n", "\n".join(kept_lines)).strip()
     return Translation(rewritten, actions)
+
+
+DONE: dict[Kind, tuple[str, str]] = {
+    "export": (
+        "When you are happy with it, ask to export: I render and download the MP4.",
+        "满意后说“导出”，我会渲染并下载 MP4。",
+    ),
+    "timeline": ("Preview: {timeline}", "预览：{timeline}"),
+    "state": ("Current project: {timeline}", "当前项目：{timeline}"),
+    "credits": ("Credits: {credits} available.", "可用积分：{credits}。"),
+    "upload": (
+        "To add another clip, give me its file path or URL.",
+        "要再加一段视频，请给我文件路径或链接。",
+    ),
+}
+
+
+def done(action: Action, lang: str, *, timeline: str, credits: float | None = None) -> str:
+    """What the backend did in place of the GUI step, for the user."""
+    en, zh = DONE.get(action.kind, DONE["state"])
+    left = "?" if credits is None else f"{credits:g}"
+    return (zh if lang == "zh" else en).format(timeline=timeline, credits=left)
