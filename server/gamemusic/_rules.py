@@ -199,7 +199,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"(?:\s+(?:the\s+)?(?:music|bgm|it))?(?:\s+(?P<mod2>a\s+lot|more|much|a\s+(?:little\s+)?bit"
     r"|slightly|less))?\s+(?:under|beneath|below|when|while|whenever|during|for|behind|around)"
     rf"\s+{_VOICE}\b",
-    r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白)(?:的)?(?:时候?|时|期间|部分)?"
+    r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白)(?:出现|响起|进来)?(?:的)?(?:时候?|时|期间|部分)?"
     r"(?:把)?(?:音乐|背景音乐|bgm)?(?:自动)?(?P<mod>大幅)?(?:调低|降低|压低|变小|小一?点|小声一?点|小声"
     r"|轻一?点|低一?点|让路|避让|闪避|让一让)(?:一?点|一些)?(?P<mod2>很多|更多|多一?点)?",
 )

@@ -21,13 +21,15 @@ _ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本)"
 _TITLES = [
     re.compile(p, FLAGS)
     for p in (
-        rf"(?:\b(?:at|from)\s+(?P<at>{TIME})\s*,?\s*)?(?:\b(?:add|put|show|insert|place|display|write"
+        rf"(?:\b(?:(?:at|from)\s+(?P<at>{TIME})|(?:at|in)\s+the\s+(?:very\s+)?(?P<se>start|beginning"
+        rf"|end))\s*,?\s*)?(?:\b(?:add|put|show|insert|place|display|write"
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
         rf"\b{_EN_KW}\s*(?:(?:saying|that\s+says|which\s+says|reading|of|with\s+the\s+text|with|"
         rf"called|:|=|-)\s*)?{QUOTED}",
         rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the)\s+)?{_EN_KW}",
         rf"\b(?:add|put|show|display|write|overlay)\s+{QUOTED}(?!\s*(?:music|bgm|style|soundtrack)\b)",
-        rf"(?:在\s*第?(?P<at>{TIME})\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
+        rf"(?:在\s*(?:第?(?P<at>{TIME})|(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))\s*"
+        rf"(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
         rf"(?:一个|个|一行|一段)?\s*{_ZH_KW}\s*(?:是|为|写|叫|叫做|写着)?\s*:?\s*{QUOTED}",
         r"\b(?:add|put|show|insert|display|write)\s+(?:(?:a|an|the)\s+)?(?P<kw>title|text|caption)"
         r"\s*(?::|saying|that\s+says|reading)?\s+(?!(?:for|at|from|between|on|in|and|then|lasting|"
@@ -78,8 +80,18 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
                    f"标题文字有 {len(words)} 个字符：请少于 200 个。")  # fmt: skip
     kw = re.sub(r"\s+", " ", (group(m, "kw") or "text").lower()).rstrip("s")
     kind = "title" if kw in _TITLE_KINDS else "text"
-    at = seconds(m["at"]) if group(m, "at") else None
-    return {"text": words, "kind": kind, "at": at}
+    fields: dict = {"text": words, "kind": kind, "at": seconds(m["at"]) if group(m, "at") else None}
+    if group(m, "se"):
+        _place(fields, m["se"])
+    return fields
+
+
+def _place(fields: dict, where: str) -> None:
+    """'at the end' / 结尾: the last seconds; 'at the start' / 开头: from 0."""
+    if where in ("end", "ending", "结尾", "最后", "片尾", "末尾"):
+        fields["range"] = TimeRange(last=fields.get("duration") or 3.0)
+    else:
+        fields["at"] = 0.0
 
 
 def _specs(text: str, pos: int, fields: dict) -> tuple[int, TextOverlay]:
@@ -100,10 +112,7 @@ def _specs(text: str, pos: int, fields: dict) -> tuple[int, TextOverlay]:
         elif "at" in groups:
             fields["at"] = seconds(groups["at"])
         elif "se" in groups:
-            if groups["se"] in ("end", "ending", "结尾", "最后", "片尾", "末尾"):
-                fields["range"] = TimeRange(last=fields.get("duration") or 3.0)
-            else:
-                fields["at"] = 0.0
+            _place(fields, groups["se"])
         elif "pos" in groups:
             fields["position"] = _POSITIONS.get(groups["pos"].lower(), "center")
     if (
