@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyloudnorm
 from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import resample_poly
+from scipy.signal import resample_poly, sosfilt
 
 SR = 48000
 MUSIC_UNDER_DB = 18.0
@@ -42,13 +42,43 @@ def _db(x: np.ndarray | float) -> np.ndarray | float:
     return 20 * np.log10(np.maximum(x, 1e-9))
 
 
+def _k_weighting_sos(sr: int) -> np.ndarray:
+    """BS.1770 K-weighting (high shelf + high pass) as second-order sections."""
+    meter = pyloudnorm.Meter(sr)
+    sos = []
+    for f in meter._filters.values():  # the same two biquads pyloudnorm uses
+        b, a = f.b, f.a
+        sos.append(np.concatenate([b / a[0], a / a[0]]))
+    return np.asarray(sos)
+
+
+_SOS: dict[int, np.ndarray] = {}
+
+
 def integrated_lufs(audio: np.ndarray, sr: int = SR) -> float:
-    """Integrated loudness (BS.1770); -inf-safe: returns -70 for silence or very short audio."""
-    if len(audio) < int(0.4 * sr):
-        rms = float(np.sqrt(np.mean(np.square(audio)))) if len(audio) else 0.0
-        return float(_db(rms)) - 0.691 if rms > 0 else -70.0
-    value = pyloudnorm.Meter(sr).integrated_loudness(audio.astype(np.float64))
-    return float(value) if np.isfinite(value) else -70.0
+    """Integrated loudness (BS.1770-4, gated) of (samples, channels) audio, vectorized.
+    Returns -70 for silence; very short audio is measured ungated."""
+    if not len(audio):
+        return -70.0
+    sos = _SOS.get(sr)
+    if sos is None:
+        sos = _SOS[sr] = _k_weighting_sos(sr)
+    weighted = sosfilt(sos, audio.astype(np.float64, copy=False), axis=0)
+    power = np.square(weighted).sum(axis=1)  # channel weights are 1 for L/R
+    hop, block = int(0.1 * sr), int(0.4 * sr)
+    if len(power) < block:
+        mean = float(power.mean())
+        return -0.691 + 10 * np.log10(mean) if mean > 0 else -70.0
+    csum = np.concatenate([[0.0], np.cumsum(power)])
+    starts = np.arange(0, len(power) - block + 1, hop)
+    z = (csum[starts + block] - csum[starts]) / block
+    loud = -0.691 + 10 * np.log10(np.maximum(z, 1e-20))
+    z = z[loud > -70.0]
+    if not len(z):
+        return -70.0
+    relative = -0.691 + 10 * np.log10(z.mean()) - 10.0
+    z = z[-0.691 + 10 * np.log10(z) > relative]
+    return float(-0.691 + 10 * np.log10(z.mean())) if len(z) else -70.0
 
 
 def envelope_db(audio: np.ndarray, hop: int = _HOP) -> np.ndarray:
@@ -116,12 +146,26 @@ def apply_fades(audio: np.ndarray, fade_in_s: float, fade_out_s: float) -> np.nd
     return audio
 
 
+def _peak(audio: np.ndarray) -> np.ndarray:
+    """Per-sample max of |left|, |right|: shape (samples,)."""
+    return np.maximum(np.abs(audio[:, 0]), np.abs(audio[:, 1]))
+
+
 def true_peak(audio: np.ndarray) -> float:
     """Linear true peak: max of the 4x oversampled signal."""
     if not len(audio):
         return 0.0
-    up = resample_poly(audio, 4, 1, axis=0)
-    return float(max(np.abs(up).max(), np.abs(audio).max()))
+    return float(max(_peak(resample_poly(audio, 4, 1, axis=0)).max(), _peak(audio).max()))
+
+
+def _block_true_peaks(padded: np.ndarray, blocks: np.ndarray, block: int) -> np.ndarray:
+    """4x-oversampled peaks of the given blocks (with 16 samples of context each side)."""
+    ctx = 16
+    edge = np.pad(padded, ((ctx, ctx), (0, 0)))
+    idx = blocks[:, None] * block + np.arange(block + 2 * ctx)[None, :]
+    segs = edge[idx]  # (hot, block + 2 ctx, 2)
+    up = resample_poly(segs, 4, 1, axis=1)[:, 4 * ctx : 4 * (ctx + block)]
+    return np.maximum(np.abs(up[..., 0]), np.abs(up[..., 1])).max(axis=1)
 
 
 def limit(audio: np.ndarray, ceiling_db: float, block: int = 64) -> np.ndarray:
@@ -132,19 +176,17 @@ def limit(audio: np.ndarray, ceiling_db: float, block: int = 64) -> np.ndarray:
     blocks = -(-n // block)
     padded = np.zeros((blocks * block, 2), np.float32)
     padded[:n] = audio
-    peaks = np.abs(padded).max(axis=1).reshape(blocks, block).max(axis=1)
+    peaks = _peak(padded).reshape(blocks, block).max(axis=1)
     # Oversample only blocks near the ceiling: inter-sample peaks exceed sample peaks by < 3 dB.
     hot = np.flatnonzero(peaks > ceiling * 0.7)
     if len(hot):
-        up = np.abs(resample_poly(padded, 4, 1, axis=0)).max(axis=1).reshape(blocks, block * 4)
-        peaks[hot] = np.maximum(peaks[hot], up[hot].max(axis=1))
+        peaks[hot] = np.maximum(peaks[hot], _block_true_peaks(padded, hot, block))
     need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9))
     if need.min() >= 1.0:
         return audio
     need = minimum_filter1d(need, size=5, mode="nearest")  # look ahead and behind 2 blocks
     release = uniform_filter1d(minimum_filter1d(need, size=75, mode="nearest"), size=75)
-    gain_blocks = np.minimum(need, release)
-    gain_blocks = minimum_filter1d(gain_blocks, size=3, mode="nearest")
+    gain_blocks = minimum_filter1d(np.minimum(need, release), size=3, mode="nearest")
     centers = (np.arange(blocks) + 0.5) * block
     gain = np.interp(np.arange(n), centers, gain_blocks).astype(np.float32)
     return audio * gain[:, None]
@@ -153,15 +195,17 @@ def limit(audio: np.ndarray, ceiling_db: float, block: int = 64) -> np.ndarray:
 def normalize(audio: np.ndarray, settings: MixSettings) -> np.ndarray:
     """Bring to the target loudness with true peak under the ceiling."""
     ceiling = settings.peak_dbtp - _PEAK_MARGIN_DB
+    lufs = integrated_lufs(audio)
+    if lufs <= _SILENT_LUFS:
+        return audio
+    gain_db = settings.target_lufs - lufs
     out = audio
     for _ in range(3):
-        lufs = integrated_lufs(out)
-        if lufs <= _SILENT_LUFS:
-            return out
-        out = out * np.float32(10 ** ((settings.target_lufs - lufs) / 20))
-        out = limit(out, ceiling)
-        if abs(integrated_lufs(out) - settings.target_lufs) < 0.3:
+        out = limit(audio * np.float32(10 ** (gain_db / 20)), ceiling)
+        shortfall = settings.target_lufs - integrated_lufs(out)
+        if abs(shortfall) < 0.3:
             break
+        gain_db += shortfall  # the limiter took some loudness: push a little harder
     return np.clip(out, -1.0, 1.0).astype(np.float32)
 
 

@@ -130,7 +130,7 @@ def _iso_truncated(path: Path, size: int) -> bool:
         pos = 0
         for _ in range(10_000):
             if pos >= size:
-                return False
+                return pos > size  # the last box ran past the end of the file
             f.seek(pos)
             header = f.read(16)
             if len(header) < 8:

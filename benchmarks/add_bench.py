@@ -1,0 +1,187 @@
+"""`gamemusic add` against bare ffmpeg, timed side by side in one run.
+
+Copy path: a 2-minute 1080p60 H.264 + AAC clip. Baseline: ffmpeg copies the video and
+AAC-encodes a ready-made WAV of the same length (+faststart, as we write). Goal: <= 1.5x.
+Re-encode path (--reencode): a 720p clip scaled/padded to 1080p with libx264, same preset and
+CRF as ours. Goal: <= 1.1x.
+
+    python benchmarks/add_bench.py [--seconds 120] [--runs 3] [--reencode]
+
+Prints best-of-N seconds for each and the ratio. The clip is cached in benchmarks/.cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import imageio_ffmpeg
+
+FFMPEG = imageio_ffmpeg.get_ffmpeg_exe()
+CACHE = Path(__file__).parent / ".cache"
+
+
+def ff(*args: str) -> None:
+    subprocess.run(
+        [FFMPEG, "-hide_banner", "-loglevel", "error", "-nostdin", "-y", *args], check=True
+    )
+
+
+def make_clip(seconds: float, size: str, fps: int) -> Path:
+    CACHE.mkdir(exist_ok=True)
+    clip = CACHE / f"clip_{size}_{fps}_{seconds:g}.mp4"
+    if not clip.exists():
+        print(f"making {clip.name} (once) ...", flush=True)
+        ff(
+            "-f",
+            "lavfi",
+            "-i",
+            f"testsrc2=size={size}:rate={fps}:duration={seconds}",
+            "-f",
+            "lavfi",
+            "-i",
+            f"sine=frequency=300:beep_factor=4:duration={seconds}:sample_rate=48000",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-pix_fmt",
+            "yuv420p",
+            "-g",
+            str(fps * 2),
+            "-c:a",
+            "aac",
+            "-ac",
+            "2",
+            "-shortest",
+            str(clip),
+        )
+    return clip
+
+
+def make_wav(seconds: float) -> Path:
+    wav = CACHE / f"music_{seconds:g}.wav"
+    if not wav.exists():
+        ff(
+            "-f",
+            "lavfi",
+            "-i",
+            f"sine=frequency=220:duration={seconds}:sample_rate=48000",
+            "-ac",
+            "2",
+            "-c:a",
+            "pcm_f32le",
+            str(wav),
+        )
+    return wav
+
+
+def best(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def gamemusic(*args: str) -> list[str]:
+    return [sys.executable, "-m", "gamemusic", "add", *args, "--force"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=120)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--reencode", action="store_true", help="also run the re-encode comparison")
+    args = ap.parse_args()
+    out = CACHE / "out.mp4"
+    base_out = CACHE / "baseline.mp4"
+
+    clip = make_clip(args.seconds, "1920x1080", 60)
+    wav = make_wav(args.seconds)
+    baseline = best(
+        [
+            FFMPEG,
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-y",
+            "-i",
+            str(clip),
+            "-i",
+            str(wav),
+            "-map",
+            "0:v:0",
+            "-map",
+            "1:a:0",
+            "-c:v",
+            "copy",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "192k",
+            "-movflags",
+            "+faststart",
+            str(base_out),
+        ],
+        args.runs,
+    )
+    ours = best(gamemusic(str(clip), "-o", str(out)), args.runs)
+    print(
+        f"copy path, {args.seconds:g} s 1080p60: gamemusic add {ours:.2f} s, "
+        f"bare ffmpeg copy+AAC {baseline:.2f} s, ratio {ours / baseline:.2f}x (goal <= 1.5x)"
+    )
+
+    if args.reencode:
+        clip720 = make_clip(args.seconds, "1280x720", 30)
+        vf = (
+            "scale=1920:1080:force_original_aspect_ratio=decrease:flags=bicubic,"
+            "pad=1920:1080:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=30,format=yuv420p"
+        )
+        baseline = best(
+            [
+                FFMPEG,
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-y",
+                "-i",
+                str(clip720),
+                "-i",
+                str(wav),
+                "-map",
+                "0:v:0",
+                "-map",
+                "1:a:0",
+                "-vf",
+                vf,
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-crf",
+                "20",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "192k",
+                "-movflags",
+                "+faststart",
+                str(base_out),
+            ],
+            args.runs,
+        )
+        ours = best(gamemusic(str(clip720), "-o", str(out)), args.runs)
+        print(
+            f"re-encode path, {args.seconds:g} s 720p30 -> 1080p: gamemusic add {ours:.2f} s, "
+            f"bare ffmpeg scale+libx264 {baseline:.2f} s, ratio {ours / baseline:.2f}x "
+            f"(goal <= 1.1x)"
+        )
+
+
+if __name__ == "__main__":
+    main()
