@@ -8,6 +8,10 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
+from typer.testing import CliRunner
+
+from gamemusic.cli import app
+from gamemusic.media.mix import true_peak
 from helpers import (
     decode_audio,
     loudness,
@@ -18,10 +22,6 @@ from helpers import (
     tone_level_db,
     video_duration,
 )
-from typer.testing import CliRunner
-
-from gamemusic.cli import app
-from gamemusic.media.mix import true_peak
 
 runner = CliRunner()
 
@@ -131,7 +131,7 @@ def test_mute_game_mode_removes_the_original_sound(tmp_path: Path) -> None:
 def test_existing_output_needs_force(tmp_path: Path) -> None:
     src = make_video(tmp_path / "clip.mp4", seconds=2)
     (tmp_path / "clip_music.mp4").write_bytes(b"keep me")
-    code, out, err = add(str(src))
+    code, _, err = add(str(src))
     assert code == 2 and "already exists" in err and "--force" in err
     assert (tmp_path / "clip_music.mp4").read_bytes() == b"keep me"
     code, _, err = add(str(src), "--force")

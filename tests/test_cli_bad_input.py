@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import make_video
 from typer.testing import CliRunner
 
 from gamemusic.cli import app
+from helpers import make_video
 
 runner = CliRunner()
 

@@ -8,11 +8,11 @@ from typing import Any
 
 import anyio
 import pytest
-from helpers import decode_audio, loudness, make_video, probe
 from mcp import Client
 
 from gamemusic.config import Settings
 from gamemusic.mcp_server import build_server
+from helpers import decode_audio, loudness, make_video, probe
 
 pytestmark = pytest.mark.anyio
 

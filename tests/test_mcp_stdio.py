@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import make_video, probe
 from mcp import Client, StdioServerParameters
+
+from helpers import make_video, probe
 
 pytestmark = pytest.mark.anyio
 
