@@ -177,7 +177,10 @@ def test_tracks_stay_in_order_video_bgm_titles() -> None:
     assert [t["tt"] for t in draft.dump()["t"]] == [0, 1, 7, 7]
 
 
-@pytest.mark.parametrize("sentence", ["from 3:00 to 3:30", "add title 'late' at 2:30", "from 2:00"])
+@pytest.mark.parametrize(
+    "sentence",
+    ["from 3:00 to 3:30", "add title 'late' at 2:30", "from 2:00", "from " + "9" * 400 + " s"],
+)
 def test_a_range_past_the_end_names_the_videos_length(sentence: str) -> None:
     with pytest.raises(BadInput) as err:
         edit(new_draft(MEDIA), sentence)

@@ -112,6 +112,7 @@ def _volume(m: re.Match[str], st: _State) -> None:
     if group(m, "pct", "pct2") or value > 1 or "." not in raw:
         value /= 100
     if not 0 <= value <= 1:
+        raw = raw if len(raw) < 8 else raw[:6] + "..."
         raise bad(st.plan, f"A volume of {raw}% is out of range: use 0-100%.",
                    f"音量 {raw}% 超出范围：请用 0-100%。")  # fmt: skip
     st.plan.volume = round(value, 4)
@@ -210,7 +211,10 @@ def _first(m: re.Match[str], st: _State) -> None:
     rf"(?:最后的?|后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",
 )
 def _last(m: re.Match[str], st: _State) -> None:
-    _set_range(st, TimeRange(last=_length(m["d"])))
+    length = _length(m["d"])
+    if length <= 0:
+        raise bad(st.plan, "The last 0 seconds is no time at all.", "最后 0 秒没有时长。")
+    _set_range(st, TimeRange(last=length))
 
 
 @rule(

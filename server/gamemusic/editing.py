@@ -231,6 +231,13 @@ class _Editing:
                           f"请用 0:00 到 {length} 之间的时间。"),
                 code="out_of_range",
             )  # fmt: skip
+        if e <= s:
+            raise BadInput(
+                pick(self.lang, f"The range at {fmt_seconds(start)} has no length.",
+                     f"{fmt_seconds(start)} 处的时间段长度为 0。"),
+                hint=pick(self.lang, "Give it a duration, e.g. 'for 3 s'.", "请给出时长，例如“3秒”。"),
+                code="out_of_range",
+            )  # fmt: skip
         return s, e
 
 

@@ -102,9 +102,15 @@ TIME = rf"(?:{CLOCK}|{DUR})"
 _PART = re.compile(rf"({NUM})[\s-]*(?:({_UH})|({_UM})|({_US}))", FLAGS)
 
 
+MAX_SECONDS = 1e7  # absurd times stay finite, so range checks can name the video's length
+
+
 def seconds(spec: str, unit: float = 1.0) -> float:
     """'1:30' -> 90, '2 min' -> 120, '1分30秒' -> 90, '45' -> 45 * unit."""
-    spec = spec.strip()
+    return min(_seconds(spec.strip(), unit), MAX_SECONDS)
+
+
+def _seconds(spec: str, unit: float) -> float:
     if ":" in spec:
         value = 0.0
         for part in spec.split(":"):
