@@ -1,0 +1,102 @@
+"""Preset data types: timbres, voices, drum parts and the Style itself.
+
+A style is data only; `compose` turns it into notes and `synthesize` into sound. Patterns are
+16 steps (sixteenth notes) per 4/4 bar and come in three tiers, for low, middle and high
+energy. Bass/stab pattern letters: R root, O root an octave up, 5 fifth, 3 third, A approach
+note into the next chord, x chord hit, . nothing. Drum letters: X accent, x hit, g ghost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["lead", "harmony", "bass", "pad", "stab", "arp", "drums"]
+
+# General MIDI drum keys, also used by the synthesizer's kits.
+KICK, RIM, SNARE, CLAP, HAT, TOM, OPEN, CRASH, RIDE, SHAKER = 36, 37, 38, 39, 42, 45, 46, 49, 51, 70
+
+
+@dataclass(frozen=True)
+class Timbre:
+    """A pitched sound: one band-limited cycle shape, a brightness sweep and an ADSR envelope.
+
+    wave: pulse | triangle (NES 4-bit steps) | saw | sine | flute | organ | fm.
+    fm uses a sine modulator at an integer `fm_ratio` so the cycle stays periodic. The note
+    starts at `attack_fm_index` / `attack_cutoff_hz` and settles to `fm_index` / `cutoff_hz`
+    with time constant `bright_s`. `detune_cents` > 0 adds a detuned second copy (chorus).
+    """
+
+    wave: str
+    duty: float = 0.5
+    fm_ratio: int = 1
+    fm_index: float = 0.0
+    attack_fm_index: float | None = None
+    cutoff_hz: float = 18000.0
+    attack_cutoff_hz: float | None = None
+    bright_s: float = 0.15
+    detune_cents: float = 0.0
+    attack_s: float = 0.004
+    decay_s: float = 0.3
+    sustain: float = 0.7
+    release_s: float = 0.06
+    level: float = 1.0
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One part of the arrangement; `name` is the voice/instrument name on every note."""
+
+    name: str
+    role: Role
+    timbre: Timbre | None = None  # None for drums
+    kit: str = ""  # drum kit for role "drums"
+    low: int = 48  # MIDI range
+    high: int = 84
+    gain: float = 0.5
+    pan: float = 0.0  # -1 left .. 1 right
+    send: float = 0.15  # reverb/echo send
+    min_energy: float = 0.0  # silent in bars below this energy
+    patterns: tuple[str, str, str] = ("", "", "")  # bass/stab rhythm per energy tier
+    shape: str = "triad"  # chord shape for pad/stab/arp: triad | seventh | power
+    rate: int = 4  # arp notes per beat
+    articulation: float = 0.9  # sounding fraction of the gap to the next note
+    velocity: int = 100
+
+
+@dataclass(frozen=True)
+class DrumPart:
+    key: int  # General MIDI drum key
+    patterns: tuple[str, str, str]  # low, middle, high energy
+    velocity: int = 100
+
+
+@dataclass(frozen=True)
+class Style:
+    id: str
+    title: str
+    summary: str
+    default_bpm: float
+    bpm_range: tuple[float, float]
+    mode: str
+    keys: tuple[int, ...]  # tonic pitch classes (0 = C) the seed picks from
+    progressions: tuple[str, str, str]  # roman numerals for A, B and bridge
+    cadence: str  # chords before the final tonic
+    voices: tuple[Voice, ...]
+    drums: tuple[DrumPart, ...]
+    swing: float = 0.0  # 0 straight .. 1 triplet feel on off-beat sixteenths
+    chord_beats: int = 4  # beats per chord
+    form: tuple[str, ...] = ("A", "A", "B", "A", "bridge", "B")
+    melody_density: float = 0.5  # 0 sparse .. 1 busy
+    leap: float = 0.2  # chance of a leap in a motif
+    reverb_s: float = 1.2  # reverb decay time
+    reverb_wet: float = 0.25
+    echo_beats: float = 0.0  # echo time in beats on the send (0 = none)
+    vinyl: float = 0.0  # vinyl hiss and crackle level
+    beats_per_bar: int = 4
+    fills: bool = True
+
+
+def timbre(wave: str, **kw: float) -> Timbre:
+    """Shorthand for presets."""
+    return Timbre(wave, **kw)  # type: ignore[arg-type]
