@@ -46,7 +46,10 @@ def registrar(table: list[Rule]) -> Callable[..., Callable[[Handler], Handler]]:
 rule = registrar(RULES)
 
 
-def bad(plan: EditPlan, en: str, zh: str, code: str = "out_of_range", hint: tuple = ("", "")):
+def bad(
+    plan: EditPlan, en: str, zh: str, code: str = "out_of_range", hint: tuple[str, str] = ("", "")
+) -> BadInput:
+    """A BadInput in the plan's language; `recognized` tells the router it was an edit."""
     return BadInput(pick(plan.lang, en, zh), hint=pick(plan.lang, *hint), code=code,
                     recognized=True)  # fmt: skip
 
