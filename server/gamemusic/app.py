@@ -20,6 +20,7 @@ from gamemusic.errors import BadInput
 from gamemusic.jobs import JobManager
 from gamemusic.media.fetch import download, is_url
 from gamemusic.paths import resolve_input, resolve_output
+from gamemusic.phrases import Lang
 from gamemusic.results import (
     CreditsResult,
     EditResult,
@@ -131,10 +132,31 @@ class App:
     async def edit(
         self, session_id: str, instruction: str, *, progress: Progress = no_progress
     ) -> EditResult:
+        """Route `instruction` by the intent table: an edit changes the draft ("export it with
+        chiptune music" edits, then exports); other actions run instead and say so."""
         intent = intents.route(instruction)
-        lang = intent.lang
         if intent.action != "edit":
             return await self._routed(session_id, intent, progress)
+        edited = await self._apply(
+            session_id, intent.instruction or instruction, intent.lang, progress
+        )
+        if not intent.and_export:
+            return edited
+        found = intents.find_path(instruction)
+        exported = await self.export(
+            session_id, output=found[0] if found else None, progress=progress
+        )
+        then = say(intent.lang, " Then exported: ", " 然后导出：")
+        return edited.model_copy(
+            update={
+                "text": edited.text + then + exported.text,
+                "result": exported.model_dump(mode="json"),
+            }
+        )
+
+    async def _apply(
+        self, session_id: str, instruction: str, lang: Lang, progress: Progress
+    ) -> EditResult:
         async with self.store.writing(session_id) as session:
             session.lang = lang
             project = session.project()
@@ -151,8 +173,10 @@ class App:
         self, session_id: str, intent: intents.Intent, progress: Progress
     ) -> EditResult:
         lang = intent.lang
+        result: UploadResult | ExportResult | CreditsResult | StateResult
+        edited: EditResult | None = None
         if intent.action == "export":
-            result = await self.export(session_id, progress=progress)
+            result = await self.export(session_id, output=intent.path, progress=progress)
             lead = say(
                 lang, "That is an export request, so I exported: ", "这是导出请求，已执行导出："
             )
@@ -170,10 +194,17 @@ class App:
                 )
             result = await self.upload(intent.path, session_id, progress=progress)
             lead = say(lang, "That is an upload: ", "这是上传：")
+            if intent.instruction:
+                edited = await self._apply(session_id, intent.instruction, lang, progress)
+        text = lead + result.text
+        if edited is not None:
+            text += say(lang, " Then edited: ", " 然后修改：") + edited.text
         return EditResult(
-            text=lead + result.text,
+            text=text,
             session_id=session_id,
             action=intent.action,
+            changes=edited.changes if edited else [],
+            timeline=edited.timeline if edited else "",
             result=result.model_dump(mode="json"),
         )
 

@@ -14,6 +14,7 @@ from gamemusic.backends.base import Credits, EditOutcome, Progress, Rendered, no
 from gamemusic.draft import Draft, timeline_summary
 from gamemusic.errors import BadInput
 from gamemusic.media import render
+from gamemusic.media.fonts import font_path
 from gamemusic.media.mix import SR, MixSettings, intensity_curve, mix
 from gamemusic.media.probe import MediaInfo, inspect
 from gamemusic.sessions import Job, Media, Project, Session
@@ -100,12 +101,26 @@ def titles_of(draft: Draft) -> tuple[render.Title, ...]:
     )
 
 
-def _font() -> Path | None:
-    try:
-        from gamemusic.media.fonts import font_path
-    except ImportError:
+def title_font(titles: tuple[render.Title, ...]) -> Path | None:
+    """The packaged font that covers every title's text (None when there are no titles)."""
+    if not titles:
         return None
-    return font_path()
+    return font_path(" ".join(t.text for t in titles))
+
+
+def _step_history(project: Project, *, undo: bool, zh: bool) -> str:
+    """Move one step back (undo) or forward (redo) in the project's history; its words."""
+    source, target = (project.undo, project.redo) if undo else (project.redo, project.undo)
+    if not source:
+        what = ("撤销" if undo else "重做") if zh else ("undo" if undo else "redo")
+        raise BadInput(
+            f"没有可{what}的操作。" if zh else f"Nothing to {what}.",
+            hint="先做一次修改。" if zh else "Make a change first.",
+            code="nothing_to_undo",
+        )
+    target.append(project.draft)
+    project.draft = source.pop()
+    return ("已撤销" if undo else "已重做") if zh else ("Undone" if undo else "Redone")
 
 
 class LocalBackend:
@@ -142,37 +157,25 @@ class LocalBackend:
         *,
         progress: Progress = no_progress,
     ) -> EditOutcome:
+        """Apply one sentence: undo or redo first when it asks for that, then the rest of it
+        ("undo and make it louder" replaces the last change with a louder one)."""
         plan = instructions.parse(instruction)
         zh = session.lang == "zh"
+        changes: list[str] = []
         if plan.undo or plan.redo:
-            source, target = (
-                (project.undo, project.redo) if plan.undo else (project.redo, project.undo)
+            changes.append(_step_history(project, undo=plan.undo, zh=zh))
+        if plan.has_edits or not changes:
+            new, applied = editing.apply_plan(
+                project.draft, plan, media=project.media, lang=session.lang
             )
-            if not source:
-                what = (
-                    ("撤销" if plan.undo else "重做") if zh else ("undo" if plan.undo else "redo")
-                )
-                raise BadInput(
-                    f"Nothing to {what}." if not zh else f"没有可{what}的操作。",
-                    code="nothing_to_undo",
-                )
-            target.append(project.draft)
-            project.draft = source.pop()
-            done = (
-                ("已撤销" if plan.undo else "已重做")
-                if zh
-                else ("Undone" if plan.undo else "Redone")
-            )
-            summary = timeline_summary(project.draft)
-            return EditOutcome(message=f"{done}. {summary}", draft=project.draft, changes=[done])
-        new, changes = editing.apply_plan(
-            project.draft, plan, media=project.media, lang=session.lang
-        )
-        summary = timeline_summary(new)
-        project.push(new, instruction, summary)
+            project.push(new, instruction, timeline_summary(new))
+            changes += applied
+        summary = timeline_summary(project.draft)
         joined = ("；" if zh else "; ").join(changes)
         return EditOutcome(
-            message=f"{joined}. {summary}" if joined else summary, draft=new, changes=changes
+            message=f"{joined}. {summary}" if joined else summary,
+            draft=project.draft,
+            changes=changes,
         )
 
     async def state(self, session: Session, project: Project) -> Draft:
@@ -201,17 +204,17 @@ class LocalBackend:
         await progress(0.03, "Composing and mixing the music")
         track = await build_soundtrack(draft, info, seconds)
         width, height = render.target_size(info, draft.meta.aspect)
+        titles = titles_of(draft)
         opts = render.EncodeOptions(
             width=width,
             height=height,
             fps=render.output_fps(info),
             preset=self.preset,
             crf=self.crf,
-            titles=titles_of(draft),
+            titles=titles,
+            font=title_font(titles),
             timeout_s=self.render_timeout_s,
         )
-        if opts.titles:
-            opts = render.EncodeOptions(**{**opts.__dict__, "font": _font()})
         copy = render.can_copy(info, opts)
         await progress(
             0.15, "Copying the picture, encoding audio" if copy else "Encoding the video"
