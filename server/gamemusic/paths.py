@@ -1,10 +1,19 @@
 """Resolve the paths users and agents give: inputs against the workspace, outputs against the
-output folder, with "did you mean" for near misses and no escaping either folder by `..`."""
+output folder, with "did you mean" for near misses and no escaping either folder by `..`.
+
+Renders are written beside their output as `.<stem>.partial-<pid>-<random>.mp4` and renamed
+when complete. A process killed with SIGKILL cannot remove its partial file, so the next
+render into that folder sweeps the partials of processes that no longer run.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
+import re
+import secrets
+import time
 from pathlib import Path
 
 from gamemusic.errors import BadInput, NotFound
@@ -81,3 +90,49 @@ def resolve_output(raw: str | None, default: Path, out_dir: Path, inputs: list[P
                 code="would_overwrite_input",
             )
     return path
+
+
+_PARTIAL = re.compile(r"^\..+\.partial-(?:(\d+)-)?[0-9a-f]{8}(?:\.\w+)?$")
+_OLD_PARTIAL_S = 3600.0  # partials named without a pid (older versions) count as stale after this
+
+
+def partial_path(final: Path) -> Path:
+    """A fresh temporary name beside `final` that says which process writes it."""
+    token = f"{os.getpid()}-{secrets.token_hex(4)}"
+    return final.with_name(f".{final.stem}.partial-{token}{final.suffix}")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def sweep_partials(folder: Path) -> list[Path]:
+    """Remove the partial renders in `folder` whose writing process is gone; returns them."""
+    removed: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for path in entries:
+        match = _PARTIAL.match(path.name)
+        if match is None or not path.is_file() or path.is_symlink():
+            continue
+        stale = False
+        if match.group(1) is not None:
+            stale = not _alive(int(match.group(1)))
+        else:
+            with contextlib.suppress(OSError):
+                stale = time.time() - path.stat().st_mtime > _OLD_PARTIAL_S
+        if stale:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed

@@ -6,7 +6,8 @@
 A session holds uploads ("projects"), each with its own draft, undo/redo history and renders
 (jobs). Every change goes through `SessionStore.save` (temp file, fsync, rename, fsync of the
 folder), so a process killed at any moment leaves the previous or the next version, never a
-torn one. Readers never lock; writers hold `SessionStore.writing(id)`.
+torn one. Readers never lock; writers hold `SessionStore.writing(id)`, which also removes the
+temp file of a writer that was killed between writing and renaming.
 """
 
 from __future__ import annotations
@@ -144,6 +145,14 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     _fsync_dir(path.parent)
 
 
+def _sweep_temp_files(directory: Path) -> None:
+    """Remove `atomic_write` temp files of writers killed before their rename. Called with
+    the session's lock held: every writer of an existing session holds it, so none is live."""
+    for tmp in directory.glob(".session.json.*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
 class SessionStore:
     def __init__(self, root: Path):
         self.root = root
@@ -207,6 +216,7 @@ class SessionStore:
             fd = os.open(directory / ".lock", os.O_CREAT | os.O_RDWR, 0o600)
             try:
                 await anyio.to_thread.run_sync(fcntl.flock, fd, fcntl.LOCK_EX)
+                _sweep_temp_files(directory)
                 session = self.load(session_id)
                 yield session
                 self.save(session)

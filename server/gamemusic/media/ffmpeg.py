@@ -12,7 +12,6 @@ import contextlib
 import logging
 import os
 import re
-import secrets
 import signal
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -21,6 +20,7 @@ from pathlib import Path
 import imageio_ffmpeg
 
 from gamemusic.errors import RenderError
+from gamemusic.paths import partial_path, sweep_partials
 
 log = logging.getLogger("gamemusic.ffmpeg")
 
@@ -106,7 +106,7 @@ async def run(
         _kill(proc)
         await proc.wait()
         raise RenderError(
-            f"{what} took longer than {timeout:.0f} s and was stopped.",
+            f"{what} took longer than {timeout:g} s and was stopped.",
             hint="Try a shorter clip.",
             code="timeout",
         ) from None
@@ -153,9 +153,11 @@ async def display_rotation(path: Path, demuxer: str) -> int:
 
 @contextlib.asynccontextmanager
 async def partial_file(final: Path) -> AsyncIterator[Path]:
-    """A temporary path beside `final`, renamed onto it on success and removed otherwise."""
+    """A temporary path beside `final`, renamed onto it on success and removed otherwise.
+    Partials left there by killed processes are swept first."""
     final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = final.with_name(f".{final.stem}.partial-{secrets.token_hex(4)}{final.suffix}")
+    sweep_partials(final.parent)
+    tmp = partial_path(final)
     try:
         yield tmp
         os.replace(tmp, final)
