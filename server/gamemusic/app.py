@@ -342,7 +342,10 @@ class App:
             await progress(j.progress, j.message)
 
         waited = await self.jobs.wait(
-            job.id, self.settings.export_wait_s if wait_s is None else wait_s, report
+            job.id,
+            self.settings.export_wait_s if wait_s is None else wait_s,
+            report,
+            cancel_on_abort=start,  # a cancelled request stops the render it started
         )
         info = self.job_info(session_id, waited or job)
         return ExportResult(

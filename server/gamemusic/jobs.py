@@ -26,6 +26,7 @@ from gamemusic.sessions import Job, SessionStore
 log = logging.getLogger("gamemusic.jobs")
 
 _SAVE_EVERY_S = 3.0
+_CLOSE_WAIT_S = 15.0
 
 
 class JobManager:
@@ -123,15 +124,40 @@ class JobManager:
         timeout_s: float,
         on_progress: Callable[[Job], Awaitable[None]] | None = None,
         tick_s: float = 5.0,
+        *,
+        cancel_on_abort: bool = False,
     ) -> Job | None:
         """Wait up to `timeout_s` for the job to end, calling `on_progress` on changes and at
-        least every `tick_s`. Returns the live job (None if not running here)."""
+        least every `tick_s`. Returns the live job (None if not running here).
+
+        With `cancel_on_abort`, a waiter that is itself cancelled (a cancelled MCP request, a
+        dropped client, Ctrl-C) cancels the render too: ffmpeg is killed, no file is left."""
         job = self.live.get(job_id)
         task = self.tasks.get(job_id)
         if job is None or task is None:
             return None
+        try:
+            await self._wait(job, task, timeout_s, on_progress, tick_s)
+        except BaseException:
+            if cancel_on_abort and not task.done():
+                log.info("the caller of %s went away; cancelling the render", job_id)
+                task.cancel()  # the task kills ffmpeg and records the job as cancelled
+            raise
+        if task.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.shield(task)
+        return job
+
+    async def _wait(
+        self,
+        job: Job,
+        task: asyncio.Task[None],
+        timeout_s: float,
+        on_progress: Callable[[Job], Awaitable[None]] | None,
+        tick_s: float,
+    ) -> None:
         deadline = time.monotonic() + max(0.0, timeout_s)
-        event = self._changed[job_id]
+        event = self._changed[job.id]
         while not task.done():
             left = deadline - time.monotonic()
             if left <= 0:
@@ -141,10 +167,6 @@ class JobManager:
                 await asyncio.wait_for(event.wait(), min(tick_s, left))
             if on_progress and not task.done():
                 await on_progress(job)
-        if task.done():
-            with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.shield(task)
-        return job
 
     async def cancel(self, job_id: str) -> None:
         task = self.tasks.get(job_id)
@@ -154,5 +176,11 @@ class JobManager:
                 await task
 
     async def aclose(self) -> None:
-        for job_id in list(self.tasks):
-            await self.cancel(job_id)
+        """Cancel every render and wait until each has killed its ffmpeg and removed its
+        partial file, even when the caller is itself being cancelled (a dropped client)."""
+        tasks = [task for task in self.tasks.values() if not task.done()]
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            with anyio.move_on_after(_CLOSE_WAIT_S, shield=True):
+                await asyncio.gather(*tasks, return_exceptions=True)
