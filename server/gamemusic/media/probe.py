@@ -1,7 +1,8 @@
 """Look at a file before anything decodes it: size cap, content sniffing, then a PyAV probe.
 
-The probe runs in-process, so it only ever sees files whose first bytes match a supported
-container, opened with that container's demuxer forced and the file protocol alone allowed:
+The probe runs in-process, so it only ever sees files of at most 500 MB (the size is read
+from the file system before any byte is), whose image headers declare at most 8K, and whose
+first bytes match a supported container, opened with that container's demuxer forced and the file protocol alone allowed:
 an HLS playlist or an ffconcat list renamed to .avi never reaches a demuxer that would follow
 its references.
 """
@@ -12,7 +13,7 @@ import logging
 import struct
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 import anyio
 import av
@@ -146,6 +147,78 @@ def _iso_truncated(path: Path, size: int) -> bool:
         return False
 
 
+def _jpeg_size(f: BinaryIO) -> tuple[int, int] | None:
+    """Width and height from the first SOF marker, walking the segments from the start."""
+    f.seek(2)
+    for _ in range(1000):
+        marker = f.read(2)
+        while len(marker) == 2 and marker[0] == 0xFF and marker[1] == 0xFF:
+            marker = marker[1:] + f.read(1)  # fill bytes
+        if len(marker) < 2 or marker[0] != 0xFF:
+            return None
+        kind = marker[1]
+        if kind in (0x01, *range(0xD0, 0xD8)):
+            continue  # no length field
+        header = f.read(2)
+        if len(header) < 2:
+            return None
+        length = struct.unpack(">H", header)[0]
+        if kind in _JPEG_SOF:
+            sof = f.read(5)
+            if len(sof) < 5:
+                return None
+            height, width = struct.unpack(">HH", sof[1:5])
+            return width, height
+        if kind == 0xDA or length < 2:
+            return None  # image data before any frame header
+        f.seek(length - 2, 1)
+    return None
+
+
+_JPEG_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def header_size(path: Path, container: str) -> tuple[int, int] | None:
+    """An image's declared width and height, read from its header without decoding (so a
+    20000x20000 PNG is refused before a decoder allocates gigabytes for it), or None."""
+    with path.open("rb") as f:
+        if container == "jpg":
+            return _jpeg_size(f)
+        head = f.read(32)
+    if container == "png" and len(head) >= 24 and head[12:16] == b"IHDR":
+        width, height = struct.unpack(">II", head[16:24])
+        return width, height
+    if container == "gif" and len(head) >= 10:
+        width, height = struct.unpack("<HH", head[6:10])
+        return width, height
+    if container == "webp" and len(head) >= 30:
+        chunk = head[12:16]
+        if chunk == b"VP8X":
+            width = int.from_bytes(head[24:27], "little") + 1
+            height = int.from_bytes(head[27:30], "little") + 1
+            return width, height
+        if chunk == b"VP8L" and len(head) >= 25:
+            bits = int.from_bytes(head[21:25], "little")
+            return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+        if chunk == b"VP8 ":
+            width, height = struct.unpack("<HH", head[26:30])
+            return width & 0x3FFF, height & 0x3FFF
+    return None
+
+
+def _too_many_pixels(width: int, height: int) -> bool:
+    return width * height > MAX_PIXELS or max(width, height) > 16384
+
+
+def _refuse_size(path: Path, width: int, height: int) -> BadInput:
+    return _bad(
+        path,
+        f"is {width}x{height}, larger than 8K",
+        code="absurd",
+        hint="Scale it down to 4K or less.",
+    )
+
+
 def check_file(path: Path) -> Sniffed:
     """Size and content checks that need no decoder. Raises BadInput."""
     if not path.exists():
@@ -168,6 +241,9 @@ def check_file(path: Path) -> Sniffed:
     sniffed = sniff(head)
     if sniffed is None:
         raise _bad(path, _describe_unknown(head), code="unsupported")
+    declared = header_size(path, sniffed.container)
+    if declared is not None and _too_many_pixels(*declared):
+        raise _refuse_size(path, *declared)
     if sniffed.container in ("mp4", "mov") and _iso_truncated(path, size):
         raise _bad(
             path,
@@ -249,13 +325,8 @@ def _check_sane(info: MediaInfo) -> None:
     if info.kind in ("video", "image"):
         if info.width <= 0 or info.height <= 0:
             raise _bad(p, "has a video stream with no picture size", code="corrupt")
-        if info.width * info.height > MAX_PIXELS or max(info.width, info.height) > 16384:
-            raise _bad(
-                p,
-                f"is {info.width}x{info.height}, larger than 8K",
-                code="absurd",
-                hint="Scale it down to 4K or less.",
-            )
+        if _too_many_pixels(info.width, info.height):
+            raise _refuse_size(p, info.width, info.height)
     if info.kind in ("video", "audio"):
         if info.duration_s <= 0:
             raise _bad(
