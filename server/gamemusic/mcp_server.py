@@ -24,6 +24,7 @@ from gamemusic import __version__
 from gamemusic.app import App
 from gamemusic.config import Settings
 from gamemusic.errors import GameMusicError
+from gamemusic.media.fetch import require_http_url
 from gamemusic.results import CreditsResult, EditResult, ExportResult, StateResult, UploadResult
 
 log = logging.getLogger("gamemusic.mcp")
@@ -128,9 +129,9 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
     ) -> UploadResult:
         """Upload a gameplay video (mp4, mov, avi, webm, mkv; also jpg/png/gif/webp or
         mp3/wav/m4a/aac) and start a session. Returns the session_id for the other tools."""
-        source = path or url
-        if not source or (path and url):
+        if not (path or url) or (path and url):
             raise ToolError("Give exactly one of path or url.")
+        source = path or require_http_url(url or "")
         return await _app(ctx).upload(
             source, session_id, still_duration_s=duration_s, progress=_progress(ctx)
         )
