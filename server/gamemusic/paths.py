@@ -60,6 +60,14 @@ def resolve_input(raw: str, workspace: Path) -> Path:
     return path
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """True when both names lead to one file (a case-insensitive disk, a hard link)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def resolve_output(raw: str | None, default: Path, out_dir: Path, inputs: list[Path]) -> Path:
     """Where an MP4 goes: `default` if nothing given; an absolute path as is; a relative one
     inside `out_dir`. Never one of the inputs, never a folder."""
@@ -83,7 +91,7 @@ def resolve_output(raw: str | None, default: Path, out_dir: Path, inputs: list[P
     if path.is_dir():
         raise BadInput(f"Output '{path}' is a folder.", hint="Give a file name ending in .mp4.")
     for src in inputs:
-        if path == src.resolve():
+        if path == src.resolve() or _same_file(path, src):
             raise BadInput(
                 f"Output '{path}' is the input file; it will not be overwritten.",
                 hint="Choose another output name.",
