@@ -141,6 +141,10 @@ async def download(
             hint="Check the link, or download the file and upload it by path.",
             code="timeout",
         ) from None
+    except httpx.InvalidURL:  # raised while reading a malformed Location too
+        raise BadInput(
+            "The link, or a redirect from it, is not a valid http(s) address.", code="bad_url"
+        ) from None
     except httpx.HTTPError as exc:
         raise BadInput(
             f"Could not download the link ({type(exc).__name__}).", code="bad_url"
