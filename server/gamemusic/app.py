@@ -98,6 +98,7 @@ class App:
         lang = intents.detect_lang(source)
         if session_id:
             async with self.store.writing(session_id) as session:
+                self._check_backend(session)
                 project = await self._upload_into(session, source, still_duration_s, progress)
         else:
             if not is_url(source):  # check before a session exists, so bad input leaves none
@@ -158,6 +159,7 @@ class App:
         self, session_id: str, instruction: str, lang: Lang, progress: Progress
     ) -> EditResult:
         async with self.store.writing(session_id) as session:
+            self._check_backend(session)
             session.lang = lang
             project = session.project()
             outcome = await self.backend.edit(session, project, instruction, progress=progress)
@@ -175,6 +177,10 @@ class App:
         lang = intent.lang
         result: UploadResult | ExportResult | CreditsResult | StateResult
         edited: EditResult | None = None
+        if intent.action != "credits":  # answer in the language of this sentence
+            async with self.store.writing(session_id) as session:
+                self._check_backend(session)
+                session.lang = lang
         if intent.action == "export":
             result = await self.export(session_id, output=intent.path, progress=progress)
             lead = say(
@@ -207,6 +213,16 @@ class App:
             timeline=edited.timeline if edited else "",
             result=result.model_dump(mode="json"),
         )
+
+    def _check_backend(self, session: Session) -> None:
+        if session.backend != self.backend.name:
+            where = {"local": "the local engine", "nemo": "the NemoVideo cloud"}
+            raise BadInput(
+                f"Session {session.id} belongs to {where.get(session.backend, session.backend)}, "
+                f"but this server uses {where.get(self.backend.name, self.backend.name)}.",
+                hint="Upload the video again to start a session here.",
+                code="wrong_backend",
+            )
 
     # --- state and credits ----------------------------------------------------------------
     def job_info(self, session_id: str, job: Job) -> JobInfo:
@@ -243,8 +259,11 @@ class App:
         jobs = sorted(session.jobs.values(), key=lambda j: j.created, reverse=True)
         infos = [self.job_info(session_id, j) for j in jobs]
         text = summary
-        if infos:
-            text += "\n" + self._job_line(session.lang, infos[0])
+        latest = next(
+            (i for j, i in zip(jobs, infos, strict=True) if j.media_id == session.active), None
+        )
+        if latest:
+            text += "\n" + self._job_line(session.lang, latest)
         return StateResult(
             text=text,
             session_id=session.id,
@@ -268,6 +287,8 @@ class App:
                 f"积分：可用 {c.available:g}，冻结 {c.frozen or 0:g}，"
                 f"总计 {c.total if c.total is not None else c.available:g}。",
             )
+            if c.note:
+                text += " " + c.note
         return CreditsResult(
             text=text,
             backend=self.backend.name,
@@ -281,6 +302,7 @@ class App:
         """Jobs stored as active with no task here were cut short by a restart: resume cloud
         renders that have an id, mark the others as interrupted."""
         session = self.store.load(session_id)
+        self._check_backend(session)
         stale = [j for j in session.jobs.values() if j.active and not self.jobs.running(j.id)]
         if not stale:
             return session

@@ -3,6 +3,10 @@ export composes music for the draft, mixes it under the game audio and renders w
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +21,11 @@ from gamemusic.media import render
 from gamemusic.media.fonts import font_path
 from gamemusic.media.mix import SR, MixSettings, intensity_curve, mix
 from gamemusic.media.probe import MediaInfo, inspect
+from gamemusic.media.scenes import scene_cuts
 from gamemusic.sessions import Job, Media, Project, Session
 
 DEFAULT_STILL_S = 10.0
+log = logging.getLogger("gamemusic.local")
 
 
 @dataclass(frozen=True)
@@ -49,12 +55,23 @@ def media_from_info(info: MediaInfo, media_id: str, still_duration_s: float) -> 
 
 
 async def build_soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> Soundtrack:
-    """Compose the draft's music for its range and mix it under the input's own audio."""
-    from gamemusic.music import render_music
+    """Compose the draft's music for its range and mix it under the input's own audio.
 
+    The game audio is decoded by an ffmpeg child while the music engine is imported and the
+    scene cuts are read; the music follows the cuts and the game audio's intensity."""
+    clock = time.perf_counter()
     n = round(seconds * SR)
     keep_game = draft.meta.original_audio != "mute"
-    game = await render.decode_audio(info) if keep_game else None
+    decoding = asyncio.ensure_future(render.decode_audio(info)) if keep_game else None
+    try:
+        render_music = await anyio.to_thread.run_sync(_music_engine)
+        cuts = await anyio.to_thread.run_sync(scene_cuts, info)
+        game = await decoding if decoding else None
+    finally:
+        if decoding and not decoding.done():
+            decoding.cancel()  # kills the ffmpeg child
+            await asyncio.wait([decoding])
+    log.debug("soundtrack: decoded and analysed in %.2f s", time.perf_counter() - clock)
     bgm = draft.music
     music, start, settings = None, 0, MixSettings()
     if bgm is not None and bgm.segments:
@@ -65,16 +82,19 @@ async def build_soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> Sou
         length_s = max(0.0, (end - start) / SR)
         if length_s > 0.05:
             part = None if game is None else game[start:end]
+            offset = start / SR
             music = await anyio.to_thread.run_sync(
                 lambda: render_music(
                     m.style or "chiptune",
                     length_s,
                     seed=m.seed or 0,
                     bpm=m.bpm,
+                    cuts=[c - offset for c in cuts if 0 < c - offset < length_s],
                     intensity=intensity_curve(part, length_s),
                     sr=SR,
                 )
             )
+            log.debug("soundtrack: music ready at %.2f s", time.perf_counter() - clock)
         settings = MixSettings(
             volume=m.volume if m.volume is not None else MixSettings.volume,
             duck=m.duck if m.duck is not None else True,
@@ -85,7 +105,14 @@ async def build_soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> Sou
     audio = await anyio.to_thread.run_sync(
         lambda: mix(game, music, n, music_start=start, settings=settings)
     )
+    log.debug("soundtrack: mixed at %.2f s", time.perf_counter() - clock)
     return Soundtrack(audio=audio, has_music=music is not None)
+
+
+def _music_engine() -> Callable[..., np.ndarray]:
+    from gamemusic.music import render_music
+
+    return render_music
 
 
 def titles_of(draft: Draft) -> tuple[render.Title, ...]:

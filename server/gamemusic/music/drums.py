@@ -11,8 +11,8 @@ import zlib
 from functools import lru_cache
 
 import numpy as np
-from scipy.signal import lfilter
 
+from gamemusic.music.dsp import highpass1, lowpass1
 from gamemusic.music.styles import CLAP, CRASH, HAT, KICK, OPEN, RIDE, RIM, SHAKER, SNARE, TOM
 
 PAN = {HAT: 0.3, OPEN: 0.3, SHAKER: 0.35, CRASH: -0.3, RIDE: 0.25, TOM: -0.15, CLAP: 0.1}
@@ -44,14 +44,8 @@ def _sweep(t: np.ndarray, f0: float, f1: float, tau: float, decay: float) -> np.
     return np.sin(phase) * np.exp(-t / decay)
 
 
-def _highpass(x: np.ndarray, hz: float, sr: int) -> np.ndarray:
-    a = float(np.exp(-2 * np.pi * hz / sr))
-    return lfilter([1.0, -1.0], [1.0, -a], x)
-
-
-def _lowpass(x: np.ndarray, hz: float, sr: int) -> np.ndarray:
-    a = float(np.exp(-2 * np.pi * hz / sr))
-    return lfilter([1.0 - a], [1.0, -a], x)
+_highpass = highpass1
+_lowpass = lowpass1
 
 
 def _held_noise(rng: np.random.Generator, n: int, rate_hz: float, sr: int) -> np.ndarray:

@@ -6,11 +6,11 @@ and the FFT convolution then costs a few tens of milliseconds for minutes of aud
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 
 import numpy as np
-from scipy.signal import lfilter, oaconvolve
+
+from gamemusic.music.dsp import fft_convolve, lowpass1
 
 DECIMATE = 8
 PEAK = 0.89
@@ -28,8 +28,7 @@ def impulse_response(rate: int, decay_s: float, echo_s: float) -> np.ndarray:
     t = np.arange(n) / rate
     rng = np.random.default_rng(int(decay_s * 1000) + int(echo_s * 1e6))
     ir = rng.standard_normal((2, n)) * np.exp(-6.9 * t / decay_s) * (t > 0.012)
-    a = math.exp(-2 * math.pi * 2500 / rate)
-    ir = lfilter([1 - a], [1, -a], ir, axis=1)
+    ir = lowpass1(ir, 2500, rate)
     ir /= np.sqrt((ir**2).sum(axis=1, keepdims=True))
     if echo_s > 0:
         for k in range(1, 5):
@@ -56,7 +55,7 @@ def add_reverb(
     for j in range(1, DECIMATE):
         low += send[j : m * DECIMATE : DECIMATE]
     ir = impulse_response(sr // DECIMATE, decay_s, echo_s)
-    wet_low = oaconvolve(low[None, :], ir, axes=1)[:, :m]
+    wet_low = fft_convolve(low[None, :], ir, m)
     wet_low = (wet_low * (wet * WET_GAIN / DECIMATE)).astype(np.float32)
     twice = np.empty((2, 2 * m), dtype=np.float32)
     twice[:, 0::2] = wet_low
@@ -73,8 +72,7 @@ def _vinyl_loop(sr: int) -> np.ndarray:
     rng = np.random.default_rng(33)
     n = 4 * sr
     hiss = rng.standard_normal((2, n)) * 0.012
-    a = math.exp(-2 * math.pi * 4000 / sr)
-    hiss = lfilter([1 - a], [1, -a], hiss, axis=1)
+    hiss = lowpass1(hiss, 4000, sr)
     crackle = np.zeros((2, n))
     for _ in range(60):
         i = int(rng.integers(0, n - 200))
