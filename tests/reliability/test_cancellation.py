@@ -3,12 +3,14 @@ pid) and leaves no temporary file; the user is told what happened."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
 import anyio
 import pytest
-from mcp import Client
+from mcp import Client, StdioServerParameters
 
 from gamemusic.app import App
 from gamemusic.backends.local import LocalBackend
@@ -111,3 +113,25 @@ async def test_the_worker_pool_size_comes_from_gamemusic_workers(
     monkeypatch.setenv("GAMEMUSIC_WORKERS", "3")
     assert Settings.from_env().workers == 3
     assert Settings.from_env(workers=1).workers == 1
+
+
+@pytest.mark.slow
+async def test_a_stdio_client_that_goes_away_takes_the_servers_renders_with_it(
+    tmp_path: Path, slow_clip: Path
+) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k.startswith(("GAMEMUSIC_", "XDG_", "PATH", "HOME", "LANG"))
+    }
+    params = StdioServerParameters(command=sys.executable, args=["-m", "gamemusic", "mcp"], env=env)
+    out_dir = tmp_path / "gm-out"
+    async with Client(params, read_timeout_seconds=60) as client:
+        sid = await ready_session(client, slow_clip)
+        first = await call(client, "export", session_id=sid, wait_s=0)
+        assert first["done"] is False
+        pids = await until(lambda: partials(out_dir) and render_pids(tmp_path), 60)
+    # stdin closed: the server shuts down and stops its render on the way out
+    await until(lambda: not alive(pids), 15)
+    assert partials(out_dir) == []
+    assert list(out_dir.glob("*.mp4")) == []
