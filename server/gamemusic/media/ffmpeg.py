@@ -49,11 +49,14 @@ async def run(
     on_progress: Callable[[float], Awaitable[None]] | None = None,
     feed: Callable[[asyncio.StreamWriter], Awaitable[None]] | None = None,
     capture: bool = False,
+    on_stdout: Callable[[bytes], Awaitable[None]] | None = None,
     timeout: float | None = None,
     what: str = "ffmpeg",
 ) -> bytes:
     """Run ffmpeg with `args` (without the executable). Progress comes from `-progress pipe:1`
-    unless `capture` is set, in which case stdout is returned. `feed` writes stdin."""
+    unless `capture` is set, in which case stdout is returned, or `on_stdout` is given, which
+    receives stdout as it arrives. `feed` writes stdin."""
+    capture = capture or on_stdout is not None
     cmd = base_args()
     if not capture:
         cmd += ["-progress", "pipe:1"]
@@ -79,8 +82,11 @@ async def run(
     async def read_out() -> None:
         assert proc.stdout
         if capture:
-            while chunk := await proc.stdout.read(1 << 20):
-                out.extend(chunk)
+            while chunk := await proc.stdout.read(1 << 16):
+                if on_stdout is None:
+                    out.extend(chunk)
+                else:
+                    await on_stdout(chunk)
             return
         async for line in proc.stdout:
             key, _, value = line.decode(errors="replace").strip().partition("=")

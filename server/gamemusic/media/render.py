@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from gamemusic.errors import BadInput
-from gamemusic.media import ffmpeg
+from gamemusic.media import aac, ffmpeg
 from gamemusic.media.mix import SR
 from gamemusic.media.probe import MediaInfo
 
@@ -158,96 +158,51 @@ def _video_filters(info: MediaInfo, opts: EncodeOptions) -> list[str]:
     return chain
 
 
-def build_args(info: MediaInfo, out: Path, duration_s: float, opts: EncodeOptions) -> list[str]:
-    """The ffmpeg arguments (without the executable) for one render; audio arrives on stdin."""
-    audio_in = ["-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", "pipe:0"]
-    if info.kind == "audio":
-        # A simple visual for a sound file: its waveform on a dark background.
-        w, h = opts.width, opts.height
-        graph = (
-            f"color=c=0x10141c:s={w}x{h}:r={opts.fps:g}:d={duration_s:.3f}[bg];"
-            f"[0:a]showwaves=s={w}x{h // 3}:mode=cline:rate={opts.fps:g}:colors=0x5ec8ff[w];"
-            f"[bg][w]overlay=0:(H-h)/2:shortest=1,format=yuv420p[v]"
-        )
-        if opts.titles:
-            graph = graph.replace(
-                ",format=yuv420p[v]",
-                ","
-                + ",".join(_title_filter(t, opts.font, h) for t in opts.titles)
-                + ",format=yuv420p[v]",
-            )
-        args = [
-            *audio_in,
-            "-f",
-            info.demuxer,
-            *ffmpeg.WHITELIST,
-            "-i",
-            str(info.path),
-            "-filter_complex",
-            graph.replace("[0:a]", "[1:a]"),
-            "-map",
-            "[v]",
-            "-map",
-            "0:a",
-        ]
-        video_codec = ["-c:v", "libx264", "-preset", opts.preset, "-crf", str(opts.crf)]
-    elif can_copy(info, opts):
-        args = [
-            *_picture_inputs(info, duration_s, opts.fps),
-            *audio_in,
-            "-map",
-            "0:v:0",
-            "-map",
-            "1:a:0",
-        ]
-        video_codec = ["-c:v", "copy"]
+def _x264(opts: EncodeOptions) -> list[str]:
+    return ["-c:v", "libx264", "-preset", opts.preset, "-crf", str(opts.crf),
+            "-pix_fmt", "yuv420p"]  # fmt: skip
+
+
+def _waveform_graph(opts: EncodeOptions, duration_s: float) -> str:
+    """A simple visual for a sound file: its waveform on a dark background (input 1)."""
+    w, h, fps = opts.width, opts.height, f"{opts.fps:g}"
+    titles = "".join("," + _title_filter(t, opts.font, h) for t in opts.titles)
+    return (
+        f"color=c=0x10141c:s={w}x{h}:r={fps}:d={duration_s:.3f}[bg];"
+        f"[1:a]showwaves=s={w}x{h // 3}:mode=cline:rate={fps}:colors=0x5ec8ff[w];"
+        f"[bg][w]overlay=0:(H-h)/2:shortest=1{titles},format=yuv420p[v]"
+    )
+
+
+def build_args(
+    info: MediaInfo, out: Path, duration_s: float, opts: EncodeOptions, *, adts: bool = False
+) -> list[str]:
+    """The ffmpeg arguments (without the executable) for one render. The soundtrack arrives on
+    stdin as raw float32 to be encoded, or (`adts`) as ready AAC frames to be copied."""
+    if adts:
+        audio_in = ["-itsoffset", f"-{aac.PRIMING_S:.6f}", "-f", "aac", "-i", "pipe:0"]
+        audio_codec = ["-c:a", "copy"]
     else:
-        args = [
-            *_picture_inputs(info, duration_s, opts.fps),
-            *audio_in,
-            "-map",
-            "0:v:0",
-            "-map",
-            "1:a:0",
-            "-vf",
-            ",".join(_video_filters(info, opts)),
-        ]
-        video_codec = [
-            "-c:v",
-            "libx264",
-            "-preset",
-            opts.preset,
-            "-crf",
-            str(opts.crf),
-            "-pix_fmt",
-            "yuv420p",
-            "-fps_mode",
-            "cfr",
-        ]
+        audio_in = ["-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", "pipe:0"]
+        audio_codec = ["-c:a", "aac", "-b:a", opts.audio_bitrate, "-ar", str(SR)]
+    if info.kind == "audio":
+        inputs = [*audio_in, *ffmpeg.WHITELIST, "-f", info.demuxer, "-i", str(info.path)]
+        maps = ["-filter_complex", _waveform_graph(opts, duration_s), "-map", "[v]",
+                "-map", "0:a:0"]  # fmt: skip
+        video_codec = _x264(opts)
+    else:
+        inputs = [*_picture_inputs(info, duration_s, opts.fps), *audio_in]
+        maps = ["-map", "0:v:0", "-map", "1:a:0"]
+        if can_copy(info, opts):
+            video_codec = ["-c:v", "copy"]
+        else:
+            maps += ["-vf", ",".join(_video_filters(info, opts))]
+            video_codec = [*_x264(opts), "-fps_mode", "cfr"]
     return [
-        *args,
-        *video_codec,
-        "-c:a",
-        "aac",
-        "-b:a",
-        opts.audio_bitrate,
-        "-ar",
-        str(SR),
-        "-t",
-        f"{duration_s:.6f}",
-        "-map_metadata",
-        "-1",
-        "-map_chapters",
-        "-1",
-        "-sn",
-        "-dn",
-        "-movflags",
-        "+faststart",
-        "-f",
-        "mp4",
-        "-y",
-        str(out),
-    ]
+        *inputs, *maps, *video_codec, *audio_codec,
+        "-t", f"{duration_s:.6f}", "-map_metadata", "-1", "-map_chapters", "-1", "-sn", "-dn",
+        "-movflags", "+faststart", "-f", "mp4", "-y", str(out),
+    ]  # fmt: skip
 
 
 async def encode(
@@ -259,21 +214,38 @@ async def encode(
     on_progress: Callable[[float], Awaitable[None]] | None = None,
 ) -> None:
     """Write `out` atomically from `info`'s picture and `audio` ((samples, 2) float32, 48 kHz,
-    its length is the output's duration)."""
-    duration_s = len(audio) / SR
-    data = np.ascontiguousarray(audio, dtype="<f4")
+    its length is the output's duration).
 
-    async def feed(stdin: asyncio.StreamWriter) -> None:
+    When the picture is copied, AAC encoding is the bottleneck: the soundtrack is then encoded
+    in two halves at once (media/aac.py) and the frames are copied into the MP4 as they come.
+    Otherwise ffmpeg encodes the audio itself, beside libx264."""
+    duration_s = len(audio) / SR
+    split = can_copy(info, opts) and aac.split_point(len(audio)) is not None
+
+    async def feed_pcm(stdin: asyncio.StreamWriter) -> None:
+        data = np.ascontiguousarray(audio, dtype="<f4")
         for i in range(0, len(data), _CHUNK):
             stdin.write(data[i : i + _CHUNK].tobytes())
             await stdin.drain()
 
+    async def feed_adts(stdin: asyncio.StreamWriter) -> None:
+        # Whole AAC frames only (dropping < 21 ms of the fade-out's tail), so that the copied
+        # audio never outlasts the picture.
+        whole = audio[: len(audio) // aac.FRAME * aac.FRAME]
+        frames = aac.spliced_adts(whole, bitrate=opts.audio_bitrate, timeout=opts.timeout_s)
+        try:
+            async for frame in frames:
+                stdin.write(frame)
+                await stdin.drain()
+        finally:
+            await frames.aclose()
+
     async with ffmpeg.partial_file(out) as tmp:
         await ffmpeg.run(
-            build_args(info, tmp, duration_s, opts),
+            build_args(info, tmp, duration_s, opts, adts=split),
             total_s=duration_s,
             on_progress=on_progress,
-            feed=feed,
+            feed=feed_adts if split else feed_pcm,
             timeout=opts.timeout_s,
             what="Rendering the video",
         )
