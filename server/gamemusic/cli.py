@@ -25,6 +25,7 @@ from gamemusic import __version__
 from gamemusic.config import Settings
 from gamemusic.errors import BadInput, GameMusicError
 from gamemusic.logsetup import setup as setup_logging
+from gamemusic.memory import reuse_freed_memory
 
 T = TypeVar("T")
 err = Console(stderr=True)
@@ -288,6 +289,7 @@ def _main(
 
 
 def main() -> None:
+    reuse_freed_memory()
     app(prog_name="gamemusic")
 
 

@@ -19,7 +19,7 @@ from gamemusic.draft import Draft, timeline_summary
 from gamemusic.errors import BadInput
 from gamemusic.media import render
 from gamemusic.media.fonts import font_path
-from gamemusic.media.mix import SR, MixSettings, intensity_curve, mix
+from gamemusic.media.mix import SR, MixSettings, analyse_game, intensity_curve, mix
 from gamemusic.media.probe import MediaInfo, inspect
 from gamemusic.media.scenes import scene_cuts
 from gamemusic.sessions import Job, Media, Project, Session
@@ -72,29 +72,14 @@ async def build_soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> Sou
             decoding.cancel()  # kills the ffmpeg child
             await asyncio.wait([decoding])
     log.debug("soundtrack: decoded and analysed in %.2f s", time.perf_counter() - clock)
-    bgm = draft.music
     music, start, settings = None, 0, MixSettings()
+    bgm = draft.music
     if bgm is not None and bgm.segments:
         m = bgm.meta
         seg = bgm.segments[0]
         start = min(n, round(seg.start_ms / 1000 * SR))
         end = min(n, round(min(seg.end_ms, draft.duration_ms or seg.end_ms) / 1000 * SR))
         length_s = max(0.0, (end - start) / SR)
-        if length_s > 0.05:
-            part = None if game is None else game[start:end]
-            offset = start / SR
-            music = await anyio.to_thread.run_sync(
-                lambda: render_music(
-                    m.style or "chiptune",
-                    length_s,
-                    seed=m.seed or 0,
-                    bpm=m.bpm,
-                    cuts=[c - offset for c in cuts if 0 < c - offset < length_s],
-                    intensity=intensity_curve(part, length_s),
-                    sr=SR,
-                )
-            )
-            log.debug("soundtrack: music ready at %.2f s", time.perf_counter() - clock)
         settings = MixSettings(
             volume=m.volume if m.volume is not None else MixSettings.volume,
             duck=m.duck if m.duck is not None else True,
@@ -102,8 +87,33 @@ async def build_soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> Sou
             fade_in_s=m.fade_in if m.fade_in is not None else MixSettings.fade_in_s,
             fade_out_s=m.fade_out if m.fade_out is not None else MixSettings.fade_out_s,
         )
+    else:
+        length_s = 0.0
+
+    def compose() -> np.ndarray | None:
+        if length_s <= 0.05 or bgm is None:
+            return None
+        m = bgm.meta
+        offset = start / SR
+        part = None if game is None else game[start : start + round(length_s * SR)]
+        return render_music(
+            m.style or "chiptune",
+            length_s,
+            seed=m.seed or 0,
+            bpm=m.bpm,
+            cuts=[c - offset for c in cuts if 0 < c - offset < length_s],
+            intensity=intensity_curve(part, length_s),
+            sr=SR,
+        )
+
+    # Composing the music and analysing the game audio are independent: one core each.
+    music, bed = await asyncio.gather(
+        anyio.to_thread.run_sync(compose),
+        anyio.to_thread.run_sync(lambda: analyse_game(game, n, settings)),
+    )
+    log.debug("soundtrack: music and analysis ready at %.2f s", time.perf_counter() - clock)
     audio = await anyio.to_thread.run_sync(
-        lambda: mix(game, music, n, music_start=start, settings=settings)
+        lambda: mix(bed, music, n, music_start=start, settings=settings)
     )
     log.debug("soundtrack: mixed at %.2f s", time.perf_counter() - clock)
     return Soundtrack(audio=audio, has_music=music is not None)

@@ -54,13 +54,12 @@ async def _encode(
     sink: asyncio.Queue[bytes | None] | None = None,
 ) -> list[bytes]:
     """Encode interleaved float32 PCM to ADTS frames; with `sink`, also stream them there."""
-    data = np.ascontiguousarray(pcm, dtype="<f4")
     buf = bytearray()
     frames: list[bytes] = []
 
     async def feed(stdin: asyncio.StreamWriter) -> None:
-        for i in range(0, len(data), SR):
-            stdin.write(data[i : i + SR].tobytes())
+        for i in range(0, len(pcm), SR):  # interleave one second at a time
+            stdin.write(np.ascontiguousarray(pcm[i : i + SR], dtype="<f4").tobytes())
             await stdin.drain()
 
     async def take(chunk: bytes) -> None:

@@ -272,18 +272,46 @@ def _per_hop(block_values: np.ndarray, hops: int) -> np.ndarray:
     return v.reshape(hops, per).mean(axis=1)
 
 
+@dataclass
+class GameBed:
+    """The game audio made ready for mixing: planar samples (2, n) and, for clips of 400 ms
+    or more, its hop spectra, hop powers, loudness and ducking curve (n,)."""
+
+    x: np.ndarray
+    spectra: np.ndarray | None = None
+    hop_power: np.ndarray | None = None
+    lufs: float = -70.0
+    duck: np.ndarray | None = None
+
+
+def analyse_game(game: np.ndarray | None, n: int, settings: MixSettings = MixSettings()) -> GameBed:
+    """Everything the mix needs from the game audio; independent of the music, so it can run
+    while the music is synthesized."""
+    bed = GameBed(x=_planar(game, n))
+    if n < 4 * _HOP:
+        return bed
+    bed.spectra = _hop_spectra(bed.x)
+    bed.hop_power = _hop_power(bed.spectra)
+    bed.lufs = _gated(bed.hop_power)
+    if settings.duck and bed.lufs > _SILENT_LUFS:
+        bed.duck = duck_gain(bed.x, settings, bed.lufs)
+    return bed
+
+
 def mix(
-    game: np.ndarray | None,
+    game: np.ndarray | GameBed | None,
     music: np.ndarray | None,
     n: int,
     *,
     music_start: int = 0,
     settings: MixSettings = MixSettings(),
 ) -> np.ndarray:
-    """Mix `music` (placed at sample `music_start`) under `game`; returns (n, 2) float32.
+    """Mix `music` (placed at sample `music_start`) under `game` (samples, or a GameBed from
+    `analyse_game` with the same n and settings); returns (n, 2) float32 (a transposed view
+    of planar memory: use np.ascontiguousarray for interleaved bytes).
 
     `game` None or silent: the music carries the clip. `music` None: the game audio alone."""
-    g_x = _planar(game, n)
+    bed = game if isinstance(game, GameBed) else analyse_game(game, n, settings)
     m_x = np.zeros((2, n), np.float32)
     if music is not None and len(music):
         k = max(0, min(len(music), n - music_start))
@@ -291,34 +319,30 @@ def mix(
         m_x[:, music_start : music_start + k] *= fade_curve(
             k, settings.fade_in_s, settings.fade_out_s
         )
-    if n < 4 * _HOP:
-        return _mix_short(g_x, m_x, settings)
+    if bed.spectra is None or bed.hop_power is None:
+        return _mix_short(bed.x, m_x, settings)
 
     hops = n // _HOP
-    gs = _hop_spectra(g_x)
-    p_gg = _hop_power(gs)
-    game_lufs = _gated(p_gg)
-    have_game = game_lufs > _SILENT_LUFS
-    have_music = bool(np.any(m_x))
+    have_game = bed.lufs > _SILENT_LUFS
     p_mm = p_gm = np.zeros(hops, np.float32)
     gain = np.ones(n, np.float32)
-    if have_music:
+    if music is not None and len(music):
         ms = _hop_spectra(m_x)
         p_mm = _hop_power(ms)
-        p_gm = _hop_power(gs, ms) if have_game else p_gm
+        p_gm = _hop_power(bed.spectra, ms) if have_game else p_gm
         music_lufs = _gated(p_mm)
         if have_game and music_lufs > _SILENT_LUFS:
-            level = game_lufs - MUSIC_UNDER_DB + _db(settings.volume / DEFAULT_VOLUME)
+            level = bed.lufs - MUSIC_UNDER_DB + _db(settings.volume / DEFAULT_VOLUME)
             gain *= np.float32(10 ** ((level - music_lufs) / 20))
-            if settings.duck:
-                gain *= duck_gain(g_x, settings, game_lufs)
+            if bed.duck is not None:
+                gain *= bed.duck
         else:
             gain *= np.float32(min(1.0, settings.volume / DEFAULT_VOLUME))
     d1 = _per_hop(_block_mean(gain), hops)
     d2 = _per_hop(_block_mean(gain * gain), hops)
-    out = g_x
-    out += m_x * gain
-    return _normalize(out, p_gg + 2 * d1 * p_gm + d2 * p_mm, settings)
+    m_x *= gain  # in place: every fresh 46 MB array costs page faults
+    m_x += bed.x
+    return _normalize(m_x, bed.hop_power + 2 * d1 * p_gm + d2 * p_mm, settings)
 
 
 def _block_mean(values: np.ndarray) -> np.ndarray:
@@ -335,7 +359,7 @@ def _normalize(x: np.ndarray, hop_power: np.ndarray, settings: MixSettings) -> n
     is then measured for real once and corrected if the estimate missed by > 0.2 LU."""
     lufs = _gated(hop_power)
     if lufs <= _SILENT_LUFS:
-        return np.ascontiguousarray(x.T)
+        return x.T
     ceiling = 10 ** ((settings.peak_dbtp - _PEAK_MARGIN_DB) / 20)
     peaks = _block_peaks(x, near=ceiling * 10 ** ((lufs - settings.target_lufs) / 20) * 0.5)
     hops = len(hop_power)
@@ -355,7 +379,7 @@ def _normalize(x: np.ndarray, hop_power: np.ndarray, settings: MixSettings) -> n
             break
         hop_power = hop_power * 10 ** (-error / 10)  # fold what the estimate missed back in
     np.clip(out, -1.0, 1.0, out=out)
-    return np.ascontiguousarray(out.T)
+    return out.T  # (samples, 2), a view of the planar buffer
 
 
 def _mix_short(g_x: np.ndarray, m_x: np.ndarray, settings: MixSettings) -> np.ndarray:
@@ -367,10 +391,10 @@ def _mix_short(g_x: np.ndarray, m_x: np.ndarray, settings: MixSettings) -> np.nd
     x = g_x + m_x
     lufs = _short_lufs(x)
     if lufs <= _SILENT_LUFS:
-        return np.ascontiguousarray(x.T)
+        return x.T
     x *= np.float32(10 ** ((settings.target_lufs - lufs) / 20))
     ceiling = 10 ** ((settings.peak_dbtp - _PEAK_MARGIN_DB) / 20)
     peak = float(_block_peaks(x, near=0.0).max())
     if peak > ceiling:
         x *= np.float32(ceiling / peak)
-    return np.ascontiguousarray(x.T)
+    return x.T

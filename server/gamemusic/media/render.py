@@ -223,9 +223,8 @@ async def encode(
     split = can_copy(info, opts) and aac.split_point(len(audio)) is not None
 
     async def feed_pcm(stdin: asyncio.StreamWriter) -> None:
-        data = np.ascontiguousarray(audio, dtype="<f4")
-        for i in range(0, len(data), _CHUNK):
-            stdin.write(data[i : i + _CHUNK].tobytes())
+        for i in range(0, len(audio), _CHUNK):  # interleave one second at a time
+            stdin.write(np.ascontiguousarray(audio[i : i + _CHUNK], dtype="<f4").tobytes())
             await stdin.drain()
 
     async def feed_adts(stdin: asyncio.StreamWriter) -> None:
