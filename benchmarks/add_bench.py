@@ -79,13 +79,19 @@ def make_wav(seconds: float) -> Path:
     return wav
 
 
-def best(cmd: list[str], runs: int) -> float:
-    times = []
+def timed(cmd: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def compare(ours: list[str], baseline: list[str], runs: int) -> tuple[float, float]:
+    """Best of `runs` for each, the two alternating so that drift hits both alike."""
+    a, b = [], []
     for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t)
-    return min(times)
+        b.append(timed(baseline))
+        a.append(timed(ours))
+    return min(a), min(b)
 
 
 def gamemusic(*args: str) -> list[str]:
@@ -100,82 +106,33 @@ def main() -> None:
     args = ap.parse_args()
     out = CACHE / "out.mp4"
     base_out = CACHE / "baseline.mp4"
+    wav = make_wav(args.seconds)
+    bare = [FFMPEG, "-nostdin", "-loglevel", "error", "-y"]
+    audio = ["-map", "0:v:0", "-map", "1:a:0", "-c:a", "aac", "-b:a", "192k"]
+    tail = ["-movflags", "+faststart", str(base_out)]
 
     clip = make_clip(args.seconds, "1920x1080", 60)
-    wav = make_wav(args.seconds)
-    baseline = best(
-        [
-            FFMPEG,
-            "-nostdin",
-            "-loglevel",
-            "error",
-            "-y",
-            "-i",
-            str(clip),
-            "-i",
-            str(wav),
-            "-map",
-            "0:v:0",
-            "-map",
-            "1:a:0",
-            "-c:v",
-            "copy",
-            "-c:a",
-            "aac",
-            "-b:a",
-            "192k",
-            "-movflags",
-            "+faststart",
-            str(base_out),
-        ],
+    ours, baseline = compare(
+        gamemusic(str(clip), "-o", str(out)),
+        [*bare, "-i", str(clip), "-i", str(wav), *audio, "-c:v", "copy", *tail],
         args.runs,
     )
-    ours = best(gamemusic(str(clip), "-o", str(out)), args.runs)
     print(
         f"copy path, {args.seconds:g} s 1080p60: gamemusic add {ours:.2f} s, "
         f"bare ffmpeg copy+AAC {baseline:.2f} s, ratio {ours / baseline:.2f}x (goal <= 1.5x)"
     )
-
     if args.reencode:
         clip720 = make_clip(args.seconds, "1280x720", 30)
         vf = (
             "scale=1920:1080:force_original_aspect_ratio=decrease:flags=bicubic,"
             "pad=1920:1080:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=30,format=yuv420p"
         )
-        baseline = best(
-            [
-                FFMPEG,
-                "-nostdin",
-                "-loglevel",
-                "error",
-                "-y",
-                "-i",
-                str(clip720),
-                "-i",
-                str(wav),
-                "-map",
-                "0:v:0",
-                "-map",
-                "1:a:0",
-                "-vf",
-                vf,
-                "-c:v",
-                "libx264",
-                "-preset",
-                "veryfast",
-                "-crf",
-                "20",
-                "-c:a",
-                "aac",
-                "-b:a",
-                "192k",
-                "-movflags",
-                "+faststart",
-                str(base_out),
-            ],
+        x264 = ["-vf", vf, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20"]
+        ours, baseline = compare(
+            gamemusic(str(clip720), "-o", str(out)),
+            [*bare, "-i", str(clip720), "-i", str(wav), *audio, *x264, *tail],
             args.runs,
         )
-        ours = best(gamemusic(str(clip720), "-o", str(out)), args.runs)
         print(
             f"re-encode path, {args.seconds:g} s 720p30 -> 1080p: gamemusic add {ours:.2f} s, "
             f"bare ffmpeg scale+libx264 {baseline:.2f} s, ratio {ours / baseline:.2f}x "

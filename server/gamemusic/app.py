@@ -18,8 +18,7 @@ from gamemusic.config import Settings
 from gamemusic.draft import timeline_summary
 from gamemusic.errors import BadInput
 from gamemusic.jobs import JobManager
-from gamemusic.media.fetch import download, is_url
-from gamemusic.paths import resolve_input, resolve_output
+from gamemusic.paths import is_url, resolve_input, resolve_output
 from gamemusic.phrases import Lang
 from gamemusic.results import (
     CreditsResult,
@@ -81,6 +80,8 @@ class App:
     # --- upload -------------------------------------------------------------------------
     async def _source(self, raw: str, session: Session) -> str:
         if is_url(raw):
+            from gamemusic.media.fetch import download  # httpx only when a link is given
+
             if self.backend.name != "local":
                 return raw.strip()
             folder = self.store.root / session.id / "downloads"

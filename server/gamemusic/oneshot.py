@@ -16,8 +16,7 @@ from gamemusic.backends.base import Progress, no_progress
 from gamemusic.config import Settings
 from gamemusic.errors import BadInput
 from gamemusic.instructions import resolve_style
-from gamemusic.media.fetch import is_url
-from gamemusic.paths import resolve_input, resolve_output
+from gamemusic.paths import is_url, resolve_input, resolve_output
 from gamemusic.results import ExportResult
 
 

@@ -15,8 +15,13 @@ import re
 import secrets
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from gamemusic.errors import BadInput, NotFound
+
+
+def is_url(text: str) -> bool:
+    return urlsplit(text.strip()).scheme.lower() in ("http", "https")
 
 
 def _suggest(path: Path) -> str:

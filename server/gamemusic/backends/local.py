@@ -120,6 +120,9 @@ async def build_soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> Sou
 
 
 def _music_engine() -> Callable[..., np.ndarray]:
+    """Import the music engine (and the FFT the mix uses) while the game audio decodes."""
+    import scipy.fft  # noqa: F401
+
     from gamemusic.music import render_music
 
     return render_music

@@ -26,10 +26,6 @@ from gamemusic.media.probe import MAX_BYTES
 MAX_REDIRECTS = 5
 
 
-def is_url(text: str) -> bool:
-    return urlsplit(text.strip()).scheme.lower() in ("http", "https")
-
-
 def _allow_private() -> bool:
     return os.environ.get("GAMEMUSIC_ALLOW_PRIVATE_URLS", "") in ("1", "true", "yes")
 

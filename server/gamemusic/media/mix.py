@@ -15,9 +15,9 @@ So finding the gains costs a few operations on small arrays, and the samples are
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import ModuleType
 
 import numpy as np
-import scipy.fft as sfft
 
 SR = 48000
 MUSIC_UNDER_DB = 18.0
@@ -93,8 +93,16 @@ def _k_weight_power() -> np.ndarray:
 _KW = _k_weight_power()
 
 
+def _fft() -> ModuleType:
+    """scipy.fft, imported on first use (0.1-0.2 s) so start-up does not wait for it."""
+    import scipy.fft
+
+    return scipy.fft
+
+
 def _hop_spectra(x: np.ndarray) -> np.ndarray:
     """rfft of each whole 100 ms hop of planar x: (2, hops, HOP/2+1) complex64."""
+    sfft = _fft()
     hops = x.shape[1] // _HOP
     return sfft.rfft(x[:, : hops * _HOP].reshape(2, hops, _HOP), axis=2, workers=-1)
 
@@ -128,7 +136,7 @@ def _short_lufs(x: np.ndarray) -> float:
         return -70.0
     padded = np.zeros((2, _HOP), np.float32)
     padded[:, : min(n, _HOP)] = x[:, :_HOP]
-    p = float(_hop_power(sfft.rfft(padded, axis=1)[:, None, :])[0]) * _HOP / min(n, _HOP)
+    p = float(_hop_power(_fft().rfft(padded, axis=1)[:, None, :])[0]) * _HOP / min(n, _HOP)
     return -0.691 + 10 * np.log10(p) if p > 0 else -70.0
 
 
@@ -226,6 +234,7 @@ def _upsampled_peaks(x: np.ndarray, blocks: np.ndarray, factor: int = 4) -> np.n
     taper[:ctx], taper[-ctx:] = ramp, ramp[::-1]  # flat over the block itself
     segs = padded[:, idx] * taper
     m = segs.shape[-1]
+    sfft = _fft()
     spec = sfft.rfft(segs, axis=-1)
     up = sfft.irfft(spec, n=m * factor, axis=-1) * factor
     center = np.abs(up[..., factor * ctx : factor * (ctx + _BLOCK)])
