@@ -25,11 +25,13 @@ from gamemusic.results import (
     EditResult,
     ExportResult,
     JobInfo,
-    MediaSummary,
     StateResult,
     UploadResult,
+    job_line,
+    media_summary,
+    say,
 )
-from gamemusic.sessions import Job, Media, Project, Session, SessionStore
+from gamemusic.sessions import Job, Project, Session, SessionStore
 
 
 def make_backend(settings: Settings, name: str | None = None) -> Backend:
@@ -45,25 +47,10 @@ def make_backend(settings: Settings, name: str | None = None) -> Backend:
     return LocalBackend()
 
 
-def say(lang: str, en: str, zh: str) -> str:
-    return zh if lang == "zh" else en
-
-
 def draft_hash(project: Project) -> str:
+    """Identifies a draft's content: an unchanged draft re-uses its finished render."""
     blob = json.dumps(project.draft.dump(), sort_keys=True).encode()
     return hashlib.sha256(blob).hexdigest()[:16]
-
-
-def media_summary(m: Media) -> MediaSummary:
-    return MediaSummary(
-        id=m.id,
-        name=m.name,
-        kind=m.kind,
-        duration_s=m.duration_ms / 1000,
-        width=m.width,
-        height=m.height,
-        has_audio=m.has_audio,
-    )
 
 
 class App:
@@ -264,7 +251,7 @@ class App:
             (i for j, i in zip(jobs, infos, strict=True) if j.media_id == session.active), None
         )
         if latest:
-            text += "\n" + self._job_line(session.lang, latest)
+            text += "\n" + job_line(session.lang, latest)
         return StateResult(
             text=text,
             session_id=session.id,
@@ -372,7 +359,7 @@ class App:
         )
         info = self.job_info(session_id, waited or job)
         return ExportResult(
-            text=self._job_line(lang, info),
+            text=job_line(lang, info),
             session_id=session_id,
             job=info,
             done=info.status == "done",
@@ -397,28 +384,3 @@ class App:
             ):
                 return job
         return None
-
-    @staticmethod
-    def _job_line(lang: str, info: JobInfo) -> str:
-        pct = round(info.progress * 100)
-        if info.status == "done":
-            size = (info.size_bytes or 0) / 2**20
-            return say(
-                lang,
-                f"Ready: {info.output_path} ({info.duration_s or 0:.1f} s, "
-                f"{info.width}x{info.height}, {size:.1f} MB).",
-                f"已完成：{info.output_path}（{info.duration_s or 0:.1f} 秒，"
-                f"{info.width}x{info.height}，{size:.1f} MB）。",
-            )
-        if info.status in ("failed", "cancelled"):
-            return say(
-                lang,
-                f"Render {info.job_id} {info.status}: {info.error}",
-                f"渲染 {info.job_id} 失败：{info.error}",
-            )
-        return say(
-            lang,
-            f"Rendering (job {info.job_id}, {pct}%: {info.message}). "
-            "Call export or state again to check.",
-            f"正在渲染（任务 {info.job_id}，{pct}%：{info.message}）。稍后再调用 export 或 state 查看。",
-        )

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from gamemusic.sessions import Media
+
 
 class MediaSummary(BaseModel):
     id: str = Field(description="Media id within the session.")
@@ -76,3 +78,45 @@ class ExportResult(BaseModel):
     session_id: str
     job: JobInfo
     done: bool = Field(description="True when the MP4 is ready; otherwise call export again.")
+
+
+def say(lang: str, en: str, zh: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def media_summary(m: Media) -> MediaSummary:
+    return MediaSummary(
+        id=m.id,
+        name=m.name,
+        kind=m.kind,
+        duration_s=m.duration_ms / 1000,
+        width=m.width,
+        height=m.height,
+        has_audio=m.has_audio,
+    )
+
+
+def job_line(lang: str, info: JobInfo) -> str:
+    """One line on a render: where the MP4 is, why it failed, or how far it got."""
+    pct = round(info.progress * 100)
+    if info.status == "done":
+        size = (info.size_bytes or 0) / 2**20
+        return say(
+            lang,
+            f"Ready: {info.output_path} ({info.duration_s or 0:.1f} s, "
+            f"{info.width}x{info.height}, {size:.1f} MB).",
+            f"已完成：{info.output_path}（{info.duration_s or 0:.1f} 秒，"
+            f"{info.width}x{info.height}，{size:.1f} MB）。",
+        )
+    if info.status in ("failed", "cancelled"):
+        return say(
+            lang,
+            f"Render {info.job_id} {info.status}: {info.error}",
+            f"渲染 {info.job_id} 失败：{info.error}",
+        )
+    return say(
+        lang,
+        f"Rendering (job {info.job_id}, {pct}%: {info.message}). "
+        "Call export or state again to check.",
+        f"正在渲染（任务 {info.job_id}，{pct}%：{info.message}）。稍后再调用 export 或 state 查看。",
+    )
