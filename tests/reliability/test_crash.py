@@ -143,8 +143,8 @@ async def test_a_process_killed_while_exporting_leaves_no_partial_output_after_t
     assert not final.exists(), "a killed export leaves no file under the output's name"
     if moment == "Rendering":
         assert partials(out_dir), "the killed process could not remove its partial file"
-    # ffmpeg ignores SIGPIPE, so one whose parent was SIGKILLed finishes its render into its
-    # own partial file (docs/reliability.md). The next export must not be disturbed by it.
+    # ffmpeg runs under a parent-death signal: killing its parent kills it too (Linux).
+    await until(lambda: not ffmpeg_pids(tmp_path), 10)
     orphans = ffmpeg_pids(tmp_path)
     app = App(settings)
     try:

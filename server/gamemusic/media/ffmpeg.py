@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import re
+import shutil
 import signal
+import sys
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -28,12 +31,20 @@ WHITELIST = ("-protocol_whitelist", "file,pipe")
 _ROTATION = re.compile(r"rotation of (-?\d+(?:\.\d+)?) degrees")
 
 
+@functools.cache
+def _launcher() -> tuple[str, ...]:
+    """On Linux, ffmpeg starts under `setpriv --pdeathsig KILL`: if we die, even by SIGKILL,
+    the kernel kills it too (ffmpeg itself ignores a broken pipe and would render on)."""
+    setpriv = shutil.which("setpriv") if sys.platform.startswith("linux") else None
+    return (setpriv, "--pdeathsig", "KILL", "--") if setpriv else ()
+
+
 def ffmpeg_exe() -> str:
     return imageio_ffmpeg.get_ffmpeg_exe()
 
 
 def base_args() -> list[str]:
-    return [ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel", "error"]
+    return [*_launcher(), ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel", "error"]
 
 
 def _kill(proc: asyncio.subprocess.Process) -> None:
@@ -135,6 +146,7 @@ async def run(
 async def display_rotation(path: Path, demuxer: str) -> int:
     """Rotation from the container's display matrix, read by an ffmpeg child (no decoding)."""
     proc = await asyncio.create_subprocess_exec(
+        *_launcher(),
         ffmpeg_exe(),
         "-hide_banner",
         "-nostdin",
