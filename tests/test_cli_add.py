@@ -144,3 +144,29 @@ def test_styles_lists_one_line_per_style() -> None:
     lines = result.stdout.strip().splitlines()
     assert result.exit_code == 0 and len(lines) >= 3
     assert lines[0].startswith("chiptune")
+
+
+def test_a_phone_clip_stored_sideways_with_rotation_comes_out_vertical(tmp_path: Path) -> None:
+    from helpers import ffmpeg
+
+    coded = make_video(tmp_path / "coded.mp4", seconds=2, size=(640, 360))
+    rotated = tmp_path / "phone.mp4"
+    ffmpeg("-display_rotation", "90", "-i", str(coded), "-c", "copy", str(rotated))
+    out = Path(add_json(str(rotated))["job"]["output_path"])
+    assert (probe(out).width, probe(out).height) == (1080, 1920)
+
+
+def test_variable_frame_rate_input_becomes_constant(tmp_path: Path) -> None:
+    from helpers import ffmpeg
+
+    vfr = tmp_path / "vfr.mkv"
+    ffmpeg("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=3",
+           "-vf", "select='not(mod(n\\,3))+lt(t\\,1)'", "-fps_mode", "vfr",
+           "-c:v", "libx264", "-preset", "ultrafast", str(vfr))  # fmt: skip
+    out = Path(add_json(str(vfr))["job"]["output_path"])
+    with av.open(str(out)) as c:
+        stream = c.streams.video[0]
+        times = [float(f.pts * stream.time_base) for f in c.decode(stream)]
+    gaps = np.diff(times)
+    assert gaps.max() - gaps.min() < 1e-3, "every frame the same distance apart"
+    assert abs(times[-1] + gaps.mean() - probe(vfr).duration) <= gaps.mean() + 1e-6

@@ -151,6 +151,7 @@ def _video_filters(info: MediaInfo, opts: EncodeOptions) -> list[str]:
         f"pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:color=black",
         "setsar=1",
         f"fps={opts.fps:g}",
+        "tpad=stop_mode=clone:stop=-1",  # hold the last frame; -t ends the clip on time
         *opts.extra_filters,
         *(_title_filter(t, opts.font, h) for t in opts.titles),
         "format=yuv420p",
