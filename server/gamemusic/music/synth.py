@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from scipy.linalg.blas import saxpy
 
 from gamemusic.music.compose import Piece
 from gamemusic.music.drums import LEVEL, PAN, drum_hit
@@ -74,7 +75,6 @@ class _Renderer:
         self.envs = _Envelopes(sr)
         self.bufs = [np.empty(0, dtype=np.float32), np.empty(0, dtype=np.float32)]
         self.diffs: dict[tuple[Timbre, float], np.ndarray] = {}
-        self.tmp = np.empty(0, dtype=np.float32)  # a*x before x is added (no BLAS import)
 
     def scratch(self, n: int, which: int) -> np.ndarray:
         """A reusable float32 buffer of n samples (two independent ones, which = 0 or 1)."""
@@ -85,18 +85,11 @@ class _Renderer:
     def mix(self, sig: np.ndarray, start: int, gain: float, pan: float, send: float) -> None:
         gl, gr = _pan(pan)
         n = len(sig)
-        if len(self.tmp) < n:
-            self.tmp = np.empty(max(n, 2 * len(self.tmp)), dtype=np.float32)
-        tmp = self.tmp[:n]
-        for target, a in (
-            (self.out[0], gain * gl),
-            (self.out[1], gain * gr),
-            (self.send, gain * send),
-        ):
-            if a:
-                view = target[start : start + n]
-                np.multiply(sig, np.float32(a), out=tmp)
-                np.add(view, tmp, out=view)
+        # BLAS axpy adds a*x into the slice in one pass, with no temporary.
+        saxpy(sig, self.out[0], n=n, a=gain * gl, offy=start)
+        saxpy(sig, self.out[1], n=n, a=gain * gr, offy=start)
+        if send > 0:
+            saxpy(sig, self.send, n=n, a=gain * send, offy=start)
 
     def tone(self, v: Voice, note: Note) -> None:
         tb = v.timbre
