@@ -170,3 +170,27 @@ def test_variable_frame_rate_input_becomes_constant(tmp_path: Path) -> None:
     gaps = np.diff(times)
     assert gaps.max() - gaps.min() < 1e-3, "every frame the same distance apart"
     assert abs(times[-1] + gaps.mean() - probe(vfr).duration) <= gaps.mean() + 1e-6
+
+
+def top_level_boxes(path: Path) -> list[str]:
+    import struct
+
+    names, pos, size = [], 0, path.stat().st_size
+    with path.open("rb") as f:
+        while pos < size:
+            f.seek(pos)
+            length, kind = struct.unpack(">I4s", f.read(8))
+            if length == 1:
+                length = struct.unpack(">Q", f.read(8))[0]
+            names.append(kind.decode())
+            pos += length
+    return names
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (640, 360)], ids=["copy", "re-encode"])
+def test_output_is_faststart_with_the_index_before_the_media(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    src = make_video(tmp_path / "clip.mp4", seconds=2, size=size)
+    boxes = top_level_boxes(Path(add_json(str(src))["job"]["output_path"]))
+    assert boxes.index("moov") < boxes.index("mdat")
