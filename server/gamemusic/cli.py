@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
 from contextlib import AbstractContextManager, nullcontext
@@ -253,6 +254,78 @@ def music(
         return output.resolve()
 
     typer.echo(str(run(go, settings)))
+
+
+def _session_call(
+    as_json: bool,
+    backend: str | None,
+    call: Callable[[Any], Coroutine[Any, Any, Any]],
+    *,
+    bar: bool = False,
+) -> None:
+    """Run one App call on a session (the same ones the MCP tools make) and print its text."""
+    from gamemusic.app import App
+
+    settings = _settings(backend, workspace=Path.cwd())
+    context, update = progress_bar(bar and not as_json)
+
+    async def go() -> Any:
+        app_ = App(settings)
+        try:
+            return await call((app_, update))
+        finally:
+            await app_.aclose()
+
+    with context:
+        result = run(go, settings)
+    _emit(result, as_json)
+
+
+SessionArg = Annotated[str, typer.Argument(help="Session id printed by upload, e.g. s-3f9a2c1b.")]
+
+
+@app.command()
+def upload(
+    source: Annotated[str, typer.Argument(help="Video/image/audio path or http(s) URL.")],
+    session: Annotated[str | None, typer.Option(help="Add to this session.")] = None,
+    backend: BackendOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Start a session with a file (then: edit, state, export)."""
+    _session_call(as_json, backend, lambda a: a[0].upload(source, session, progress=a[1]))
+
+
+@app.command()
+def edit(
+    session: SessionArg,
+    instruction: Annotated[str, typer.Argument(help='e.g. "add boss music, quieter", "撤销".')],
+    backend: BackendOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Change a session with a sentence, as an agent would."""
+    _session_call(
+        as_json, backend, lambda a: a[0].edit(session, instruction, progress=a[1]), bar=True
+    )
+
+
+@app.command()
+def state(session: SessionArg, backend: BackendOpt = None, as_json: JsonOpt = False) -> None:
+    """Show a session's timeline and renders."""
+    _session_call(as_json, backend, lambda a: a[0].state(session))
+
+
+@app.command()
+def export(
+    session: SessionArg,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Output MP4.")] = None,
+    backend: BackendOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Render a session's timeline to an MP4 (waits until it is done)."""
+    _session_call(
+        as_json, backend,
+        lambda a: a[0].export(session, output=output, wait_s=math.inf, progress=a[1]), bar=True,
+    )  # fmt: skip
 
 
 @app.command()

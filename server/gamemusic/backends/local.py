@@ -213,7 +213,7 @@ class LocalBackend:
         summary = timeline_summary(project.draft)
         joined = ("；" if zh else "; ").join(changes)
         return EditOutcome(
-            message=f"{joined}. {summary}" if joined else summary,
+            message=f"{joined}{'。' if zh else '.'} {summary}" if joined else summary,
             draft=project.draft,
             changes=changes,
         )
