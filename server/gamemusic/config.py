@@ -11,7 +11,7 @@ GAMEMUSIC_WORKERS      renders that may run at once (default: 2)
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -35,7 +35,6 @@ class Settings:
     backend: BackendName = "local"
     workers: int = 2
     export_wait_s: float = 40.0
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def sessions_dir(self) -> Path:

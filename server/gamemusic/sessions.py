@@ -68,10 +68,6 @@ class Job(BaseModel):
     result: dict[str, Any] = Field(default_factory=dict)
 
     @property
-    def finished_ok(self) -> bool:
-        return self.status == "done"
-
-    @property
     def active(self) -> bool:
         return self.status in ("queued", "running")
 

@@ -7,7 +7,6 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import anyio
@@ -28,14 +27,6 @@ DEFAULT_STILL_S = 10.0
 log = logging.getLogger("gamemusic.local")
 
 
-@dataclass(frozen=True)
-class Soundtrack:
-    """The audio of a render: (samples, 2) float32 at 48 kHz, exactly the output's length."""
-
-    audio: np.ndarray
-    has_music: bool
-
-
 def media_from_info(info: MediaInfo, media_id: str, still_duration_s: float) -> Media:
     w, h = info.display_size
     seconds = info.duration_s if info.kind in ("video", "audio") else still_duration_s
@@ -54,8 +45,9 @@ def media_from_info(info: MediaInfo, media_id: str, still_duration_s: float) -> 
     )
 
 
-async def build_soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> Soundtrack:
-    """Compose the draft's music for its range and mix it under the input's own audio.
+async def build_soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> np.ndarray:
+    """Compose the draft's music for its range and mix it under the input's own audio:
+    (samples, 2) float32 at 48 kHz, exactly `seconds` long.
 
     The game audio is decoded by an ffmpeg child while the music engine is imported and the
     scene cuts are read; the music follows the cuts and the game audio's intensity."""
@@ -116,7 +108,7 @@ async def build_soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> Sou
         lambda: mix(bed, music, n, music_start=start, settings=settings)
     )
     log.debug("soundtrack: mixed at %.2f s", time.perf_counter() - clock)
-    return Soundtrack(audio=audio, has_music=music is not None)
+    return audio
 
 
 def _music_engine() -> Callable[..., np.ndarray]:
@@ -242,7 +234,7 @@ class LocalBackend:
         info = await inspect(Path(project.media.source))
         seconds = info.duration_s if info.kind in ("video", "audio") else draft.duration_ms / 1000
         await progress(0.03, "Composing and mixing the music")
-        track = await build_soundtrack(draft, info, seconds)
+        soundtrack = await build_soundtrack(draft, info, seconds)
         width, height = render.target_size(info, draft.meta.aspect)
         titles = titles_of(draft)
         opts = render.EncodeOptions(
@@ -263,7 +255,7 @@ class LocalBackend:
         async def on_progress(fraction: float) -> None:
             await progress(0.15 + 0.84 * fraction, "Rendering")
 
-        await render.encode(info, track.audio, out_path, opts, on_progress=on_progress)
+        await render.encode(info, soundtrack, out_path, opts, on_progress=on_progress)
         out = await inspect(out_path)
         await progress(1.0, "Done")
         return Rendered(

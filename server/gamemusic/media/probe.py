@@ -27,9 +27,6 @@ MAX_BYTES = 500 * 1024 * 1024
 MAX_PIXELS = 8192 * 8192
 MAX_DURATION_S = 6 * 3600
 MAX_STREAMS = 16
-VIDEO_EXTS = ("mp4", "mov", "avi", "webm", "mkv")
-IMAGE_EXTS = ("jpg", "png", "gif", "webp")
-AUDIO_EXTS = ("mp3", "wav", "m4a", "aac")
 SUPPORTED = (
     "mp4, mov, avi, webm, mkv (video), jpg, png, gif, webp (image), mp3, wav, m4a, aac (audio)"
 )

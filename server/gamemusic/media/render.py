@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -43,8 +43,6 @@ class EncodeOptions:
     titles: tuple[Title, ...] = ()
     font: Path | None = None
     timeout_s: float | None = None
-    force_encode: bool = False
-    extra_filters: tuple[str, ...] = field(default=())
 
 
 def target_size(info: MediaInfo, aspect: str | None) -> tuple[int, int]:
@@ -66,15 +64,13 @@ def output_fps(info: MediaInfo) -> float:
 
 def can_copy(info: MediaInfo, opts: EncodeOptions) -> bool:
     return (
-        not opts.force_encode
-        and info.kind == "video"
+        info.kind == "video"
         and info.container in COPYABLE_CONTAINERS
         and info.video_codec == "h264"
         and info.pix_fmt in ("yuv420p", "yuvj420p")
         and (info.width, info.height) == (opts.width, opts.height)
         and info.rotation == 0
         and not opts.titles
-        and not opts.extra_filters
     )
 
 
@@ -152,7 +148,6 @@ def _video_filters(info: MediaInfo, opts: EncodeOptions) -> list[str]:
         "setsar=1",
         f"fps={opts.fps:g}",
         "tpad=stop_mode=clone:stop=-1",  # hold the last frame; -t ends the clip on time
-        *opts.extra_filters,
         *(_title_filter(t, opts.font, h) for t in opts.titles),
         "format=yuv420p",
     ]
