@@ -247,3 +247,14 @@ def test_any_parsed_plan_applied_to_a_draft_round_trips_through_the_model(
     assert Draft.model_validate(draft.dump()).dump() == draft.dump()
     types = [t.type for t in draft.tracks]
     assert types == sorted(types)
+
+
+def test_quieter_under_my_voice_deepens_the_dip_each_time_it_is_asked() -> None:
+    draft, _ = edit(new_draft(MEDIA), "add boss music")
+    assert bgm(draft)["m"]["duck_db"] == 8.0
+    draft, changes = edit(draft, "quieter under my commentary")
+    assert bgm(draft)["m"]["duck_db"] == 12.0 and "12 dB" in changes[-1]
+    draft, _ = edit(draft, "解说时音乐再低一点", lang="zh")
+    assert bgm(draft)["m"]["duck_db"] == 16.0
+    draft, _ = edit(draft, "no ducking", "quieter when I talk")
+    assert bgm(draft)["m"]["duck"] is True and bgm(draft)["m"]["duck_db"] == 16.0, "back on"

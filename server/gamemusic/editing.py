@@ -168,8 +168,9 @@ class _Editing:
             )
 
     def ducking(self, m: TrackMeta, plan: EditPlan) -> None:
-        if plan.duck is None and plan.duck_db is None:
+        if plan.duck is None and plan.duck_db is None and plan.duck_step is None:
             return
+        was_on = m.duck is not False
         m.duck = plan.duck if plan.duck is not None else True
         if plan.duck_db is not None:
             m.duck_db = plan.duck_db
@@ -177,6 +178,8 @@ class _Editing:
             self.say("Ducking off", "闪避关闭")
             return
         db = m.duck_db if m.duck_db is not None else DEFAULTS["duck_db"]
+        if plan.duck_step is not None and was_on:  # already dipping: dip deeper
+            db = min(24.0, db + plan.duck_step)
         m.duck_db = db
         self.say(f"Ducking on ({db:g} dB under voice and loud game audio)",
                  f"闪避开启（人声和游戏声大时压低 {db:g} dB）")  # fmt: skip

@@ -86,6 +86,7 @@ class EditPlan:
     fade_out: float | None = None
     duck: bool | None = None
     duck_db: float | None = None  # strong 12, light 5, or as said
+    duck_step: float | None = None  # "quieter under my voice": deepen the dip by this many dB
     bpm: float | None = None
     tempo_factor: float | None = None  # faster 1.15, slower 0.87, ...
     new_take: bool = False  # another composition: a new seed
@@ -120,7 +121,7 @@ class EditPlan:
     def music_settings(self) -> list[str]:
         """Names of the BGM settings this plan changes (besides the style)."""
         keys = ("volume", "volume_factor", "range", "fade_in", "fade_out", "duck", "duck_db",
-                "bpm", "tempo_factor", "new_take", "seed")  # fmt: skip
+                "duck_step", "bpm", "tempo_factor", "new_take", "seed")  # fmt: skip
         return [k for k in keys if k in self.changed()]
 
 
