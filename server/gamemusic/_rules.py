@@ -207,7 +207,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"|轻一?点|低一?点|让路|避让|闪避|让一让)(?:一?点|一些)?(?P<mod2>很多|更多|多一?点)?",
 )
 def _duck_voice(m: re.Match[str], st: _State) -> None:
-    """"Duck under my voice" turns ducking on; "quieter under my voice" is relative: the dip
+    """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip
     gets deeper (4 dB, 6 "much", 2 "a bit")."""
     mod = (group(m, "mod", "mod2") or "").replace(" ", "")
     st.plan.duck = True
