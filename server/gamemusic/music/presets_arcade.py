@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gamemusic.music.spec import (
-    CLAP,
+    FOUR_FLOOR,
     HAT,
     KICK,
     SNARE,
@@ -22,12 +22,6 @@ _ROCK_DRUMS = (
     DrumPart(KICK, ("x.......x.......", "x.x.....x.x.....", "x.x.x.x.x.x.x.x.")),
     DrumPart(SNARE, ("....x.......x...", "....x.......x...", "....X.......X..x")),
     DrumPart(HAT, ("x.x.x.x.x.x.x.x.", "X.x.X.x.X.x.X.x.", "XxxxXxxxXxxxXxxx"), 70),
-)
-_FOUR_FLOOR = (
-    DrumPart(KICK, ("x.......x.......", "x...x...x...x...", "x...x...x...x...")),
-    DrumPart(SNARE, ("................", "....x.......x...", "....x.......x...")),
-    DrumPart(CLAP, ("................", "................", "....x.......x...")),
-    DrumPart(HAT, ("..x...x...x...x.", "x.x.x.x.x.x.x.x.", "xxXxxxXxxxXxxxXx"), 75),
 )
 
 PRESETS: tuple[Style, ...] = (
@@ -387,7 +381,7 @@ PRESETS: tuple[Style, ...] = (
             ),
             Voice("drums", "drums", kit="rock", gain=0.5, send=0.08),
         ),
-        drums=_FOUR_FLOOR,
+        drums=FOUR_FLOOR,
         melody_density=0.55,
         leap=0.25,
         reverb_s=1.0,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gamemusic.music.spec import (
-    CLAP,
+    FOUR_FLOOR,
     HAT,
     KICK,
     SHAKER,
@@ -14,13 +14,6 @@ from gamemusic.music.spec import (
     Voice,
 )
 from gamemusic.music.spec import timbre as _t
-
-_FOUR_FLOOR = (
-    DrumPart(KICK, ("x.......x.......", "x...x...x...x...", "x...x...x...x...")),
-    DrumPart(SNARE, ("................", "....x.......x...", "....x.......x...")),
-    DrumPart(CLAP, ("................", "................", "....x.......x...")),
-    DrumPart(HAT, ("..x...x...x...x.", "x.x.x.x.x.x.x.x.", "xxXxxxXxxxXxxxXx"), 75),
-)
 
 PRESETS: tuple[Style, ...] = (
     Style(
@@ -267,7 +260,7 @@ PRESETS: tuple[Style, ...] = (
             ),
             Voice("drums", "drums", kit="electro", gain=0.45, send=0.2),
         ),
-        drums=_FOUR_FLOOR,
+        drums=FOUR_FLOOR,
         melody_density=0.4,
         leap=0.2,
         reverb_s=2.0,

@@ -100,3 +100,12 @@ class Style:
 def timbre(wave: str, **kw: float) -> Timbre:
     """Shorthand for presets."""
     return Timbre(wave, **kw)  # type: ignore[arg-type]
+
+
+# A dance beat both the arcade and the mood presets use (racing, synthwave).
+FOUR_FLOOR = (
+    DrumPart(KICK, ("x.......x.......", "x...x...x...x...", "x...x...x...x...")),
+    DrumPart(SNARE, ("................", "....x.......x...", "....x.......x...")),
+    DrumPart(CLAP, ("................", "................", "....x.......x...")),
+    DrumPart(HAT, ("..x...x...x...x.", "x.x.x.x.x.x.x.x.", "xxXxxxXxxxXxxxXx"), 75),
+)
