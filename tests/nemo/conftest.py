@@ -1,22 +1,18 @@
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 import respx
-import uvicorn
 
 from gamemusic.backends.nemo import NemoBackend
 from gamemusic.config import Settings
 from gamemusic.sessions import Session
 from helpers import make_video
 from nemo.cloud import BASE, envelope
-from nemo.simulator import Simulator
+from nemo.simulator import Simulator, serving
 
 
 @pytest.fixture
@@ -27,24 +23,8 @@ def anyio_backend() -> str:
 @pytest.fixture(scope="session")
 def sim_server(clip: Path) -> Iterator[Simulator]:
     """The simulator on 127.0.0.1 in a background thread, for the whole test run."""
-    sim = Simulator(clip)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sim.base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    config = uvicorn.Config(
-        sim.app, log_level="critical", lifespan="off", ws="none", http="h11", access_log=False
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "simulator did not start"
-        time.sleep(0.01)
-    yield sim
-    server.should_exit = True
-    thread.join(5)
-    sock.close()
+    with serving(Simulator(clip)) as sim:
+        yield sim
 
 
 @pytest.fixture

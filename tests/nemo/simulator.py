@@ -15,14 +15,18 @@ the body just ends). Tests script a turn as a list of steps:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import socket
+import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
@@ -259,3 +263,27 @@ class Simulator:
         if request.path_params["name"] != self.mp4.name:
             return Response(status_code=404)
         return FileResponse(self.mp4, media_type="video/mp4")
+
+
+@contextlib.contextmanager
+def serving(sim: Simulator) -> Iterator[Simulator]:
+    """Serve `sim` with uvicorn on a free 127.0.0.1 port in a background thread."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sim.base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    config = uvicorn.Config(
+        sim.app, log_level="critical", lifespan="off", ws="none", http="h11", access_log=False
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:  # a thread, not a task: no event loop to poll from here
+        assert time.monotonic() < deadline, "simulator did not start"
+        time.sleep(0.01)
+    try:
+        yield sim
+    finally:
+        server.should_exit = True
+        thread.join(5)
+        sock.close()

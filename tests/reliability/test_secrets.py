@@ -5,23 +5,19 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 import stat
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from mcp import Client
 
 from gamemusic.app import App
 from gamemusic.backends.nemo import NemoBackend
 from gamemusic.config import Settings
 from gamemusic.mcp_server import build_server
-from nemo.simulator import Simulator
+from nemo.simulator import Simulator, serving
 
 pytestmark = pytest.mark.anyio
 
@@ -29,24 +25,8 @@ pytestmark = pytest.mark.anyio
 @pytest.fixture
 def sim(small_clip: Path) -> Iterator[Simulator]:
     """The NemoVideo simulator of tests/nemo, served on 127.0.0.1 for one test."""
-    sim = Simulator(small_clip)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sim.base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    config = uvicorn.Config(
-        sim.app, log_level="critical", lifespan="off", ws="none", http="h11", access_log=False
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:  # a thread, not a task: no event loop to poll from here
-        assert time.monotonic() < deadline, "simulator did not start"
-        time.sleep(0.01)
-    yield sim
-    server.should_exit = True
-    thread.join(5)
-    sock.close()
+    with serving(Simulator(small_clip)) as sim:
+        yield sim
 
 
 def cloud_server(sim: Simulator, **kw: Any) -> Any:
