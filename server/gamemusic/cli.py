@@ -154,6 +154,7 @@ def add(
     as_json: JsonOpt = False,
 ) -> None:
     """Add game music to a video and write a 1080p MP4."""
+    reuse_freed_memory()  # a one-shot process: keep freed buffers warm (see memory.py)
     from gamemusic.oneshot import AddRequest, add_music
 
     settings = _settings(backend, workspace=Path.cwd())
@@ -192,6 +193,7 @@ def demo(
     as_json: JsonOpt = False,
 ) -> None:
     """Make a ~30 s gameplay-like clip, add music to it, and print the output path."""
+    reuse_freed_memory()
     from gamemusic.demo import make_demo_clip
     from gamemusic.oneshot import AddRequest, add_music
 
@@ -322,6 +324,7 @@ def export(
     as_json: JsonOpt = False,
 ) -> None:
     """Render a session's timeline to an MP4 (waits until it is done)."""
+    reuse_freed_memory()
     _session_call(
         as_json, backend,
         lambda a: a[0].export(session, output=output, wait_s=math.inf, progress=a[1]), bar=True,
@@ -362,7 +365,6 @@ def _main(
 
 
 def main() -> None:
-    reuse_freed_memory()
     app(prog_name="gamemusic")
 
 

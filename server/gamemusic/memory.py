@@ -1,4 +1,5 @@
-"""Keep freed buffers for reuse (glibc only, called by the command line entry point).
+"""Keep freed buffers for reuse (glibc only; the one-shot CLI commands call it, the long-lived
+MCP server does not, so that its memory is returned after each render).
 
 A render allocates a few dozen arrays of tens of MB. By default glibc maps each one fresh and
 unmaps it on free, so every new array pays its page faults again: measured here, the mix of
