@@ -71,7 +71,7 @@ async def test_tool_list_names_schemas_and_annotations_are_unchanged() -> None:
                         "duration_s": {
                             "default": 10.0,
                             "description": "Clip length for still images.",
-                            "maximum": 3600,
+                            "maximum": 1800,
                             "minimum": 1,
                             "title": "Duration S",
                             "type": "number",

@@ -143,7 +143,7 @@ def add(
         typer.Option(help="auto follows the input (landscape 1920x1080, vertical 1080x1920)."),
     ] = "auto",
     duration: Annotated[
-        float, typer.Option(min=1, max=3600, help="Clip length for still images, seconds.")
+        float, typer.Option(min=1, max=1800, help="Clip length for still images, seconds.")
     ] = 10.0,
     preset: Annotated[str, typer.Option(help="libx264 preset when re-encoding.")] = "veryfast",
     crf: Annotated[int, typer.Option(min=0, max=51, help="libx264 CRF when re-encoding.")] = 20,
@@ -235,7 +235,7 @@ def styles(as_json: JsonOpt = False) -> None:
 def music(
     output: Annotated[Path, typer.Option("-o", "--output", help="WAV file to write.")],
     style: Annotated[str, typer.Option("--style", "-s")] = "chiptune",
-    duration: Annotated[float, typer.Option(min=1, max=3600, help="Seconds.")] = 60.0,
+    duration: Annotated[float, typer.Option(min=1, max=1800, help="Seconds.")] = 60.0,
     seed: Annotated[int, typer.Option(min=0)] = 0,
     bpm: Annotated[float | None, typer.Option(min=40, max=240)] = None,
     midi: Annotated[Path | None, typer.Option(help="Also write the piece as MIDI here.")] = None,

