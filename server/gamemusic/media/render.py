@@ -1,9 +1,11 @@
 """Encode the final MP4 with ffmpeg: the picture (copied or scaled/padded to 1080p, titles
-drawn) and our mixed soundtrack fed through stdin as raw float32.
+drawn) and our mixed soundtrack fed through stdin.
 
-Fast path: H.264 yuv420p input already at the target size, unrotated, with a constant frame
-rate and no titles keeps its video stream untouched; only the audio is encoded. Everything
-else is scaled and padded (never stretched) with libx264.
+Fast path: H.264 yuv420p input already at the target size, unrotated and with no titles
+keeps its video stream untouched; the soundtrack arrives as AAC frames encoded in two halves
+at once (media/aac.py) and is copied too. Everything else is scaled and padded (never
+stretched) with libx264 at a constant frame rate, ffmpeg encoding the raw float32 soundtrack
+beside it. The MP4's index goes into space reserved at the front (faststart, one pass).
 """
 
 from __future__ import annotations
