@@ -162,12 +162,15 @@ def _x264(opts: EncodeOptions) -> list[str]:
 
 
 def _waveform_graph(opts: EncodeOptions, duration_s: float) -> str:
-    """A simple visual for a sound file: its waveform on a dark background (input 1)."""
+    """A simple visual for a sound file: the finished soundtrack's waveform, drawn from the
+    audio we send (input 0, split so the same samples are also the output's sound)."""
     w, h, fps = opts.width, opts.height, f"{opts.fps:g}"
     titles = "".join("," + _title_filter(t, opts.font, h) for t in opts.titles)
     return (
+        f"[0:a]asplit=2[wave][a];"
         f"color=c=0x10141c:s={w}x{h}:r={fps}:d={duration_s:.3f}[bg];"
-        f"[1:a]showwaves=s={w}x{h // 3}:mode=cline:rate={fps}:colors=0x5ec8ff[w];"
+        f"[wave]showwaves=s={w}x{h // 2}:mode=cline:draw=full:scale=sqrt:rate={fps}"
+        f":colors=0x5ec8ff|0xb06cff[w];"
         f"[bg][w]overlay=0:(H-h)/2:shortest=1{titles},format=yuv420p[v]"
     )
 
@@ -205,9 +208,9 @@ def build_args(
         else ["-movflags", "+faststart"]
     )  # fmt: skip
     if info.kind == "audio":
-        inputs = [*audio_in, *ffmpeg.WHITELIST, "-f", info.demuxer, "-i", str(info.path)]
+        inputs = audio_in
         maps = ["-filter_complex", _waveform_graph(opts, duration_s), "-map", "[v]",
-                "-map", "0:a:0"]  # fmt: skip
+                "-map", "[a]"]  # fmt: skip
         video_codec = _x264(opts)
     else:
         inputs = [*_picture_inputs(info, duration_s, opts.fps), *audio_in]
