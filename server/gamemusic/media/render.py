@@ -111,8 +111,15 @@ def _escape_text(text: str) -> str:
     return out.replace(":", "\\:").replace(",", "\\,").replace(";", "\\;")
 
 
-def _title_filter(title: Title, font: Path | None, height: int) -> str:
-    size = max(24, height // 12)
+def title_size(text: str, width: int, height: int) -> int:
+    """Font size in pixels: 1/12 of the short side, smaller for text that would not fit in
+    90% of the width (wide CJK glyphs count about 1 em, others about 0.6)."""
+    ems = sum(1.0 if ord(c) > 0x2E7F else 0.6 for c in text) or 1.0
+    return max(24, min(min(width, height) // 12, int(0.9 * width / ems)))
+
+
+def _title_filter(title: Title, font: Path | None, width: int, height: int) -> str:
+    size = title_size(title.text, width, height)
     y = {"top": "h*0.08", "bottom": "h*0.82-text_h", "center": "(h-text_h)/2"}[title.position]
     font_arg = f"fontfile='{font.as_posix()}':" if font else ""
     return (
@@ -150,7 +157,7 @@ def _video_filters(info: MediaInfo, opts: EncodeOptions) -> list[str]:
         "setsar=1",
         f"fps={opts.fps:g}",
         "tpad=stop_mode=clone:stop=-1",  # hold the last frame; -t ends the clip on time
-        *(_title_filter(t, opts.font, h) for t in opts.titles),
+        *(_title_filter(t, opts.font, w, h) for t in opts.titles),
         "format=yuv420p",
     ]
     return chain
@@ -165,7 +172,7 @@ def _waveform_graph(opts: EncodeOptions, duration_s: float) -> str:
     """A simple visual for a sound file: the finished soundtrack's waveform, drawn from the
     audio we send (input 0, split so the same samples are also the output's sound)."""
     w, h, fps = opts.width, opts.height, f"{opts.fps:g}"
-    titles = "".join("," + _title_filter(t, opts.font, h) for t in opts.titles)
+    titles = "".join("," + _title_filter(t, opts.font, w, h) for t in opts.titles)
     return (
         f"[0:a]asplit=2[wave][a];"
         f"color=c=0x10141c:s={w}x{h}:r={fps}:d={duration_s:.3f}[bg];"
