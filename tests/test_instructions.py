@@ -184,6 +184,8 @@ CHINESE: list[tuple[str, dict[str, object]]] = [
     ("去掉音乐", {"remove_music": True}),
     ("只保留原声", {"remove_music": True, "original_audio": "keep"}),
     ("加标题「Boss Rush」3秒", {"titles": [T("Boss Rush", duration=3.0)]}),
+    ("加标题「首杀」在0:05显示2秒", {"titles": [T("首杀", at=5.0, duration=2.0)]}),
+    ("0:05加字幕「首杀」显示2秒", {"titles": [T("首杀", kind="text", at=5.0, duration=2.0)]}),
     ("在1:00加文字“GG”持续2秒", {"titles": [T("GG", "text", at=60.0, duration=2.0)]}),
     ("加字幕「胜利」在顶部", {"titles": [T("胜利", "text", position="top")]}),
     ("在开头加标题「第一关」持续5秒", {"titles": [T("第一关", at=0.0, duration=5.0)]}),
