@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import secrets
 from pathlib import Path
 
@@ -40,8 +39,7 @@ def make_backend(settings: Settings, name: str | None = None) -> Backend:
     if chosen == "nemo":
         from gamemusic.backends.nemo import NemoBackend
 
-        poll = os.environ.get("NEMO_POLL_INTERVAL", "").strip()
-        return NemoBackend(settings, poll_interval=float(poll) if poll else 30.0)
+        return NemoBackend(settings)
     if chosen != "local":
         raise BadInput(f"Unknown backend '{chosen}'.", hint="Use local or nemo.")
     from gamemusic.backends.local import LocalBackend

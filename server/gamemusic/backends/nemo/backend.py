@@ -80,7 +80,7 @@ class NemoBackend:
         client: httpx.AsyncClient | None = None,
         base_url: str | None = None,
         token: str | None = None,
-        poll_interval: float = 30.0,
+        poll_interval: float | None = None,
         retry_delay: float = 30.0,
         heartbeat_interval: float = 120.0,
         sse_timeout: float = 900.0,
@@ -89,7 +89,8 @@ class NemoBackend:
         self.api = NemoApi(
             settings, client=client, base_url=base_url, token=token, retry_delay=retry_delay
         )
-        self.poll_interval = poll_interval
+        env_poll = os.environ.get("NEMO_POLL_INTERVAL", "").strip()  # like NEMO_API_BASE
+        self.poll_interval = poll_interval if poll_interval is not None else float(env_poll or 30)
         self.heartbeat_interval = heartbeat_interval
         self.sse_timeout = sse_timeout
 
