@@ -53,6 +53,13 @@ class TrackMeta(_Model):
     duck_db: float | None = Field(None, ge=0, le=24, description="Extra ducking depth, dB.")
     text: str | None = Field(None, max_length=200, description="Overlay text (Title).")
     position: Literal["top", "center", "bottom"] | None = Field(None, description="Title place.")
+    stingers: bool | None = Field(None, description="Accent hits on big game moments (BGM).")
+    arc: Literal["auto", "calm", "intense"] | None = Field(
+        None, description="Follow the gameplay's arcs (auto), or hold it calm or intense (BGM)."
+    )
+    climax_ms: int | None = Field(
+        None, ge=0, description="Build up to a climax at this time on the timeline, ms (BGM)."
+    )
 
 
 class Track(_Model):
@@ -76,6 +83,9 @@ class DraftMeta(_Model):
         None, description="Keep or mute the recording's own sound."
     )
     height: int | None = Field(None, description="Output short side in pixels (1080).")
+    game_volume: float | None = Field(
+        None, ge=0, le=2, description="Gain of the recording's own sound; 1 = as recorded."
+    )
 
 
 class Draft(_Model):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from gamemusic import defaults
 from gamemusic.draft import AUDIO, TEXT, VIDEO, Draft, Segment, Track, TrackMeta
 from gamemusic.errors import BadInput
 from gamemusic.instructions import EditPlan, TextOverlay, TimeRange
@@ -25,8 +26,8 @@ from gamemusic.phrases import STYLE_TITLES, STYLE_ZH, fmt_seconds, pick
 from gamemusic.sessions import Media
 
 DEFAULT_STYLE = "chiptune"
-DEFAULTS = {"volume": 0.35, "seed": 1, "fade_in": 1.5, "fade_out": 2.5, "duck": True,
-            "duck_db": 8.0}  # fmt: skip
+DEFAULTS = {"volume": defaults.VOLUME, "seed": 1, "fade_in": defaults.FADE_IN_S,
+            "fade_out": defaults.FADE_OUT_S, "duck": defaults.DUCK, "duck_db": defaults.DUCK_DB}
 MIN_VOLUME = 0.05
 TITLE_SECONDS = 3.0
 _ORDER = {VIDEO: 0, AUDIO: 1, TEXT: 2}

@@ -19,9 +19,11 @@ from types import ModuleType
 
 import numpy as np
 
+from gamemusic import defaults
+
 SR = 48000
 MUSIC_UNDER_DB = 18.0
-DEFAULT_VOLUME = 0.35
+DEFAULT_VOLUME = defaults.VOLUME
 TARGET_LUFS = -14.0
 PEAK_DBTP = -1.0
 _PEAK_MARGIN_DB = 0.8  # headroom for the AAC encoder's overshoot
@@ -43,10 +45,10 @@ _K_STAGES = (
 @dataclass(frozen=True)
 class MixSettings:
     volume: float = DEFAULT_VOLUME
-    duck: bool = True
-    duck_db: float = 8.0
-    fade_in_s: float = 1.5
-    fade_out_s: float = 2.5
+    duck: bool = defaults.DUCK
+    duck_db: float = defaults.DUCK_DB
+    fade_in_s: float = defaults.FADE_IN_S
+    fade_out_s: float = defaults.FADE_OUT_S
     attack_s: float = 0.05
     release_s: float = 0.4
     target_lufs: float = TARGET_LUFS

@@ -38,6 +38,9 @@ class Piece:
     first starting at 0 and the last ending at duration_s.
     tonic: MIDI pitch of the key's tonic; scale: its semitone steps (e.g. (0, 2, 4, 5, 7, 9, 11)).
     cuts_s: the scene cuts that became section changes, after nudging onto the beat grid.
+    arcs: gameplay arcs the arrangement followed, (start_s, end_s, kind) with kind one of
+    "explore", "tension", "combat", "resolution"; empty when none were given.
+    stingers: times in seconds (on the beat grid) where a stinger hit was placed.
     """
 
     style: Style
@@ -51,6 +54,8 @@ class Piece:
     sections: list[Section]
     notes: list[Note]
     cuts_s: tuple[float, ...] = field(default=())
+    arcs: tuple[tuple[float, float, str], ...] = field(default=())
+    stingers: tuple[float, ...] = field(default=())
 
     def voice_names(self) -> list[str]:
         return [v.name for v in self.style.voices]

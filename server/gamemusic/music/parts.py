@@ -38,6 +38,7 @@ class Note:
     pitch: int  # MIDI note number
     velocity: int  # 1..127
     voice: str  # the style voice (instrument) that plays it
+    glide: int = 0  # semitones the note slides in from (0 = none); the synth bends to pitch
 
 
 class Arranger:
