@@ -37,7 +37,7 @@ def bgm(draft: Draft) -> dict:
 
 
 def test_a_new_draft_is_the_video_alone_named_after_the_file() -> None:
-    assert new_draft(MEDIA).dump() == {"t": [VIDEO], "d": 120000, "m": {}}
+    assert new_draft(MEDIA).dump() == {"t": [VIDEO], "d": 120000}
 
 
 def test_adding_chiptune_creates_the_bgm_track_with_every_default() -> None:
@@ -45,7 +45,6 @@ def test_adding_chiptune_creates_the_bgm_track_with_every_default() -> None:
     assert draft.dump() == {
         "t": [VIDEO, {"tt": 1, "sg": [{"s": 0, "e": 120000}], "m": BGM_META}],
         "d": 120000,
-        "m": {},
     }
     assert changes == ["Added music: Retro Chiptune (0:00-2:00, 35%)"]
 

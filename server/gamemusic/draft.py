@@ -8,7 +8,13 @@
         "sg": [{"s": 0, "e": 120000}]},
        {"tt": 7, "m": {"text": "Boss Rush"}, "sg": [{"s": 0, "e": 3000}]}]}
 
-Keys the cloud sends that we do not model are kept (``extra="allow"``) and written back.
+The cloud may send other shapes (NEMO_PROTOCOL.md), and all of them are read:
+a segment as `{"s", "d"}` (duration, `s` may be missing) instead of `{"s", "e"}`; metadata on
+the segment (`sg[].m`) instead of the track; volume as a percentage (0-100) and fades in ms;
+no draft-level `d` (derived from the segments). Python attributes always speak one language
+(`end_ms`, volume 0-1, fades in seconds), and `dump` writes back exactly what was read plus
+what was changed: keys nobody sent are never added (no `"e": 0` beside a `"d"`), unknown keys
+are kept (``extra="allow"``), and values keep the units they came in.
 Python attribute names are long; the JSON keys are the short aliases.
 """
 
@@ -16,30 +22,63 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    ValidatorFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 VIDEO, AUDIO, TEXT = 0, 1, 7
 TRACK_KINDS = {VIDEO: "Video", AUDIO: "BGM", TEXT: "Title"}
 
 Aspect = Literal["auto", "16:9", "9:16", "1:1"]
 
+# fields the cloud may send in other units: (largest value in our unit, factor to theirs)
+_UNITS = {"volume": (1.0, 100.0), "fade_in": (30.0, 1000.0), "fade_out": (30.0, 1000.0)}
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 6)
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True, validate_assignment=True)
 
     def dump(self) -> dict[str, Any]:
-        """Short-key JSON, unknown keys included."""
-        return self.model_dump(by_alias=True, exclude_none=True, mode="json")
+        """Short-key JSON, unknown keys included, nothing added that was not sent or set."""
+        return self.model_dump(by_alias=True, mode="json")
 
-
-class Segment(_Model):
-    start_ms: int = Field(0, alias="s", ge=0, description="Start on the timeline, ms.")
-    end_ms: int = Field(0, alias="e", ge=0, description="End on the timeline, ms.")
-    source: str | None = Field(None, alias="src", description="Media id or URL.")
+    @model_serializer(mode="wrap")
+    def _as_given(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> dict[str, Any]:
+        """Leave out modelled fields that are None or were never given (defaults, values
+        derived on reading); containers filled in place are kept."""
+        data: dict[str, Any] = handler(self)
+        given = self.model_fields_set
+        for name, field in type(self).model_fields.items():
+            key = field.alias if info.by_alias and field.alias else name
+            if key not in data:
+                continue
+            value = data[key]
+            if value is None or (
+                name not in given and (not isinstance(value, dict | list) or not value)
+            ):
+                del data[key]
+        return data
 
 
 class TrackMeta(_Model):
-    """Metadata of a track. Video: name, media. BGM: style and mix. Title: text."""
+    """Metadata of a track (or of its segment). Video: name, media. BGM: style and mix.
+    Title: text. Volume reads 0-1 and fades seconds, whatever units the cloud used."""
+
+    _sent: dict[str, float] = PrivateAttr(default_factory=dict)  # values read in cloud units
 
     name: str | None = Field(None, description="Display name.")
     media: str | None = Field(None, description="Media id of a video track's upload.")
@@ -61,11 +100,97 @@ class TrackMeta(_Model):
         None, ge=0, description="Build up to a climax at this time on the timeline, ms (BGM)."
     )
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_units(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        sent: dict[str, float] = {}
+        if isinstance(data, dict):
+            data = dict(data)
+            for key, (limit, factor) in _UNITS.items():
+                value = data.get(key)
+                if isinstance(value, int | float) and not isinstance(value, bool) and value > limit:
+                    sent[key], data[key] = value, value / factor
+        meta = handler(data)
+        if sent:
+            meta._sent = sent
+        return meta
+
+    @model_serializer(mode="wrap")
+    def _write_units(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> dict[str, Any]:
+        data = _Model._as_given(self, handler, info)
+        for key, raw in self._sent.items():
+            value, factor = data.get(key), _UNITS[key][1]
+            if isinstance(value, int | float):
+                data[key] = raw if abs(value - raw / factor) < 1e-9 else _number(value * factor)
+        return data
+
+
+class Segment(_Model):
+    """A stretch of a track. The cloud gives its end (`e`) or its length (`d`); whichever it
+    gave is what changes when the segment is moved."""
+
+    start_ms: int = Field(0, alias="s", ge=0, description="Start on the timeline, ms.")
+    end_ms: int = Field(0, alias="e", ge=0, description="End on the timeline, ms.")
+    length_ms: int | None = Field(
+        None, alias="d", ge=0, description="Length, ms, when the cloud sends it instead of e."
+    )
+    source: str | None = Field(None, alias="src", description="Media id or URL.")
+    meta: TrackMeta | None = Field(
+        None, alias="m", description="Metadata the cloud may keep here instead of the track."
+    )
+
+    def _by_length(self) -> bool:
+        return self.length_ms is not None and "end_ms" not in self.model_fields_set
+
+    @model_validator(mode="after")
+    def _end_from_length(self) -> Segment:
+        if self._by_length():
+            object.__setattr__(self, "end_ms", self.start_ms + (self.length_ms or 0))
+        return self
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("start_ms", "end_ms") and self._by_length():
+            end = value if name == "end_ms" else self.end_ms
+            if name == "start_ms":
+                super().__setattr__("start_ms", value)
+            super().__setattr__("length_ms", max(0, end - self.start_ms))
+            return
+        super().__setattr__(name, value)
+
 
 class Track(_Model):
     type: int = Field(alias="tt", description="0 video, 1 audio, 7 text.")
     segments: list[Segment] = Field(default_factory=list, alias="sg")
     meta: TrackMeta = Field(default_factory=TrackMeta, alias="m")
+    _own_meta: bool = PrivateAttr(False)  # the track sent an (empty) m of its own
+
+    @model_validator(mode="after")
+    def _meta_from_segment(self) -> Track:
+        """Metadata sent on the segment is the track's metadata (the same object)."""
+        if self._borrowed() or self.meta.model_dump(exclude_none=True):
+            return self
+        found = next((s.meta for s in self.segments if s.meta is not None), None)
+        if found is not None:
+            self._own_meta = "meta" in self.model_fields_set
+            object.__setattr__(self, "meta", found)
+        return self
+
+    def _borrowed(self) -> bool:
+        return any(s.meta is self.meta for s in self.segments)
+
+    @model_serializer(mode="wrap")
+    def _meta_once(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> dict[str, Any]:
+        data = _Model._as_given(self, handler, info)
+        if self._borrowed():
+            key = "m" if info.by_alias else "meta"
+            data.pop(key, None)
+            if self._own_meta:
+                data[key] = {}
+        return data
 
     @property
     def start_ms(self) -> int:
@@ -90,8 +215,17 @@ class DraftMeta(_Model):
 
 class Draft(_Model):
     tracks: list[Track] = Field(default_factory=list, alias="t")
-    duration_ms: int = Field(0, alias="d", ge=0)
+    duration_ms: int = Field(
+        0, alias="d", ge=0, description="Length, ms; from the tracks if unsent."
+    )
     meta: DraftMeta = Field(default_factory=DraftMeta, alias="m")
+
+    @model_validator(mode="after")
+    def _length_from_tracks(self) -> Draft:
+        if "duration_ms" not in self.model_fields_set:
+            end = max((t.end_ms for t in self.tracks), default=0)
+            object.__setattr__(self, "duration_ms", end)
+        return self
 
     def of_type(self, tt: int) -> list[Track]:
         return [t for t in self.tracks if t.type == tt]

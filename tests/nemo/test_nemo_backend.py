@@ -210,7 +210,7 @@ async def test_gui_instructions_in_a_reply_are_carried_out_not_passed_on(
 async def test_a_drag_instruction_is_sent_back_once_as_an_edit_message(
     nemo: NemoBackend, project: Project, cloud: respx.MockRouter, session: Session
 ) -> None:
-    cloud.get(STATE).mock(side_effect=[state(VIDEO_ONLY), state(WITH_MUSIC)])
+    cloud.get(STATE).mock(side_effect=[state(VIDEO_ONLY), state(WITH_MUSIC), state(WITH_MUSIC)])
     route = cloud.post("/run_sse").mock(
         side_effect=[
             sse(said("Added. Drag the music to start at 0:05.")),

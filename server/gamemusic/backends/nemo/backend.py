@@ -32,6 +32,7 @@ from pydantic import (
 
 from gamemusic.backends.base import Credits, EditOutcome, Progress, Rendered, no_progress
 from gamemusic.backends.nemo import gui
+from gamemusic.backends.nemo.clock import REAL_CLOCK, Clock
 from gamemusic.backends.nemo.http import REGISTER_URL, NemoApi, one_line
 from gamemusic.backends.nemo.models import (
     DONE,
@@ -67,7 +68,35 @@ T = TypeVar("T")
 
 
 RENDER_WAIT_S = 3600.0
+POLL_INTERVAL_S = 30.0
+HEARTBEAT_S = 120.0
+SSE_CAP_S = 900.0
+UNREADABLE_POLLS = 4  # in a row, before giving up (the render id is kept for a resume)
 UPLOAD_TIMEOUT = httpx.Timeout(60.0, write=300.0, read=600.0)
+
+
+def _env_poll_interval() -> float:
+    """NEMO_POLL_INTERVAL (seconds between render polls), read like NEMO_API_BASE."""
+    raw = os.environ.get("NEMO_POLL_INTERVAL", "").strip()
+    if not raw:
+        return POLL_INTERVAL_S
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        log.warning("NEMO_POLL_INTERVAL=%r is not a number of seconds; using 30", raw)
+        return POLL_INTERVAL_S
+    return value
+
+
+def _span(seconds: float) -> tuple[str, str]:
+    """A wait in words, English and Chinese: minutes from one minute on, never "0 min"."""
+    if seconds >= 60:
+        minutes = round(seconds / 60)
+        return f"{minutes} min", f"{minutes} 分钟"
+    whole = max(1, round(seconds))
+    return f"{whole} s", f"{whole} 秒"
 
 
 class NemoBackend:
@@ -82,15 +111,21 @@ class NemoBackend:
         token: str | None = None,
         poll_interval: float | None = None,
         retry_delay: float = 30.0,
-        heartbeat_interval: float = 120.0,
-        sse_timeout: float = 900.0,
+        heartbeat_interval: float = HEARTBEAT_S,
+        sse_timeout: float = SSE_CAP_S,
+        clock: Clock = REAL_CLOCK,
     ):
         self.settings = settings
+        self.clock = clock
         self.api = NemoApi(
-            settings, client=client, base_url=base_url, token=token, retry_delay=retry_delay
+            settings,
+            client=client,
+            base_url=base_url,
+            token=token,
+            retry_delay=retry_delay,
+            clock=clock,
         )
-        env_poll = os.environ.get("NEMO_POLL_INTERVAL", "").strip()  # like NEMO_API_BASE
-        self.poll_interval = poll_interval if poll_interval is not None else float(env_poll or 30)
+        self.poll_interval = poll_interval if poll_interval is not None else _env_poll_interval()
         self.heartbeat_interval = heartbeat_interval
         self.sse_timeout = sse_timeout
 
@@ -223,14 +258,17 @@ class NemoBackend:
         said = gui.translate(turn.text)
         lines = [said.text] if said.text else []
         actions = [a for a in said.actions if a.kind != "message"]
-        move = next((a for a in said.actions if a.kind == "message"), None)
+        moves = [a for a in said.actions if a.kind == "message"]
+        after = (await self._read_state(session)).state.draft or project.draft
+        move = next((m for m in moves if gui.still_missing(m, instruction, before, after)), None)
         if move is not None and turn.ending == "closed":
-            # one follow-up at most; its own GUI wording is carried out but not sent again
+            # the one follow-up of this edit (each message is charged); GUI wording in its
+            # reply is carried out or worded, never sent again
             await progress(None, "Making the move the editor asked for...")
             second = gui.translate((await self._turn(session, move.detail, progress)).text)
             lines += [second.text] if second.text else []
             actions += [a for a in second.actions if a.kind != "message" and a not in actions]
-        after = (await self._read_state(session)).state.draft or project.draft
+            after = (await self._read_state(session)).state.draft or project.draft
         changed = before.dump() != after.dump()
         summary = describe_changes(before, after)
         if turn.ending != "closed":
@@ -257,6 +295,7 @@ class NemoBackend:
                 progress=progress,
                 heartbeat_interval=self.heartbeat_interval,
                 timeout=self.sse_timeout,
+                clock=self.clock,
             )
 
         return await self._in_session(session, send)
@@ -270,12 +309,12 @@ class NemoBackend:
                 "与 NemoVideo 的连接在回复结束前断开；消息没有重发（每条都计费），"
                 "以下是时间线现在的样子。",
             )
-        minutes = round(self.sse_timeout / 60)
+        en, zh = _span(self.sse_timeout)
         return say(
             lang,
-            f"NemoVideo was still working after {minutes} min; I stopped waiting and did not "
+            f"NemoVideo was still working after {en}; I stopped waiting and did not "
             "send the message again. Call state later to see if more arrives.",
-            f"NemoVideo 工作超过 {minutes} 分钟，我不再等待，也没有重发消息。稍后调用 state 查看结果。",
+            f"NemoVideo 工作超过 {zh}，我不再等待，也没有重发消息。稍后调用 state 查看结果。",
         )
 
     async def _carry_out(self, action: gui.Action, draft: Draft, lang: str) -> str:
@@ -303,44 +342,57 @@ class NemoBackend:
                 session_id=session.cloud["session_id"],
                 draft=draft.dump(),
             )
-            await self.api.call(
-                "POST",
-                "/api/render/proxy/lambda",
-                RenderPoll,
-                json=request.model_dump(by_alias=True),
-            )
-            job.cloud_render_id = request.id
-            await progress(0.02, "Render queued on NemoVideo.")
+            # once posted, the render runs in the cloud whatever happens here: finish the
+            # request and record its id (the caller saves it) even when being cancelled
+            with anyio.CancelScope(shield=True):
+                await self.api.call(
+                    "POST",
+                    "/api/render/proxy/lambda",
+                    RenderPoll,
+                    json=request.model_dump(by_alias=True),
+                )
+                job.cloud_render_id = request.id
+                await progress(0.02, "Render queued on NemoVideo.")
         url = await self._wait_for_render(job, progress)
         return await self._download(url, out_path, progress)
 
+    async def _poll(self, render_id: str) -> RenderInfo | None:
+        """One look at the render; None when the reply could not be read (a hiccup)."""
+        try:
+            async with self.api.open("GET", f"/api/render/proxy/lambda/{render_id}") as reply:
+                return RenderPoll.model_validate_json(reply.content).merged()
+        except ValidationError:
+            return None
+        except CloudError as exc:
+            if exc.cloud_code == 404:
+                raise CloudError(
+                    f"NemoVideo no longer knows the render {render_id}.",
+                    hint="Call export again to start a new render.",
+                    cloud_code=404,
+                ) from None
+            if exc.cloud_code is None or exc.cloud_code >= 500:
+                return None  # unreachable, or the server's own trouble: look again later
+            raise
+
     async def _wait_for_render(self, job: Job, progress: Progress) -> str:
-        render_id = job.cloud_render_id
-        deadline = anyio.current_time() + RENDER_WAIT_S
-        hiccups = 0
+        render_id = job.cloud_render_id or ""
+        deadline = self.clock.now() + RENDER_WAIT_S
+        unreadable = 0
         while True:
             try:
-                async with self.api.open("GET", f"/api/render/proxy/lambda/{render_id}") as reply:
-                    info = RenderPoll.model_validate_json(reply.content).merged()
-                hiccups = 0
-            except ValidationError:
-                info, hiccups = RenderInfo(status="unknown"), hiccups + 1
+                info = await self._poll(render_id)
             except CloudError as exc:
                 if exc.cloud_code == 404:
                     job.cloud_render_id = None
-                    raise CloudError(
-                        f"NemoVideo no longer knows the render {render_id}.",
-                        hint="Call export again to start a new render.",
-                        cloud_code=404,
-                    ) from None
-                if exc.cloud_code is not None:
-                    raise
-                info, hiccups = RenderInfo(status="unknown"), hiccups + 1
-            if hiccups > 3:
+                raise
+            unreadable = 0 if info is not None else unreadable + 1
+            if unreadable >= UNREADABLE_POLLS:
                 raise CloudError(
-                    "NemoVideo's render status could not be read four times in a row.",
+                    f"NemoVideo's render status could not be read {UNREADABLE_POLLS} times "
+                    "in a row.",
                     hint="Call export again later; it resumes the same render.",
                 )
+            info = info or RenderInfo(status="unknown")
             status = (info.status or "pending").lower()
             if status in DONE and info.url:
                 return info.url
@@ -357,14 +409,14 @@ class NemoBackend:
                     "NemoVideo finished the render but sent no download link.",
                     hint="Call export again; it checks the same render once more.",
                 )
-            if anyio.current_time() > deadline:
+            if self.clock.now() > deadline:
                 raise CloudError(
                     "The NemoVideo render is still not finished after an hour.",
                     hint="Call export again later; it resumes the same render.",
                 )
             done = info.progress / 100 if (info.progress or 0) > 1 else (info.progress or 0)
             await progress(0.05 + 0.8 * min(done, 1.0), f"Rendering on NemoVideo ({status})...")
-            await anyio.sleep(self.poll_interval)
+            await self.clock.sleep(self.poll_interval)
 
     async def _download(self, url: str, out_path: Path, progress: Progress) -> Rendered:
         url = self.api.url(url)

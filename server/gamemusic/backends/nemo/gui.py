@@ -6,9 +6,15 @@ gesture out of the reply and returns an `Action` the backend carries out instead
 
     click / tap / 点击 ...         "state"    (or the matching action: export, preview, credits)
     open / 打开                     "state"    read the state and show it
-    drag / drop / 拖拽              "message"  send the move to the agent as an edit message
+    drag / drop / 拖拽              "message"  a move the agent may have to make itself (below)
     preview in timeline / 预览      "timeline" show the text timeline summary
     Export / download / 导出        "export"   point at the export workflow
+    an optional tip ("if you want", "you can", "可以") of any gesture
+                                    "tip"      words for the user; nothing is sent
+
+Every message to the agent is charged, so a "message" is only a candidate: the backend sends
+it (once per user edit at most) when `still_missing` finds the requested change absent from
+the state read after the stream.
 
 Pure and synchronous: text in, rewritten text and actions out; `done` words what the backend
 did for an action, in the user's language.
@@ -20,7 +26,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["export", "timeline", "state", "credits", "message", "upload"]
+from gamemusic.draft import AUDIO, TEXT, VIDEO, Draft, Track
+
+Kind = Literal["export", "timeline", "state", "credits", "message", "upload", "tip"]
 
 _I = re.IGNORECASE
 EXPORT = re.compile(r"\bexport\b|\bdownload\b|\brender\b|导出|下载", _I)
@@ -33,6 +41,18 @@ CREDITS = re.compile(r"\bcredits?\b|\bbalance\b|积分|余额", _I)
 UPLOAD = re.compile(r"\bupload\b|上传", _I)
 GESTURE = re.compile(f"{DRAG.pattern}|{OPEN.pattern}|{CLICK.pattern}", _I)
 SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
+OPTIONAL = re.compile(
+    r"\bif you (?:want|like|wish|prefer|need)\b|\byou (?:can|could|may)\b|\bfeel free\b"
+    r"|\boptional(?:ly)?\b|\bany ?time\b|\bif needed\b|\bwhenever\b"
+    r"|如果|可以|随时|如有需要",
+    _I,
+)
+TIME = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d)(?![\d:])|(\d+(?:\.\d+)?)\s*(?:s\b|sec|秒)", _I)
+KINDS = (
+    (AUDIO, re.compile(r"\b(?:music|bgm|audio|soundtrack|song|track)\b|音乐|配乐|背景音", _I)),
+    (TEXT, re.compile(r"\b(?:title|text|caption|subtitle)s?\b|标题|字幕|文字", _I)),
+    (VIDEO, re.compile(r"\b(?:video|clip|footage)\b|视频|片段", _I)),
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +71,8 @@ def _actions(sentence: str) -> list[Action]:
     """The actions a sentence asks for; empty when it is not a GUI instruction."""
     gesture = GESTURE.search(sentence)
     found: list[Action] = []
+    if gesture and OPTIONAL.search(sentence):
+        return [Action("tip", sentence.strip())]
     if DRAG.search(sentence):
         found.append(Action("message", f"Please make this change yourself: {sentence.strip()}"))
     if PREVIEW.search(sentence) or (gesture and TIMELINE.search(sentence)):
@@ -97,7 +119,42 @@ DONE: dict[Kind, tuple[str, str]] = {
         "To add another clip, give me its file path or URL.",
         "要再加一段视频，请给我文件路径或链接。",
     ),
+    "tip": (
+        'To move or change anything else, just say so (e.g. "start the music at 0:05").',
+        "还想移动或修改什么，直接告诉我（例如“音乐从0:05开始”）。",
+    ),
 }
+
+
+def _times_ms(text: str) -> list[int]:
+    found = []
+    for m in TIME.finditer(text):
+        seconds = int(m[1]) * 60 + int(m[2]) if m[1] else float(m[3])
+        found.append(round(seconds * 1000))
+    return found
+
+
+def _kind(text: str) -> int | None:
+    return next((kind for kind, words in KINDS if words.search(text)), None)
+
+
+def still_missing(action: Action, instruction: str, before: Draft, after: Draft) -> bool:
+    """Whether the move a "message" action asks for is absent from the state after the turn.
+
+    The move's time (0:05, 5 s) and track (music, title, video) come from the editor's
+    sentence, else from the user's instruction. With a time: missing unless such a track
+    starts or ends there. Without one: missing unless such a track exists (any track
+    when none is named) and, with no track named, the draft changed at all."""
+    times = _times_ms(action.detail) or _times_ms(instruction)
+    kind = _kind(action.detail.replace("Please make this change yourself:", ""))
+    kind = kind if kind is not None else _kind(instruction)
+    tracks: list[Track] = after.of_type(kind) if kind is not None else after.tracks
+    if times:
+        edges = [edge for t in tracks for s in t.segments for edge in (s.start_ms, s.end_ms)]
+        return not any(abs(edge - at) <= 250 for edge in edges for at in times)
+    if kind is not None:
+        return not tracks
+    return before.dump() == after.dump()
 
 
 def done(action: Action, lang: str, *, timeline: str, credits: float | None = None) -> str:

@@ -29,6 +29,7 @@ import httpx
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 import gamemusic
+from gamemusic.backends.nemo.clock import REAL_CLOCK, Clock
 from gamemusic.config import Settings
 from gamemusic.errors import CloudError
 from gamemusic.sessions import atomic_write
@@ -143,7 +144,9 @@ class NemoApi:
         base_url: str | None = None,
         token: str | None = None,
         retry_delay: float = 30.0,
+        clock: Clock = REAL_CLOCK,
     ):
+        self.clock = clock
         base = base_url or os.environ.get("NEMO_API_BASE", "").strip() or DEFAULT_BASE
         self.base_url = base.rstrip("/")
         self.retry_delay = retry_delay
@@ -243,7 +246,7 @@ class NemoApi:
                 continue
             if code == 429 and not waited:
                 waited = True
-                await anyio.sleep(self.retry_delay)
+                await self.clock.sleep(self.retry_delay)
                 continue
             if code:
                 raise self.error(code, message)
@@ -374,7 +377,7 @@ class NemoApi:
             if code == 429 and not waited:
                 waited = True
                 log.info("rate limited on %s; retrying in %ss", path, self.retry_delay)
-                await anyio.sleep(self.retry_delay)
+                await self.clock.sleep(self.retry_delay)
                 continue
             raise self.error(code, message)
 

@@ -26,6 +26,7 @@ from httpx_sse import EventSource, SSEError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from gamemusic.backends.base import Progress
+from gamemusic.backends.nemo.clock import REAL_CLOCK, Clock
 from gamemusic.backends.nemo.http import NemoApi, one_line
 from gamemusic.errors import CloudError
 
@@ -100,27 +101,43 @@ class EnvelopeLine(_Loose):
     message: str | None = None
 
 
+def _same_text(final: str, streamed: str) -> bool:
+    """Whether a whole message repeats the streamed chunks (ADK sends the text again in full,
+    with an id of its own in some versions and the chunks' id in others)."""
+    a, b = " ".join(final.split()), " ".join(streamed.split())
+    return bool(b) and (a.startswith(b[:40]) or b in a)
+
+
 @dataclass
 class TurnReader:
-    """Builds the agent's visible reply from event payloads, without repeats."""
+    """Builds the agent's visible reply from event payloads, without repeats.
+
+    `partial: true` chunks build a pending message; the next whole event (any `partial` but
+    true) that repeats it replaces it instead of being added. A whole event with an id seen
+    before replaces that message. Function calls count once per call id."""
 
     messages: list[str] = field(default_factory=list)
     tool_calls: list[FunctionCall] = field(default_factory=list)
     tool_results: int = 0
     heartbeats: int = 0
-    _ids: dict[str, int] = field(default_factory=dict)
+    _ids: dict[str, int] = field(default_factory=dict)  # event id -> index in messages
     _calls: set[str] = field(default_factory=set)
-    _chunk: int | None = None  # index in messages of the reply being streamed in chunks
-    _unfinished: set[int] = field(default_factory=set)  # chunked replies not yet repeated whole
+    _pending: int | None = None  # index of the message being streamed in chunks
+    _pending_ids: set[str] = field(default_factory=set)
 
     @property
     def text(self) -> str:
         return "\n\n".join(m.strip() for m in self.messages if m.strip())
 
+    @property
+    def active(self) -> bool:
+        """Anything happened: text, a tool call or a tool result."""
+        return bool(self.messages or self.tool_calls or self.tool_results)
+
     def feed(self, data: str) -> bool:
         """Take one `data:` payload; True when it was activity (text or tools), not a heartbeat.
 
-        Raises CloudError for an error line."""
+        Raises CloudError for an error line (with `cloud_code` when the line carries one)."""
         if not data.strip():
             self.heartbeats += 1
             return False
@@ -148,6 +165,7 @@ class TurnReader:
                         f"{one_line(env.message) or 'no details'}.",
                         hint="Call state to see what was applied.",
                         cloud_code=env.code,
+                        server_message=env.message or "",
                     )
                 return False
             if "type" in raw and not isinstance(raw.get("content"), dict):
@@ -170,26 +188,47 @@ class TurnReader:
                 self.tool_results += 1
                 active = True
         if not text:
-            if event.partial is not True:
-                self._chunk = None
             return active
         if event.partial is True:
-            self._append_chunk(text, event.id)
-            return True
-        # a whole message, or the final event repeating streamed chunks in full
-        again = self._ids.get(event.id or "")
-        if again is None:
-            again = next((i for i in self._unfinished if text.startswith(self.messages[i])), None)
-        if again is not None:
-            self.messages[again] = text
-            self._unfinished.discard(again)
+            self._chunk(text, event.id)
         else:
-            again = len(self.messages)
-            self.messages.append(text)
-        if event.id:
-            self._ids[event.id] = again
-        self._chunk = None
+            self._whole(text, event.id)
         return True
+
+    def _whole(self, text: str, event_id: str | None) -> None:
+        """A whole message: new, a repeat of one seen (same id), or the streamed chunks again."""
+        index = self._ids.get(event_id) if event_id else None
+        pending = self._pending
+        if (
+            index is None
+            and pending is not None
+            and (
+                (event_id is not None and event_id in self._pending_ids)
+                or _same_text(text, self.messages[pending])
+            )
+        ):
+            index = pending
+        if index is None:
+            index = len(self.messages)
+            self.messages.append(text)
+        else:
+            self.messages[index] = text
+        if event_id:
+            self._ids[event_id] = index
+        if pending is not None:  # a chunk run ends with its whole message
+            self._pending, self._pending_ids = None, set()
+
+    def _chunk(self, text: str, event_id: str | None = None) -> None:
+        if self._pending is None:
+            self._pending = len(self.messages)
+            self.messages.append(text)
+        else:
+            so_far = self.messages[self._pending]
+            # some servers send the text so far instead of the new piece
+            self.messages[self._pending] = text if text.startswith(so_far) else so_far + text
+        if event_id:
+            self._pending_ids.add(event_id)
+            self._ids[event_id] = self._pending
 
     def _typed(self, event: TypedEvent) -> bool:
         kind = event.type.lower()
@@ -206,26 +245,14 @@ class TurnReader:
         if kind in ("text", "message", "delta"):
             body = event.body()
             if body:
-                self._append_chunk(body)
+                self._chunk(body)
             return True
         if kind in ("tool_call", "function_call"):
             self._call(FunctionCall(id=event.id, name=event.name or ""))
         elif kind in ("tool_result", "function_response"):
             self.tool_results += 1
-        self._chunk = None
+        self._pending, self._pending_ids = None, set()
         return True
-
-    def _append_chunk(self, text: str, event_id: str | None = None) -> None:
-        if self._chunk is None:
-            self._chunk = len(self.messages)
-            self._unfinished.add(self._chunk)
-            self.messages.append(text)
-        else:
-            so_far = self.messages[self._chunk]
-            # some servers send the text so far instead of the new piece
-            self.messages[self._chunk] = text if text.startswith(so_far) else so_far + text
-        if event_id:
-            self._ids[event_id] = self._chunk
 
     def _call(self, call: FunctionCall) -> None:
         key = call.id or f"{call.name}:{json.dumps(call.args, sort_keys=True)}"
@@ -252,8 +279,14 @@ async def run_turn(
     progress: Progress,
     heartbeat_interval: float,
     timeout: float,
+    clock: Clock = REAL_CLOCK,
 ) -> Turn:
-    """Send one message and read the reply until the stream closes, drops or times out."""
+    """Send one message and read the reply until the stream closes, drops or times out.
+
+    An error code inside the stream becomes the error table's message (2001 keeps its
+    registration link). A 1002 (session gone) raised before anything happened lets the caller
+    start a new session and send once there; after the agent started working it is final,
+    because the message was charged."""
     body = {
         "app_name": "nemo_agent",
         "user_id": "me",
@@ -262,21 +295,30 @@ async def run_turn(
     }
     reader = TurnReader()
     ending: Ending = "closed"
-    last = anyio.current_time()
+    last = clock.now()
     failure: CloudError | None = None
+    reading = anyio.CancelScope()
+    timed_out = False
 
     async def still_working() -> None:
         nonlocal last
         while True:
-            await anyio.sleep(max(0.0, last + heartbeat_interval - anyio.current_time()))
-            if anyio.current_time() - last >= heartbeat_interval:
-                last = anyio.current_time()
+            await clock.sleep(max(0.0, last + heartbeat_interval - clock.now()))
+            if clock.now() - last >= heartbeat_interval:
+                last = clock.now()
                 await progress(None, "Still working...")
+
+    async def cap() -> None:
+        nonlocal timed_out
+        await clock.sleep(timeout)
+        timed_out = True
+        reading.cancel()
 
     async with anyio.create_task_group() as tg:
         tg.start_soon(still_working)
+        tg.start_soon(cap)
         try:
-            with anyio.move_on_after(timeout) as cap:
+            with reading:
                 async with api.open(
                     "POST",
                     "/run_sse",
@@ -287,15 +329,15 @@ async def run_turn(
                 ) as reply:
                     async for event in EventSource(reply).aiter_sse():
                         if reader.feed(event.data):
-                            last = anyio.current_time()
-            if cap.cancelled_caught:
+                            last = clock.now()
+            if timed_out:
                 ending = "timeout"
                 log.warning("edit stream still open after %ss; reading the state", timeout)
         except (httpx.TransportError, SSEError) as exc:
             ending = "dropped"
             log.warning("edit stream dropped (%s); reading the state", type(exc).__name__)
         except CloudError as exc:
-            failure = exc
+            failure = _in_stream(api, exc, reader)
         finally:
             tg.cancel_scope.cancel()
     if failure is not None:
@@ -308,3 +350,20 @@ async def run_turn(
         reader.heartbeats,
     )
     return Turn(reader, ending)
+
+
+def _in_stream(api: NemoApi, exc: CloudError, reader: TurnReader) -> CloudError:
+    """The error to raise for a CloudError met while the turn ran."""
+    code = exc.cloud_code
+    if code is None or exc.context.get("server_message") is None:
+        return exc  # an error line or a refusal before the stream: already worded
+    if code == 1002 and reader.active:
+        return CloudError(
+            "NemoVideo lost the editing session while it was working on the edit; the "
+            "message was not sent again (each one is charged).",
+            hint="Upload the video again to start a new cloud session.",
+            cloud_code=None,
+        )
+    if code == 1002:
+        return exc  # nothing ran: the caller starts a new session and sends once there
+    return api.error(code, exc.context["server_message"])
