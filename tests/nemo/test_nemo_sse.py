@@ -288,3 +288,27 @@ def test_a_final_event_after_a_tool_call_still_replaces_the_streamed_chunks() ->
         adk({"text": "Adding music."}, CALL, id="p4"),
     )
     assert reader.text == "Adding music." and len(reader.tool_calls) == 1
+
+
+def test_an_adk_streaming_turn_shows_each_sentence_once_whatever_ids_it_uses() -> None:
+    """Chunks then the whole text again, a tool round, then a second message: with one id per
+    LLM response (the protocol's note) and with a fresh id per event (adk-python's flow)."""
+    for ids in (["a", "a", "a", "b", "c", "c"], ["a1", "a2", "a3", "b", "c1", "c2"]):
+        reader = read(
+            adk({"text": "Sure"}, partial=True, id=ids[0]),
+            adk({"text": "! Adding it."}, CALL, partial=True, id=ids[1]),
+            adk({"text": "Sure! Adding it."}, CALL, partial=False, id=ids[2]),
+            adk(RESULT, id=ids[3], role="user"),
+            adk({"text": "Done!"}, partial=True, id=ids[4]),
+            adk({"text": "Done!"}, partial=False, id=ids[5]),
+        )
+        assert reader.messages == ["Sure! Adding it.", "Done!"], ids
+        assert [c.id for c in reader.tool_calls] == ["c1"]
+
+
+def test_a_whole_message_that_differs_from_unfinished_chunks_is_kept_beside_them() -> None:
+    reader = read(
+        adk({"text": "Adding music"}, partial=True, id="a"),
+        adk({"text": "Something else entirely."}, id="z"),
+    )
+    assert reader.messages == ["Adding music", "Something else entirely."]
