@@ -18,7 +18,10 @@ from nemo.simulator import Simulator, add_music, text_event
 
 pytestmark = pytest.mark.anyio
 
-TIP = "Done! I generated a Retro Chiptune track. Drag the BGM track onto the timeline if you want to move it."  # noqa: E501
+TIP = (
+    "Done! I generated a Retro Chiptune track. "
+    "Drag the BGM track onto the timeline if you want to move it."
+)
 
 
 def music_at(start_ms: int) -> tuple[str, Any]:
