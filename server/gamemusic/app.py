@@ -18,7 +18,7 @@ from gamemusic.config import Settings
 from gamemusic.draft import timeline_summary
 from gamemusic.errors import BadInput
 from gamemusic.jobs import JobManager
-from gamemusic.paths import is_url, resolve_input, resolve_output
+from gamemusic.paths import is_url, reserve_output, resolve_input, resolve_output
 from gamemusic.phrases import Lang
 from gamemusic.results import (
     CreditsResult,
@@ -304,16 +304,6 @@ class App:
                     job.error = "The render was interrupted by a restart; call export again."
         return session
 
-    def _default_output(self, project: Project) -> Path:
-        stem = Path(project.media.name).stem or "video"
-        out_dir = self.settings.output_dir
-        candidate = out_dir / f"{stem}_music.mp4"
-        n = 2
-        while candidate.exists():
-            candidate = out_dir / f"{stem}_music-{n}.mp4"
-            n += 1
-        return candidate
-
     async def export(
         self,
         session_id: str,
@@ -330,21 +320,29 @@ class App:
             project = session.project(media_id)
             digest = draft_hash(project)
             job = self._reusable_job(session, project, digest, output)
-            if job is None:
+            start = False
+            if job is None and (job := self._resumable_job(session, project, digest, output)):
+                job.status, job.error, job.message = "queued", None, "Resuming the cloud render"
+                job.finished, start = None, True
+            elif job is None:
                 inputs = [Path(project.media.source)] if not is_url(project.media.source) else []
-                out = resolve_output(
-                    output, self._default_output(project), self.settings.output_dir, inputs
-                )
-                if out.exists() and not overwrite:
+                stem = f"{Path(project.media.name).stem or 'video'}_music"
+                reserve = output is None or not output.strip()
+                if reserve:  # a name of our choosing: claimed at once, never shared
+                    out = reserve_output(
+                        self.settings.output_dir, stem, self.settings.home / "locks"
+                    )
+                else:
+                    default = self.settings.output_dir / f"{stem}.mp4"
+                    out = resolve_output(output, default, self.settings.output_dir, inputs)
+                if out.exists() and not overwrite and not reserve:
                     raise BadInput(
                         f"'{out}' already exists.", hint="Use --force to replace it.", code="exists"
                     )
-                job = JobManager.new_job(project.media.id, out)
+                job = JobManager.new_job(project.media.id, out, reserved=reserve)
                 job.result["draft_hash"] = digest
                 session.jobs[job.id] = job
                 start = True
-            else:
-                start = False
         if start:
             await self.jobs.start(session_id, job, Path(job.output or ""))
 
@@ -364,6 +362,23 @@ class App:
             job=info,
             done=info.status == "done",
         )
+
+    def _resumable_job(
+        self, session: Session, project: Project, digest: str, output: str | None
+    ) -> Job | None:
+        """The latest render of this draft when it failed on our side of a cloud render that
+        may still finish (status unreadable, download broken): it is followed again."""
+        jobs = [j for j in session.jobs.values() if j.media_id == project.media.id]
+        latest = max(jobs, key=lambda j: j.created, default=None)
+        if (
+            latest is not None
+            and latest.status == "failed"
+            and latest.cloud_render_id
+            and latest.result.get("draft_hash") == digest
+            and (output is None or Path(output).name == Path(latest.output or "").name)
+        ):
+            return latest
+        return None
 
     def _reusable_job(
         self, session: Session, project: Project, digest: str, output: str | None

@@ -26,8 +26,14 @@ from gamemusic.phrases import STYLE_TITLES, STYLE_ZH, fmt_seconds, pick
 from gamemusic.sessions import Media
 
 DEFAULT_STYLE = "chiptune"
-DEFAULTS = {"volume": defaults.VOLUME, "seed": 1, "fade_in": defaults.FADE_IN_S,
-            "fade_out": defaults.FADE_OUT_S, "duck": defaults.DUCK, "duck_db": defaults.DUCK_DB}
+DEFAULTS = {
+    "volume": defaults.VOLUME,
+    "seed": 1,
+    "fade_in": defaults.FADE_IN_S,
+    "fade_out": defaults.FADE_OUT_S,
+    "duck": defaults.DUCK,
+    "duck_db": defaults.DUCK_DB,
+}
 MIN_VOLUME = 0.05
 TITLE_SECONDS = 3.0
 _ORDER = {VIDEO: 0, AUDIO: 1, TEXT: 2}

@@ -5,6 +5,12 @@ is written back at most every few seconds (and whenever the backend set somethin
 survive a restart, such as a cloud render id). At most `workers` renders run at once. A job
 found "running" in a session with no task behind it was cut short by a restart: the caller
 resumes it (cloud) or starts it again (local).
+
+Cloud renders outlive this process: a job with a NemoVideo render id that is cancelled here
+(shutdown, a caller that went away) stays "running" with its id, and the next export or state
+follows the same render again. Local renders die with us (ffmpeg is our child): on shutdown
+they are cancelled and say so. An output name claimed by `reserve_output` is released when
+its render has ended, however it ended.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import anyio
 
 from gamemusic.backends.base import Backend
 from gamemusic.errors import GameMusicError
+from gamemusic.paths import release_output
 from gamemusic.sessions import Job, SessionStore
 
 log = logging.getLogger("gamemusic.jobs")
@@ -37,6 +44,7 @@ class JobManager:
         self.live: dict[str, Job] = {}
         self.tasks: dict[str, asyncio.Task[None]] = {}
         self._changed: dict[str, asyncio.Event] = {}
+        self._closing = False
 
     def running(self, job_id: str) -> bool:
         task = self.tasks.get(job_id)
@@ -52,9 +60,13 @@ class JobManager:
         return job
 
     @staticmethod
-    def new_job(media_id: str, output: Path) -> Job:
+    def new_job(media_id: str, output: Path, *, reserved: bool = False) -> Job:
         return Job(
-            id=f"j-{secrets.token_hex(4)}", media_id=media_id, output=str(output), message="Queued"
+            id=f"j-{secrets.token_hex(4)}",
+            media_id=media_id,
+            output=str(output),
+            message="Queued",
+            reserved=reserved,
         )
 
     async def _save(self, session_id: str, job: Job) -> None:
@@ -100,8 +112,7 @@ class JobManager:
                 size_bytes=rendered.size_bytes,
             )
         except asyncio.CancelledError:
-            job.status, job.message = "cancelled", "Cancelled"
-            job.error = "The render was cancelled; no file was written."
+            self._stopped(job)
             with contextlib.suppress(Exception):
                 await asyncio.shield(self._finish(session_id, job))
             raise
@@ -113,8 +124,30 @@ class JobManager:
             job.error = f"Internal error while rendering ({type(exc).__name__}); see the log."
         await self._finish(session_id, job)
 
+    def _stopped(self, job: Job) -> None:
+        """Record a render cancelled here: a cloud render goes on and stays resumable."""
+        if job.cloud_render_id:
+            log.info("stopped following cloud render %s (%s)", job.cloud_render_id, job.id)
+            job.message = (
+                "Stopped following the NemoVideo render here; it goes on in the cloud, and "
+                "export or state picks it up again."
+            )
+            return
+        job.status, job.message = "cancelled", "Cancelled"
+        if self._closing:
+            log.warning("local render %s cancelled: the server is shutting down", job.id)
+            job.error = (
+                "The server shut down during the render, so it was stopped; no file was "
+                "written. Call export again."
+            )
+        else:
+            job.error = "The render was cancelled; no file was written."
+
     async def _finish(self, session_id: str, job: Job) -> None:
-        job.finished = time.time()
+        if not job.active:
+            job.finished = time.time()
+            if job.reserved:
+                release_output(Path(job.output or ""))
         await self._save(session_id, job)
         self._notify(job.id)
 
@@ -176,8 +209,10 @@ class JobManager:
                 await task
 
     async def aclose(self) -> None:
-        """Cancel every render and wait until each has killed its ffmpeg and removed its
-        partial file, even when the caller is itself being cancelled (a dropped client)."""
+        """Stop every render and wait until each has killed its ffmpeg and removed its
+        partial file, even when the caller is itself being cancelled (a dropped client).
+        Cloud renders are only left, to be followed again after a restart."""
+        self._closing = True
         tasks = [task for task in self.tasks.values() if not task.done()]
         for task in tasks:
             task.cancel()

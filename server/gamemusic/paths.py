@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import fcntl
+import hashlib
 import os
 import re
 import secrets
@@ -149,3 +151,50 @@ def sweep_partials(folder: Path) -> list[Path]:
                 path.unlink()
                 removed.append(path)
     return removed
+
+
+_RESERVED = re.compile(r"^\.(.+)\.reserved-(\d+)$")
+
+
+def _marker(path: Path) -> Path:
+    return path.with_name(f".{path.name}.reserved-{os.getpid()}")
+
+
+def reserve_output(folder: Path, stem: str, lock_dir: Path, suffix: str = ".mp4") -> Path:
+    """The first free name of `stem`, `stem-2`, ... in `folder`, claimed at once so renders
+    started at the same moment (in this process or another) never pick the same file.
+
+    A name is taken by a file or by a marker `.<name>.reserved-<pid>` of a live process; the
+    choice is made under a lock in `lock_dir` (one per folder), markers of dead processes are
+    swept. The render writes the file itself; `release_output` removes the marker."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lock_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    fd = os.open(lock_dir / f"names-{key}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # held for a directory listing: microseconds
+        taken: set[str] = set()
+        for entry in folder.iterdir():
+            match = _RESERVED.match(entry.name)
+            if match is None:
+                continue
+            if _alive(int(match[2])):
+                taken.add(match[1])
+            else:
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+        n = 1
+        while True:
+            path = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+            if path.name not in taken and not path.exists():
+                os.close(os.open(_marker(path), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+                return path
+            n += 1
+    finally:
+        os.close(fd)
+
+
+def release_output(path: Path) -> None:
+    """Give up the claim `reserve_output` made on `path` (the file itself stays)."""
+    with contextlib.suppress(OSError):
+        _marker(path).unlink()

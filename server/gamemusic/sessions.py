@@ -63,6 +63,9 @@ class Job(BaseModel):
     output: str | None = Field(None, description="Absolute path of the finished MP4.")
     error: str | None = None
     cloud_render_id: str | None = Field(None, description="NemoVideo render id, for resuming.")
+    reserved: bool = Field(
+        False, description="`output` is a name this server chose and claimed (paths.py)."
+    )
     created: float = Field(default_factory=time.time)
     finished: float | None = None
     result: dict[str, Any] = Field(default_factory=dict)

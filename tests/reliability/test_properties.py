@@ -33,7 +33,7 @@ KNOWN = {
     "t", "d", "m", "tt", "sg", "s", "e", "src", "tracks", "duration_ms", "meta", "type",
     "segments", "start_ms", "end_ms", "source", "name", "media", "style", "volume", "seed",
     "bpm", "fade_in", "fade_out", "duck", "duck_db", "text", "position", "aspect",
-    "original_audio", "height",
+    "original_audio", "height", "length_ms", "game_volume", "stingers", "arc", "climax_ms",
 }  # fmt: skip
 
 json_leaf = st.one_of(
@@ -64,22 +64,25 @@ def optional(**fields: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, An
 
 
 ms = st.integers(0, 10**8)
-segment = with_unknown(optional(s=ms, e=ms, src=st.text(max_size=10)))
 track_meta = with_unknown(
     optional(
         name=st.text(max_size=20),
         media=st.text(max_size=5),
         style=st.sampled_from(["chiptune", "boss", "lofi"]),
-        volume=st.floats(0, 1),
+        volume=st.floats(0, 1) | st.integers(2, 100),  # 0-1, or a percentage
         seed=st.integers(0, 10**6),
         bpm=st.floats(40, 240),
-        fade_in=st.floats(0, 30),
-        fade_out=st.floats(0, 30),
+        fade_in=st.floats(0, 30) | st.integers(31, 30000),  # seconds, or ms
+        fade_out=st.floats(0, 30) | st.integers(31, 30000),
         duck=st.booleans(),
         duck_db=st.floats(0, 24),
         text=st.text(max_size=200),
         position=st.sampled_from(["top", "center", "bottom"]),
     )
+)
+# a segment gives its end (e) or its length (d); metadata may sit on it instead of the track
+segment = with_unknown(optional(s=ms, e=ms, src=st.text(max_size=10), m=track_meta)) | (
+    with_unknown(optional(s=ms, d=ms, m=track_meta))
 )
 track = with_unknown(
     st.fixed_dictionaries(
@@ -98,23 +101,9 @@ draft_meta = with_unknown(
 draft_json = with_unknown(optional(t=st.lists(track, max_size=4), d=ms, m=draft_meta))
 
 
-def normalized(d: Any) -> Any:
-    """What the model writes back: the defaults of absent lists and objects filled in."""
-    return json.loads(json.dumps(d))
-
-
-def expected(raw: dict[str, Any]) -> dict[str, Any]:
-    out = normalized(raw)
-    out.setdefault("t", [])
-    out.setdefault("d", 0)
-    out.setdefault("m", {})
-    for t in out["t"]:
-        t.setdefault("sg", [])
-        t.setdefault("m", {})
-        for s in t["sg"]:
-            s.setdefault("s", 0)
-            s.setdefault("e", 0)
-    return out
+def expected(raw: dict[str, Any]) -> Any:
+    """What the model writes back: exactly what it read (JSON-normalized), no key added."""
+    return json.loads(json.dumps(raw))
 
 
 @settings(max_examples=150, deadline=None)
