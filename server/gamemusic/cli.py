@@ -109,6 +109,17 @@ def _emit(result: Any, as_json: bool, text: str | None = None) -> None:
         typer.echo(text if text is not None else result.text)
 
 
+def _emit_export(result: Any, as_json: bool, text: str | None = None) -> None:
+    """An export that ended without its file is a failure: one line on stderr, exit 1
+    (with --json the result is still printed on stdout for scripts)."""
+    if result.done:
+        _emit(result, as_json, text)
+        return
+    if as_json:
+        _emit(result, True)
+    _fail(result.job.error or result.text, 1)
+
+
 @app.command()
 def add(
     video: Annotated[str, typer.Argument(help="Gameplay video (or image, GIF, audio file).")],
@@ -175,7 +186,7 @@ def add(
     bar, update = progress_bar(not as_json)
     with bar:
         result = run(lambda: add_music(settings, request, progress=update), settings)
-    _emit(result, as_json)
+    _emit_export(result, as_json)
 
 
 @app.command()
@@ -210,7 +221,7 @@ def demo(
 
     with bar:
         result = run(go, settings)
-    _emit(result, as_json, text=result.job.output_path)
+    _emit_export(result, as_json, text=result.job.output_path)
 
 
 @app.command()
@@ -264,6 +275,7 @@ def _session_call(
     call: Callable[[Any], Coroutine[Any, Any, Any]],
     *,
     bar: bool = False,
+    emit: Callable[[Any, bool], None] = _emit,
 ) -> None:
     """Run one App call on a session (the same ones the MCP tools make) and print its text."""
     from gamemusic.app import App
@@ -280,7 +292,7 @@ def _session_call(
 
     with context:
         result = run(go, settings)
-    _emit(result, as_json)
+    emit(result, as_json)
 
 
 SessionArg = Annotated[str, typer.Argument(help="Session id printed by upload, e.g. s-3f9a2c1b.")]
@@ -328,6 +340,7 @@ def export(
     _session_call(
         as_json, backend,
         lambda a: a[0].export(session, output=output, wait_s=math.inf, progress=a[1]), bar=True,
+        emit=_emit_export,
     )  # fmt: skip
 
 

@@ -97,6 +97,13 @@ def resolve_output(raw: str | None, default: Path, out_dir: Path, inputs: list[P
         path = path.with_name(path.name + ".mp4") if path.suffix == "" else path.with_suffix(".mp4")
     if path.is_dir():
         raise BadInput(f"Output '{path}' is a folder.", hint="Give a file name ending in .mp4.")
+    folder = next((p for p in path.parents if p.exists()), None)
+    if folder is not None and not folder.is_dir():
+        raise BadInput(
+            f"Output '{path}' cannot be written: '{folder}' is a file, not a folder.",
+            hint="Choose an output path in a folder.",
+            code="bad_output",
+        )
     for src in inputs:
         if path == src.resolve() or _same_file(path, src):
             raise BadInput(

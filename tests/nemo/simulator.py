@@ -123,6 +123,9 @@ class Simulator:
         self.render_shape = "output.url"  # or "outputUrl" or "top-level"
         self.token_ttl = 7 * 24 * 3600.0
         self.credits_left = 100
+        self.refuse_renders: int | None = None  # an error code for every render request
+        self.hold_renders = False  # renders stay "processing" while set
+        self.poll_faults = 0  # this many polls answer HTTP 500 first
 
     # ---- helpers ------------------------------------------------------------------------
     @staticmethod
@@ -240,6 +243,9 @@ class Simulator:
             return self.fail(402, "free plan cannot export", 402)
         if self.user(request) is None:
             return self.fail(1001, "token expired")
+        if self.refuse_renders is not None:
+            code = self.refuse_renders
+            return self.fail(code, "refused", code if code < 600 else 200)
         body = json.loads(self.requests[-1].body)
         self.renders[body["id"]] = Render(body["sessionId"], body["draft"])
         return self.ok({"id": body["id"], "status": "pending"})
@@ -249,7 +255,12 @@ class Simulator:
         render = self.renders.get(request.path_params["rid"])
         if render is None:
             return self.fail(404, "no such render", 404)
+        if self.poll_faults > 0:
+            self.poll_faults -= 1
+            return Response("<html>upstream error</html>", status_code=500)
         status = self.render_steps[min(render.polls, len(self.render_steps) - 1)]
+        if self.hold_renders:
+            status = "processing"
         render.polls += 1
         url = f"{self.base_url}/files/{self.mp4.name}" if status == "completed" else None
         if self.render_shape == "top-level":

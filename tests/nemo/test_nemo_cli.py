@@ -28,3 +28,17 @@ def test_add_on_the_cloud_backend_uploads_edits_exports_and_downloads(
     assert sim.messages == ["add boss background music, volume 35%"]
     assert probe(out).video_codec == "h264"
     assert "nmv_usr_" not in result.stdout + result.stderr, "the token is never printed"
+
+
+def test_add_whose_cloud_render_is_refused_exits_1_with_one_line_and_no_file(
+    sim: Simulator, clip: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEMO_API_BASE", sim.base_url)
+    sim.refuse_renders = 402
+    out = tmp_path / "cloud.mp4"
+    result = CliRunner().invoke(app, ["add", str(clip), "--backend", "nemo", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Register or upgrade the plan" in lines[0]
+    assert not out.exists() and not list(tmp_path.glob("*cloud*"))
