@@ -45,6 +45,7 @@ class JobManager:
         self.tasks: dict[str, asyncio.Task[None]] = {}
         self._changed: dict[str, asyncio.Event] = {}
         self._closing = False
+        self._sessions: dict[str, str] = {}  # job id -> session id
 
     def running(self, job_id: str) -> bool:
         task = self.tasks.get(job_id)
@@ -53,6 +54,7 @@ class JobManager:
     async def start(self, session_id: str, job: Job, out_path: Path) -> Job:
         """Queue `job` (already stored in the session) and run it in the background."""
         self.live[job.id] = job
+        self._sessions[job.id] = session_id
         self._changed[job.id] = asyncio.Event()
         self.tasks[job.id] = asyncio.create_task(
             self._run(session_id, job, out_path), name=f"render-{job.id}"
@@ -213,9 +215,15 @@ class JobManager:
         partial file, even when the caller is itself being cancelled (a dropped client).
         Cloud renders are only left, to be followed again after a restart."""
         self._closing = True
-        tasks = [task for task in self.tasks.values() if not task.done()]
-        for task in tasks:
+        tasks = {job_id: task for job_id, task in self.tasks.items() if not task.done()}
+        for task in tasks.values():
             task.cancel()
-        if tasks:
-            with anyio.move_on_after(_CLOSE_WAIT_S, shield=True):
-                await asyncio.gather(*tasks, return_exceptions=True)
+        if not tasks:
+            return
+        with anyio.move_on_after(_CLOSE_WAIT_S, shield=True):
+            await asyncio.gather(*tasks.values(), return_exceptions=True)
+            for job_id in tasks:  # cancelled before they ever ran: recorded here
+                job = self.live[job_id]
+                if job.status == "queued" and not job.cloud_render_id:
+                    self._stopped(job)
+                    await self._finish(self._sessions[job_id], job)
