@@ -65,3 +65,40 @@ def test_what_was_done_is_worded_in_the_users_language() -> None:
     assert done(Action("credits"), "en", timeline=line, credits=87.0) == "Credits: 87 available."
     assert "导出" in done(Action("export"), "zh", timeline=line)
     assert "click" not in done(Action("export"), "en", timeline=line).lower()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Drag the BGM track onto the timeline if you want to move it.",
+        "You can drag the music anywhere you like.",
+        "Feel free to drag the title to another spot.",
+        "如果想调整位置，可以拖动音乐轨道。",
+    ],
+)
+def test_an_optional_move_is_a_tip_for_the_user_never_a_message(reply: str) -> None:
+    result = translate(reply)
+    assert [a.kind for a in result.actions] == ["tip"] and result.text == ""
+    assert "just say so" in done(result.actions[0], "en", timeline="")
+
+
+def test_a_move_is_still_missing_only_when_the_state_lacks_it() -> None:
+    from gamemusic.backends.nemo.gui import still_missing
+    from gamemusic.draft import Draft
+
+    def music_from(start_ms: int) -> Draft:
+        return Draft.model_validate(
+            {"t": [{"tt": 0, "sg": [{"s": 0, "e": 9000}]},
+                   {"tt": 1, "m": {"name": "x"}, "sg": [{"s": start_ms, "e": 9000}]}], "d": 9000}
+        )  # fmt: skip
+
+    video_only = Draft.model_validate({"t": [{"tt": 0, "sg": [{"s": 0, "e": 9000}]}], "d": 9000})
+    move = translate("Drag the music so it starts at 0:05.").actions[0]
+    assert still_missing(move, "add music", video_only, music_from(0))
+    assert not still_missing(move, "add music", video_only, music_from(5000))
+    onto = translate("Drag the BGM track onto the timeline.").actions[0]
+    assert still_missing(onto, "add music", video_only, video_only)
+    assert not still_missing(onto, "add music", video_only, music_from(0))
+    vague = translate("Now drag it into place.").actions[0]
+    assert not still_missing(vague, "start the music at 0:05", video_only, music_from(5000))
+    assert still_missing(vague, "make it nicer", video_only, video_only)

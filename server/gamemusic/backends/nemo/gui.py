@@ -9,7 +9,7 @@ gesture out of the reply and returns an `Action` the backend carries out instead
     drag / drop / 拖拽              "message"  a move the agent may have to make itself (below)
     preview in timeline / 预览      "timeline" show the text timeline summary
     Export / download / 导出        "export"   point at the export workflow
-    an optional tip ("if you want", "you can", "可以") of any gesture
+    an optional move ("drag it if you want", "you can drag", "可以拖动")
                                     "tip"      words for the user; nothing is sent
 
 Every message to the agent is charged, so a "message" is only a candidate: the backend sends
@@ -71,11 +71,12 @@ def _actions(sentence: str) -> list[Action]:
     """The actions a sentence asks for; empty when it is not a GUI instruction."""
     gesture = GESTURE.search(sentence)
     found: list[Action] = []
-    if gesture and OPTIONAL.search(sentence):
-        return [Action("tip", sentence.strip())]
-    if DRAG.search(sentence):
+    if DRAG.search(sentence) and OPTIONAL.search(sentence):
+        found.append(Action("tip", sentence.strip()))  # "drag it if you want": never sent
+    elif DRAG.search(sentence):
         found.append(Action("message", f"Please make this change yourself: {sentence.strip()}"))
-    if PREVIEW.search(sentence) or (gesture and TIMELINE.search(sentence)):
+    dragged = bool(found)  # "onto the timeline" is where to drop, not a wish to see it
+    if PREVIEW.search(sentence) or (gesture and TIMELINE.search(sentence) and not dragged):
         found.append(Action("timeline"))
     if EXPORT.search(sentence):
         found.append(Action("export"))
