@@ -4,7 +4,8 @@
     edit     GET state, POST /run_sse, GUI translation, GET state, describe what changed
     state    GET /api/state/nemo_agent/me/<sid>/latest
     credits  GET /api/credits/balance/simple
-    export   POST /api/render/proxy/lambda, GET .../<id> every poll_interval, download
+    export   POST /api/render/proxy/lambda, then renders.py: GET .../<id> every
+             poll_interval (30 s, NEMO_POLL_INTERVAL), download
 
 Cloud ids live in `session.cloud` (session_id, task_id, user_id); a render id lives in
 `job.cloud_render_id` from the moment it is posted, so an export after a restart resumes it.
@@ -14,11 +15,9 @@ to the new one again.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import mimetypes
 import os
-import secrets
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -26,19 +25,13 @@ from typing import Any, TypeVar
 
 import anyio
 import httpx
-from pydantic import (
-    ValidationError,
-)
 
 from gamemusic.backends.base import Credits, EditOutcome, Progress, Rendered, no_progress
 from gamemusic.backends.nemo import gui
 from gamemusic.backends.nemo.clock import REAL_CLOCK, Clock
-from gamemusic.backends.nemo.http import REGISTER_URL, NemoApi, one_line
+from gamemusic.backends.nemo.http import REGISTER_URL, NemoApi
 from gamemusic.backends.nemo.models import (
-    DONE,
-    FAILED,
     CreditsData,
-    RenderInfo,
     RenderPoll,
     RenderRequest,
     SessionData,
@@ -46,6 +39,7 @@ from gamemusic.backends.nemo.models import (
     UploadData,
     UploadedFile,
 )
+from gamemusic.backends.nemo.renders import download, wait_for_render
 from gamemusic.backends.nemo.sse import Turn, run_turn
 from gamemusic.config import Settings
 from gamemusic.draft import (
@@ -58,7 +52,7 @@ from gamemusic.draft import (
     describe_changes,
     timeline_summary,
 )
-from gamemusic.errors import BadInput, CloudError
+from gamemusic.errors import CloudError
 from gamemusic.media.probe import inspect_media
 from gamemusic.results import say
 from gamemusic.sessions import Job, Media, Project, Session
@@ -67,11 +61,9 @@ log = logging.getLogger("gamemusic.nemo")
 T = TypeVar("T")
 
 
-RENDER_WAIT_S = 3600.0
 POLL_INTERVAL_S = 30.0
 HEARTBEAT_S = 120.0
 SSE_CAP_S = 900.0
-UNREADABLE_POLLS = 4  # in a row, before giving up (the render id is kept for a resume)
 UPLOAD_TIMEOUT = httpx.Timeout(60.0, write=300.0, read=600.0)
 
 
@@ -353,113 +345,10 @@ class NemoBackend:
                 )
                 job.cloud_render_id = request.id
                 await progress(0.02, "Render queued on NemoVideo.")
-        url = await self._wait_for_render(job, progress)
-        return await self._download(url, out_path, progress)
-
-    async def _poll(self, render_id: str) -> RenderInfo | None:
-        """One look at the render; None when the reply could not be read (a hiccup)."""
-        try:
-            async with self.api.open("GET", f"/api/render/proxy/lambda/{render_id}") as reply:
-                return RenderPoll.model_validate_json(reply.content).merged()
-        except ValidationError:
-            return None
-        except CloudError as exc:
-            if exc.cloud_code == 404:
-                raise CloudError(
-                    f"NemoVideo no longer knows the render {render_id}.",
-                    hint="Call export again to start a new render.",
-                    cloud_code=404,
-                ) from None
-            if exc.cloud_code is None or exc.cloud_code >= 500:
-                return None  # unreachable, or the server's own trouble: look again later
-            raise
-
-    async def _wait_for_render(self, job: Job, progress: Progress) -> str:
-        render_id = job.cloud_render_id or ""
-        deadline = self.clock.now() + RENDER_WAIT_S
-        unreadable = 0
-        while True:
-            try:
-                info = await self._poll(render_id)
-            except CloudError as exc:
-                if exc.cloud_code == 404:
-                    job.cloud_render_id = None
-                raise
-            unreadable = 0 if info is not None else unreadable + 1
-            if unreadable >= UNREADABLE_POLLS:
-                raise CloudError(
-                    f"NemoVideo's render status could not be read {UNREADABLE_POLLS} times "
-                    "in a row.",
-                    hint="Call export again later; it resumes the same render.",
-                )
-            info = info or RenderInfo(status="unknown")
-            status = (info.status or "pending").lower()
-            if status in DONE and info.url:
-                return info.url
-            if status in FAILED:
-                job.cloud_render_id = None
-                reason = one_line(str(info.error)) if info.error else ""
-                raise CloudError(
-                    "NemoVideo could not render the video" + (f": {reason}." if reason else "."),
-                    hint="Call export again to start a new render.",
-                    cloud_code=None,
-                )
-            if status in DONE:
-                raise CloudError(
-                    "NemoVideo finished the render but sent no download link.",
-                    hint="Call export again; it checks the same render once more.",
-                )
-            if self.clock.now() > deadline:
-                raise CloudError(
-                    "The NemoVideo render is still not finished after an hour.",
-                    hint="Call export again later; it resumes the same render.",
-                )
-            done = info.progress / 100 if (info.progress or 0) > 1 else (info.progress or 0)
-            await progress(0.05 + 0.8 * min(done, 1.0), f"Rendering on NemoVideo ({status})...")
-            await self.clock.sleep(self.poll_interval)
-
-    async def _download(self, url: str, out_path: Path, progress: Progress) -> Rendered:
-        url = self.api.url(url)
-        headers: dict[str, str] = {}
-        if self.api.same_origin(url):  # never hand the token to a CDN
-            headers = {**self.api.headers(), "Authorization": f"Bearer {await self.api.token()}"}
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        part = out_path.with_name(f".{out_path.name}.{secrets.token_hex(4)}.part")
-        try:
-            async with self.api.client.stream(
-                "GET", url, headers=headers, follow_redirects=True
-            ) as reply:
-                if reply.status_code != 200:
-                    raise CloudError(
-                        f"Downloading the rendered video failed (HTTP {reply.status_code}).",
-                        hint="Call export again; it resumes the same render.",
-                        cloud_code=reply.status_code,
-                    )
-                total, got, step = int(reply.headers.get("content-length") or 0), 0, 0
-                with open(part, "wb") as f:
-                    async for chunk in reply.aiter_bytes(1 << 16):
-                        f.write(chunk)
-                        got += len(chunk)
-                        if total and got * 10 // total > step:
-                            step = got * 10 // total
-                            await progress(0.85 + 0.15 * got / total, "Downloading the MP4...")
-            info = await anyio.to_thread.run_sync(inspect_media, part)
-            os.replace(part, out_path)
-        except httpx.TransportError as exc:
-            raise CloudError(
-                f"The download of the rendered video broke off ({type(exc).__name__}).",
-                hint="Call export again; it resumes the same render.",
-            ) from None
-        except BadInput:
-            raise CloudError(
-                "NemoVideo's rendered file is not a playable video.",
-                hint="Call export again to try once more.",
-            ) from None
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                part.unlink()
-        await progress(1.0, f"Saved {out_path.name}.")
-        return Rendered(out_path, info.duration_s, info.width, info.height, info.size_bytes)
+        url = await wait_for_render(
+            self.api, job, progress, poll_interval=self.poll_interval, clock=self.clock
+        )
+        return await download(self.api, url, out_path, progress)
 
     async def aclose(self) -> None:
         await self.api.aclose()
