@@ -298,6 +298,7 @@ class App:
             for job in stale:
                 job = session.jobs[job.id]
                 if job.cloud_render_id and self.backend.name != "local":
+                    self._claim_again(job)
                     await self.jobs.start(session_id, job, Path(job.output or ""))
                 else:
                     job.status, job.message = "failed", "Interrupted"
@@ -324,6 +325,7 @@ class App:
             if job is None and (job := self._resumable_job(session, project, digest, output)):
                 job.status, job.error, job.message = "queued", None, "Resuming the cloud render"
                 job.finished, start = None, True
+                self._claim_again(job)
             elif job is None:
                 inputs = [Path(project.media.source)] if not is_url(project.media.source) else []
                 stem = f"{Path(project.media.name).stem or 'video'}_music"
@@ -362,6 +364,14 @@ class App:
             job=info,
             done=info.status == "done",
         )
+
+    def _claim_again(self, job: Job) -> None:
+        """A resumed render whose output name we chose: its claim ended with the process or
+        the failure, so claim a free name again (the same one unless it was taken)."""
+        if job.reserved:
+            stem = Path(job.output or "video_music.mp4").stem
+            locks = self.settings.home / "locks"
+            job.output = str(reserve_output(self.settings.output_dir, stem, locks))
 
     def _resumable_job(
         self, session: Session, project: Project, digest: str, output: str | None
