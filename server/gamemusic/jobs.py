@@ -130,6 +130,8 @@ class JobManager:
         """Record a render cancelled here: a cloud render goes on and stays resumable."""
         if job.cloud_render_id:
             log.info("stopped following cloud render %s (%s)", job.cloud_render_id, job.id)
+            if job.reserved:  # the resume claims its name again
+                release_output(Path(job.output or ""))
             job.message = (
                 "Stopped following the NemoVideo render here; it goes on in the cloud, and "
                 "export or state picks it up again."
