@@ -10,6 +10,10 @@ the body just ends). Tests script a turn as a list of steps:
     ("sleep", 0.1)     silence
     ("apply", fn)      fn(draft dict) changes the session's draft at that point
     ("drop",)          the connection breaks mid-body
+
+`messages` lists the messages that reached the agent (the charged ones). Render knobs:
+`render_steps`, `render_shape`, `refuse_renders` (an error code), `hold_renders` (stay
+"processing"), `poll_faults` (that many polls answer HTTP 500 first).
 """
 
 from __future__ import annotations
