@@ -137,7 +137,7 @@ async def test_errors_come_back_as_tool_errors_with_the_user_message(
         assert "Did you mean" in text and "boss_fight.mp4" in text
         # The server is still alive and answering.
         tools = await client.list_tools()
-        assert len(tools.tools) == 5
+        assert len(tools.tools) == 6
 
 
 async def test_edit_it_cannot_understand_says_what_it_can_do(server: Any, tmp_path: Path) -> None:

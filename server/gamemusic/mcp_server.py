@@ -1,5 +1,6 @@
-"""The MCP server: five tools over `App`, a timeline resource per session, rendered MP4s as
-resources, and prompts for the usual requests. Thin: validate, call, format.
+"""The MCP server: six tools over `App`, a timeline resource per session, rendered MP4s and
+previews as resources, an MCP App (`ui://`) bound to the session tools for hosts that render
+it, and prompts for the usual requests. Thin: validate, call, format.
 
 Our errors become tool error results carrying the user message (ToolError); the server never
 dies on bad input. stdout is the MCP channel on stdio: logs go to stderr and the log file.
