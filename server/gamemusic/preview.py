@@ -6,9 +6,9 @@ builder the export uses (`backends.local.build_soundtrack`), then cut to the win
 gain, ducking and the composition's form are those of the finished video. The picture is
 scaled down with libx264 ultrafast, which is where the time goes in a full render.
 
-"Busiest" is cheap to find: the soundtrack's loudness per second (the game audio dominates
-it, the music sits ~18 dB under) plus the scene cuts from the container index. The same
-loudness curve, at a coarser step, is what the App draws.
+"Busiest" is cheap to find: the game audio's loudness per second (read at 8 kHz mono) plus
+the scene cuts from the container index. The finished soundtrack's loudness curve over the
+whole clip is what the App draws.
 """
 
 from __future__ import annotations
@@ -26,12 +26,14 @@ from gamemusic.media import ffmpeg, render
 from gamemusic.media.mix import SR
 from gamemusic.media.probe import MediaInfo, inspect
 from gamemusic.media.scenes import scene_cuts
+from gamemusic.paths import partial_path
 
 WINDOW_S = 18.0  # the preview's length; clips up to MAX_WHOLE_S are previewed whole
 MAX_WHOLE_S = 20.0
 SHORT_SIDE = 480
 MAX_FPS = 30.0
 CURVE_POINTS = 400  # at most this many points in the loudness curve
+_LEVEL_SR = 8000  # the game audio read for choosing the window
 _CUT_WEIGHT = 0.35  # one scene cut counts as much as 35% of the loudness range, per second
 
 
@@ -71,9 +73,10 @@ def busiest_window(level_db: np.ndarray, cuts: list[float], window_s: float) -> 
     return float(np.argmax(sums))
 
 
-def level_curve(audio: np.ndarray, step_s: float) -> np.ndarray:
-    """RMS level of the mono mix per `step_s`, dB (floor -90): (ceil(len/step),) float32."""
-    hop = max(1, round(step_s * SR))
+def level_curve(audio: np.ndarray, step_s: float, sr: int = SR) -> np.ndarray:
+    """RMS level of the mono mix per `step_s`, dB (floor -90): (ceil(len/step),) float32.
+    `audio` is (samples, 2) or (samples,)."""
+    hop = max(1, round(step_s * sr))
     mono = audio.mean(axis=1) if audio.ndim == 2 else audio
     frames = int(np.ceil(len(mono) / hop))
     padded = np.zeros(frames * hop, np.float32)
@@ -106,9 +109,10 @@ def _picture_args(info: MediaInfo, start_s: float, length_s: float, fps: float) 
             "-i", str(info.path)]  # fmt: skip
 
 
-def _video_args(
+def _picture_only_args(
     info: MediaInfo, draft: Draft, out: Path, start_s: float, length_s: float
 ) -> tuple[list[str], int, int]:
+    """The window's picture alone, 480p: frames dropped to <= 30 fps before scaling."""
     width, height = preview_size(info, draft.meta.aspect)
     fps = min(render.output_fps(info), MAX_FPS)
     shifted = tuple(
@@ -118,33 +122,58 @@ def _video_args(
     )
     font = title_font(shifted)
     chain = [
-        f"scale={width}:{height}:force_original_aspect_ratio=decrease",
+        f"fps={fps:g}",
+        f"scale={width}:{height}:force_original_aspect_ratio=decrease:flags=fast_bilinear",
         f"pad={width}:{height}:(ow-iw)/2:(oh-ih)/2:color=black",
         "setsar=1",
-        f"fps={fps:g}",
         "tpad=stop_mode=clone:stop=-1",
         *(render._title_filter(t, font, width, height) for t in shifted),
         "format=yuv420p",
     ]
     args = [
         *_picture_args(info, start_s, length_s, fps),
-        "-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", "pipe:0",
-        "-map", "0:v:0", "-map", "1:a:0", "-vf", ",".join(chain),
+        "-map", "0:v:0", "-an", "-vf", ",".join(chain),
         "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30", "-maxrate", "1200k",
-        "-bufsize", "2400k", "-pix_fmt", "yuv420p",
-        "-fps_mode", "cfr", "-c:a", "aac", "-b:a", "96k",
-        "-t", f"{length_s:.6f}", "-map_metadata", "-1", "-sn", "-dn",
-        "-movflags", "+faststart", "-f", "mp4", "-y", str(out),
+        "-bufsize", "2400k", "-pix_fmt", "yuv420p", "-fps_mode", "cfr",
+        "-t", f"{length_s:.6f}", "-map_metadata", "-1", "-sn", "-dn", "-f", "mp4", "-y", str(out),
     ]  # fmt: skip
     return args, width, height
 
 
-def _audio_args(out: Path, length_s: float) -> list[str]:
+def _with_sound_args(picture: Path | None, out: Path, length_s: float) -> list[str]:
+    """The finished preview: the picture copied (if any) and the soundtrack from stdin."""
+    video = [*ffmpeg.WHITELIST, "-f", "mp4", "-i", str(picture)] if picture else []
+    maps = ["-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy"] if picture else []
     return [
-        "-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", "pipe:0",
-        "-c:a", "aac", "-b:a", "128k", "-t", f"{length_s:.6f}", "-map_metadata", "-1",
-        "-movflags", "+faststart", "-f", "mp4", "-y", str(out),
+        *video, "-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", "pipe:0", *maps,
+        "-c:a", "aac", "-b:a", "96k" if picture else "128k", "-t", f"{length_s:.6f}",
+        "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4", "-y", str(out),
     ]  # fmt: skip
+
+
+async def game_level(info: MediaInfo) -> np.ndarray:
+    """The recording's own sound, dB RMS per second: (seconds,) float32 (silence: -90)."""
+    seconds = max(1, int(np.ceil(info.duration_s)))
+    if not info.has_audio:
+        return np.full(seconds, -90.0, np.float32)
+    raw = await ffmpeg.run(
+        [*ffmpeg.WHITELIST, "-f", info.demuxer, "-i", str(info.path), "-map", "0:a:0", "-vn",
+         "-ac", "1", "-ar", str(_LEVEL_SR), "-f", "f32le", "pipe:1"],
+        capture=True, what="Reading the game audio",
+    )  # fmt: skip
+    mono = np.frombuffer(raw, dtype="<f4")
+    return level_curve(mono, 1.0, sr=_LEVEL_SR)
+
+
+async def _together(steps: list[Awaitable[object]]) -> list[object]:
+    """Run `steps` at once; the first failure cancels the others (killing their ffmpeg)."""
+    tasks = [asyncio.ensure_future(step) for step in steps]
+    try:
+        return list(await asyncio.gather(*tasks))
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def render_preview(
@@ -155,38 +184,47 @@ async def render_preview(
     audio_only: bool = False,
     on_progress: Callable[[float], Awaitable[None]] | None = None,
 ) -> Preview:
-    """Write `out` atomically (MP4, or M4A when `audio_only` or the source has no picture)."""
+    """Write `out` atomically (MP4, or M4A when `audio_only` or the source has no picture).
+
+    The window is chosen from a cheap read of the game audio (8 kHz mono) and the scene cuts;
+    then the window's picture is encoded while the soundtrack is built (one core each), and
+    the two are put together with the soundtrack's AAC."""
     info = await inspect(source)
     clip_s = info.duration_s if info.kind in ("video", "audio") else draft.duration_ms / 1000
-    soundtrack, cuts = await asyncio.gather(
-        _soundtrack(draft, info, clip_s),
-        asyncio.to_thread(scene_cuts, info),
-    )
-    step = max(0.25, clip_s / CURVE_POINTS)
-    curve = level_curve(soundtrack, step)
     audio_only = audio_only or info.kind == "audio"
+    cuts = await asyncio.to_thread(scene_cuts, info)
     if audio_only:
         start, length = 0.0, clip_s
     else:
         length = clip_s if clip_s <= MAX_WHOLE_S else WINDOW_S
-        start = busiest_window(level_curve(soundtrack, 1.0), cuts, length)
-    window = soundtrack[round(start * SR) : round((start + length) * SR)]
-    length = len(window) / SR
-
-    async def feed(stdin: asyncio.StreamWriter) -> None:
-        for i in range(0, len(window), SR):
-            stdin.write(np.ascontiguousarray(window[i : i + SR], dtype="<f4").tobytes())
-            await stdin.drain()
-
+        start = busiest_window(await game_level(info), cuts, length) if length < clip_s else 0.0
     width = height = 0
-    async with ffmpeg.partial_file(out) as tmp:
-        if audio_only:
-            args = _audio_args(tmp, length)
-        else:
-            args, width, height = _video_args(info, draft, tmp, start, length)
-        await ffmpeg.run(
-            args, total_s=length, on_progress=on_progress, feed=feed, what="Rendering the preview"
-        )
+    picture = None if audio_only else partial_path(out.with_name(out.stem + "-picture.mp4"))
+    try:
+        steps: list[Awaitable[object]] = [_soundtrack(draft, info, clip_s)]
+        if picture is not None:
+            args, width, height = _picture_only_args(info, draft, picture, start, length)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            steps.append(ffmpeg.run(args, total_s=length, on_progress=on_progress,
+                                    what="Rendering the preview"))  # fmt: skip
+        soundtrack = (await _together(steps))[0]
+        assert isinstance(soundtrack, np.ndarray)
+        window = soundtrack[round(start * SR) : round((start + length) * SR)]
+        length = len(window) / SR
+
+        async def feed(stdin: asyncio.StreamWriter) -> None:
+            for i in range(0, len(window), SR):
+                stdin.write(np.ascontiguousarray(window[i : i + SR], dtype="<f4").tobytes())
+                await stdin.drain()
+
+        async with ffmpeg.partial_file(out) as tmp:
+            await ffmpeg.run(
+                _with_sound_args(picture, tmp, length), feed=feed, what="Rendering the preview"
+            )
+    finally:
+        if picture is not None:
+            picture.unlink(missing_ok=True)
+    step = max(0.25, clip_s / CURVE_POINTS)
     return Preview(
         path=out,
         audio_only=audio_only,
@@ -197,6 +235,6 @@ async def render_preview(
         size_bytes=out.stat().st_size,
         clip_s=round(clip_s, 3),
         curve_step_s=round(step, 4),
-        loudness_db=[round(float(v), 1) for v in curve],
+        loudness_db=[round(float(v), 1) for v in level_curve(soundtrack, step)],
         cuts_s=cuts,
     )
