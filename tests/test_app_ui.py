@@ -71,15 +71,18 @@ async def browser() -> AsyncIterator[Any]:
             await b.close()
 
 
-def make_clip(path: Path, seconds: int = 14) -> Path:
-    """1080p at 10 fps (the export copies it), a tone that gets loud at 6-9 s, and keyframes
-    forced at 4.2 s and 9.6 s that read as scene cuts."""
+def make_clip(
+    path: Path, seconds: int = 14, loud: tuple[int, int] = (6, 9), cuts: str = "4.2,9.6"
+) -> Path:
+    """1080p at 10 fps (the export copies it), a tone that is loud only in `loud`, and
+    keyframes forced at `cuts` that read as scene cuts."""
+    a, b = loud
     ffmpeg(
         "-f", "lavfi", "-i", f"testsrc2=size=1920x1080:rate=10:duration={seconds}",
         "-f", "lavfi", "-i", f"sine=frequency=330:sample_rate=48000:duration={seconds}",
-        "-af", "volume='if(between(t,6,9),1.0,0.05)':eval=frame",
+        "-af", f"volume='if(between(t,{a},{b}),1.0,0.05)':eval=frame",
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "30",
-        "-sc_threshold", "0", "-force_key_frames", "4.2,9.6",
+        "-sc_threshold", "0", "-force_key_frames", cuts,
         "-c:a", "aac", "-ac", "2", "-shortest", str(path),
     )  # fmt: skip
     return path
@@ -91,8 +94,11 @@ async def call(client: Client, tool: str, **args: Any) -> Any:
     return result
 
 
-async def new_session(client: Client, tmp_path: Path, *sentences: str) -> tuple[str, Any]:
-    src = make_clip(tmp_path / "ranked match.mp4")
+async def new_session(
+    client: Client, tmp_path: Path, *sentences: str, long: bool = False
+) -> tuple[str, Any]:
+    name = tmp_path / "ranked match.mp4"
+    src = make_clip(name, 45, (26, 31), "8.2,19.6,33.1") if long else make_clip(name)
     up = await call(client, "upload", path=str(src))
     sid = up.structured_content["session_id"]
     last = up
@@ -195,10 +201,19 @@ async def test_the_app_shows_the_tracks_edits_the_style_previews_and_exports(
     assert bgm["m"]["style"] == "boss"
     assert "Boss Battle" in await music.inner_text()
 
-    # Export finishes a render and says where the MP4 is.
-    await frame.wait_for_function(
-        "() => !document.getElementById('take').disabled", timeout=WAIT_MS
+    # The volume slider edits the draft too.
+    idle = "() => !document.getElementById('take').disabled"
+    await frame.wait_for_function(idle, timeout=WAIT_MS)
+    await frame.evaluate(
+        "() => { const v = document.getElementById('volume'); v.value = 60;"
+        " v.dispatchEvent(new Event('change')); }"
     )
+    await music.locator("[data-role=volume]:has-text('60%')").wait_for(timeout=WAIT_MS)
+    state = (await call(client, "state", session_id=sid)).structured_content
+    assert next(t for t in state["draft"]["t"] if t["tt"] == 1)["m"]["volume"] == 0.6
+
+    # Export finishes a render and says where the MP4 is.
+    await frame.wait_for_function(idle, timeout=WAIT_MS)
     await app.locator("#export").click()
     status = app.locator("#export-status")
     await app.locator("#export-status:has-text('Ready:')").wait_for(timeout=WAIT_MS)
@@ -219,7 +234,7 @@ async def test_screenshots_at_400_and_1000_px_in_light_and_dark(
         sentences = ("加复古芯片背景音乐", "加字幕“最终决战”")
     else:
         sentences = ("add retro chiptune background music", 'add a title "Boss Rush" for the first 3 seconds')
-    sid, _ = await new_session(client, tmp_path, *sentences)
+    sid, _ = await new_session(client, tmp_path, *sentences, long=True)
     state = await call(client, "state", session_id=sid)
     shots = [(400, "light"), (1000, "dark")] if lang == "zh" else [
         (400, "light"), (400, "dark"), (1000, "light"), (1000, "dark")
