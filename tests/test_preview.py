@@ -147,3 +147,19 @@ async def test_preview_music_is_the_exports_music_for_that_stretch(
     big, small = probe(Path(done["job"]["output_path"])), probe(Path(got["path"]))
     full_work = big.width * big.height * big.duration * big.fps
     assert small.width * small.height * small.duration * small.fps < full_work / 10
+
+
+async def test_an_unchanged_draft_reuses_its_preview_and_an_edit_makes_a_new_one(
+    server: Any, tmp_path: Path
+) -> None:
+    src = make_loud_middle(tmp_path / "clip.mp4", seconds=8, loud=(2, 4))
+    async with Client(server, extensions=[APPS]) as client:
+        sid = await session_with_music(client, src)
+        first = await call(client, "preview", session_id=sid)
+        made = Path(first["path"]).stat().st_mtime_ns
+        again = await call(client, "preview", session_id=sid)
+        await call(client, "edit", session_id=sid, instruction="switch to lofi music")
+        other = await call(client, "preview", session_id=sid)
+    assert again == first
+    assert Path(first["path"]).stat().st_mtime_ns == made  # not rendered twice
+    assert other["path"] != first["path"] and Path(other["path"]).exists()

@@ -14,8 +14,9 @@ whole clip is what the App draws.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,7 @@ from gamemusic.media.mix import SR
 from gamemusic.media.probe import MediaInfo, inspect
 from gamemusic.media.scenes import scene_cuts
 from gamemusic.paths import partial_path
+from gamemusic.sessions import atomic_write
 
 WINDOW_S = 18.0  # the preview's length; clips up to MAX_WHOLE_S are previewed whole
 MAX_WHOLE_S = 20.0
@@ -184,11 +186,16 @@ async def render_preview(
     audio_only: bool = False,
     on_progress: Callable[[float], Awaitable[None]] | None = None,
 ) -> Preview:
-    """Write `out` atomically (MP4, or M4A when `audio_only` or the source has no picture).
+    """Write `out` atomically (MP4, or M4A when `audio_only` or the source has no picture),
+    or return the one already there: `out` is named after the draft, and what the App draws
+    is kept beside it (`out` with .json).
 
     The window is chosen from a cheap read of the game audio (8 kHz mono) and the scene cuts;
     then the window's picture is encoded while the soundtrack is built (one core each), and
     the two are put together with the soundtrack's AAC."""
+    kept = _kept(out)
+    if kept is not None:
+        return kept
     info = await inspect(source)
     clip_s = info.duration_s if info.kind in ("video", "audio") else draft.duration_ms / 1000
     audio_only = audio_only or info.kind == "audio"
@@ -225,7 +232,7 @@ async def render_preview(
         if picture is not None:
             picture.unlink(missing_ok=True)
     step = max(0.25, clip_s / CURVE_POINTS)
-    return Preview(
+    done = Preview(
         path=out,
         audio_only=audio_only,
         start_s=round(start, 3),
@@ -238,3 +245,17 @@ async def render_preview(
         loudness_db=[round(float(v), 1) for v in level_curve(soundtrack, step)],
         cuts_s=cuts,
     )
+    fields = {k: v for k, v in asdict(done).items() if k != "path"}
+    atomic_write(out.with_suffix(".json"), json.dumps(fields).encode(), mode=0o644)
+    return done
+
+
+def _kept(out: Path) -> Preview | None:
+    """The preview already rendered for this draft, if its file and notes are both there."""
+    try:
+        fields = json.loads(out.with_suffix(".json").read_text("utf-8"))
+        if out.stat().st_size != fields["size_bytes"]:
+            return None
+        return Preview(path=out, **fields)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
