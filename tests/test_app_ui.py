@@ -221,6 +221,19 @@ async def test_the_app_shows_the_tracks_edits_the_style_previews_and_exports(
     assert Path(path).exists() and Path(path).stat().st_size > 0
     assert await app.locator("#export-progress").get_attribute("value") == "1"
 
+    # A result that carries stingers gets them marked; a theme change from the host applies.
+    await page.evaluate(
+        "sid => toApp({ method: 'ui/notifications/tool-result', params: { content: [],"
+        " structuredContent: { session_id: sid, stingers: [{ time_s: 7.5 }] } } })",
+        sid,
+    )
+    await app.locator("[data-role=stinger]").wait_for(state="attached", timeout=WAIT_MS)
+    assert await app.locator("#legend-stingers").is_visible()
+    await page.evaluate(
+        "toApp({ method: 'ui/notifications/host-context-changed', params: { theme: 'dark' } })"
+    )
+    await app.locator("html[data-theme=dark]").wait_for(state="attached", timeout=WAIT_MS)
+
     # Nothing but the two pages was requested: the App is self-contained.
     assert {u.split("?")[0] for u in requested} <= {HOST, APP}
     await page.close()
