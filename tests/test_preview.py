@@ -163,3 +163,10 @@ async def test_an_unchanged_draft_reuses_its_preview_and_an_edit_makes_a_new_one
     assert again == first
     assert Path(first["path"]).stat().st_mtime_ns == made  # not rendered twice
     assert other["path"] != first["path"] and Path(other["path"]).exists()
+
+
+async def test_preview_of_an_unknown_session_says_so(server: Any) -> None:
+    async with Client(server) as client:
+        result = await client.call_tool("preview", {"session_id": "s-00000000"})
+    assert result.is_error
+    assert "Unknown session" in " ".join(c.text for c in result.content if c.type == "text")
