@@ -137,7 +137,7 @@ async def test_errors_come_back_as_tool_errors_with_the_user_message(
         assert "Did you mean" in text and "boss_fight.mp4" in text
         # The server is still alive and answering.
         tools = await client.list_tools()
-        assert len(tools.tools) == 5
+        assert len(tools.tools) == 6
 
 
 async def test_edit_it_cannot_understand_says_what_it_can_do(server: Any, tmp_path: Path) -> None:
@@ -158,7 +158,7 @@ async def test_timeline_resource_and_tool_list(server: Any, tmp_path: Path) -> N
         body = json.loads(res.contents[0].text)
         assert body["summary"].startswith("Timeline (1 track): 1. Video: clip")
         tools = {t.name: t for t in (await client.list_tools()).tools}
-    assert set(tools) == {"upload", "edit", "state", "credits", "export"}
+    assert set(tools) == {"upload", "edit", "state", "credits", "export", "preview"}
     assert tools["state"].annotations.read_only_hint is True
     assert tools["credits"].annotations.read_only_hint is True
     assert tools["export"].annotations.read_only_hint is False

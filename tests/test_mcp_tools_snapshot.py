@@ -163,6 +163,7 @@ async def test_tool_list_names_schemas_and_annotations_are_unchanged() -> None:
                     "media",
                     "active_media",
                     "jobs",
+                    "lang",
                 ],
                 "output_required": ["text", "session_id", "backend", "timeline", "draft"],
                 "output_models": {
@@ -263,6 +264,68 @@ async def test_tool_list_names_schemas_and_annotations_are_unchanged() -> None:
                     "openWorldHint": False,
                 },
             },
+            "preview": {
+                "input_schema": {
+                    "type": "object",
+                    "properties": {
+                        "session_id": {
+                            "description": "Session id returned by upload, e.g. s-3f9a2c1b.",
+                            "examples": ["s-3f9a2c1b"],
+                            "maxLength": 64,
+                            "title": "Session Id",
+                            "type": "string",
+                        },
+                        "audio_only": {
+                            "default": False,
+                            "description": "The whole soundtrack as audio (M4A) instead of a clip.",
+                            "title": "Audio Only",
+                            "type": "boolean",
+                        },
+                        "media_id": {
+                            "anyOf": [{"maxLength": 16, "type": "string"}, {"type": "null"}],
+                            "default": None,
+                            "description": "Which upload to preview (default: the latest).",
+                            "title": "Media Id",
+                        },
+                    },
+                    "required": ["session_id"],
+                    "title": "previewArguments",
+                },
+                "output_keys": [
+                    "text",
+                    "session_id",
+                    "path",
+                    "resource_uri",
+                    "mime_type",
+                    "start_s",
+                    "duration_s",
+                    "width",
+                    "height",
+                    "size_bytes",
+                    "clip_s",
+                    "curve_step_s",
+                    "loudness_db",
+                    "cuts_s",
+                ],
+                "output_required": [
+                    "text",
+                    "session_id",
+                    "path",
+                    "mime_type",
+                    "start_s",
+                    "duration_s",
+                    "size_bytes",
+                    "clip_s",
+                ],
+                "output_models": {},
+                "annotations": {
+                    "title": "Quick preview",
+                    "readOnlyHint": False,
+                    "destructiveHint": False,
+                    "idempotentHint": True,
+                    "openWorldHint": False,
+                },
+            },
         }
     )
 
@@ -271,7 +334,14 @@ async def test_cloud_backend_marks_every_tool_that_calls_the_cloud_as_open_world
     tools = await list_tools(Settings.from_env(backend="nemo"))
     open_world = {name: t["annotations"]["openWorldHint"] for name, t in tools.items()}
     assert open_world == snapshot(
-        {"upload": True, "edit": True, "state": True, "credits": True, "export": True}
+        {
+            "upload": True,
+            "edit": True,
+            "state": True,
+            "credits": True,
+            "export": True,
+            "preview": False,
+        }
     )
 
 
@@ -288,6 +358,12 @@ async def test_prompts_resources_and_templates_are_unchanged() -> None:
         }
     )
     assert [t.uri_template for t in templates] == snapshot(
-        ["gamemusic://sessions/{session_id}/timeline", "gamemusic://renders/{session_id}/{job_id}"]
+        [
+            "gamemusic://previews/{session_id}/{name}",
+            "gamemusic://sessions/{session_id}/timeline",
+            "gamemusic://renders/{session_id}/{job_id}",
+        ]
     )
-    assert [str(r.uri) for r in resources] == snapshot(["gamemusic://styles"])
+    assert [str(r.uri) for r in resources] == snapshot(
+        ["ui://video-game-music/app.html", "gamemusic://styles"]
+    )

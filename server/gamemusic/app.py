@@ -12,6 +12,8 @@ import json
 import secrets
 from pathlib import Path
 
+import anyio
+
 from gamemusic import intents
 from gamemusic.backends.base import Backend, Progress, no_progress
 from gamemusic.config import Settings
@@ -25,10 +27,12 @@ from gamemusic.results import (
     EditResult,
     ExportResult,
     JobInfo,
+    PreviewResult,
     StateResult,
     UploadResult,
     job_line,
     media_summary,
+    preview_result,
     say,
 )
 from gamemusic.sessions import Job, Project, Session, SessionStore
@@ -59,6 +63,7 @@ class App:
         self.backend = backend or make_backend(self.settings)
         self.store = SessionStore(self.settings.sessions_dir)
         self.jobs = JobManager(self.store, self.backend, self.settings.workers)
+        self._previews = anyio.CapacityLimiter(1)
 
     async def aclose(self) -> None:
         await self.jobs.aclose()
@@ -261,6 +266,7 @@ class App:
             media=[media_summary(p.media) for p in session.projects.values()],
             active_media=session.active,
             jobs=infos,
+            lang=session.lang,
         )
 
     async def credits(self, lang: str = "en") -> CreditsResult:
@@ -409,3 +415,45 @@ class App:
             ):
                 return job
         return None
+
+    # --- preview ------------------------------------------------------------------------
+    async def preview(
+        self,
+        session_id: str,
+        *,
+        audio_only: bool = False,
+        media_id: str | None = None,
+        progress: Progress = no_progress,
+    ) -> PreviewResult:
+        """A quick look before the full render: 480p, the 15-20 s around the busiest part (or
+        the whole soundtrack as audio only), with the export's music for that stretch."""
+        from gamemusic.preview import render_preview  # the engine only when asked
+
+        session = await self._reconcile(session_id)
+        project = session.project(media_id)
+        if self.backend.name != "local" or is_url(project.media.source):
+            raise BadInput(
+                say(
+                    session.lang,
+                    "Previews are rendered by the local engine from a local file; this session "
+                    "renders in the cloud.",
+                    "预览由本地引擎根据本地文件生成；此会话在云端渲染。",
+                ),
+                hint=say(session.lang, "Call export instead.", "请直接调用 export。"),
+                code="no_preview",
+            )
+        audio_only = audio_only or project.media.kind == "audio"
+        suffix = "m4a" if audio_only else "mp4"
+        out = self.store.root / session.id / "previews" / f"{draft_hash(project)}.{suffix}"
+
+        async def on_progress(fraction: float) -> None:
+            await progress(0.3 + 0.7 * fraction, "Rendering the preview")
+
+        async with self._previews:
+            await progress(0.0, "Composing the music")
+            done = await render_preview(
+                project.draft, Path(project.media.source), out,
+                audio_only=audio_only, on_progress=on_progress,
+            )  # fmt: skip
+        await progress(1.0, "Done")
+        return preview_result(session.lang, session.id, done)

@@ -1,5 +1,6 @@
-"""The MCP server: five tools over `App`, a timeline resource per session, rendered MP4s as
-resources, and prompts for the usual requests. Thin: validate, call, format.
+"""The MCP server: six tools over `App`, a timeline resource per session, rendered MP4s and
+previews as resources, an MCP App (`ui://`) bound to the session tools for hosts that render
+it, and prompts for the usual requests. Thin: validate, call, format.
 
 Our errors become tool error results carrying the user message (ToolError); the server never
 dies on bad input. stdout is the MCP channel on stdio: logs go to stderr and the log file.
@@ -10,14 +11,17 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
+from mcp.server.apps import Apps, client_supports_apps
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ResourceNotFoundError, ToolError
-from mcp_types import ToolAnnotations
+from mcp_types import CallToolResult, ResourceLink, TextContent, ToolAnnotations
 from pydantic import Field
 
 from gamemusic import __version__
@@ -25,7 +29,14 @@ from gamemusic.app import App
 from gamemusic.config import Settings
 from gamemusic.errors import GameMusicError
 from gamemusic.media.fetch import require_http_url
-from gamemusic.results import CreditsResult, EditResult, ExportResult, StateResult, UploadResult
+from gamemusic.results import (
+    CreditsResult,
+    EditResult,
+    ExportResult,
+    PreviewResult,
+    StateResult,
+    UploadResult,
+)
 
 log = logging.getLogger("gamemusic.mcp")
 P = ParamSpec("P")
@@ -36,7 +47,16 @@ Adds game-style background music to gameplay videos and renders a 1080p MP4.
 Flow: upload (a video path or URL) -> edit (plain sentences, English or Chinese, e.g. "add retro
 chiptune music, quieter under my commentary") -> export (returns the MP4 path; long renders
 return a job id: call export or state again to follow it). state shows the timeline.
+preview renders a quick 480p look at the busiest 18 s (or the soundtrack alone) in seconds.
 Styles: chiptune, 16bit, boss, rpg, dungeon, synthwave, lofi, platformer, racing."""
+
+# MCP Apps: hosts that render them show this page for upload, edit, state, export and preview
+# results (timeline, loudness, style chips, preview player); other clients get the same text
+# and structured results as before.
+APP_URI = "ui://video-game-music/app.html"
+UI = {"ui": {"resourceUri": APP_URI}}
+PREVIEW_MAX_BYTES = 24 * 2**20  # what the App reads through the host, base64 on the wire
+_PREVIEW_NAME = re.compile(r"^[0-9a-f]{16}\.(?:mp4|m4a)$")
 
 SessionId = Annotated[
     str,
@@ -85,12 +105,22 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
             await engine.aclose()
 
     cloud = settings.backend == "nemo"
+    apps = Apps()
+    apps.add_html_resource(
+        APP_URI,
+        resources.files("gamemusic").joinpath("ui/app.html").read_text("utf-8"),
+        name="video-game-music-app",
+        title="Video Game Music",
+        description="Timeline, loudness, style chips, preview player and export.",
+        prefers_border=True,
+    )
     server: MCPServer = MCPServer(
         name="video-game-music",
         title="Video Game Music",
         version=__version__,
         instructions=INSTRUCTIONS,
         lifespan=lifespan,
+        extensions=[apps],
     )
 
     @server.tool(
@@ -99,7 +129,8 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
             read_only_hint=False,
             destructive_hint=False,
             open_world_hint=True,
-        )
+        ),
+        meta=UI,
     )
     @_errors
     async def upload(
@@ -143,7 +174,8 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
             destructive_hint=False,
             idempotent_hint=False,
             open_world_hint=cloud,
-        )
+        ),
+        meta=UI,
     )
     @_errors
     async def edit(
@@ -174,7 +206,8 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
     @server.tool(
         annotations=ToolAnnotations(
             title="Show the timeline", read_only_hint=True, open_world_hint=cloud
-        )
+        ),
+        meta=UI,
     )
     @_errors
     async def state(ctx: Context, session_id: SessionId) -> StateResult:
@@ -196,7 +229,8 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
             destructive_hint=False,
             idempotent_hint=True,
             open_world_hint=cloud,
-        )
+        ),
+        meta=UI,
     )
     @_errors
     async def export(
@@ -229,6 +263,67 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
         return await _app(ctx).export(
             session_id, output=output, wait_s=wait_s, media_id=media_id, progress=_progress(ctx)
         )
+
+    @server.tool(
+        annotations=ToolAnnotations(
+            title="Quick preview",
+            read_only_hint=False,
+            destructive_hint=False,
+            idempotent_hint=True,
+            open_world_hint=False,
+        ),
+        meta=UI,
+    )
+    @_errors
+    async def preview(
+        ctx: Context,
+        session_id: SessionId,
+        audio_only: Annotated[
+            bool, Field(description="The whole soundtrack as audio (M4A) instead of a clip.")
+        ] = False,
+        media_id: Annotated[
+            str | None,
+            Field(description="Which upload to preview (default: the latest).", max_length=16),
+        ] = None,
+    ) -> Annotated[CallToolResult, PreviewResult]:
+        """Render a quick preview in a few seconds: 480p, the 15-20 s around the busiest part
+        of the clip with the music the export would put there (or, with audio_only, the whole
+        soundtrack). Returns its path and resource; export renders the full video."""
+        result = await _app(ctx).preview(
+            session_id, audio_only=audio_only, media_id=media_id, progress=_progress(ctx)
+        )
+        name = Path(result.path).name
+        uri = f"gamemusic://previews/{session_id}/{name}"
+        update: dict[str, object] = {"resource_uri": uri}
+        if not client_supports_apps(ctx):  # the curve is for the App; keep the rest lean
+            update.update(curve_step_s=None, loudness_db=None, cuts_s=None)
+        result = result.model_copy(update=update)
+        link = ResourceLink(
+            uri=uri, name=name, mime_type=result.mime_type, size=result.size_bytes
+        )
+        return CallToolResult(
+            content=[TextContent(text=result.text), link],
+            structured_content=result.model_dump(mode="json"),
+        )
+
+    @server.resource(
+        "gamemusic://previews/{session_id}/{name}",
+        mime_type="video/mp4",
+        description="A quick preview (MP4, or audio-only MP4 named .m4a), for clients and "
+        "Apps without the filesystem.",
+    )
+    async def previewed(session_id: str, name: str, ctx: Context) -> bytes:
+        engine = _app(ctx)
+        try:
+            session = engine.store.load(session_id)
+        except GameMusicError as exc:
+            raise ResourceNotFoundError(exc.user_text()) from None
+        path = engine.store.root / session.id / "previews" / name
+        if not _PREVIEW_NAME.match(name) or not path.is_file():
+            raise ResourceNotFoundError(f"No preview {name} in session {session_id}: call preview.")
+        if path.stat().st_size > PREVIEW_MAX_BYTES:
+            raise ResourceNotFoundError(f"Preview {name} is too large to send; open {path}.")
+        return path.read_bytes()
 
     @server.resource(
         "gamemusic://sessions/{session_id}/timeline",

@@ -3,11 +3,14 @@ and the CLI's --json prints the same fields. Each carries `text`, a line an agen
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
 from gamemusic.sessions import Media
+
+if TYPE_CHECKING:
+    from gamemusic.preview import Preview
 
 
 class MediaSummary(BaseModel):
@@ -63,6 +66,7 @@ class StateResult(BaseModel):
     media: list[MediaSummary] = Field(default_factory=list)
     active_media: str | None = None
     jobs: list[JobInfo] = Field(default_factory=list, description="Renders, newest first.")
+    lang: Literal["en", "zh"] = Field("en", description="The language the replies are in.")
 
 
 class CreditsResult(BaseModel):
@@ -78,6 +82,25 @@ class ExportResult(BaseModel):
     session_id: str
     job: JobInfo
     done: bool = Field(description="True when the MP4 is ready; otherwise call export again.")
+
+
+class PreviewResult(BaseModel):
+    text: str = Field(description="Where the preview is; show as is.")
+    session_id: str
+    path: str = Field(description="Absolute path of the preview (MP4, or M4A for audio only).")
+    resource_uri: str | None = Field(None, description="MCP resource of the preview file.")
+    mime_type: Literal["video/mp4", "audio/mp4"]
+    start_s: float = Field(ge=0, description="Where the previewed stretch starts in the clip.")
+    duration_s: float = Field(ge=0)
+    width: int = Field(0, ge=0, description="0 for audio only.")
+    height: int = Field(0, ge=0)
+    size_bytes: int = Field(ge=0)
+    clip_s: float = Field(ge=0, description="The whole clip's length.")
+    curve_step_s: float | None = Field(None, description="Seconds per loudness point.")
+    loudness_db: list[float] | None = Field(
+        None, description="The soundtrack's level per step over the whole clip, dB (for the App)."
+    )
+    cuts_s: list[float] | None = Field(None, description="Scene cuts, seconds (for the App).")
 
 
 def say(lang: str, en: str, zh: str) -> str:
@@ -119,4 +142,27 @@ def job_line(lang: str, info: JobInfo) -> str:
         f"Rendering (job {info.job_id}, {pct}%: {info.message}). "
         "Call export or state again to check.",
         f"正在渲染（任务 {info.job_id}，{pct}%：{info.message}）。稍后再调用 export 或 state 查看。",
+    )
+
+
+def preview_result(lang: str, session_id: str, done: Preview) -> PreviewResult:
+    what = say(lang, "audio", "音频") if done.audio_only else f"{done.height}p"
+    return PreviewResult(
+        text=say(
+            lang,
+            f"Preview ({what}, {done.duration_s:.1f} s from {done.start_s:.1f} s): {done.path}",
+            f"预览（{what}，从 {done.start_s:.1f} 秒起 {done.duration_s:.1f} 秒）：{done.path}",
+        ),
+        session_id=session_id,
+        path=str(done.path),
+        mime_type="audio/mp4" if done.audio_only else "video/mp4",
+        start_s=done.start_s,
+        duration_s=done.duration_s,
+        width=done.width,
+        height=done.height,
+        size_bytes=done.size_bytes,
+        clip_s=done.clip_s,
+        curve_step_s=done.curve_step_s,
+        loudness_db=done.loudness_db,
+        cuts_s=done.cuts_s,
     )

@@ -1,0 +1,261 @@
+"""The quick preview: a small 480p MP4 of the 15-20 s around the busiest part of the clip, or
+the whole soundtrack as audio only, rendered in a few seconds.
+
+Its music is the full export's music for that stretch: the soundtrack is built by the same
+builder the export uses (`backends.local.build_soundtrack`), then cut to the window, so the
+gain, ducking and the composition's form are those of the finished video. The picture is
+scaled down with libx264 ultrafast, which is where the time goes in a full render.
+
+"Busiest" is cheap to find: the game audio's loudness per second (read at 8 kHz mono) plus
+the scene cuts from the container index. The finished soundtrack's loudness curve over the
+whole clip is what the App draws.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from gamemusic.backends.local import build_soundtrack, title_font, titles_of
+from gamemusic.draft import Draft
+from gamemusic.media import ffmpeg, render
+from gamemusic.media.mix import SR
+from gamemusic.media.probe import MediaInfo, inspect
+from gamemusic.media.scenes import scene_cuts
+from gamemusic.paths import partial_path
+from gamemusic.sessions import atomic_write
+
+WINDOW_S = 18.0  # the preview's length; clips up to MAX_WHOLE_S are previewed whole
+MAX_WHOLE_S = 20.0
+SHORT_SIDE = 480
+MAX_FPS = 30.0
+CURVE_POINTS = 400  # at most this many points in the loudness curve
+_LEVEL_SR = 8000  # the game audio read for choosing the window
+_CUT_WEIGHT = 0.35  # one scene cut counts as much as 35% of the loudness range, per second
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A finished preview file and what the App draws beside it."""
+
+    path: Path
+    audio_only: bool
+    start_s: float  # where the window starts in the clip
+    duration_s: float
+    width: int  # 0 for audio only
+    height: int
+    size_bytes: int
+    clip_s: float  # the whole clip's length
+    curve_step_s: float
+    loudness_db: list[float]  # the soundtrack's level per curve step, whole clip
+    cuts_s: list[float]
+
+
+def busiest_window(level_db: np.ndarray, cuts: list[float], window_s: float) -> float:
+    """Start (s) of the `window_s` stretch with the most going on: loudness per second
+    (`level_db`, (seconds,)) scaled 0..1 between its 10th and 95th percentiles, plus the
+    scene cuts in each second."""
+    seconds = len(level_db)
+    win = round(window_s)
+    if seconds <= win:
+        return 0.0
+    lo, hi = np.percentile(level_db, 10), np.percentile(level_db, 95)
+    activity = np.clip((level_db - lo) / max(hi - lo, 1e-6), 0, 1) if hi - lo >= 1 else (
+        np.zeros(seconds)
+    )
+    for c in cuts:
+        if 0 <= int(c) < seconds:
+            activity[int(c)] += _CUT_WEIGHT
+    sums = np.convolve(activity, np.ones(win), mode="valid")  # (seconds - win + 1,)
+    return float(np.argmax(sums))
+
+
+def level_curve(audio: np.ndarray, step_s: float, sr: int = SR) -> np.ndarray:
+    """RMS level of the mono mix per `step_s`, dB (floor -90): (ceil(len/step),) float32.
+    `audio` is (samples, 2) or (samples,)."""
+    hop = max(1, round(step_s * sr))
+    mono = audio.mean(axis=1) if audio.ndim == 2 else audio
+    frames = int(np.ceil(len(mono) / hop))
+    padded = np.zeros(frames * hop, np.float32)
+    padded[: len(mono)] = mono
+    power = np.square(padded.reshape(frames, hop)).mean(axis=1)
+    return np.maximum(10 * np.log10(np.maximum(power, 1e-12)), -90.0).astype(np.float32)
+
+
+def preview_size(info: MediaInfo, aspect: str | None) -> tuple[int, int]:
+    """The export's frame shape at a 480-pixel short side (even numbers)."""
+    w, h = render.target_size(info, aspect)
+    scale = SHORT_SIDE / min(w, h)
+    return round(w * scale / 2) * 2, round(h * scale / 2) * 2
+
+
+async def _soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> np.ndarray:
+    """The export's soundtrack, (samples, 2) float32 at 48 kHz: one place to switch to a
+    windowed builder once the engine has one."""
+    return await build_soundtrack(draft, info, seconds)
+
+
+def _picture_args(info: MediaInfo, start_s: float, length_s: float, fps: float) -> list[str]:
+    if info.kind == "video":
+        seek = ["-ss", f"{start_s:.3f}"] if start_s > 0 else []
+        return [*ffmpeg.WHITELIST, *seek, "-t", f"{length_s:.3f}", "-f", info.demuxer,
+                "-i", str(info.path)]  # fmt: skip
+    if info.container == "gif":
+        return [*ffmpeg.WHITELIST, "-ignore_loop", "0", "-f", "gif", "-i", str(info.path)]
+    return [*ffmpeg.WHITELIST, "-loop", "1", "-framerate", f"{fps:g}", "-f", info.demuxer,
+            "-i", str(info.path)]  # fmt: skip
+
+
+def _picture_only_args(
+    info: MediaInfo, draft: Draft, out: Path, start_s: float, length_s: float
+) -> tuple[list[str], int, int]:
+    """The window's picture alone, 480p: frames dropped to <= 30 fps before scaling."""
+    width, height = preview_size(info, draft.meta.aspect)
+    fps = min(render.output_fps(info), MAX_FPS)
+    shifted = tuple(
+        render.Title(t.text, max(0.0, t.start_s - start_s), t.end_s - start_s, t.position)
+        for t in titles_of(draft)
+        if t.end_s > start_s and t.start_s < start_s + length_s
+    )
+    font = title_font(shifted)
+    chain = [
+        f"fps={fps:g}",
+        f"scale={width}:{height}:force_original_aspect_ratio=decrease:flags=fast_bilinear",
+        f"pad={width}:{height}:(ow-iw)/2:(oh-ih)/2:color=black",
+        "setsar=1",
+        "tpad=stop_mode=clone:stop=-1",
+        *(render._title_filter(t, font, width, height) for t in shifted),
+        "format=yuv420p",
+    ]
+    args = [
+        *_picture_args(info, start_s, length_s, fps),
+        "-map", "0:v:0", "-an", "-vf", ",".join(chain),
+        "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30", "-maxrate", "1200k",
+        "-bufsize", "2400k", "-pix_fmt", "yuv420p", "-fps_mode", "cfr",
+        "-t", f"{length_s:.6f}", "-map_metadata", "-1", "-sn", "-dn", "-f", "mp4", "-y", str(out),
+    ]  # fmt: skip
+    return args, width, height
+
+
+def _with_sound_args(picture: Path | None, out: Path, length_s: float) -> list[str]:
+    """The finished preview: the picture copied (if any) and the soundtrack from stdin."""
+    video = [*ffmpeg.WHITELIST, "-f", "mp4", "-i", str(picture)] if picture else []
+    maps = ["-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy"] if picture else []
+    return [
+        *video, "-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", "pipe:0", *maps,
+        "-c:a", "aac", "-b:a", "96k" if picture else "128k", "-t", f"{length_s:.6f}",
+        "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4", "-y", str(out),
+    ]  # fmt: skip
+
+
+async def game_level(info: MediaInfo) -> np.ndarray:
+    """The recording's own sound, dB RMS per second: (seconds,) float32 (silence: -90)."""
+    seconds = max(1, int(np.ceil(info.duration_s)))
+    if not info.has_audio:
+        return np.full(seconds, -90.0, np.float32)
+    raw = await ffmpeg.run(
+        [*ffmpeg.WHITELIST, "-f", info.demuxer, "-i", str(info.path), "-map", "0:a:0", "-vn",
+         "-ac", "1", "-ar", str(_LEVEL_SR), "-f", "f32le", "pipe:1"],
+        capture=True, what="Reading the game audio",
+    )  # fmt: skip
+    mono = np.frombuffer(raw, dtype="<f4")
+    return level_curve(mono, 1.0, sr=_LEVEL_SR)
+
+
+async def _together(steps: list[Awaitable[object]]) -> list[object]:
+    """Run `steps` at once; the first failure cancels the others (killing their ffmpeg)."""
+    tasks = [asyncio.ensure_future(step) for step in steps]
+    try:
+        return list(await asyncio.gather(*tasks))
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def render_preview(
+    draft: Draft,
+    source: Path,
+    out: Path,
+    *,
+    audio_only: bool = False,
+    on_progress: Callable[[float], Awaitable[None]] | None = None,
+) -> Preview:
+    """Write `out` atomically (MP4, or M4A when `audio_only` or the source has no picture),
+    or return the one already there: `out` is named after the draft, and what the App draws
+    is kept beside it (`out` with .json).
+
+    The window is chosen from a cheap read of the game audio (8 kHz mono) and the scene cuts;
+    then the window's picture is encoded while the soundtrack is built (one core each), and
+    the two are put together with the soundtrack's AAC."""
+    kept = _kept(out)
+    if kept is not None:
+        return kept
+    info = await inspect(source)
+    clip_s = info.duration_s if info.kind in ("video", "audio") else draft.duration_ms / 1000
+    audio_only = audio_only or info.kind == "audio"
+    cuts = await asyncio.to_thread(scene_cuts, info)
+    if audio_only:
+        start, length = 0.0, clip_s
+    else:
+        length = clip_s if clip_s <= MAX_WHOLE_S else WINDOW_S
+        start = busiest_window(await game_level(info), cuts, length) if length < clip_s else 0.0
+    width = height = 0
+    picture = None if audio_only else partial_path(out.with_name(out.stem + "-picture.mp4"))
+    try:
+        steps: list[Awaitable[object]] = [_soundtrack(draft, info, clip_s)]
+        if picture is not None:
+            args, width, height = _picture_only_args(info, draft, picture, start, length)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            steps.append(ffmpeg.run(args, total_s=length, on_progress=on_progress,
+                                    what="Rendering the preview"))  # fmt: skip
+        soundtrack = (await _together(steps))[0]
+        assert isinstance(soundtrack, np.ndarray)
+        window = soundtrack[round(start * SR) : round((start + length) * SR)]
+        length = len(window) / SR
+
+        async def feed(stdin: asyncio.StreamWriter) -> None:
+            for i in range(0, len(window), SR):
+                stdin.write(np.ascontiguousarray(window[i : i + SR], dtype="<f4").tobytes())
+                await stdin.drain()
+
+        async with ffmpeg.partial_file(out) as tmp:
+            await ffmpeg.run(
+                _with_sound_args(picture, tmp, length), feed=feed, what="Rendering the preview"
+            )
+    finally:
+        if picture is not None:
+            picture.unlink(missing_ok=True)
+    step = max(0.25, clip_s / CURVE_POINTS)
+    done = Preview(
+        path=out,
+        audio_only=audio_only,
+        start_s=round(start, 3),
+        duration_s=round(length, 3),
+        width=width,
+        height=height,
+        size_bytes=out.stat().st_size,
+        clip_s=round(clip_s, 3),
+        curve_step_s=round(step, 4),
+        loudness_db=[round(float(v), 1) for v in level_curve(soundtrack, step)],
+        cuts_s=cuts,
+    )
+    fields = {k: v for k, v in asdict(done).items() if k != "path"}
+    atomic_write(out.with_suffix(".json"), json.dumps(fields).encode(), mode=0o644)
+    return done
+
+
+def _kept(out: Path) -> Preview | None:
+    """The preview already rendered for this draft, if its file and notes are both there."""
+    try:
+        fields = json.loads(out.with_suffix(".json").read_text("utf-8"))
+        if out.stat().st_size != fields["size_bytes"]:
+            return None
+        return Preview(path=out, **fields)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
