@@ -1,0 +1,130 @@
+"""Reading the gameplay: arcs, stingers and motion on a calm -> combat -> calm clip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import anyio
+import numpy as np
+import pytest
+
+from gamemusic.media.arcs import MIN_ARC_S, describe_arcs
+from gamemusic.media.gameplay import Gameplay, GameplayReader, describe, packet_rate, read_gameplay
+from gamemusic.media.probe import MediaInfo, inspect
+from gamemusic.media.scenes import scene_cuts
+from helpers import decode_audio, ffmpeg
+from media.gameplay_clip import BANG_S, CALM_END_S, COMBAT_END_S, DURATION_S, make_gameplay_clip
+
+CALM = {"explore", "resolution"}
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> MediaInfo:
+    path = make_gameplay_clip(tmp_path_factory.mktemp("gameplay") / "clip.mp4")
+    return anyio.run(inspect, path)
+
+
+@pytest.fixture(scope="module")
+def game_audio(clip: MediaInfo) -> np.ndarray:
+    return decode_audio(clip.path)
+
+
+@pytest.fixture(scope="module")
+def gameplay(clip: MediaInfo) -> Gameplay:
+    return anyio.run(read_gameplay, clip)
+
+
+def fed(audio: np.ndarray, block: int, clip: MediaInfo) -> Gameplay:
+    reader = GameplayReader()
+    for i in range(0, len(audio), block):
+        reader.feed(audio[i : i + block])
+    return reader.finish(clip.duration_s, scene_cuts(clip), packet_rate(clip))
+
+
+def assert_calm_combat_calm(g: Gameplay, tolerance_s: float = 1.5) -> None:
+    assert g.arcs[0][0] == 0 and g.arcs[-1][1] == pytest.approx(DURATION_S, abs=0.05)
+    for (_, end, _), (start, _, _) in zip(g.arcs, g.arcs[1:], strict=False):
+        assert end == start
+    assert all(b - a >= MIN_ARC_S for a, b, _ in g.arcs)
+    combat = [(a, b) for a, b, kind in g.arcs if kind == "combat"]
+    assert len(combat) == 1
+    start, end = combat[0]
+    assert abs(start - CALM_END_S) <= tolerance_s and abs(end - COMBAT_END_S) <= tolerance_s
+    assert g.arc_at(5.0) in CALM and g.arc_at(DURATION_S - 3) in CALM
+    assert g.arc_at(COMBAT_END_S + 2) == "resolution"
+
+
+def test_combat_is_found_in_the_middle_and_calm_around_it(gameplay: Gameplay) -> None:
+    assert_calm_combat_calm(gameplay)
+    mid = slice(int(25 / gameplay.step_s), int(35 / gameplay.step_s))
+    assert gameplay.energy[mid].min() > 0.8 and gameplay.energy[: int(15 / 0.5)].max() < 0.2
+
+
+def test_stingers_fall_within_half_a_second_of_the_planted_onsets(gameplay: Gameplay) -> None:
+    planted = [CALM_END_S, BANG_S]
+    assert len(gameplay.stingers) == len(planted)
+    for t, want in zip(gameplay.stingers, planted, strict=True):
+        assert abs(t - want) <= 0.5
+
+
+def test_the_result_does_not_depend_on_the_block_size(
+    clip: MediaInfo, game_audio: np.ndarray, gameplay: Gameplay
+) -> None:
+    small, large = fed(game_audio, 1024, clip), fed(game_audio, 48000, clip)
+    odd = GameplayReader()
+    rng = np.random.default_rng(3)
+    i = 0
+    while i < len(game_audio):
+        n = int(rng.integers(0, 5000))
+        odd.feed(game_audio[i : i + n])
+        i += n
+    uneven = odd.finish(clip.duration_s, scene_cuts(clip), packet_rate(clip))
+    for g in (large, uneven, gameplay):
+        assert g.arcs == small.arcs and g.stingers == small.stingers
+        np.testing.assert_allclose(g.energy, small.energy, atol=1e-5)
+        np.testing.assert_allclose(g.loudness_db, small.loudness_db, atol=1e-3)
+
+
+def test_a_quiet_recording_has_the_same_arcs(clip: MediaInfo, game_audio: np.ndarray) -> None:
+    quiet = fed(game_audio * np.float32(0.01), 48000, clip)  # 40 dB down
+    assert_calm_combat_calm(quiet)
+    assert len(quiet.stingers) == 2
+
+
+def test_a_recording_without_its_sound_still_has_the_fight(clip: MediaInfo, tmp_path: Path) -> None:
+    silent = tmp_path / "muted.mp4"
+    ffmpeg("-i", str(clip.path), "-c", "copy", "-an", str(silent))
+    g = anyio.run(read_gameplay, anyio.run(inspect, silent))
+    assert g.loudness_db is None and g.stingers == []
+    assert_calm_combat_calm(g, tolerance_s=3.0)
+
+
+def test_a_steady_recording_is_all_explore(clip: MediaInfo) -> None:
+    rng = np.random.default_rng(1)
+    reader = GameplayReader()
+    reader.feed((rng.standard_normal((48000 * 30, 2)) * 0.1).astype(np.float32))
+    g = reader.finish(30.0)
+    assert [kind for _, _, kind in g.arcs] == ["explore"] and g.stingers == []
+
+
+def test_packet_rate_rises_where_the_picture_moves(clip: MediaInfo, tmp_path: Path) -> None:
+    rate = packet_rate(clip)
+    assert len(rate) == int(DURATION_S / 0.5)
+    calm = np.median(np.r_[rate[4:36], rate[84:116]])
+    assert np.median(rate[44:76]) > 10 * calm
+    mkv = tmp_path / "clip.mkv"  # a keyframe-only index: bytes between keyframes
+    ffmpeg("-i", str(clip.path), "-c", "copy", str(mkv))
+    by_cues = packet_rate(anyio.run(inspect, mkv))
+    assert np.median(by_cues[44:76]) > 10 * np.median(np.r_[by_cues[4:36], by_cues[84:116]])
+
+
+def test_the_arcs_read_as_one_line_in_english_and_chinese() -> None:
+    arcs = [(0.0, 40.0, "explore"), (40.0, 70.0, "combat")]
+    assert describe_arcs(arcs, [52.2]) == "0:00-0:40 explore, 0:40-1:10 combat, stinger at 0:52"
+    assert describe_arcs(arcs, [52.2], "zh") == "0:00-0:40 探索，0:40-1:10 战斗，重音在0:52"
+
+
+def test_the_fixture_reads_as_explore_combat_resolution(gameplay: Gameplay) -> None:
+    text = describe(gameplay)
+    assert text.startswith("0:00-0:20 explore, 0:20-0:4") and "combat" in text
+    assert text.endswith("stingers at 0:20, 0:50")
