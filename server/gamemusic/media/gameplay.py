@@ -15,6 +15,7 @@ has arcs).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -199,6 +200,10 @@ def packet_rate(source: MediaInfo | Path | str, step_s: float = STEP_S) -> np.nd
         if duration is None:
             duration = (container.duration or 0) / 1e6
         entries = stream.index_entries
+        if len(entries) < 2:  # Matroska reads its cues (keyframe index) on the first seek
+            with contextlib.suppress(av.FFmpegError):
+                container.seek(0, stream=stream)
+            entries = stream.index_entries
         n = len(entries)
         if base and n:
             stamps = np.fromiter((e.timestamp for e in entries), np.float64, n)
@@ -209,8 +214,10 @@ def packet_rate(source: MediaInfo | Path | str, step_s: float = STEP_S) -> np.nd
                 return _rate_from_frames((stamps - stamps.min()) * base, sizes, is_key,
                                          duration, step_s)  # fmt: skip
             if n >= 2 and (pos >= 0).all() and np.all(np.diff(pos) > 0):
-                return _rate_from_positions((stamps - stamps.min()) * base, pos, duration,
-                                            step_s)  # fmt: skip
+                others = sum(_byte_rate(container, s) for s in container.streams if s is not stream)
+                size = Path(container.name).stat().st_size
+                t = (stamps - stamps.min()) * base
+                return _rate_from_positions(t, pos, size, others, duration, step_s)
         return _rate_by_demux(container, stream, duration, step_s)
 
 
@@ -236,16 +243,43 @@ def _rate_from_frames(
 
 
 def _rate_from_positions(
-    t: np.ndarray, pos: np.ndarray, duration_s: float, step_s: float
+    t: np.ndarray,
+    pos: np.ndarray,
+    file_size: int,
+    other_rate: float,
+    duration_s: float,
+    step_s: float,
 ) -> np.ndarray:
-    """Bytes between successive keyframes spread evenly over the time between them."""
-    steps = _steps(duration_s or float(t.max()), step_s)
-    edges = np.arange(steps + 1) * step_s
-    cumulative = np.interp(edges, t, pos - pos[0])
+    """Bytes between successive keyframes spread evenly over the time between them (up to
+    the end of the file after the last one), less the other streams' bit rate."""
+    duration_s = max(duration_s, float(t[-1]) + step_s)
+    steps = _steps(duration_s, step_s)
+    t = np.append(t, duration_s)
+    pos = np.append(pos, max(file_size, pos[-1] + 1))
+    cumulative = np.interp(np.arange(steps + 1) * step_s, t, pos - pos[0])
     rate = np.diff(cumulative) / step_s
-    last = (pos[-1] - pos[0]) / max(float(t[-1] - t[0]), 1e-3)
-    rate[edges[1:] > t[-1]] = last  # after the last keyframe: the mean rate
-    return rate
+    return np.maximum(rate - other_rate, 0.05 * rate)
+
+
+def _byte_rate(container: av.container.InputContainer, stream: av.stream.Stream) -> float:
+    """A stream's bytes per second: its stated bit rate, or measured on its first 5 s."""
+    stated = stream.bit_rate or stream.codec_context.bit_rate
+    if stated:
+        return stated / 8
+    base = float(stream.time_base or 0)
+    total, first, last = 0, None, None
+    with contextlib.suppress(av.FFmpegError):
+        container.seek(0, stream=stream)
+        for packet in container.demux(stream):
+            if packet.pts is None or not base:
+                continue
+            first = packet.pts if first is None else first
+            last = packet.pts
+            total += packet.size
+            if (last - first) * base >= 5.0:
+                break
+    span = 0.0 if first is None or last is None else (last - first) * base
+    return total / span if span > 0.5 else 0.0
 
 
 def _rate_by_demux(
