@@ -8,7 +8,13 @@ import anyio
 import numpy as np
 import pytest
 
-from gamemusic.media.arcs import MIN_ARC_S, describe_arcs
+from gamemusic.media.arcs import (
+    MIN_ARC_S,
+    arcs_from_energy,
+    describe_arcs,
+    moving_mean,
+    stingers_from_levels,
+)
 from gamemusic.media.gameplay import Gameplay, GameplayReader, describe, packet_rate, read_gameplay
 from gamemusic.media.probe import MediaInfo, inspect
 from gamemusic.media.scenes import scene_cuts
@@ -128,3 +134,41 @@ def test_the_fixture_reads_as_explore_combat_resolution(gameplay: Gameplay) -> N
     text = describe(gameplay)
     assert text.startswith("0:00-0:20 explore, 0:20-0:4") and "combat" in text
     assert text.endswith("stingers at 0:20, 0:50")
+
+
+def energy_curve(*parts: tuple[float, float]) -> np.ndarray:
+    """Energy per 0.5 s step: (seconds, level) parts, smoothed as the reader smooths."""
+    steps = [np.full(int(seconds / 0.5), level) for seconds, level in parts]
+    return moving_mean(np.concatenate(steps).astype(np.float32), 8)
+
+
+def test_a_build_up_reads_as_tension_before_the_combat() -> None:
+    e = energy_curve((20, 0.1), (16, 0.5), (20, 0.9), (30, 0.1))
+    arcs = arcs_from_energy(e, 0.5, 86.0)
+    assert [kind for _, _, kind in arcs] == [
+        "explore", "tension", "combat", "resolution", "explore",
+    ]  # fmt: skip
+    assert all(
+        abs(a - want) <= 1.5 for (a, _, _), want in zip(arcs[1:4], (20, 36, 56), strict=True)
+    )
+
+
+def test_arcs_do_not_flicker_on_a_restless_curve() -> None:
+    restless = [(2.0, 0.7 if i % 2 else 0.2) for i in range(30)]
+    arcs = arcs_from_energy(energy_curve(*restless, (10, 0.1)), 0.5, 70.0)
+    assert all(b - a >= MIN_ARC_S for a, b, _ in arcs) and len(arcs) <= 3
+
+
+def test_a_short_fight_is_stretched_to_a_whole_arc_and_a_blip_is_ignored() -> None:
+    fight = arcs_from_energy(energy_curve((20, 0.1), (5, 0.95), (25, 0.1)), 0.5, 50.0)
+    [(a, b)] = [(a, b) for a, b, kind in fight if kind == "combat"]
+    assert b - a == MIN_ARC_S and a < 22.5 < b
+    blip = arcs_from_energy(energy_curve((20, 0.1), (2, 0.95), (25, 0.1)), 0.5, 47.0)
+    assert blip == [(0.0, 47.0, "explore")]
+
+
+def test_stingers_are_big_moments_after_quiet_at_most_one_per_seven_seconds() -> None:
+    level = np.full(2000, -50.0)  # 40 s of 20 ms frames
+    for t in (10, 13, 16, 19, 30):  # a burst of hits, then a lone one
+        level[int(t / 0.02) : int(t / 0.02) + 20] = -8.0
+    assert stingers_from_levels(level, 0.02) == [10.0, 30.0]
