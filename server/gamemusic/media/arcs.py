@@ -10,6 +10,8 @@ right after a combat is its resolution.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 KINDS = ("explore", "tension", "combat", "resolution")
@@ -219,6 +221,44 @@ def stingers_from_levels(level_db: np.ndarray, frame_s: float) -> list[float]:
         if all(abs(t - u) >= STINGER_GAP_S for u in chosen):
             chosen.append(round(t, 3))
     return sorted(chosen)
+
+
+def overlay(
+    arcs: list[tuple[float, float, str]], spans: list[tuple[float, float, str]], duration_s: float
+) -> list[tuple[float, float, str]]:
+    """`arcs` with `spans` laid over them (clipped to 0..duration_s; later spans win). What
+    is left of an arc under MIN_ARC_S joins its neighbour; the spans stay as asked."""
+    d = float(duration_s)
+    bounds = {0.0, d, *(t for a, b, _ in arcs for t in (a, b))}
+    bounds |= {min(max(t, 0.0), d) for a, b, _ in spans for t in (a, b)}
+    pieces: list[list] = []  # [start, end, kind, laid over]
+    for a, b in itertools.pairwise(sorted(bounds)):
+        mid = (a + b) / 2
+        laid = next((k for s0, s1, k in reversed(spans) if s0 <= mid < s1), None)
+        kind = laid or next((k for s0, s1, k in arcs if s0 <= mid < s1), "explore")
+        if pieces and pieces[-1][2] == kind:
+            pieces[-1][1], pieces[-1][3] = b, pieces[-1][3] or laid is not None
+        elif b > a:
+            pieces.append([a, b, kind, laid is not None])
+    while len(pieces) > 1:
+        short = [i for i, p in enumerate(pieces) if not p[3] and p[1] - p[0] < MIN_ARC_S]
+        if not short:
+            break
+        i = short[0]
+        j = i - 1 if i > 0 else 1
+        pieces[j][0], pieces[j][1] = (
+            min(pieces[i][0], pieces[j][0]),
+            max(pieces[i][1], pieces[j][1]),
+        )
+        del pieces[i]
+        joined: list[list] = []
+        for p in pieces:
+            if joined and joined[-1][2] == p[2]:
+                joined[-1][1], joined[-1][3] = p[1], joined[-1][3] or p[3]
+            else:
+                joined.append(p)
+        pieces = joined
+    return [(round(a, 3), round(b, 3), kind) for a, b, kind, _ in pieces]
 
 
 def clock(seconds: float) -> str:

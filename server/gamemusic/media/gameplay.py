@@ -15,28 +15,28 @@ has arcs).
 
 from __future__ import annotations
 
-import contextlib
-import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from typing import Literal
 
 import anyio
-import av
 import numpy as np
 
 from gamemusic.media import arcs as arcs_mod
 from gamemusic.media import ffmpeg
+from gamemusic.media.motion import packet_rate
 from gamemusic.media.onsets import FLOOR_DB, SR, FrameFeatures, onset_frames
 from gamemusic.media.probe import MediaInfo
 from gamemusic.media.scenes import scene_cuts
 
-log = logging.getLogger("gamemusic.media")
+__all__ = ["STEP_S", "Gameplay", "GameplayReader", "describe", "packet_rate", "read_gameplay"]
 
 STEP_S = 0.5  # feature curves' step: the composer's intensity hop
 _FRAME = 960  # 20 ms
 _DENSITY_WINDOW_S = 2.0
 _CUT_WINDOW_S = 8.0
+BUILD_S = 16.0  # a requested climax is built up to over this long
+COMBAT_S = 16.0  # and lasts at least this long
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,73 @@ class Gameplay:
             if a <= t < b:
                 return kind
         return self.arcs[-1][2] if self.arcs else "explore"
+
+    def within(self, start_s: float, end_s: float) -> Gameplay:
+        """The stretch start_s..end_s, on its own clock (0 at start_s): for music that covers
+        only part of the recording."""
+        start_s = max(0.0, start_s)
+        end_s = min(self.duration_s, max(start_s, end_s))
+        i0 = int(start_s / self.step_s)
+        i1 = max(i0 + 1, int(np.ceil(end_s / self.step_s - 1e-9)))
+
+        def cut(curve: np.ndarray | None) -> np.ndarray | None:
+            return None if curve is None else curve[i0:i1]
+
+        duration = end_s - start_s
+        energy = self.energy[i0:i1]
+        return replace(
+            self,
+            duration_s=duration,
+            arcs=arcs_mod.arcs_from_energy(energy, self.step_s, duration),
+            stingers=[round(t - start_s, 3) for t in self.stingers if start_s <= t < end_s],
+            cuts_s=tuple(c - start_s for c in self.cuts_s if start_s <= c <= end_s),
+            energy=energy,
+            cuts_per_s=self.cuts_per_s[i0:i1],
+            loudness_db=cut(self.loudness_db),
+            onsets_per_s=cut(self.onsets_per_s),
+            motion=cut(self.motion),
+        )
+
+    def steer(
+        self,
+        *,
+        arc: Literal["auto", "calm", "intense"] = "auto",
+        stingers: bool = True,
+        climax_s: float | None = None,
+    ) -> Gameplay:
+        """The gameplay as an edit asks for it: "keep it calm" (arc="calm": one explore arc,
+        energy at most 0.3), "keep it intense" (one combat arc, energy at least 0.7), "no
+        stingers", "build up to the boss at 1:20" (climax_s=80: tension over the BUILD_S
+        before it, combat from it for at least COMBAT_S, then a resolution)."""
+        d = self.duration_s
+        arcs, energy = list(self.arcs), self.energy.copy()
+        if arc == "calm":
+            arcs, energy = [(0.0, d, "explore")], energy * np.float32(0.3)
+        elif arc == "intense":
+            arcs, energy = [(0.0, d, "combat")], np.float32(0.7) + energy * np.float32(0.3)
+        if climax_s is not None and 0 <= climax_s < d:
+            fight_end = min(d, climax_s + COMBAT_S)
+            for a, b, kind in self.arcs:  # an ongoing fight keeps going
+                if kind == "combat" and a <= fight_end < b:
+                    fight_end = b
+            build_s = max(  # the build-up starts once an earlier fight is over
+                [climax_s - BUILD_S, 0.0]
+                + [b for _, b, kind in arcs if kind == "combat" and b <= climax_s]
+            )
+            spans = [
+                (build_s, climax_s, "tension"),
+                (climax_s, fight_end, "combat"),
+            ]
+            if fight_end < d:
+                spans.append((fight_end, min(d, fight_end + arcs_mod.RESOLUTION_S), "resolution"))
+            arcs = arcs_mod.overlay(arcs, spans, d)
+            t = (np.arange(len(energy)) + 0.5) * self.step_s
+            build = (t >= build_s) & (t < climax_s)
+            ramp = 0.4 + 0.5 * (t[build] - build_s) / max(climax_s - build_s, 1e-3)
+            energy[build] = np.maximum(energy[build], ramp)
+            fight = (t >= climax_s) & (t < fight_end)
+            energy[fight] = np.maximum(energy[fight], 0.9)
+        return replace(self, arcs=arcs, energy=energy, stingers=self.stingers if stingers else [])
 
 
 class GameplayReader:
@@ -165,145 +232,6 @@ def describe(gameplay: Gameplay, lang: str = "en") -> str:
     """The arcs and stingers in words: '0:00-0:40 explore, 0:40-1:10 combat, stinger at
     0:52'; lang 'zh' gives '0:00-0:40 探索，0:40-1:10 战斗，重音在0:52'."""
     return arcs_mod.describe_arcs(gameplay.arcs, gameplay.stingers, lang)
-
-
-# ---- motion from packet sizes -------------------------------------------------------------
-
-
-def _open(source: MediaInfo | Path | str) -> tuple[av.container.InputContainer, float | None]:
-    if isinstance(source, MediaInfo):
-        container = av.open(
-            str(source.path), format=source.demuxer, options={"protocol_whitelist": "file"}
-        )
-        return container, source.duration_s
-    return av.open(str(source), options={"protocol_whitelist": "file"}), None
-
-
-def packet_rate(source: MediaInfo | Path | str, step_s: float = STEP_S) -> np.ndarray:
-    """Video bytes per second in each `step_s` window from the start: (steps,) float64, a
-    cheap proxy for on-screen motion. No frame is decoded.
-
-    Read from the container's index when it lists every frame (MP4, MOV, AVI): each frame's
-    size. Keyframes are left out (their size says nothing about motion) unless every frame is
-    one. With a keyframe-only index (MKV cues), bytes between keyframe positions. Without an
-    index, the packets are demuxed (the file is read, nothing decoded). Empty for no video."""
-    try:
-        container, duration = _open(source)
-    except (av.FFmpegError, OSError, ValueError) as exc:
-        log.info("no packet sizes for %s: %s", source, exc)
-        return np.zeros(0)
-    with container:
-        if not container.streams.video:
-            return np.zeros(0)
-        stream = container.streams.video[0]
-        base = float(stream.time_base or 0)
-        if duration is None:
-            duration = (container.duration or 0) / 1e6
-        entries = stream.index_entries
-        if len(entries) < 2:  # Matroska reads its cues (keyframe index) on the first seek
-            with contextlib.suppress(av.FFmpegError):
-                container.seek(0, stream=stream)
-            entries = stream.index_entries
-        n = len(entries)
-        if base and n:
-            stamps = np.fromiter((e.timestamp for e in entries), np.float64, n)
-            sizes = np.fromiter((e.size for e in entries), np.float64, n)
-            is_key = np.fromiter((e.is_keyframe for e in entries), bool, n)
-            pos = np.fromiter((e.pos for e in entries), np.float64, n)
-            if not is_key.all() and (sizes > 0).all():
-                return _rate_from_frames((stamps - stamps.min()) * base, sizes, is_key,
-                                         duration, step_s)  # fmt: skip
-            if n >= 2 and (pos >= 0).all() and np.all(np.diff(pos) > 0):
-                others = sum(_byte_rate(container, s) for s in container.streams if s is not stream)
-                size = Path(container.name).stat().st_size
-                t = (stamps - stamps.min()) * base
-                return _rate_from_positions(t, pos, size, others, duration, step_s)
-        return _rate_by_demux(container, stream, duration, step_s)
-
-
-def _steps(duration_s: float, step_s: float) -> int:
-    return max(1, int(np.ceil(duration_s / step_s - 1e-9)))
-
-
-def _rate_from_frames(
-    t: np.ndarray, sizes: np.ndarray, is_key: np.ndarray, duration_s: float, step_s: float
-) -> np.ndarray:
-    """Mean size of the non-key frames in each step times the frame rate."""
-    steps = _steps(duration_s or float(t.max()) + step_s, step_s)
-    fps = len(t) / max(duration_s or float(t.max()), 1e-3)
-    use = ~is_key if (~is_key).any() else np.ones(len(t), bool)
-    k = np.clip((t[use] / step_s).astype(int), 0, steps - 1)
-    total = np.bincount(k, weights=sizes[use], minlength=steps)
-    count = np.bincount(k, minlength=steps)
-    mean = np.divide(total, count, out=np.zeros(steps), where=count > 0)
-    if (count == 0).any() and (count > 0).any():  # steps holding only a keyframe
-        idx = np.flatnonzero(count > 0)
-        mean = np.interp(np.arange(steps), idx, mean[idx])
-    return mean * fps
-
-
-def _rate_from_positions(
-    t: np.ndarray,
-    pos: np.ndarray,
-    file_size: int,
-    other_rate: float,
-    duration_s: float,
-    step_s: float,
-) -> np.ndarray:
-    """Bytes between successive keyframes spread evenly over the time between them (up to
-    the end of the file after the last one), less the other streams' bit rate."""
-    duration_s = max(duration_s, float(t[-1]) + step_s)
-    steps = _steps(duration_s, step_s)
-    t = np.append(t, duration_s)
-    pos = np.append(pos, max(file_size, pos[-1] + 1))
-    cumulative = np.interp(np.arange(steps + 1) * step_s, t, pos - pos[0])
-    rate = np.diff(cumulative) / step_s
-    return np.maximum(rate - other_rate, 0.05 * rate)
-
-
-def _byte_rate(container: av.container.InputContainer, stream: av.stream.Stream) -> float:
-    """A stream's bytes per second: its stated bit rate, or measured on its first 5 s."""
-    stated = stream.bit_rate or stream.codec_context.bit_rate
-    if stated:
-        return stated / 8
-    base = float(stream.time_base or 0)
-    total, first, last = 0, None, None
-    with contextlib.suppress(av.FFmpegError):
-        container.seek(0, stream=stream)
-        for packet in container.demux(stream):
-            if packet.pts is None or not base:
-                continue
-            first = packet.pts if first is None else first
-            last = packet.pts
-            total += packet.size
-            if (last - first) * base >= 5.0:
-                break
-    span = 0.0 if first is None or last is None else (last - first) * base
-    return total / span if span > 0.5 else 0.0
-
-
-def _rate_by_demux(
-    container: av.container.InputContainer,
-    stream: av.video.stream.VideoStream,
-    duration_s: float,
-    step_s: float,
-) -> np.ndarray:
-    stamps: list[float] = []
-    sizes: list[int] = []
-    keys: list[bool] = []
-    base = float(stream.time_base or 0)
-    for packet in container.demux(stream):
-        stamp = packet.pts if packet.pts is not None else packet.dts
-        if stamp is None or not packet.size:
-            continue
-        stamps.append(stamp * base)
-        sizes.append(packet.size)
-        keys.append(bool(packet.is_keyframe))
-    if not stamps:
-        return np.zeros(0)
-    t = np.asarray(stamps)
-    return _rate_from_frames(t - t.min(), np.asarray(sizes, float), np.asarray(keys),
-                             duration_s, step_s)  # fmt: skip
 
 
 # ---- the whole recording --------------------------------------------------------------------

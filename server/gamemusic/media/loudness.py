@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.signal import resample_poly, sosfilt
+from scipy.signal import firwin, sosfilt
 
 SR = 48000
 _HOP = SR // 10  # 100 ms; a gating block is 4 hops with 75 % overlap
@@ -25,7 +25,13 @@ _SOS = np.array(
         [1.0, -2.0, 1.0, 1.0, -1.99004745483398, 0.99007225036621],
     ]
 )  # fmt: skip
-_SOS32 = _SOS.astype(np.float32)  # 5x faster than float64; within 0.01 LU of it
+_SOS32 = _SOS.astype(np.float32)
+# 4x interpolation filter (the one scipy's resample_poly designs), split into its phases.
+# Phase 0 falls on the samples themselves (the sinc is zero at every 4th tap): the sample
+# peak covers it; phases 1-3 are the points in between.
+_UP = 4
+_FIR = firwin(20 * _UP + 1, 1 / _UP, window=("kaiser", 5.0)) * _UP
+_PHASES = tuple(_FIR[r::_UP].astype(np.float32) for r in range(1, _UP))
 
 
 class LoudnessMeter:
@@ -59,16 +65,20 @@ class LoudnessMeter:
         ext = np.concatenate([self._tail, x])
         self._tail = ext[-_CTX:].copy()
         self._sample_peak = max(self._sample_peak, float(np.abs(x).max()))
-        self._true_peak = max(self._true_peak, self._oversampled_peak(ext, final=False))
+        self._true_peak = max(self._true_peak, self._oversampled_peak(ext))
 
-    def _oversampled_peak(self, ext: np.ndarray, *, final: bool) -> float:
-        """Peak of 4x oversampled `ext` (context + samples), leaving out the filter's edges
-        (the next block's context covers them), or 0 when it cannot beat the best so far."""
+    def _oversampled_peak(self, ext: np.ndarray) -> float:
+        """Peak between the samples of `ext` (context + samples), 4x oversampled, or 0 when
+        it cannot beat the best so far. The last few samples lack the right-hand context:
+        the next block's context covers them."""
         if float(np.abs(ext).max()) < self._true_peak * 10 ** (-4 / 20):
             return 0.0
-        up = resample_poly(ext, 4, 1, axis=0)
-        margin = 4 * (_CTX // 2)
-        return float(np.abs(up[margin : len(up) if final else len(up) - margin]).max())
+        best = 0.0
+        for ch in range(ext.shape[1]):
+            column = np.ascontiguousarray(ext[:, ch])
+            for taps in _PHASES:  # "valid": only points with real samples on both sides
+                best = max(best, float(np.abs(np.convolve(column, taps, "valid")).max()))
+        return best
 
     def lufs(self) -> float:
         """Gated integrated loudness in LUFS (-70 for silence or under 400 ms)."""
@@ -86,5 +96,5 @@ class LoudnessMeter:
     def true_peak_dbtp(self) -> float:
         """True peak in dBTP (at least the sample peak; -120 for silence)."""
         end = np.concatenate([self._tail, np.zeros((_CTX, 2), np.float32)])  # then silence
-        peak = max(self._true_peak, self._sample_peak, self._oversampled_peak(end, final=True))
+        peak = max(self._true_peak, self._sample_peak, self._oversampled_peak(end))
         return 20 * math.log10(peak) if peak > 1e-6 else -120.0
