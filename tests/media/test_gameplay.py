@@ -172,3 +172,38 @@ def test_stingers_are_big_moments_after_quiet_at_most_one_per_seven_seconds() ->
     for t in (10, 13, 16, 19, 30):  # a burst of hits, then a lone one
         level[int(t / 0.02) : int(t / 0.02) + 20] = -8.0
     assert stingers_from_levels(level, 0.02) == [10.0, 30.0]
+
+
+def kinds(g: Gameplay) -> list[str]:
+    return [kind for _, _, kind in g.arcs]
+
+
+def test_an_edit_can_keep_it_calm_or_intense_and_drop_the_stingers(gameplay: Gameplay) -> None:
+    calm = gameplay.steer(arc="calm", stingers=False)
+    assert calm.arcs == [(0.0, DURATION_S, "explore")] and calm.stingers == []
+    assert calm.energy.max() <= 0.3
+    intense = gameplay.steer(arc="intense")
+    assert kinds(intense) == ["combat"] and intense.energy.min() >= 0.7
+    assert intense.stingers == gameplay.stingers
+
+
+def test_a_requested_climax_is_built_up_to_and_lands_at_its_time(gameplay: Gameplay) -> None:
+    boss = gameplay.steer(climax_s=52.0)  # after the planted fight is over
+    assert kinds(boss) == ["explore", "combat", "tension", "combat"]
+    (_, _, _), (_, fight_end, _), (build, climax, _), (start, end, _) = boss.arcs
+    assert build == fight_end and climax == start == 52.0 and end == DURATION_S
+    t = np.arange(len(boss.energy)) * boss.step_s
+    rising = boss.energy[(t >= build + 1) & (t < climax)]  # the fight's tail may linger
+    assert np.all(np.diff(rising) >= -1e-6) and rising[-1] >= 0.85
+    assert boss.energy[t >= climax].min() >= 0.9
+    early = gameplay.steer(climax_s=10.0)
+    assert early.arc_at(5.0) == "tension" and early.arc_at(10.0) == "combat"
+    assert all(b - a >= MIN_ARC_S for a, b, _ in early.arcs[1:])
+
+
+def test_a_stretch_of_the_recording_has_its_own_clock(gameplay: Gameplay) -> None:
+    part = gameplay.within(10.0, 45.0)
+    assert part.duration_s == 35.0 and part.arcs[-1][1] == 35.0
+    assert part.arc_at(5.0) in CALM and part.arc_at(20.0) == "combat"
+    assert part.stingers == [round(CALM_END_S - 10.0, 3)]
+    assert all(0 <= c <= 35.0 for c in part.cuts_s) and len(part.energy) == 70
