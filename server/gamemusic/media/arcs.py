@@ -25,6 +25,7 @@ RESOLUTION_S = 12.0
 SMOOTH_S = 4.0
 STINGER_GAP_S = 7.0
 STINGER_RISE_DB = 18.0
+SILENCE_DB = 50.0  # game audio this far under its loud moments counts as silence
 
 # weight, minimum spread of the normalisation (in the feature's unit)
 _FEATURES = {
@@ -38,13 +39,27 @@ _TENSION = (0.4, 0.3)
 _COMBAT = (0.62, 0.48)
 
 
-def relative(x: np.ndarray, min_spread: float) -> np.ndarray:
+def relative(x: np.ndarray, min_spread: float, floor: float | None = None) -> np.ndarray:
     """x placed in the recording's own range: 10th percentile -> 0, 90th -> 1 (a spread of at
-    least `min_spread`), clipped to 0..1."""
+    least `min_spread`), clipped to 0..1. Values at or under `floor` (silence) read as 0 and
+    are left out of the percentiles, so muted stretches do not make the rest look loud."""
     if not len(x):
         return np.zeros(0, np.float32)
-    lo, hi = np.percentile(x, [10, 90])
-    return np.clip((x - lo) / max(hi - lo, min_spread), 0.0, 1.0).astype(np.float32)
+    live = x if floor is None else x[x > floor]
+    if not len(live):
+        return np.zeros(len(x), np.float32)
+    lo, hi = np.percentile(live, [10, 90])
+    out = np.clip((x - lo) / max(hi - lo, min_spread), 0.0, 1.0)
+    if floor is not None:
+        out[x <= floor] = 0.0
+    return out.astype(np.float32)
+
+
+def fit_length(curve: np.ndarray, n: int) -> np.ndarray:
+    """curve cut to n values, or extended with its last value: (n,)."""
+    if len(curve) >= n:
+        return curve[:n]
+    return np.concatenate([curve, np.full(n - len(curve), curve[-1] if len(curve) else 0.0)])
 
 
 def moving_mean(x: np.ndarray, size: int) -> np.ndarray:
@@ -75,8 +90,9 @@ def energy(
         if curve is None or not len(curve):
             continue
         w, spread = _FEATURES[name]
-        values = np.resize(curve, n) if len(curve) != n else curve
-        total += w * relative(values, spread)
+        values = fit_length(np.asarray(curve, np.float64), n)
+        floor = float(np.percentile(values, 95)) - SILENCE_DB if name == "loudness" else None
+        total += w * relative(values, spread, floor)
         weight += w
     return moving_mean(total / weight, max(1, round(SMOOTH_S / step_s)))
 

@@ -223,7 +223,7 @@ def _per_step_sum(values: np.ndarray, per: int, steps: int) -> np.ndarray:
 def _resample(curve: np.ndarray, step_s: float, steps: int) -> np.ndarray:
     """A curve given per step_s, as values per STEP_S: (steps,)."""
     if abs(step_s - STEP_S) < 1e-9:
-        return np.resize(curve, steps) if len(curve) < steps else curve[:steps]
+        return arcs_mod.fit_length(curve, steps)
     t = (np.arange(steps) + 0.5) * STEP_S
     return np.interp(t, (np.arange(len(curve)) + 0.5) * step_s, curve)
 
