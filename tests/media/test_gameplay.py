@@ -207,3 +207,17 @@ def test_a_stretch_of_the_recording_has_its_own_clock(gameplay: Gameplay) -> Non
     assert part.arc_at(5.0) in CALM and part.arc_at(20.0) == "combat"
     assert part.stingers == [round(CALM_END_S - 10.0, 3)]
     assert all(0 <= c <= 35.0 for c in part.cuts_s) and len(part.energy) == 70
+
+
+def test_a_muted_menu_does_not_make_the_quiet_exploring_look_loud() -> None:
+    rng = np.random.default_rng(2)
+    sr, t = 48000, np.arange(48000 * 20) / 48000
+    calm = (0.01 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    bursts = (0.5 * rng.uniform(-1, 1, len(t)) * np.exp(-30 * (t % 0.23))).astype(np.float32)
+    mono = np.concatenate([np.zeros(sr * 15, np.float32), calm, bursts, calm[: sr * 15]])
+    reader = GameplayReader()
+    reader.feed(np.repeat(mono[:, None], 2, axis=1))
+    g = reader.finish(len(mono) / sr)
+    assert kinds(g) == ["explore", "combat", "resolution"]
+    [(start, end)] = [(a, b) for a, b, kind in g.arcs if kind == "combat"]
+    assert abs(start - 35) <= 1.5 and abs(end - 55) <= 1.5
