@@ -26,12 +26,15 @@ _SOS = np.array(
     ]
 )  # fmt: skip
 _SOS32 = _SOS.astype(np.float32)
-# 4x interpolation filter (the one scipy's resample_poly designs), split into its phases.
-# Phase 0 falls on the samples themselves (the sinc is zero at every 4th tap): the sample
-# peak covers it; phases 1-3 are the points in between.
+# 4x interpolation filter (the one scipy's resample_poly designs), as its three in-between
+# phases: the value at n + r/4 is _KERNEL[:, r-1] . x[n + _OFFSETS]. Phase 0 falls on the
+# samples themselves (the windowed sinc is zero at every 4th tap): the sample peak covers it.
 _UP = 4
 _FIR = firwin(20 * _UP + 1, 1 / _UP, window=("kaiser", 5.0)) * _UP
-_PHASES = tuple(_FIR[r::_UP].astype(np.float32) for r in range(1, _UP))
+_KERNEL = np.stack([_FIR[r::_UP] for r in range(1, _UP)], axis=1).astype(np.float32)
+_HALF = len(_KERNEL) // 2  # 10 samples of context each side
+_OFFSETS = _HALF - np.arange(len(_KERNEL))  # x[n + 10], x[n + 9], ..., x[n - 9]
+_GATE_DB = 6.0
 
 
 class LoudnessMeter:
@@ -68,17 +71,40 @@ class LoudnessMeter:
         self._true_peak = max(self._true_peak, self._oversampled_peak(ext))
 
     def _oversampled_peak(self, ext: np.ndarray) -> float:
-        """Peak between the samples of `ext` (context + samples), 4x oversampled, or 0 when
-        it cannot beat the best so far. The last few samples lack the right-hand context:
-        the next block's context covers them."""
-        if float(np.abs(ext).max()) < self._true_peak * 10 ** (-4 / 20):
+        """Largest 4x-interpolated value of `ext` (context + samples) between samples that
+        could beat the best so far: beside a local maximum of |x| within _GATE_DB of it, or
+        near a jump that large (where a band-limited signal rings). Samples without _HALF
+        of context on each side are left to the next block, whose context they are."""
+        n = len(ext)
+        if n < 2 * _HALF + 4:
             return 0.0
-        best = 0.0
-        for ch in range(ext.shape[1]):
-            column = np.ascontiguousarray(ext[:, ch])
-            for taps in _PHASES:  # "valid": only points with real samples on both sides
-                best = max(best, float(np.abs(np.convolve(column, taps, "valid")).max()))
-        return best
+        gate = self._true_peak * 10 ** (-_GATE_DB / 20)
+        mag = np.abs(ext)
+        mid = mag[1:-1]
+        hot = np.zeros((n, ext.shape[1]), bool)
+        hot[1:-1] = (mid >= mag[:-2]) & (mid >= mag[2:]) & (mid >= gate)
+        jump = np.abs(np.diff(ext, axis=0)) >= gate
+        hot[:-1] |= jump
+        hot[1:] |= jump
+        near = hot.copy()  # the intervals around: from two samples before to one after
+        for shift in (1, 2):
+            near[:-shift] |= hot[shift:]
+        near[1:] |= hot[:-1]
+        near[: _HALF - 1] = False
+        near[n - _HALF :] = False
+        count = int(near.sum())
+        if count == 0:
+            return 0.0
+        if count > near.size // 8:  # dense (noise-like): every interval, by convolution
+            best = 0.0
+            for ch in range(ext.shape[1]):
+                column = np.ascontiguousarray(ext[:, ch])
+                for taps in _KERNEL.T:  # "valid": only points with samples on both sides
+                    best = max(best, float(np.abs(np.convolve(column, taps, "valid")).max()))
+            return best
+        base, chan = np.nonzero(near)  # interval (base, base + 1) of channel chan
+        rows = ext[base[:, None] + _OFFSETS[None, :], chan[:, None]]  # (k, taps)
+        return float(np.abs(rows @ _KERNEL).max())
 
     def lufs(self) -> float:
         """Gated integrated loudness in LUFS (-70 for silence or under 400 ms)."""
