@@ -48,3 +48,25 @@ def test_the_true_peak_is_found_between_samples() -> None:
 def test_silence_reads_as_the_floor() -> None:
     meter = metered(np.zeros((SR, 2), np.float32), 4800)
     assert meter.lufs() == -70.0 and meter.true_peak_dbtp() == -120.0
+
+
+def square(hz: float, seconds: float, amp: float) -> np.ndarray:
+    t = np.arange(int(seconds * SR)) / SR
+    return (amp * np.sign(np.sin(2 * np.pi * hz * t))).astype(np.float32)[:, None].repeat(2, 1)
+
+
+@pytest.mark.parametrize(
+    "signal",
+    [
+        square(1000, 1, 0.5),  # rings at every edge
+        tone(440, 1.01, 0.5, phase=0.2),  # stops dead near a crest
+        (rng.standard_normal((SR * 3, 2)) * 0.1).astype(np.float32),
+        np.concatenate([tone(300, 2, 0.05), tone(3000, 0.5, 0.4), tone(300, 2, 0.05)]),
+    ],
+)
+def test_the_true_peak_agrees_with_oversampling_the_whole_signal(signal: np.ndarray) -> None:
+    from scipy.signal import resample_poly
+
+    padded = np.concatenate([signal, np.zeros((64, 2), np.float32)])  # it ends in silence
+    whole = 20 * np.log10(np.abs(resample_poly(padded, 4, 1, axis=0)).max())
+    assert metered(signal, 3000).true_peak_dbtp() == pytest.approx(whole, abs=0.02)
