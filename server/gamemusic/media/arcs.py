@@ -5,7 +5,10 @@ a minimum spread so that a flat recording stays calm), so a quiet recording has 
 The features' weighted mean, smoothed over 4 s, is the energy (0..1); its level with
 hysteresis gives calm / tension / combat per curve step; stretches shorter than MIN_ARC_S
 merge into a neighbour (a short but real fight is stretched to MIN_ARC_S instead); the calm
-right after a combat is its resolution.
+right after a combat is its resolution. `overlay` lays arcs an edit asks for over them.
+
+Stingers come from the 20 ms frame levels: a jump of STINGER_RISE_DB over the 3 s before,
+loud for this recording, the strongest first and at most one per STINGER_GAP_S.
 """
 
 from __future__ import annotations
