@@ -14,7 +14,8 @@ import anyio
 import numpy as np
 import pytest
 
-from gamemusic.media.report import MusicReport, cuts_on_grid, music_report
+from gamemusic.media.onsets import FrameFeatures
+from gamemusic.media.report import MusicReport, cuts_on_grid, measure_tempo, music_report
 from gamemusic.music import Piece, compose, synthesize, write_wav
 from helpers import FFMPEG, decode_audio, ffmpeg, video_duration
 
@@ -130,3 +131,26 @@ def test_the_report_is_json_with_a_one_line_summary(report: MusicReport) -> None
     assert "\n" not in text and text.startswith("Ends ") and text.endswith("dBTP.")
     assert "0:00-0:12 explore, 0:12-0:30 combat, stinger at 0:12" in text
     assert f"{report.lufs:.1f} LUFS" in text
+
+
+def clicks(bpm: float, seconds: float) -> np.ndarray:
+    """A click (5 ms of noise) on every beat: (samples, 2) float32."""
+    out = np.zeros((int(seconds * 48000), 2), np.float32)
+    burst = np.random.default_rng(0).uniform(-0.5, 0.5, (240, 2)).astype(np.float32)
+    for t in np.arange(0, seconds - 0.01, 60 / bpm):
+        out[int(t * 48000) : int(t * 48000) + 240] = burst
+    return out
+
+
+def tempo_of(audio: np.ndarray, bpm: float) -> tuple[float | None, float | None]:
+    frames = FrameFeatures(480)
+    frames.feed(audio)
+    return measure_tempo(frames.flux(), frames.frame_s, bpm)
+
+
+def test_a_steady_click_is_measured_to_a_tenth_of_a_percent_and_a_drift_is_seen() -> None:
+    measured, stability = tempo_of(clicks(123.0, 32), 123.0)
+    assert measured == pytest.approx(123.0, rel=1e-3) and stability == 1.0
+    measured, stability = tempo_of(np.concatenate([clicks(120, 16), clicks(132, 16)]), 120.0)
+    assert stability is not None and 0.25 <= stability <= 0.75
+    assert tempo_of(np.zeros((48000 * 10, 2), np.float32), 120.0) == (None, None)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 ON_BEAT_S = 0.06  # a cut this close to a beat is on it (about a frame and a half at 30 fps)
 _TEMPO_WINDOW_S = 8.0
 _TEMPO_TOLERANCE = 0.02
+_PULSE = 0.1  # a window's beat peak in the autocorrelation, relative to lag 0, to count
 _AUDIBLE_DB = -60.0  # the music has ended once it stays this far under its peak
 _NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
 # Krumhansl-Kessler key profiles, tonic first.
@@ -72,8 +73,8 @@ class MusicReport(BaseModel):
     )
     tempo_stability: float | None = Field(
         None, ge=0, le=1,
-        description=f"Share of {_TEMPO_WINDOW_S:.0f} s windows whose measured tempo is within "
-        f"{_TEMPO_TOLERANCE:.0%} of the written one.",
+        description=f"Share of {_TEMPO_WINDOW_S:.0f} s windows with a clear pulse whose "
+        f"measured tempo is within {_TEMPO_TOLERANCE:.0%} of the written one.",
     )  # fmt: skip
     key: str = Field(description="The key the music was written in, e.g. 'A aeolian'.")
     in_key: float = Field(ge=0, le=1, description="Share of pitched note time in the key.")
@@ -169,24 +170,44 @@ def _autocorr(x: np.ndarray) -> np.ndarray:
     return np.fft.irfft(spec * np.conj(spec), n)[: len(x)]
 
 
+def _beat_lag(ac: np.ndarray, lo: int, hi: int) -> tuple[float, float]:
+    """Beat period in frames from an autocorrelation, and the peak's relative height. The
+    peak near the beat is refined by the peaks at its multiples (up to 8 beats: the frame
+    grid's rounding shrinks with each), fitted as lag_m = m * period."""
+    lag, strength = _lag_of_peak(ac, lo, hi)
+    if lag <= 0 or strength < 0.05:
+        return 0.0, strength
+    num, den = lag, 1.0
+    for m in range(2, 9):
+        guess = m * num / den
+        a, b = math.floor(guess * 0.98), math.ceil(guess * 1.02) + 1
+        if b >= len(ac) - 1:
+            break
+        lag_m, height = _lag_of_peak(ac, a, b)
+        if lag_m <= 0 or height < 0.5 * strength:
+            break
+        num, den = num + m * lag_m, den + m * m
+    return num / den, strength
+
+
 def measure_tempo(
     flux: np.ndarray, frame_s: float, bpm: float
 ) -> tuple[float | None, float | None]:
     """Tempo near `bpm` (within -15 %/+18 %, clear of the sixteenth-note neighbours) from an
     onset-strength curve, over the whole and per window: (measured bpm, share of windows
-    within 2 % of bpm). (None, None) when the curve has no pulse there."""
+    within 2 % of bpm, among the windows with a clear pulse). (None, None) without a pulse."""
     period = 60.0 / bpm / frame_s
     lo, hi = max(2, math.floor(0.85 * period)), math.ceil(1.18 * period) + 1
-    lag, strength = _lag_of_peak(_autocorr(flux), lo, hi)
-    if lag <= 0 or strength < 0.05:
+    lag, _ = _beat_lag(_autocorr(flux), lo, hi)
+    if lag <= 0:
         return None, None
     measured = 60.0 / (lag * frame_s)
     width = round(_TEMPO_WINDOW_S / frame_s)
     steady = checked = 0
     for start in range(0, len(flux) - width + 1, width // 2):
-        w_lag, w_strength = _lag_of_peak(_autocorr(flux[start : start + width]), lo, hi)
-        if w_lag <= 0 or w_strength < 0.05:
-            continue  # a bar of silence or a held chord: no pulse to measure
+        w_lag, w_strength = _beat_lag(_autocorr(flux[start : start + width]), lo, hi)
+        if w_lag <= 0 or w_strength < _PULSE:
+            continue  # a drumless intro or a held chord: no pulse to measure
         checked += 1
         steady += abs(60.0 / (w_lag * frame_s) / bpm - 1) <= _TEMPO_TOLERANCE
     return round(measured, 2), (steady / checked if checked else None)
