@@ -59,7 +59,7 @@ class MusicReport(BaseModel):
         description="Where the music's final note or fade becomes inaudible (60 dB under its "
         "peak), minus the end of the last frame, ms; negative ends before it."
     )
-    cuts: int = Field(ge=0, description="Scene cuts checked against the beat grid.")
+    cuts: int = Field(ge=0, description="Scene cuts under the music, checked against its beats.")
     cuts_on_beat: float | None = Field(
         None, ge=0, le=1, description=f"Share of the cuts within {ON_BEAT_S * 1000:.0f} ms of "
         "a beat (None without cuts)."
@@ -262,38 +262,41 @@ async def music_report(
     """Measure the finished `output` and the music in it.
 
     piece: the composed music, placed at `music_start_s` on the output's timeline. cuts_s: the
-    recording's scene cuts in output time (default: the cuts the piece changed section on).
+    recording's scene cuts in output time (default: the cuts the piece changed section on); those
+    outside the music's stretch are not counted.
     music: the rendered music alone, (samples, 2) float32 at 48 kHz, for the tempo and the
     ending; without it the tempo is measured on the output's sound (exact when the game sound
     is muted) and the ending is the written one."""
-    tempo_frames = None if music is not None else FrameFeatures(480)
-    meter = await _meter_file(output, tempo_frames, timeout)
+    from_file = FrameFeatures(480) if music is None else None
+    meter = await _meter_file(output, from_file, timeout)
     frame_end = await anyio.to_thread.run_sync(video_end_s, output)
-    if music is not None:
-        tempo_frames = FrameFeatures(480)
+
+    def tempo_and_end() -> tuple[float | None, float | None, float]:
+        if from_file is not None:  # the output's sound: only the music's stretch of it
+            a = round(music_start_s / from_file.frame_s)
+            flux = from_file.flux()[a : a + round(piece.duration_s / from_file.frame_s)]
+            return (*measure_tempo(flux, from_file.frame_s, piece.bpm), _written_end(piece))
+        assert music is not None
+        frames = FrameFeatures(480)
         for i in range(0, len(music), 10 * SR):
-            tempo_frames.feed(music[i : i + 10 * SR])
-        music_end = music_start_s + audible_end_s(music)
-    else:
-        music_end = music_start_s + _written_end(piece)
-    assert tempo_frames is not None
-    flux = tempo_frames.flux()
-    if music is None:  # the output's sound: only the music's stretch
-        a = round(music_start_s / tempo_frames.frame_s)
-        flux = flux[a : a + round(piece.duration_s / tempo_frames.frame_s)]
-    measured, stability = measure_tempo(flux, tempo_frames.frame_s, piece.bpm)
-    cuts = list(piece.cuts_s) if cuts_s is None else [float(c) for c in cuts_s]
+            frames.feed(music[i : i + 10 * SR])
+        return (*measure_tempo(frames.flux(), frames.frame_s, piece.bpm), audible_end_s(music))
+
+    measured, stability, end_s = await anyio.to_thread.run_sync(tempo_and_end)
+    every = list(piece.cuts_s) if cuts_s is None else [float(c) for c in cuts_s]
+    cuts = [c for c in every if 0 <= c - music_start_s <= piece.duration_s]
     on_beat, on_downbeat = cuts_on_grid(piece, cuts, music_start_s)
     key, in_key, corr = key_figures(piece)
     arcs = [
-        ArcSpan(start_s=a + music_start_s, end_s=b + music_start_s, kind=kind)  # type: ignore[arg-type]
+        ArcSpan.model_validate({"start_s": a + music_start_s, "end_s": b + music_start_s,
+                                "kind": kind})
         for a, b, kind in piece.arcs
-    ]
+    ]  # fmt: skip
     report = MusicReport(
         text="",
         duration_s=round(frame_end, 3),
         ending=piece.ending,
-        ending_ms=round((music_end - frame_end) * 1000, 1),
+        ending_ms=round((music_start_s + end_s - frame_end) * 1000, 1),
         cuts=len(cuts),
         cuts_on_beat=on_beat,
         cuts_on_downbeat=on_downbeat,
