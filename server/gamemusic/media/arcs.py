@@ -36,7 +36,7 @@ _FEATURES = {
     "onsets": (0.25, 1.5),  # onsets per second
     "motion": (0.25, 2.0),  # log2 of bytes per second: a fourfold change
 }
-_CUTS_WEIGHT, _CUTS_FULL = 0.15, 0.3  # cuts per second that count as frantic
+_CUTS_WEIGHT, _CUTS_FULL = 0.15, 0.5  # cuts per second that count as frantic (4 in 8 s)
 # energy thresholds: (enter, leave) for tension and for combat
 _TENSION = (0.4, 0.3)
 _COMBAT = (0.62, 0.48)
