@@ -15,7 +15,13 @@ import numpy as np
 import pytest
 
 from gamemusic.media.onsets import FrameFeatures
-from gamemusic.media.report import MusicReport, cuts_on_grid, measure_tempo, music_report
+from gamemusic.media.report import (
+    MusicReport,
+    MusicTrace,
+    cuts_on_grid,
+    measure_tempo,
+    music_report,
+)
 from gamemusic.music import Piece, compose, synthesize, write_wav
 from helpers import FFMPEG, decode_audio, ffmpeg, video_duration
 
@@ -154,3 +160,15 @@ def test_a_steady_click_is_measured_to_a_tenth_of_a_percent_and_a_drift_is_seen(
     measured, stability = tempo_of(np.concatenate([clicks(120, 16), clicks(132, 16)]), 120.0)
     assert stability is not None and 0.25 <= stability <= 0.75
     assert tempo_of(np.zeros((48000 * 10, 2), np.float32), 120.0) == (None, None)
+
+
+def test_a_trace_fed_while_synthesizing_gives_the_same_figures(
+    render: Render, report: MusicReport
+) -> None:
+    trace = MusicTrace()
+    for i in range(0, len(render.music), 4000):  # as a streaming synthesizer would hand it over
+        trace.feed(render.music[i : i + 4000])
+    streamed = anyio.run(lambda: music_report(render.piece, render.path, music=trace))
+    assert streamed.measured_bpm == pytest.approx(report.measured_bpm, abs=0.05)
+    assert streamed.tempo_stability == report.tempo_stability
+    assert abs(streamed.ending_ms - report.ending_ms) <= 10

@@ -133,19 +133,44 @@ def _written_end(piece: Piece) -> float:
     return min(piece.duration_s, max(ends, default=0.0))
 
 
-def audible_end_s(music: np.ndarray) -> float:
-    """Time (s) after which (samples, 2) music stays _AUDIBLE_DB under its peak (read in
-    one-second chunks: no copy of a long piece)."""
-    chunks = range(0, len(music), SR)
-    top = max((float(np.abs(music[i : i + SR]).max()) for i in chunks), default=0.0)
-    if top <= 0:
-        return 0.0
-    floor = top * 10 ** (_AUDIBLE_DB / 20)
-    for i in reversed(chunks):
-        loud = np.flatnonzero(np.abs(music[i : i + SR]).max(axis=1) > floor)
-        if len(loud):
-            return float(i + loud[-1] + 1) / SR
-    return 0.0
+class MusicTrace:
+    """What the report needs of the music, taken block by block as it is synthesized (so the
+    whole piece never has to be in memory): onset strength and peak per 10 ms frame."""
+
+    def __init__(self) -> None:
+        self.frames = FrameFeatures(480)
+        self._peaks: list[np.ndarray] = []
+        self._pending = np.zeros((0, 2), np.float32)
+
+    def feed(self, block: np.ndarray) -> None:
+        """The next block of the music alone: (n, 2) float32 at 48 kHz, any n."""
+        x = np.asarray(block, np.float32).reshape(-1, 2)
+        self.frames.feed(x)
+        x = np.concatenate([self._pending, x]) if len(self._pending) else x
+        whole = len(x) // self.frames.frame * self.frames.frame
+        if whole:
+            mag = np.abs(x[:whole]).reshape(-1, self.frames.frame * 2)
+            self._peaks.append(mag.max(axis=1))
+        self._pending = x[whole:].copy()
+
+    def audible_end_s(self) -> float:
+        """Time (s) after which the music stays _AUDIBLE_DB under its peak (10 ms steps)."""
+        peaks = list(self._peaks)
+        if len(self._pending):
+            peaks.append(np.abs(self._pending).max(axis=1).max(keepdims=True))
+        level = np.concatenate(peaks) if peaks else np.zeros(0, np.float32)
+        if not len(level) or level.max() <= 0:
+            return 0.0
+        loud = np.flatnonzero(level > level.max() * 10 ** (_AUDIBLE_DB / 20))
+        return min(float(loud[-1] + 1) * self.frames.frame_s, self.frames.samples / SR)
+
+
+def trace_of(music: np.ndarray) -> MusicTrace:
+    """A MusicTrace of a whole rendered piece ((samples, 2) float32), read 10 s at a time."""
+    trace = MusicTrace()
+    for i in range(0, len(music), 10 * SR):
+        trace.feed(music[i : i + 10 * SR])
+    return trace
 
 
 # ---- tempo from onsets ----------------------------------------------------------------------
@@ -256,7 +281,7 @@ async def music_report(
     *,
     music_start_s: float = 0.0,
     cuts_s: Sequence[float] | None = None,
-    music: np.ndarray | None = None,
+    music: np.ndarray | MusicTrace | None = None,
     timeout: float | None = None,
 ) -> MusicReport:
     """Measure the finished `output` and the music in it.
@@ -264,8 +289,8 @@ async def music_report(
     piece: the composed music, placed at `music_start_s` on the output's timeline. cuts_s: the
     recording's scene cuts in output time (default: the cuts the piece changed section on); those
     outside the music's stretch are not counted.
-    music: the rendered music alone, (samples, 2) float32 at 48 kHz, for the tempo and the
-    ending; without it the tempo is measured on the output's sound (exact when the game sound
+    music: the rendered music alone, (samples, 2) float32 at 48 kHz, or its MusicTrace (fed
+    block by block while it was synthesized), for the tempo and the ending; without it the tempo is measured on the output's sound (exact when the game sound
     is muted) and the ending is the written one."""
     from_file = FrameFeatures(480) if music is None else None
     meter = await _meter_file(output, from_file, timeout)
@@ -276,11 +301,9 @@ async def music_report(
             a = round(music_start_s / from_file.frame_s)
             flux = from_file.flux()[a : a + round(piece.duration_s / from_file.frame_s)]
             return (*measure_tempo(flux, from_file.frame_s, piece.bpm), _written_end(piece))
-        assert music is not None
-        frames = FrameFeatures(480)
-        for i in range(0, len(music), 10 * SR):
-            frames.feed(music[i : i + 10 * SR])
-        return (*measure_tempo(frames.flux(), frames.frame_s, piece.bpm), audible_end_s(music))
+        trace = music if isinstance(music, MusicTrace) else trace_of(np.asarray(music))
+        flux = trace.frames.flux()
+        return (*measure_tempo(flux, trace.frames.frame_s, piece.bpm), trace.audible_end_s())
 
     measured, stability, end_s = await anyio.to_thread.run_sync(tempo_and_end)
     every = list(piece.cuts_s) if cuts_s is None else [float(c) for c in cuts_s]
