@@ -9,8 +9,6 @@ note computes its own phase. All work is on the note's own slice, in float32.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from gamemusic.music.parts import Note
@@ -181,7 +179,9 @@ class NoteSynth:
             if tb.attack_fm_index is not None or tb.attack_cutoff_hz is not None:
                 env = self.bright(tb.bright_s)
                 nb = min(n, len(env))
-                hi = _lookup(cycle(shape_of(tb, 1.0), f0, sr, head), phase[:nb], self.scratch(nb, 1))
+                hi = _lookup(
+                    cycle(shape_of(tb, 1.0), f0, sr, head), phase[:nb], self.scratch(nb, 1)
+                )
                 hi -= out[:nb]
                 hi *= env[:nb]
                 out[:nb] += hi
@@ -231,7 +231,9 @@ class NoteSynth:
         key = (id(tb), hz)
         body = self._raw.get(key)
         if body is None or len(body) < n:
-            length = min(round(BODY_S * self.sr), max(n, self.sr // 4, 0 if body is None else 2 * len(body)))
+            length = min(
+                round(BODY_S * self.sr), max(n, self.sr // 4, 0 if body is None else 2 * len(body))
+            )
             if body is not None:
                 self._raw_bytes -= body.nbytes
             body = self._oscillators(tb, hz, 0, length, length)
