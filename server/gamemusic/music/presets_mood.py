@@ -160,10 +160,9 @@ PRESETS: tuple[Style, ...] = (
                 _t(
                     "saw",
                     detune_cents=14,
-                    unison=3,
                     cutoff_hz=800,
                     attack_cutoff_hz=350,
-                    bright_s=1.5,
+                    bright_s=1.0,
                     attack_s=1.2,
                     sustain=1.0,
                     release_s=1.2,

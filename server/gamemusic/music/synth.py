@@ -39,8 +39,20 @@ from gamemusic.music.voices import NoteSynth
 
 CHUNK = 1 << 16  # internal block in samples (a multiple of DECIMATE)
 OUTPUT_GAIN = 0.55  # the mix's fixed level before the soft clip
-# Per-style trims (dB) so styles sit near the same loudness; measured by music_bench.py.
-LEVEL_TRIM_DB: dict[str, float] = {}
+TARGET_LUFS = -16.0
+# Per-style trims (dB) that put each style near TARGET_LUFS integrated (measured on 40 s of
+# seeds 1 and 2; `python benchmarks/music_bench.py --levels` prints them again).
+LEVEL_TRIM_DB: dict[str, float] = {
+    "chiptune": -0.1,
+    "16bit": 1.2,
+    "boss": 0.5,
+    "rpg": -0.2,
+    "dungeon": 0.8,
+    "synthwave": 1.7,
+    "lofi": 3.6,
+    "platformer": 2.3,
+    "racing": 1.3,
+}
 VINYL_LEVEL = 0.35  # vinyl noise, relative to a full-scale mix, per unit of Style.vinyl
 
 __all__ = ["CHUNK", "synthesize", "synthesize_blocks"]

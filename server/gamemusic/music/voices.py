@@ -9,6 +9,8 @@ note computes its own phase. All work is on the note's own slice, in float32.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from gamemusic.music.parts import Note
@@ -16,7 +18,7 @@ from gamemusic.music.spec import Timbre
 from gamemusic.music.tables import Shape, cycle, fill, played_hz, shape_of, sweep_steps, table
 from gamemusic.music.theory import midi_to_hz
 
-BODY_S = 3.0  # notes up to this long slice a cached body
+BODY_S = 6.0  # notes up to this long slice a cached body
 CACHE_BYTES = 40 << 20
 FRAME_HZ = 60.0  # NES frame rate: duty and volume steps change once per frame
 VIBRATO_RAMP_S = 0.12
@@ -48,7 +50,7 @@ class NoteSynth:
         self._raw: dict[tuple[int, float], np.ndarray] = {}  # (id(timbre), hz)
         self._raw_bytes = 0
         self._release: dict[int, np.ndarray] = {}
-        self.bufs = [np.empty(0, dtype=np.float32) for _ in range(3)]
+        self.bufs = [np.empty(0, dtype=np.float32) for _ in range(4)]
 
     def scratch(self, n: int, which: int) -> np.ndarray:
         if len(self.bufs[which]) < n:
@@ -144,19 +146,22 @@ class NoteSynth:
         env = self.bright(tb.bright_s)
         if i0 >= len(env):
             return
-        u = env[i0 : i0 + n] * np.float32(steps - 1)  # 0..steps-1 along the sweep
-        # stage j covers u in [j, j + 1): out = T_j + (T_{j+1} - T_j)(u - j); T_0 already in
+        # stage j holds u = (steps - 1) exp(-t / tau) in [j, j + 1): T_j + (T_{j+1} - T_j)(u - j)
+        tau = tb.bright_s * sr
+        top = min(n, len(env) - i0)
         for j in range(steps - 1):
-            lo = np.searchsorted(-u, -(j + 1.0))  # u decreases with time
-            hi = np.searchsorted(-u, -float(j)) if j else len(u)
+            lo = max(0, math.ceil(tau * math.log((steps - 1) / (j + 1))) - i0)
+            hi = top if j == 0 else min(top, math.ceil(tau * math.log((steps - 1) / j)) - i0)
             if hi <= lo:
                 continue
             seg = out[lo:hi]
             if j:
                 fill(seg, table(shapes[j], f, sr), i0 + lo)
-            diff = self._diff(shapes[j], shapes[j + 1], f)
-            extra = fill(self.scratch(hi - lo, 1), diff, i0 + lo)
-            extra *= u[lo:hi] - np.float32(j)
+            extra = fill(self.scratch(hi - lo, 1), self._diff(shapes[j], shapes[j + 1], f), i0 + lo)
+            u = self.scratch(hi - lo, 3)
+            np.multiply(env[i0 + lo : i0 + hi], np.float32(steps - 1), out=u)
+            u -= np.float32(j)
+            extra *= u
             seg += extra
 
     def _diff(self, a: Shape, b: Shape, f: float) -> np.ndarray:
@@ -232,7 +237,7 @@ class NoteSynth:
         body = self._raw.get(key)
         if body is None or len(body) < n:
             length = min(
-                round(BODY_S * self.sr), max(n, self.sr // 4, 0 if body is None else 2 * len(body))
+                round(BODY_S * self.sr), max(n, self.sr, 0 if body is None else 2 * len(body))
             )
             if body is not None:
                 self._raw_bytes -= body.nbytes
