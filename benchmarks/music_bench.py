@@ -67,7 +67,9 @@ def baseline(path: str, seconds: float) -> dict[str, float]:
 
 def speed(seconds: float, base: dict[str, float]) -> None:
     worst = 0.0
-    print(f"{'style':<11}{'compose':>9}{'synth':>8}{'total':>8}{'cpu':>8}{'cold':>8}  (s, best of 3)")
+    print(
+        f"{'style':<11}{'compose':>9}{'synth':>8}{'total':>8}{'cpu':>8}{'cold':>8}  (s, best of 3)"
+    )
     for style in STYLES:
         cold = timed(style, seconds, seed=0)
         runs = [timed(style, seconds, seed=s) for s in (1, 2, 3)]

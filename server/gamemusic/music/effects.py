@@ -135,7 +135,7 @@ def soft_clip_gain(x: np.ndarray) -> np.ndarray | None:
     a = np.abs(x)
     if float(a.max(initial=0.0)) <= KNEE:
         return None
-    room = CEILING - KNEE
+    room = 0.999 * CEILING - KNEE  # float32 rounding must not reach the ceiling
     over = np.maximum(a - KNEE, 0.0)
     target = np.where(a > KNEE, KNEE + room * np.tanh(over / room), a)
     return (target / np.maximum(a, 1e-12)).astype(np.float32)

@@ -74,11 +74,12 @@ class NoteSynth:
         return env
 
     def _stepped(self, env: np.ndarray, steps: int) -> np.ndarray:
-        """Hold the value of each 60 Hz frame, rounded up to 1/steps (the NES volume register)."""
+        """Hold each 60 Hz frame at its last value, rounded up to 1/steps (the NES volume register)."""
         f = self.frame
-        starts = env[::f]
-        held = np.ceil(starts * steps - 1e-6) / steps
-        return np.repeat(held, f)[: len(env)]
+        n = len(env)
+        ends = env[np.minimum(np.arange(f - 1, n + f - 1, f), n - 1)]  # each frame's last value
+        held = np.ceil(ends * steps - 1e-6) / steps
+        return np.repeat(held, f)[:n].astype(env.dtype)
 
     def envelope(self, tb: Timbre, n_on: int, n: int) -> np.ndarray:
         """(n,) float32 scratch: ADS for n_on samples, then a linear release to 0."""
