@@ -55,10 +55,10 @@ def baseline(path: str, seconds: float) -> dict[str, float]:
         "for st in STYLES:\n"
         "    r=[]\n"
         "    for s in (0,1,2,3):\n"
-        "        c=time.process_time(); synthesize(compose(st, %r, seed=s))\n"
+        f"        c=time.process_time(); synthesize(compose(st, {seconds!r}, seed=s))\n"
         "        r.append(time.process_time()-c)\n"
         "    out[st]=min(r[1:])\n"
-        "print(json.dumps(out))\n" % seconds
+        "print(json.dumps(out))\n"
     )
     env = {**os.environ, "PYTHONPATH": path}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
