@@ -2,7 +2,7 @@
 vinyl noise, fades and the output soft clip.
 
 The reverb runs on a mono send at an eighth of the output rate: a polyphase FIR decimates it,
-a uniformly partitioned FFT convolution applies the stereo response, a 120-tap polyphase FIR
+a uniformly partitioned FFT convolution applies the stereo response, a 96-tap polyphase FIR
 brings it back. The response (diffuse tail and ping-pong echoes) is band-limited to 0.75 of
 the low rate's Nyquist (2.25 kHz at 48 kHz, a dark tail as before), so its images (at 6 kHz
 minus f and up) meet the interpolator's stopband (> 60 dB); the decimator's own droop is
@@ -20,8 +20,8 @@ from gamemusic.music.dsp import Decimator, Interpolator, PartitionedConvolver, k
 from gamemusic.music.tables import HIGHPASS_HZ
 
 DECIMATE = 8
-DOWN_TAPS = 48  # decimation FIR: its droop is undone in the response
-UP_TAPS = 120  # interpolation FIR: images of the wet signal stay under -60 dB
+DOWN_TAPS = 32  # decimation FIR: its droop is undone in the response
+UP_TAPS = 96  # interpolation FIR: images of the wet signal stay under -60 dB
 FIR_TAPS = DOWN_TAPS + UP_TAPS
 WET_GAIN = 4.0  # the response has unit energy; this sets the wet level per unit send
 CEILING = 0.9  # soft clip: no output sample reaches it

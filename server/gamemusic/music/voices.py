@@ -19,7 +19,8 @@ from gamemusic.music.tables import Shape, cycle, fill, played_hz, shape_of, swee
 from gamemusic.music.theory import midi_to_hz
 
 BODY_S = 6.0  # notes up to this long slice a cached body
-CACHE_BYTES = 40 << 20
+CACHE_BYTES = 24 << 20  # for each of the two caches (bodies, finished notes)
+NOTE_CACHE_MAX = 96000  # samples: longer finished notes are not kept
 FRAME_HZ = 60.0  # NES frame rate: duty and volume steps change once per frame
 VIBRATO_RAMP_S = 0.12
 
@@ -49,6 +50,8 @@ class NoteSynth:
         self._noise: np.ndarray | None = None
         self._raw: dict[tuple[int, float], np.ndarray] = {}  # (id(timbre), hz)
         self._raw_bytes = 0
+        self._notes: dict[tuple[int, int, int, int, int], np.ndarray] = {}
+        self._note_bytes = 0
         self._release: dict[int, np.ndarray] = {}
         self.bufs = [np.empty(0, dtype=np.float32) for _ in range(4)]
 
@@ -251,16 +254,24 @@ class NoteSynth:
         return body[:n]
 
     def tone(self, tb: Timbre, note: Note, n_on: int, n: int, start: int) -> np.ndarray:
-        """The note's samples times its envelope, shape (n,) float32 (a scratch buffer, valid
-        until the next call). `start`: its first sample in the piece (places breath noise)."""
-        raw = self.raw(tb, midi_to_hz(note.pitch), note.glide, n_on, n)
-        sig = self.scratch(n, 0)
-        env = self.envelope(tb, n_on, n)
-        np.multiply(raw, env, out=sig)
+        """The note's samples times its envelope, shape (n,) float32; read-only (cached per
+        timbre, pitch and length, or a scratch buffer valid until the next call). `start`: its
+        first sample in the piece (places the breath noise)."""
+        key = (id(tb), note.pitch, note.glide, n_on, n)
+        sig = self._notes.get(key)
+        if sig is None:
+            raw = self.raw(tb, midi_to_hz(note.pitch), note.glide, n_on, n)
+            sig = raw * self.envelope(tb, n_on, n)
+            if n <= NOTE_CACHE_MAX:
+                self._notes[key] = sig
+                self._note_bytes += sig.nbytes
+                while self._note_bytes > CACHE_BYTES and len(self._notes) > 1:
+                    self._note_bytes -= self._notes.pop(next(iter(self._notes))).nbytes
         if tb.breath:
             air = self._breath(n, tb.breath, start)
-            air *= env
-            sig += air
+            air *= self.envelope(tb, n_on, n)
+            air += sig
+            return air
         return sig
 
     def _breath(self, n: int, amount: float, start: int) -> np.ndarray:
