@@ -83,7 +83,7 @@ def _hit(kit: str, key: int, sr: int) -> np.ndarray:
     if key == KICK:
         f0, f1, decay = {
             "electro": (150, 52, 0.35),
-            "deep": (95, 48, 0.45),
+            "deep": (110, 56, 0.4),
             "dusty": (110, 50, 0.22),
         }.get(kit, (160, 52, 0.18))
         t = _t(min(1.0, decay * 5), sr)

@@ -289,14 +289,15 @@ def synthesize_blocks(piece: Piece, sr: int = 48000, block_s: float = 1.0) -> It
 
 
 def synthesize(piece: Piece, sr: int = 48000) -> np.ndarray:
-    """Render `piece` as stereo audio, shape (round(duration_s * sr), 2) float32, C-contiguous.
+    """Render `piece` as stereo audio, shape (round(duration_s * sr), 2) float32.
 
     Peaks stay under 0.9 (fixed output level and a soft clip, no normalisation); the first
     and last samples are silent unless the piece loops; the same piece always gives the same
-    samples. The concatenation of `synthesize_blocks`."""
+    samples, equal to the concatenation of `synthesize_blocks`. The array is the transpose of
+    channel-major memory (no interleaving copy); np.ascontiguousarray gives interleaved bytes."""
     sr = _check_sr(sr)
     engine = Engine(piece, sr)
-    out = np.empty((engine.n, 2), dtype=np.float32)
+    out = np.empty((2, engine.n), dtype=np.float32)
     for c, chunk in enumerate(leveled_chunks(piece, sr, engine)):
-        interleave(chunk[0], out[c * CHUNK : c * CHUNK + chunk.shape[-1]])
-    return out
+        out[:, c * CHUNK : c * CHUNK + chunk.shape[-1]] = chunk[0]
+    return out.T
