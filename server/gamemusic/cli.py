@@ -250,18 +250,47 @@ def music(
     seed: Annotated[int, typer.Option(min=0)] = 0,
     bpm: Annotated[float | None, typer.Option(min=40, max=240)] = None,
     midi: Annotated[Path | None, typer.Option(help="Also write the piece as MIDI here.")] = None,
+    stems: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write one WAV per voice and per layer (drums, bass, harmony, melody) "
+            "into this folder, with manifest.json; they sum to the mix."
+        ),
+    ] = None,
+    loop: Annotated[
+        bool,
+        typer.Option(
+            "--loop",
+            help="Compose a seamless loop: loop points in the WAV's smpl chunk and a .json "
+            "sidecar (loop samples, bpm, bars, key).",
+        ),
+    ] = False,
 ) -> None:
-    """Write the soundtrack alone (WAV, and MIDI if asked)."""
+    """Write the soundtrack alone (WAV, and MIDI, stems or a loop if asked)."""
     settings = _settings()
 
     async def go() -> Path:
-        from gamemusic.music import compose, get_style, synthesize, write_midi, write_wav
+        from gamemusic.music import (
+            compose,
+            get_style,
+            synthesize,
+            write_loop,
+            write_midi,
+            write_stems,
+            write_wav,
+        )
 
         get_style(style)
         if output.suffix.lower() != ".wav":
             raise BadInput(f"'{output.name}' should end in .wav.")
-        piece = compose(style, duration, seed=seed, bpm=bpm)
-        write_wav(output, synthesize(piece))
+        ending = "loop" if loop else "cadence"
+        piece = compose(style, duration, seed=seed, bpm=bpm, ending=ending)  # type: ignore[arg-type]
+        if loop:
+            write_loop(piece, output)
+        else:
+            write_wav(output, synthesize(piece))
+        if stems:
+            write_stems(piece, stems)
         if midi:
             write_midi(piece, midi)
         return output.resolve()

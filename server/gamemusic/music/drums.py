@@ -2,7 +2,10 @@
 
 Kits: chip (NES-style sample-and-hold noise and a triangle kick), fm, rock, orch (timpani-like
 toms, march snare, shaker), deep (low heartbeat), electro (808-like), dusty (low-passed,
-lo-fi). Unknown keys fall back to the snare. Every hit is shape (n,) float32, peak about 1.
+lo-fi). Unknown keys fall back to the snare. Every hit is shape (n,) float32, peak about 1,
+high-passed at HIGHPASS_HZ like every other source. The electro snare and clap carry a gated
+reverb (a dense burst of decaying noise cut off after ~220 ms, the 80s sound); the rock kit
+hits harder, with a brighter crack (presence at 2-5 kHz).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import numpy as np
 
 from gamemusic.music.dsp import highpass1, lowpass1
 from gamemusic.music.styles import CLAP, CRASH, HAT, KICK, OPEN, RIDE, RIM, SHAKER, SNARE, TOM
+from gamemusic.music.tables import HIGHPASS_HZ
 
 PAN = {HAT: 0.3, OPEN: 0.3, SHAKER: 0.35, CRASH: -0.3, RIDE: 0.25, TOM: -0.15, CLAP: 0.1}
 LEVEL = {
@@ -55,6 +59,14 @@ def _held_noise(rng: np.random.Generator, n: int, rate_hz: float, sr: int) -> np
     return np.repeat(vals, hold)[:n]
 
 
+def _gated_tail(rng: np.random.Generator, t: np.ndarray, sr: int) -> np.ndarray:
+    """A gated reverb: dense noise swelling then held, cut off hard at 220 ms."""
+    room = _lowpass(_highpass(rng.standard_normal(len(t)), 400, sr), 6000, sr)
+    env = np.clip(t / 0.01, 0, 1) * np.exp(-t / 0.5) * (t < 0.22)
+    gate = np.clip((0.235 - t) / 0.015, 0, 1)  # 15 ms release, no click
+    return 0.35 * room * np.maximum(env, gate * (t >= 0.22) * np.exp(-0.22 / 0.5))
+
+
 def _hit(kit: str, key: int, sr: int) -> np.ndarray:
     rng = _rng(kit, key)
     noise = rng.standard_normal
@@ -70,13 +82,14 @@ def _hit(kit: str, key: int, sr: int) -> np.ndarray:
     dark = kit in ("dusty", "deep")
     if key == KICK:
         f0, f1, decay = {
-            "electro": (150, 45, 0.45),
-            "deep": (90, 38, 0.5),
+            "electro": (150, 52, 0.35),
+            "deep": (110, 56, 0.4),
             "dusty": (110, 50, 0.22),
         }.get(kit, (160, 52, 0.18))
         t = _t(min(1.0, decay * 5), sr)
         x = _sweep(t, f0, f1, 0.035, decay)
-        click = _highpass(noise(len(t)), 2000, sr) * np.exp(-t / 0.004) * 0.3
+        click = _highpass(noise(len(t)), 2000, sr) * np.exp(-t / 0.004)
+        click *= 0.5 if kit == "rock" else 0.3
         x = x + (0 if dark else click)
     elif key in (SNARE, CLAP, RIM):
         t = _t(0.45 if kit == "electro" else 0.3, sr)
@@ -89,6 +102,11 @@ def _hit(kit: str, key: int, sr: int) -> np.ndarray:
                 np.exp(-np.clip(t - d, 0, None) / 0.012) * (t >= d) for d in (0.0, 0.011, 0.022)
             ) * 0.5 + np.exp(-t / 0.09) * (t >= 0.022)
         x = body + 0.5 * hiss * env
+        if kit == "rock" and key == SNARE:  # harder crack: a 3.5 kHz band burst
+            crack = _highpass(_lowpass(noise(len(t)), 5000, sr), 2500, sr)
+            x = x + 1.2 * crack * np.exp(-t / 0.035)
+        if kit == "electro" and key in (SNARE, CLAP):
+            x = x + _gated_tail(rng, t, sr)
         if key == RIM:
             x = _sweep(t, 1700, 1600, 1.0, 0.01)
     elif key in (HAT, OPEN, SHAKER, RIDE, CRASH):
@@ -124,6 +142,7 @@ def _hit(kit: str, key: int, sr: int) -> np.ndarray:
 def drum_hit(kit: str, key: int, sr: int) -> np.ndarray:
     """One hit of `key` (General MIDI drum number) on `kit`, shape (n,) float32, peak 1."""
     x = np.asarray(_hit(kit, key, sr), dtype=np.float64)
+    x = highpass1(highpass1(x, HIGHPASS_HZ, sr), HIGHPASS_HZ, sr)
     fade = min(len(x), int(0.01 * sr))
     x[len(x) - fade :] *= np.linspace(1.0, 0.0, fade)
     return (x / max(1e-9, float(np.abs(x).max()))).astype(np.float32)

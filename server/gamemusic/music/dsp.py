@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.fft as sfft
+from scipy.linalg.blas import saxpy
 
 _L = 64  # scan block length
 
@@ -52,3 +53,95 @@ def fft_convolve(x: np.ndarray, ir: np.ndarray, n_out: int) -> np.ndarray:
     size = sfft.next_fast_len(x.shape[-1] + ir.shape[-1] - 1, real=True)
     spec = sfft.rfft(x, size, axis=-1, workers=-1) * sfft.rfft(ir, size, axis=-1, workers=-1)
     return sfft.irfft(spec, size, axis=-1, workers=-1)[..., :n_out]
+
+
+def kaiser_lowpass(taps: int, cutoff: float, beta: float = 7.0) -> np.ndarray:
+    """Windowed-sinc low-pass FIR, shape (taps,) float64, unit DC gain; `cutoff` in cycles
+    per sample (0.5 = Nyquist)."""
+    k = np.arange(taps) - (taps - 1) / 2
+    h = 2 * cutoff * np.sinc(2 * cutoff * k) * np.kaiser(taps, beta)
+    return h / h.sum()
+
+
+def _rows(x: np.ndarray, count: int, width: int, step: int) -> np.ndarray:
+    """(count, width) view of x whose row i is x[i * step : i * step + width]."""
+    s = x.strides[-1]
+    return np.lib.stride_tricks.as_strided(x, (count, width), (step * s, s), writeable=False)
+
+
+class Decimator:
+    """Streaming low-pass and keep every `factor`-th sample (polyphase FIR, state carried).
+
+    process(x): x shape (B,) float32 with B a multiple of factor -> (B / factor,) float32.
+    One strided BLAS axpy per tap: no copies of the input."""
+
+    def __init__(self, factor: int, h: np.ndarray) -> None:
+        self.factor = factor
+        self.taps = [float(v) for v in h[::-1]]
+        self.hist = np.zeros(len(h) - 1, dtype=np.float32)
+
+    def process(self, x: np.ndarray) -> np.ndarray:
+        xx = np.concatenate([self.hist, x])
+        m = len(x) // self.factor
+        y = np.zeros(m, dtype=np.float32)
+        f = self.factor
+        for t, a in enumerate(self.taps):  # y[i] = sum_t h_rev[t] xx[f i + f - 1 + t]
+            saxpy(xx, y, n=m, a=a, offx=f - 1 + t, incx=f)
+        self.hist = xx[len(xx) - len(self.hist) :].copy()
+        return y
+
+
+class Interpolator:
+    """Streaming `factor`-times upsampling through a polyphase FIR, state carried.
+
+    process(y): y shape (c, m) float32 -> (c, m * factor) float32 (gain `factor` restores the
+    level lost to zero-stuffing)."""
+
+    def __init__(self, factor: int, h: np.ndarray, channels: int) -> None:
+        self.factor = factor
+        k = -(-len(h) // factor)
+        hp = np.zeros(k * factor)
+        hp[: len(h)] = h * factor
+        # bank[j, p] = h[factor * (k - 1 - j) + p]: row order matches the input window
+        self.bank = np.ascontiguousarray(hp.reshape(k, factor)[::-1], dtype=np.float32)
+        self.hist = np.zeros((channels, k - 1), dtype=np.float32)
+
+    def process(self, y: np.ndarray) -> np.ndarray:
+        yy = np.concatenate([self.hist, y], axis=1)
+        c, m = y.shape
+        k = self.bank.shape[0]
+        out = np.empty((c, m * self.factor), dtype=np.float32)
+        for ch in range(c):
+            out[ch] = (_rows(yy[ch], m, k, 1) @ self.bank).reshape(-1)
+        self.hist = yy[:, yy.shape[1] - (k - 1) :].copy()
+        return out
+
+
+class PartitionedConvolver:
+    """Streaming convolution of a mono signal with a (c, L) response: uniformly partitioned,
+    overlap-add, one FFT of 2m per block whatever L is (memory O(L), time O(L / m) per block).
+
+    process(x): x shape (m,) -> (c, m) float32."""
+
+    def __init__(self, ir: np.ndarray, m: int) -> None:
+        c, length = ir.shape
+        parts = max(1, -(-length // m))
+        padded = np.zeros((c, parts * m), dtype=np.float32)
+        padded[:, :length] = ir
+        blocks = padded.reshape(c, parts, m).transpose(1, 0, 2)  # (P, c, m)
+        self.spectra = sfft.rfft(blocks, 2 * m, axis=-1).astype(np.complex64)  # (P, c, m + 1)
+        self.m = m
+        self.fdl = np.zeros((parts, m + 1), dtype=np.complex64)  # past input spectra
+        self.head = 0
+        self.overlap = np.zeros((c, m), dtype=np.float32)
+
+    def process(self, x: np.ndarray) -> np.ndarray:
+        parts = len(self.fdl)
+        self.head = (self.head - 1) % parts
+        self.fdl[self.head] = sfft.rfft(x, 2 * self.m)
+        order = (self.head + np.arange(parts)) % parts  # newest input meets partition 0
+        acc = np.einsum("pf,pcf->cf", self.fdl[order], self.spectra)
+        y = sfft.irfft(acc, 2 * self.m, axis=-1)
+        out = (y[:, : self.m] + self.overlap).astype(np.float32)
+        self.overlap = y[:, self.m :].astype(np.float32)
+        return out

@@ -1,74 +1,95 @@
-"""Whole-mix effects: reverb with tempo echoes, vinyl noise, fades, peak normalization.
+"""Mix effects, all streaming (state carried from block to block): reverb with tempo echoes,
+vinyl noise, fades and the output soft clip.
 
-The reverb runs on a mono send at a reduced rate (sr / DECIMATE): its tail is dark anyway,
-and the FFT convolution then costs a few tens of milliseconds for minutes of audio.
+The reverb runs on a mono send at an eighth of the output rate: a polyphase FIR decimates it,
+a uniformly partitioned FFT convolution applies the stereo response, a 96-tap polyphase FIR
+brings it back. The response (diffuse tail and ping-pong echoes) is band-limited to 0.75 of
+the low rate's Nyquist (2.25 kHz at 48 kHz, a dark tail as before), so its images (at 6 kHz
+minus f and up) meet the interpolator's stopband (> 60 dB); the decimator's own droop is
+undone in the response.
 """
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import numpy as np
 
-from gamemusic.music.dsp import fft_convolve, lowpass1
+from gamemusic.music.dsp import Decimator, Interpolator, PartitionedConvolver, kaiser_lowpass
+from gamemusic.music.tables import HIGHPASS_HZ
 
 DECIMATE = 8
-PEAK = 0.89
+DOWN_TAPS = 32  # decimation FIR: its droop is undone in the response
+UP_TAPS = 96  # interpolation FIR: images of the wet signal stay under -60 dB
+FIR_TAPS = DOWN_TAPS + UP_TAPS
 WET_GAIN = 4.0  # the response has unit energy; this sets the wet level per unit send
+CEILING = 0.9  # soft clip: no output sample reaches it
+KNEE = 0.7  # soft clip: below this the output is the input
 
 
 @lru_cache(maxsize=32)
-def impulse_response(rate: int, decay_s: float, echo_s: float) -> np.ndarray:
-    """Stereo reverb (and ping-pong echo) response at `rate` Hz, shape (2, n) float32.
+def impulse_response(rate: float, decay_s: float, echo_s: float) -> np.ndarray:
+    """Stereo reverb and ping-pong echo response at `rate` Hz, shape (2, n) float32.
 
-    Decorrelated exponentially decaying noise (RT60 = decay_s) after a 12 ms pre-delay, plus
-    echoes every `echo_s` seconds (0 = none) alternating left and right. Unit energy per side.
+    Decorrelated decaying noise after a 10 ms pre-delay (plus the FIRs' 2 ms), highs dying twice as fast as lows
+    (RT60 = decay_s below ~1.5 kHz), plus echoes every `echo_s` seconds (0 = none)
+    alternating left and right. The diffuse part has unit energy per side. Band-limited in
+    the frequency domain: high-passed at HIGHPASS_HZ, gone by 0.75 of Nyquist.
     """
-    n = int(rate * (decay_s + 4 * echo_s + 0.05))
-    t = np.arange(n) / rate
+    n_tail = int(rate * (decay_s + 0.05))
+    n = n_tail + (int(4 * echo_s * rate) + 1 if echo_s > 0 else 0)
+    t = np.arange(n_tail) / rate
     rng = np.random.default_rng(int(decay_s * 1000) + int(echo_s * 1e6))
-    ir = rng.standard_normal((2, n)) * np.exp(-6.9 * t / decay_s) * (t > 0.012)
-    ir = lowpass1(ir, 2500, rate)
-    ir /= np.sqrt((ir**2).sum(axis=1, keepdims=True))
+    on = t > 0.010
+    low = rng.standard_normal((2, n_tail)) * np.exp(-6.9 * t / decay_s) * on
+    high = rng.standard_normal((2, n_tail)) * np.exp(-13.8 * t / decay_s) * on
+    size = 1 << math.ceil(math.log2(2 * n))
+    f = np.fft.rfftfreq(size, 1 / rate)
+    nyq = rate / 2
+    split = 1.0 / np.sqrt(1.0 + (f / 1500.0) ** 4)  # |low|^2 + |high|^2 = 1
+    cut = np.clip((0.75 * nyq - f) / (0.1 * nyq), 0.0, 1.0)
+    cut = (0.5 - 0.5 * np.cos(np.pi * cut)) / np.sqrt(1.0 + (HIGHPASS_HZ / np.maximum(f, 1)) ** 4)
+    droop = np.abs(np.fft.rfft(_fir(DOWN_TAPS), DECIMATE * size)[: len(f)])
+    cut /= np.maximum(droop, 0.25)
+    tail = np.fft.rfft(low, size) * split + np.fft.rfft(high, size) * np.sqrt(1 - split**2)
+    tail = np.fft.irfft(tail * cut, size)[:, :n_tail]
+    tail /= np.sqrt((tail**2).sum(axis=1, keepdims=True))
+    spikes = np.zeros((2, n))
     if echo_s > 0:
         for k in range(1, 5):
-            i = int(k * echo_s * rate)
-            if i < n:
-                ir[(k + 1) % 2, i] += 0.75 * 0.5**k
+            spikes[(k + 1) % 2, int(k * echo_s * rate)] += 0.75 * 0.5**k
+    echoes = np.fft.irfft(np.fft.rfft(spikes, size) * cut * 0.8, size)[:, :n]
+    ir = echoes
+    ir[:, :n_tail] += tail
     return ir.astype(np.float32)
 
 
-def add_reverb(
-    out: np.ndarray, send: np.ndarray, sr: int, decay_s: float, echo_s: float, wet: float
-) -> None:
-    """Mix the reverb of `send` (shape (N,)) into `out` (shape (2, N)) in place.
+@lru_cache(maxsize=2)
+def _fir(taps: int) -> np.ndarray:
+    """Low-pass at the low rate's Nyquist (Kaiser, about -63 dB stopband)."""
+    return kaiser_lowpass(taps, 0.5 / DECIMATE, beta=6.0)
 
-    Down: box-filter and decimate by DECIMATE. Convolve. Up: linear interpolation to twice the
-    low rate, then hold each value for DECIMATE / 2 samples (its images sit above 10 kHz, far
-    under the dark tail).
-    """
-    n = send.shape[0]
-    m = n // DECIMATE
-    if m < 2:
-        return
-    low = send[0 : m * DECIMATE : DECIMATE].copy()
-    for j in range(1, DECIMATE):
-        low += send[j : m * DECIMATE : DECIMATE]
-    ir = impulse_response(sr // DECIMATE, decay_s, echo_s)
-    wet_low = fft_convolve(low[None, :], ir, m)
-    wet_low = (wet_low * (wet * WET_GAIN / DECIMATE)).astype(np.float32)
-    twice = np.empty((2, 2 * m), dtype=np.float32)
-    twice[:, 0::2] = wet_low
-    twice[:, 1:-1:2] = 0.5 * (wet_low[:, :-1] + wet_low[:, 1:])
-    twice[:, -1] = wet_low[:, -1]
-    hold = DECIMATE // 2
-    for ch in range(2):
-        out[ch, : m * DECIMATE] += np.repeat(twice[ch], hold)
+
+class Reverb:
+    """Streaming stereo reverb of a mono send. process(send (B,)) -> wet (2, B) float32, B a
+    multiple of DECIMATE and the same every call."""
+
+    def __init__(self, sr: int, block: int, decay_s: float, echo_s: float, wet: float) -> None:
+        ir = impulse_response(sr / DECIMATE, decay_s, echo_s) * np.float32(wet * WET_GAIN)
+        self.down = Decimator(DECIMATE, _fir(DOWN_TAPS))
+        self.conv = PartitionedConvolver(ir, block // DECIMATE)
+        self.up = Interpolator(DECIMATE, _fir(UP_TAPS), 2)
+
+    def process(self, send: np.ndarray) -> np.ndarray:
+        return self.up.process(self.conv.process(self.down.process(send)))
 
 
 @lru_cache(maxsize=4)
-def _vinyl_loop(sr: int) -> np.ndarray:
-    """Four seconds of hiss and crackle, shape (2, 4 * sr) float32."""
+def vinyl_loop(sr: int) -> np.ndarray:
+    """Four seconds (less a cross-fade) of hiss and crackle, shape (2, n) float32, high-passed."""
+    from gamemusic.music.dsp import highpass1, lowpass1
+
     rng = np.random.default_rng(33)
     n = 4 * sr
     hiss = rng.standard_normal((2, n)) * 0.012
@@ -80,44 +101,41 @@ def _vinyl_loop(sr: int) -> np.ndarray:
         pop = rng.standard_normal(40) * np.exp(-np.arange(40) / 6) * rng.uniform(0.03, 0.18)
         crackle[ch, i : i + 40] += pop
     hum = 0.004 * np.sin(2 * np.pi * 60 * np.arange(n) / sr)
-    loop = hiss + crackle + hum
+    loop = highpass1(highpass1(hiss + crackle + hum, HIGHPASS_HZ, sr), HIGHPASS_HZ, sr)
     edge = int(0.05 * sr)  # cross-fade the loop's ends so the tiling has no click
     ramp = np.linspace(0, 1, edge)
     loop[:, :edge] = loop[:, :edge] * ramp + loop[:, n - edge :] * (1 - ramp)
     return loop[:, : n - edge].astype(np.float32)
 
 
-def add_vinyl(out: np.ndarray, sr: int, level: float) -> None:
-    """Add looped vinyl noise to `out` (shape (2, N)) in place."""
-    loop = _vinyl_loop(sr) * np.float32(level)
-    n, length = out.shape[1], loop.shape[1]
-    for i in range(0, n, length):
-        j = min(n, i + length)
-        out[:, i:j] += loop[:, : j - i]
+def add_vinyl(out: np.ndarray, start: int, sr: int, level: float) -> None:
+    """Add the vinyl loop to `out` (shape (2, B)), which begins at sample `start` of the piece."""
+    loop = vinyl_loop(sr)
+    length = loop.shape[1]
+    i, n = 0, out.shape[1]
+    while i < n:
+        pos = (start + i) % length
+        j = min(n, i + length - pos)
+        out[:, i:j] += loop[:, pos : pos + j - i] * np.float32(level)
+        i = j
 
 
-def fade(out: np.ndarray, start: int, shape: str = "cos") -> None:
-    """Fade `out` (shape (2, N)) from sample `start` to silence on the last sample."""
-    n = out.shape[1] - start
-    if n <= 0:
-        return
-    x = np.linspace(0.0, 1.0, n, dtype=np.float32)
+def fade_gain(start: int, n: int, fade_start: int, fade_end: int, shape: str) -> np.ndarray:
+    """Gains for samples start..start+n of a fade from 1 at `fade_start` to 0 at `fade_end`
+    (the last sample), shape (n,) float32; "cos" (cos^2) or "cube" ((1 - x)^3)."""
+    idx = np.arange(start, start + n, dtype=np.float64)
+    x = np.clip((idx - fade_start) / max(1, fade_end - fade_start), 0.0, 1.0)
     curve = np.cos(0.5 * np.pi * x) ** 2 if shape == "cos" else (1 - x) ** 3
-    out[:, start:] *= curve.astype(np.float32)
+    return curve.astype(np.float32)
 
 
-def fade_in(out: np.ndarray, n: int) -> None:
-    n = min(n, out.shape[1])
-    out[:, :n] *= np.linspace(0.0, 1.0, n, dtype=np.float32)
-
-
-def peak(out: np.ndarray) -> float:
-    """Largest absolute sample of `out` (two passes, no temporary array)."""
-    return max(float(out.max(initial=0.0)), -float(out.min(initial=0.0)))
-
-
-def to_interleaved(out: np.ndarray) -> np.ndarray:
-    """Scale the (2, N) mix in place so its peak is PEAK; return it as (N, 2) (a view)."""
-    top = peak(out)
-    out *= np.float32(PEAK / top) if top > 1e-9 else np.float32(0.0)
-    return out.T
+def soft_clip_gain(x: np.ndarray) -> np.ndarray | None:
+    """Per-sample gains (shape of x) that map |x| above KNEE smoothly under CEILING, or None
+    when no sample of x exceeds the knee. Deterministic and memoryless."""
+    a = np.abs(x)
+    if float(a.max(initial=0.0)) <= KNEE:
+        return None
+    room = 0.999 * CEILING - KNEE  # float32 rounding must not reach the ceiling
+    over = np.maximum(a - KNEE, 0.0)
+    target = np.where(a > KNEE, KNEE + room * np.tanh(over / room), a)
+    return (target / np.maximum(a, 1e-12)).astype(np.float32)

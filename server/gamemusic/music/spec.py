@@ -19,12 +19,21 @@ KICK, RIM, SNARE, CLAP, HAT, TOM, OPEN, CRASH, RIDE, SHAKER = 36, 37, 38, 39, 42
 
 @dataclass(frozen=True)
 class Timbre:
-    """A pitched sound: one band-limited cycle shape, a brightness sweep and an ADSR envelope.
+    """A pitched sound: band-limited cycle shapes, a brightness sweep and an ADSR envelope.
 
-    wave: pulse | triangle (NES 4-bit steps) | saw | sine | flute | organ | fm.
-    fm uses a sine modulator at an integer `fm_ratio` so the cycle stays periodic. The note
-    starts at `attack_fm_index` / `attack_cutoff_hz` and settles to `fm_index` / `cutoff_hz`
-    with time constant `bright_s`. `detune_cents` > 0 adds a detuned second copy (chorus).
+    wave: pulse | triangle (NES 4-bit steps) | saw | sine | flute | organ | pluck (plucked
+    string, harmonics sin(pi h duty) / h^2) | fm (sine modulator at integer `fm_ratio`) |
+    fm4 (four operators `ops` = ((ratio, level), ...) wired by YM2612 algorithm `algo`
+    0, 1, 4, 5 or 7, feedback `feedback` 0..1 on the last operator; `fm_index` scales every
+    modulator). `drive` > 0 saturates the cycle (tanh) before band-limiting; `resonance` is
+    the Q of the 2-pole low-pass at `cutoff_hz` (0.707 flat).
+    Movement: the note starts at `attack_fm_index` / `attack_cutoff_hz` and settles to
+    `fm_index` / `cutoff_hz` with time constant `bright_s` (a sweep in half-octave steps).
+    NES: `duty_seq` gives the pulse duty of the first 60 Hz frames, then `duty`; `steps` > 0
+    quantizes the volume envelope to that many levels per 60 Hz frame.
+    Pitch: `vibrato_cents` deep at `vibrato_hz`, faded in after `vibrato_delay_s`; a note
+    with `glide` bends into its pitch over `glide_s`. `detune_cents` > 0 adds detuned copies
+    (`unison` voices in all), `breath` mixes band-passed noise (flute chiff and air).
     """
 
     wave: str
@@ -41,6 +50,19 @@ class Timbre:
     sustain: float = 0.7
     release_s: float = 0.06
     level: float = 1.0
+    resonance: float = 0.707
+    drive: float = 0.0
+    ops: tuple[tuple[int, float], ...] = ()
+    algo: int = 0
+    feedback: float = 0.0
+    duty_seq: tuple[float, ...] = ()
+    steps: int = 0
+    vibrato_cents: float = 0.0
+    vibrato_hz: float = 5.5
+    vibrato_delay_s: float = 0.15
+    glide_s: float = 0.06
+    unison: int = 2
+    breath: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -97,7 +119,7 @@ class Style:
     fills: bool = True
 
 
-def timbre(wave: str, **kw: float) -> Timbre:
+def timbre(wave: str, **kw: object) -> Timbre:
     """Shorthand for presets."""
     return Timbre(wave, **kw)  # type: ignore[arg-type]
 

@@ -1,26 +1,61 @@
-"""synthesize(): render a Piece to stereo float32 audio with numpy.
+"""synthesize() and synthesize_blocks(): render a Piece to stereo float32 audio, in blocks.
 
-Per note: slice a cached, tiled band-limited wavetable (tables.py), multiply by a cached
-envelope, and add it into the stereo mix and the reverb send with BLAS axpy (one fused pass
-each). No per-sample Python loops and no whole-track buffers per voice: the mix is (2, N),
-plus one mono reverb send.
+The engine works in fixed internal chunks of CHUNK samples, whatever block size the caller
+asks for, so every block size gives the same samples and `synthesize` is simply the
+concatenation of `synthesize_blocks`. Notes are rendered whole (their own slices, see
+voices.py) into an accumulator that holds one chunk plus the longest note; reverb and echo are
+streaming convolutions; a loop's tail (releases, reverb) is rendered first from a window
+before its end and added onto its start. Memory is bounded by the chunk, the longest note and
+the reverb, not by the piece's length.
+
+Level: no normalisation (it would need the whole track). The mix is scaled by a fixed
+OUTPUT_GAIN times the style's trim (LEVEL_TRIM_DB), then a memoryless soft clip keeps every
+sample under 0.9. The same piece always gives the same samples.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import numpy as np
 from scipy.linalg.blas import saxpy
 
 from gamemusic.music.compose import Piece
 from gamemusic.music.drums import LEVEL, PAN, drum_hit
-from gamemusic.music.effects import add_reverb, add_vinyl, fade, fade_in, peak, to_interleaved
+from gamemusic.music.effects import (
+    DECIMATE,
+    FIR_TAPS,
+    Reverb,
+    add_vinyl,
+    fade_gain,
+    impulse_response,
+    soft_clip_gain,
+)
 from gamemusic.music.form import tail_seconds
 from gamemusic.music.parts import Note
-from gamemusic.music.styles import Timbre, Voice
-from gamemusic.music.tables import fill, table, table_shape
-from gamemusic.music.theory import midi_to_hz
+from gamemusic.music.spec import Voice
+from gamemusic.music.voices import NoteSynth
+
+CHUNK = 1 << 16  # internal block in samples (a multiple of DECIMATE)
+OUTPUT_GAIN = 0.55  # the mix's fixed level before the soft clip
+TARGET_LUFS = -16.0
+# Per-style trims (dB) that put each style near TARGET_LUFS integrated (measured on 40 s of
+# seeds 1 and 2; `python benchmarks/music_bench.py --levels` prints them again).
+LEVEL_TRIM_DB: dict[str, float] = {
+    "chiptune": -0.1,
+    "16bit": 1.2,
+    "boss": 0.5,
+    "rpg": -0.2,
+    "dungeon": 0.8,
+    "synthwave": 1.7,
+    "lofi": 3.6,
+    "platformer": 2.3,
+    "racing": 1.3,
+}
+VINYL_LEVEL = 0.35  # vinyl noise, relative to a full-scale mix, per unit of Style.vinyl
+
+__all__ = ["CHUNK", "synthesize", "synthesize_blocks"]
 
 
 def _pan(p: float) -> tuple[float, float]:
@@ -29,142 +64,240 @@ def _pan(p: float) -> tuple[float, float]:
     return math.cos(a) * math.sqrt(2), math.sin(a) * math.sqrt(2)
 
 
-class _Envelopes:
-    """ADSR (and brightness) envelopes, cached by (timbre, samples on, samples total)."""
+class Engine:
+    """Raw (pre-level, pre-clip) bus signals of a piece, chunk by chunk.
 
-    def __init__(self, sr: int) -> None:
-        self.sr = sr
-        self._amp: dict[tuple[Timbre, int, int], np.ndarray] = {}
-        self._bright: dict[float, np.ndarray] = {}
+    bus_of: voice name -> bus index (all voices on bus 0 when None); `vinyl_bus` takes the
+    vinyl noise. Each bus has its own reverb, so buses sum to the one-bus mix.
+    chunks(first, last) yields (buses, 2, CHUNK) float32 arrays (channel-major) for the
+    chunks of samples [first * CHUNK, last * CHUNK); past the piece's end they hold the
+    ring-out."""
 
-    def amp(self, tb: Timbre, n_on: int, n: int) -> np.ndarray:
-        """Shape (n,) float32: attack, decay to sustain, linear release after n_on."""
-        key = (tb, n_on, n)
-        env = self._amp.get(key)
-        if env is None:
-            sr = self.sr
-            t = np.arange(n, dtype=np.float32) / np.float32(sr)
-            att = max(tb.attack_s, 0.002)
-            env = tb.sustain + (1 - tb.sustain) * np.exp(-np.maximum(t - att, 0) / tb.decay_s)
-            env *= np.minimum(t / att, 1.0)
-            if n > n_on:
-                env[n_on:] *= np.linspace(1.0, 0.0, n - n_on, dtype=np.float32)
-            else:
-                k = min(n, max(2, int(0.004 * sr)))
-                env[n - k :] *= np.linspace(1.0, 0.0, k, dtype=np.float32)
-            env = env.astype(np.float32)
-            self._amp[key] = env
-        return env
-
-    def bright(self, tau: float) -> np.ndarray:
-        """exp(-t / tau) until it is negligible, shape (6 tau sr,) float32."""
-        env = self._bright.get(tau)
-        if env is None:
-            length = max(1, int(6 * tau * self.sr))
-            env = np.exp(-np.arange(length, dtype=np.float32) / np.float32(tau * self.sr))
-            self._bright[tau] = env
-        return env
-
-
-class _Renderer:
-    def __init__(self, piece: Piece, sr: int) -> None:
+    def __init__(
+        self, piece: Piece, sr: int, bus_of: dict[str, int] | None = None, vinyl_bus: int = 0
+    ) -> None:
         self.piece, self.sr = piece, sr
+        st = piece.style
+        self.voices = {v.name: v for v in st.voices}
+        self.bus_of = bus_of or {}
+        self.buses = 1 + max([vinyl_bus, *self.bus_of.values()])
+        self.vinyl_bus = vinyl_bus
         self.n = round(piece.duration_s * sr)
-        self.out = np.zeros((2, self.n), dtype=np.float32)
-        self.send = np.zeros(self.n, dtype=np.float32)
-        self.envs = _Envelopes(sr)
-        self.bufs = [np.empty(0, dtype=np.float32), np.empty(0, dtype=np.float32)]
-        self.diffs: dict[tuple[Timbre, float], np.ndarray] = {}
+        self.synth = NoteSynth(sr)
+        self.notes = sorted(piece.notes, key=lambda nt: nt.start_s)
+        self.starts = [round(nt.start_s * sr) for nt in self.notes]
+        self.lengths = [self._length(nt) for nt in self.notes]
+        self.maxlen = max([n for _, n in self.lengths] + [1])
+        self.echo_s = st.echo_beats * 60.0 / piece.bpm
+        ir = impulse_response(sr / DECIMATE, st.reverb_s, self.echo_s)
+        self.ring = ir.shape[1] * DECIMATE + 2 * FIR_TAPS  # samples the reverb rings on
+        self.pans = {v.name: _pan(v.pan) for v in st.voices}
+        self.vinyl = st.vinyl > 0
 
-    def scratch(self, n: int, which: int) -> np.ndarray:
-        """A reusable float32 buffer of n samples (two independent ones, which = 0 or 1)."""
-        if len(self.bufs[which]) < n:
-            self.bufs[which] = np.empty(max(n, 2 * len(self.bufs[which])), dtype=np.float32)
-        return self.bufs[which][:n]
+    def _length(self, note: Note) -> tuple[int, int]:
+        """(samples on, samples rendered) of a note."""
+        v = self.voices[note.voice]
+        if v.role == "drums":
+            n = len(drum_hit(v.kit, note.pitch, self.sr))
+            return n, n
+        assert v.timbre is not None
+        n_on = max(1, round(note.dur_s * self.sr))
+        return n_on, n_on + round(v.timbre.release_s * self.sr)
 
-    def mix(self, sig: np.ndarray, start: int, gain: float, pan: float, send: float) -> None:
-        gl, gr = _pan(pan)
+    def chunks(self, first: int, last: int) -> Iterator[np.ndarray]:
+        sr, buses = self.sr, self.buses
+        cap = 2 * CHUNK + 2 * self.maxlen
+        acc = np.zeros((buses, 2, cap), dtype=np.float32)
+        send = np.zeros((buses, cap), dtype=np.float32)
+        st = self.piece.style
+        reverbs = [Reverb(sr, CHUNK, st.reverb_s, self.echo_s, st.reverb_wet) for _ in range(buses)]
+        origin, base = 0, first * CHUNK  # acc[:, :, origin] is sample `base` of the piece
+        lead_in = self.maxlen  # notes that start this long before `first` still sound in it
+        i = int(np.searchsorted(self.starts, base - lead_in))
+        for c in range(first, last):
+            end = (c + 1) * CHUNK
+            while i < len(self.notes) and self.starts[i] < end:
+                if self.starts[i] + self.lengths[i][1] > base:
+                    self._add(i, self.starts[i] - base + origin, acc, send, origin)
+                i += 1
+            out = acc[:, :, origin : origin + CHUNK].copy()
+            for b in range(buses):
+                wet = reverbs[b].process(send[b, origin : origin + CHUNK])
+                out[b] += wet
+            if self.vinyl:
+                add_vinyl(out[self.vinyl_bus], c * CHUNK, sr, VINYL_LEVEL * st.vinyl)
+            acc[:, :, origin : origin + CHUNK] = 0.0
+            send[:, origin : origin + CHUNK] = 0.0
+            origin += CHUNK
+            base += CHUNK
+            if origin + CHUNK + self.maxlen > cap:
+                keep = cap - origin
+                acc[:, :, :keep] = acc[:, :, origin:]
+                acc[:, :, keep:] = 0.0
+                send[:, :keep] = send[:, origin:]
+                send[:, keep:] = 0.0
+                origin = 0
+            yield out
+
+    def _add(self, i: int, at: int, acc: np.ndarray, send: np.ndarray, origin: int) -> None:
+        """Render note i into the accumulator at index `at` (< origin for a note that began
+        before the first chunk: only its part from `origin` on is added)."""
+        note = self.notes[i]
+        v: Voice = self.voices[note.voice]
+        vel = (note.velocity / 127) ** 1.5
+        if v.role == "drums":
+            sig = drum_hit(v.kit, note.pitch, self.sr)
+            gain = v.gain * LEVEL.get(note.pitch, 0.7) * vel
+            gl, gr = _pan(PAN.get(note.pitch, 0.0))
+        else:
+            assert v.timbre is not None
+            n_on, n = self.lengths[i]
+            sig = self.synth.tone(v.timbre, note, n_on, n, self.starts[i])
+            gain = v.gain * vel
+            gl, gr = self.pans[v.name]
+        if at < origin:
+            sig = sig[origin - at :]
+            at = origin
         n = len(sig)
-        # BLAS axpy adds a*x into the slice in one pass, with no temporary.
-        saxpy(sig, self.out[0], n=n, a=gain * gl, offy=start)
-        saxpy(sig, self.out[1], n=n, a=gain * gr, offy=start)
-        if send > 0:
-            saxpy(sig, self.send, n=n, a=gain * send, offy=start)
+        b = self.bus_of.get(note.voice, 0)
+        saxpy(sig, acc[b, 0], n=n, a=gain * gl, offy=at)
+        saxpy(sig, acc[b, 1], n=n, a=gain * gr, offy=at)
+        if v.send > 0:
+            saxpy(sig, send[b], n=n, a=gain * v.send, offy=at)
 
-    def tone(self, v: Voice, note: Note) -> None:
-        tb = v.timbre
-        assert tb is not None
-        sr = self.sr
-        start = round(note.start_s * sr)
-        if start >= self.n:
-            return
-        n_on = max(1, round(note.dur_s * sr))
-        n = min(n_on + round(tb.release_s * sr), self.n - start)
-        if n <= 0:
-            return
-        env = self.envs.amp(tb, min(n_on, n), n)
-        hz = midi_to_hz(note.pitch)
-        sustain = table_shape(tb, bright=False)
-        sig = fill(self.scratch(n, 0), table(sustain, hz, sr))
-        if tb.attack_fm_index is not None or tb.attack_cutoff_hz is not None:
-            bright = self.envs.bright(tb.bright_s)
-            nb = min(n, len(bright))
-            diff = self.diffs.get((tb, hz))
-            if diff is None:
-                diff = table(table_shape(tb, bright=True), hz, sr) - table(sustain, hz, sr)
-                self.diffs[(tb, hz)] = diff
-            extra = fill(self.scratch(nb, 1), diff)
-            extra *= bright[:nb]
-            sig[:nb] += extra
-        level = tb.level
-        if tb.detune_cents:
-            sig += fill(self.scratch(n, 1), table(sustain, hz * 2 ** (tb.detune_cents / 1200), sr))
-            level *= 0.6
-        sig *= env
-        gain = v.gain * level * (note.velocity / 127) ** 1.5
-        self.mix(sig, start, gain, v.pan, v.send)
 
-    def drum(self, v: Voice, note: Note) -> None:
-        start = round(note.start_s * self.sr)
-        hit = drum_hit(v.kit, note.pitch, self.sr)
-        n = min(len(hit), self.n - start)
-        if n <= 0:
-            return
-        gain = v.gain * LEVEL.get(note.pitch, 0.7) * (note.velocity / 127) ** 1.5
-        self.mix(hit[:n], start, gain, PAN.get(note.pitch, 0.0), v.send)
+def output_gain(piece: Piece) -> float:
+    """The fixed gain from raw engine units to output samples for this piece's style."""
+    return OUTPUT_GAIN * 10 ** (LEVEL_TRIM_DB.get(piece.style.id, 0.0) / 20)
 
-    def render(self) -> np.ndarray:
-        piece, st, sr = self.piece, self.piece.style, self.sr
-        voices = {v.name: v for v in st.voices}
-        for note in piece.notes:
-            v = voices[note.voice]
-            if v.role == "drums":
-                self.drum(v, note)
-            else:
-                self.tone(v, note)
-        echo_s = st.echo_beats * 60.0 / piece.bpm
-        add_reverb(self.out, self.send, sr, st.reverb_s, echo_s, st.reverb_wet)
-        if st.vinyl:
-            add_vinyl(self.out, sr, 0.5 * st.vinyl * peak(self.out))
-        fade_in(self.out, int(0.004 * sr))
+
+def _level_curve(piece: Piece, sr: int, start: int, length: int) -> np.ndarray | None:
+    """Output gain times fades for samples start..start+length, shape (length,), or None
+    where it is the constant output gain."""
+    n = round(piece.duration_s * sr)
+    g = output_gain(piece)
+    curve: np.ndarray | None = None
+    if piece.ending != "loop":
+        fade_in = int(0.004 * sr)
+        if start < fade_in:
+            curve = np.ones(length, dtype=np.float32)
+            k = min(length, fade_in - start)
+            curve[:k] = (np.arange(start, start + k) / fade_in).astype(np.float32)
         if piece.ending == "fade":
-            length = min(max(2.0, 0.2 * piece.duration_s), 6.0, piece.duration_s)
-            fade(self.out, self.n - round(length * sr))
+            f0 = n - round(min(max(2.0, 0.2 * piece.duration_s), 6.0, piece.duration_s) * sr)
+            shape = "cos"
         else:
             final_s = piece.sections[-1].end_beat * piece.grid.beat_s
             tail = piece.duration_s - final_s
-            keep = min(0.35 * tail, 0.6 * tail_seconds(piece.bpm))
-            fade(self.out, round((final_s + keep) * sr), shape="cube")
-        return to_interleaved(self.out)
+            f0 = round((final_s + min(0.35 * tail, 0.6 * tail_seconds(piece.bpm))) * sr)
+            shape = "cube"
+        if start + length > f0:
+            fg = fade_gain(start, length, f0, n - 1, shape)
+            curve = fg if curve is None else curve * fg
+    if curve is None:
+        return None
+    curve *= np.float32(g)
+    return curve
+
+
+def leveled_chunks(piece: Piece, sr: int, engine: Engine) -> Iterator[np.ndarray]:
+    """(buses, 2, m) float32 output chunks: level, fades, loop wrap and soft clip applied,
+    the clip's gain computed on the buses' sum and applied to each bus (so they still sum to
+    the mix). The last chunk is cut at the piece's length."""
+    n = engine.n
+    total = -(-n // CHUNK)
+    wrap = _loop_tail(piece, sr, engine) if piece.ending == "loop" else None
+    g = np.float32(output_gain(piece))
+    for c, raw in enumerate(engine.chunks(0, total)):
+        start = c * CHUNK
+        m = min(CHUNK, n - start)
+        raw = raw[:, :, :m]
+        if wrap is not None and start < wrap.shape[-1]:
+            k = min(m, wrap.shape[-1] - start)
+            raw[:, :, :k] += wrap[:, :, start : start + k]
+        curve = _level_curve(piece, sr, start, m)
+        if curve is None:
+            raw *= g
+        else:
+            raw *= curve
+        mix = raw[0] if engine.buses == 1 else raw.sum(axis=0)
+        clip = soft_clip_gain(mix)
+        if clip is not None:
+            raw *= clip
+        yield raw
+
+
+def _loop_tail(piece: Piece, sr: int, main: Engine) -> np.ndarray:
+    """What sounds past a loop's end (releases, reverb, echoes), folded onto its first
+    samples: shape (buses, 2, min(n, tail)) float32, rendered from a window before the end."""
+    n = main.n
+    tail = main.maxlen + main.ring
+    first = max(0, (n - tail - main.maxlen) // CHUNK)
+    last = -(-(n + tail) // CHUNK)
+    engine = Engine(piece, sr, main.bus_of, main.vinyl_bus)
+    engine.buses, engine.vinyl = main.buses, False  # the vinyl loops by itself: no tail
+    ring = np.concatenate(list(engine.chunks(first, last)), axis=-1)[:, :, n - first * CHUNK :]
+    folded = np.zeros((main.buses, 2, min(n, ring.shape[-1])), dtype=np.float32)
+    for k in range(0, ring.shape[-1], n):
+        part = ring[:, :, k : k + n]
+        folded[:, :, : part.shape[-1]] += part
+    return folded
+
+
+def interleave(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """(2, m) channel-major -> C-contiguous (m, 2), into `out` if given (two strided copies,
+    several times faster than copying a transposed view)."""
+    if out is None:
+        out = np.empty((x.shape[1], 2), dtype=np.float32)
+    flat = out.reshape(-1)
+    flat[0::2] = x[0]
+    flat[1::2] = x[1]
+    return out
+
+
+def _rechunk(chunks: Iterator[np.ndarray], size: int) -> Iterator[np.ndarray]:
+    """(m, 2) pieces regrouped into C-contiguous (size, 2) blocks (the last one shorter)."""
+    pending: list[np.ndarray] = []
+    have = 0
+    for part in chunks:
+        pending.append(part)
+        have += len(part)
+        while have >= size:
+            joined = np.concatenate(pending) if len(pending) > 1 else pending[0]
+            yield np.ascontiguousarray(joined[:size])
+            rest = joined[size:]
+            pending, have = ([rest] if len(rest) else []), len(rest)
+    if have:
+        yield np.ascontiguousarray(np.concatenate(pending))
+
+
+def _check_sr(sr: int) -> int:
+    if sr < 8000:
+        raise ValueError("sample rate must be at least 8000 Hz")
+    return int(sr)
+
+
+def synthesize_blocks(piece: Piece, sr: int = 48000, block_s: float = 1.0) -> Iterator[np.ndarray]:
+    """Render `piece` as C-contiguous (n_i, 2) float32 blocks of round(block_s * sr) samples
+    (the last one shorter), in order; their concatenation is `synthesize(piece, sr)` for any
+    block_s. Memory stays bounded whatever the piece's length; peaks stay under 0.9."""
+    sr = _check_sr(sr)
+    size = max(1, round(block_s * sr))
+    engine = Engine(piece, sr)
+    stereo = (interleave(c[0]) for c in leveled_chunks(piece, sr, engine))
+    return _rechunk(stereo, size)
 
 
 def synthesize(piece: Piece, sr: int = 48000) -> np.ndarray:
     """Render `piece` as stereo audio, shape (round(duration_s * sr), 2) float32.
 
-    The peak is 0.89 (below 0.9), the first and last samples are silent, and the same piece
-    always gives the same samples. The array is the transpose of channel-major memory (no
-    interleaving copy); use np.ascontiguousarray if interleaved bytes are needed.
-    """
-    if sr < 8000:
-        raise ValueError("sample rate must be at least 8000 Hz")
-    return _Renderer(piece, int(sr)).render()
+    Peaks stay under 0.9 (fixed output level and a soft clip, no normalisation); the first
+    and last samples are silent unless the piece loops; the same piece always gives the same
+    samples, equal to the concatenation of `synthesize_blocks`. The array is the transpose of
+    channel-major memory (no interleaving copy); np.ascontiguousarray gives interleaved bytes."""
+    sr = _check_sr(sr)
+    engine = Engine(piece, sr)
+    out = np.empty((2, engine.n), dtype=np.float32)
+    for c, chunk in enumerate(leveled_chunks(piece, sr, engine)):
+        out[:, c * CHUNK : c * CHUNK + chunk.shape[-1]] = chunk[0]
+    return out.T

@@ -1,0 +1,296 @@
+"""One pitched note as samples: wavetables tiled or looked up, brightness sweep, NES duty
+frames, vibrato, glide, unison, breath noise and the (optionally 4-bit stepped) envelope.
+
+Constant-pitch notes tile cached band-limited tables (tables.py). A vibrato note plays a
+cached "body" per (shape, pitch), a phase-accumulated lookup of one band-limited cycle made
+once and sliced by every later note of that pitch, so vibrato costs a copy. Only a gliding
+note computes its own phase. All work is on the note's own slice, in float32.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from gamemusic.music.parts import Note
+from gamemusic.music.spec import Timbre
+from gamemusic.music.tables import Shape, cycle, fill, played_hz, shape_of, sweep_steps, table
+from gamemusic.music.theory import midi_to_hz
+
+BODY_S = 6.0  # notes up to this long slice a cached body
+CACHE_BYTES = 24 << 20  # for each of the two caches (bodies, finished notes)
+NOTE_CACHE_MAX = 96000  # samples: longer finished notes are not kept
+FRAME_HZ = 60.0  # NES frame rate: duty and volume steps change once per frame
+VIBRATO_RAMP_S = 0.12
+
+
+def _lookup(tab: np.ndarray, phase: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """Linear-interpolated read of one cycle `tab` (size + 1 samples) at `phase` (cycles)."""
+    size = len(tab) - 1
+    pos = ((phase % 1.0) * size).astype(np.float32)
+    i = np.minimum(pos.astype(np.int32), size - 1)  # float32 may round up to `size`
+    frac = pos - i
+    np.take(tab, i, out=out)
+    out += frac * (tab[i + 1] - out)
+    return out
+
+
+class NoteSynth:
+    """Renders notes of any timbre at one sample rate; caches are bounded by the number of
+    distinct (timbre, pitch) pairs, never by the piece's length."""
+
+    def __init__(self, sr: int) -> None:
+        self.sr = sr
+        self.frame = max(1, round(sr / FRAME_HZ))
+        self._ads: dict[int, np.ndarray] = {}  # by id(timbre): a piece's timbres outlive us
+        self._bright: dict[float, np.ndarray] = {}
+        self._bodies: dict[tuple[Shape, float, float, float, float], np.ndarray] = {}
+        self._diffs: dict[tuple[Shape, Shape, float], np.ndarray] = {}
+        self._noise: np.ndarray | None = None
+        self._raw: dict[tuple[int, float], np.ndarray] = {}  # (id(timbre), hz)
+        self._raw_bytes = 0
+        self._notes: dict[tuple[int, int, int, int, int], np.ndarray] = {}
+        self._note_bytes = 0
+        self._release: dict[int, np.ndarray] = {}
+        self.bufs = [np.empty(0, dtype=np.float32) for _ in range(4)]
+
+    def scratch(self, n: int, which: int) -> np.ndarray:
+        if len(self.bufs[which]) < n:
+            self.bufs[which] = np.empty(max(n, 2 * len(self.bufs[which])), dtype=np.float32)
+        return self.bufs[which][:n]
+
+    # --- envelopes -----------------------------------------------------------------------
+    def ads(self, tb: Timbre, n: int) -> np.ndarray:
+        """Attack-decay-sustain curve of at least n samples (cached, grown on demand)."""
+        env = self._ads.get(id(tb))
+        if env is None or len(env) < n:
+            length = max(n, int(0.5 * self.sr), 2 * (0 if env is None else len(env)))
+            t = np.arange(length, dtype=np.float64) / self.sr
+            att = max(tb.attack_s, 0.002)
+            env = tb.sustain + (1 - tb.sustain) * np.exp(-np.maximum(t - att, 0) / tb.decay_s)
+            env *= np.minimum(t / att, 1.0)
+            if tb.steps:
+                env = self._stepped(env, tb.steps)
+            env = env.astype(np.float32)
+            self._ads[id(tb)] = env
+        return env
+
+    def _stepped(self, env: np.ndarray, steps: int) -> np.ndarray:
+        """Hold each 60 Hz frame at its last value, rounded up to 1/steps (the NES volume register)."""
+        f = self.frame
+        n = len(env)
+        ends = env[np.minimum(np.arange(f - 1, n + f - 1, f), n - 1)]  # each frame's last value
+        held = np.ceil(ends * steps - 1e-6) / steps
+        return np.repeat(held, f)[:n].astype(env.dtype)
+
+    def envelope(self, tb: Timbre, n_on: int, n: int) -> np.ndarray:
+        """(n,) float32 scratch: ADS for n_on samples, then a linear release to 0."""
+        env = self.scratch(n, 2)
+        k = min(n, n_on)
+        env[:k] = self.ads(tb, k)[:k]
+        if n > n_on:
+            ramp = self._release.get(id(tb))
+            if ramp is None or len(ramp) != n - n_on:
+                ramp = np.linspace(1.0, 0.0, n - n_on + 1, dtype=np.float32)[1:]
+                self._release[id(tb)] = ramp
+            tail = env[n_on:]
+            np.multiply(ramp, env[n_on - 1], out=tail)
+            if tb.steps:
+                tail[:] = self._stepped(tail, tb.steps)
+        else:
+            k = min(n, max(2, int(0.004 * self.sr)))
+            env[n - k :] *= np.linspace(1.0, 0.0, k, dtype=np.float32)
+        return env
+
+    def bright(self, tau: float) -> np.ndarray:
+        """exp(-t / tau) until it is negligible, shape (6 tau sr,) float32."""
+        env = self._bright.get(tau)
+        if env is None:
+            length = max(1, int(6 * tau * self.sr))
+            env = np.exp(-np.arange(length, dtype=np.float32) / np.float32(tau * self.sr))
+            self._bright[tau] = env
+        return env
+
+    # --- sources -------------------------------------------------------------------------
+    def _body(self, s: Shape, f0: float, tb: Timbre, n: int) -> np.ndarray:
+        """Cached vibrato rendering of shape s at f0 from the note's start, >= n samples."""
+        key = (s, f0, tb.vibrato_cents, tb.vibrato_hz, tb.vibrato_delay_s)
+        body = self._bodies.get(key)
+        if body is None or len(body) < n:
+            length = max(n, self.sr, 2 * (0 if body is None else len(body)))
+            phase = self._phase(f0, tb, length, 0)
+            body = _lookup(cycle(s, f0, self.sr), phase, np.empty(length, dtype=np.float32))
+            self._bodies[key] = body
+        return body
+
+    def _phase(self, f0: float, tb: Timbre, n: int, glide: int) -> np.ndarray:
+        """Phase in cycles, shape (n,) float64, of f0 with delayed vibrato and a glide in.
+
+        Pitch offsets are small, so 2^(c / 1200) is taken to first order (error < 0.2 cent)
+        for the vibrato; the glide's larger bend is exact."""
+        t = np.arange(n, dtype=np.float64) / self.sr
+        freq = np.full(n, f0)
+        if tb.vibrato_cents:
+            k = min(n, max(0, int(tb.vibrato_delay_s * self.sr)))
+            tv = t[k:]
+            depth = np.minimum((tv - tb.vibrato_delay_s) / VIBRATO_RAMP_S, 1.0)
+            depth *= np.sin(2 * np.pi * tb.vibrato_hz * tv)
+            freq[k:] *= 1.0 + (tb.vibrato_cents * math.log(2) / 1200) * depth
+        if glide:
+            k = min(n, int(tb.glide_s * self.sr) + 1)
+            x = 1.0 - t[:k] / tb.glide_s
+            freq[:k] *= np.exp2(-glide * x * x / 12.0)
+        phase = np.cumsum(freq) / self.sr
+        return phase - phase[0]
+
+    def _tiled(self, out: np.ndarray, tb: Timbre, f: float, i0: int, duty: float | None) -> None:
+        """Write samples i0.. of the note into out: tables, swept in `sweep_steps` stages."""
+        sr, n = self.sr, len(out)
+        steps = sweep_steps(tb)
+        shapes = [shape_of(tb, j / (steps - 1) if steps > 1 else 0.0, duty) for j in range(steps)]
+        base = table(shapes[0], f, sr)
+        fill(out, base, i0)
+        if steps == 1:
+            return
+        env = self.bright(tb.bright_s)
+        if i0 >= len(env):
+            return
+        # stage j holds u = (steps - 1) exp(-t / tau) in [j, j + 1): T_j + (T_{j+1} - T_j)(u - j)
+        tau = tb.bright_s * sr
+        top = min(n, len(env) - i0)
+        for j in range(steps - 1):
+            lo = max(0, math.ceil(tau * math.log((steps - 1) / (j + 1))) - i0)
+            hi = top if j == 0 else min(top, math.ceil(tau * math.log((steps - 1) / j)) - i0)
+            if hi <= lo:
+                continue
+            seg = out[lo:hi]
+            if j:
+                fill(seg, table(shapes[j], f, sr), i0 + lo)
+            extra = fill(self.scratch(hi - lo, 1), self._diff(shapes[j], shapes[j + 1], f), i0 + lo)
+            u = self.scratch(hi - lo, 3)
+            np.multiply(env[i0 + lo : i0 + hi], np.float32(steps - 1), out=u)
+            u -= np.float32(j)
+            extra *= u
+            seg += extra
+
+    def _diff(self, a: Shape, b: Shape, f: float) -> np.ndarray:
+        key = (a, b, f)
+        d = self._diffs.get(key)
+        if d is None:
+            d = table(b, f, self.sr) - table(a, f, self.sr)
+            self._diffs[key] = d
+        return d
+
+    def _copy(self, out: np.ndarray, tb: Timbre, hz: float, glide: int, n_on: int) -> None:
+        """One oscillator of the note (before unison and envelope) into out, shape (n,)."""
+        sr, n = self.sr, len(out)
+        f0 = played_hz(hz, sr)
+        vib = tb.vibrato_cents > 0 and n_on > tb.vibrato_delay_s * sr
+        if glide:
+            phase = self._phase(f0, tb, n, glide)
+            head = 2.0 ** (max(0, -glide) / 12) * 1.03
+            _lookup(cycle(shape_of(tb), f0, sr, head), phase, out)
+            if tb.attack_fm_index is not None or tb.attack_cutoff_hz is not None:
+                env = self.bright(tb.bright_s)
+                nb = min(n, len(env))
+                hi = _lookup(
+                    cycle(shape_of(tb, 1.0), f0, sr, head), phase[:nb], self.scratch(nb, 1)
+                )
+                hi -= out[:nb]
+                hi *= env[:nb]
+                out[:nb] += hi
+        elif vib:
+            out[:] = self._body(shape_of(tb), f0, tb, n)[:n]
+            if tb.attack_fm_index is not None or tb.attack_cutoff_hz is not None:
+                env = self.bright(tb.bright_s)
+                nb = min(n, len(env))
+                hi = self.scratch(nb, 1)
+                hi[:] = self._body(shape_of(tb, 1.0), f0, tb, nb)[:nb]
+                hi -= out[:nb]
+                hi *= env[:nb]
+                out[:nb] += hi
+        else:
+            self._tiled(out, tb, hz, 0, None)
+        if tb.duty_seq and tb.wave == "pulse" and not glide:
+            for j, duty in enumerate(tb.duty_seq):
+                a, b = j * self.frame, min(n, (j + 1) * self.frame)
+                if a >= n:
+                    break
+                self._tiled(out[a:b], tb, hz, a, duty)
+
+    def _oscillators(self, tb: Timbre, hz: float, glide: int, n_on: int, n: int) -> np.ndarray:
+        """All unison copies of the note summed, times the timbre's level: shape (n,)."""
+        out = np.empty(n, dtype=np.float32)
+        self._copy(out, tb, hz, glide, n_on)
+        level = tb.level
+        if tb.detune_cents:
+            cents = (tb.detune_cents, -tb.detune_cents)[: max(1, tb.unison - 1)]
+            other = np.empty(n, dtype=np.float32)
+            for c in cents:
+                self._copy(other, tb, hz * 2 ** (c / 1200), glide, n_on)
+                out += other
+            level *= 0.6 if len(cents) == 1 else 0.5
+        if level != 1.0:
+            out *= np.float32(level)
+        return out
+
+    def raw(self, tb: Timbre, hz: float, glide: int, n_on: int, n: int) -> np.ndarray:
+        """The note's oscillators before the envelope, shape (n,); do not write into it.
+
+        Every note of a (timbre, pitch) starts at phase 0, so its samples are a prefix of one
+        cached body: later notes only slice it. Gliding notes and notes longer than BODY_S are
+        rendered on their own; the cache holds at most CACHE_BYTES."""
+        if glide or n > BODY_S * self.sr:
+            return self._oscillators(tb, hz, glide, n_on, n)
+        key = (id(tb), hz)
+        body = self._raw.get(key)
+        if body is None or len(body) < n:
+            length = min(
+                round(BODY_S * self.sr), max(n, self.sr, 0 if body is None else 2 * len(body))
+            )
+            if body is not None:
+                self._raw_bytes -= body.nbytes
+            body = self._oscillators(tb, hz, 0, length, length)
+            self._raw[key] = body
+            self._raw_bytes += body.nbytes
+            while self._raw_bytes > CACHE_BYTES and len(self._raw) > 1:
+                old = self._raw.pop(next(iter(self._raw)))
+                self._raw_bytes -= old.nbytes
+        return body[:n]
+
+    def tone(self, tb: Timbre, note: Note, n_on: int, n: int, start: int) -> np.ndarray:
+        """The note's samples times its envelope, shape (n,) float32; read-only (cached per
+        timbre, pitch and length, or a scratch buffer valid until the next call). `start`: its
+        first sample in the piece (places the breath noise)."""
+        key = (id(tb), note.pitch, note.glide, n_on, n)
+        sig = self._notes.get(key)
+        if sig is None:
+            raw = self.raw(tb, midi_to_hz(note.pitch), note.glide, n_on, n)
+            sig = raw * self.envelope(tb, n_on, n)
+            if n <= NOTE_CACHE_MAX:
+                self._notes[key] = sig
+                self._note_bytes += sig.nbytes
+                while self._note_bytes > CACHE_BYTES and len(self._notes) > 1:
+                    self._note_bytes -= self._notes.pop(next(iter(self._notes))).nbytes
+        if tb.breath:
+            air = self._breath(n, tb.breath, start)
+            air *= self.envelope(tb, n_on, n)
+            air += sig
+            return air
+        return sig
+
+    def _breath(self, n: int, amount: float, start: int) -> np.ndarray:
+        """Band-passed noise (air) with a louder 30 ms chiff at the attack, shape (n,)."""
+        if self._noise is None:
+            from gamemusic.music.dsp import highpass1, lowpass1
+
+            rng = np.random.default_rng(7)
+            x = highpass1(rng.standard_normal(self.sr), 1800, self.sr)
+            x = lowpass1(lowpass1(x, 6000, self.sr), 6000, self.sr)
+            self._noise = (x / np.abs(x).max()).astype(np.float32)
+        air = fill(self.scratch(n, 1), self._noise, start * 7)
+        k = min(n, int(0.03 * self.sr))
+        air[:k] *= np.linspace(3.0, 1.0, k, dtype=np.float32)
+        air *= np.float32(amount)
+        return air
