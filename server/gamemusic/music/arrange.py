@@ -1,0 +1,272 @@
+"""The arranger: a form plan, two hooks and the style's families in; note events out.
+
+Section by section it picks the chords (harmony.py), the melody (melody.py), the patterns
+and the layers: a sparse intro, a full A, new colour in B (counter-melody, another arp shape,
+another groove), a breakdown bridge, a break into a cut, and the outro's tail into the final
+chord. Energy per bar comes from the section, the game's loudness and the gameplay arcs.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+import numpy as np
+
+from gamemusic.music.form import BASE_ENERGY, Plan, Section, mean_intensity
+from gamemusic.music.groove import FILLS, Drummer
+from gamemusic.music.harmony import section_bars
+from gamemusic.music.melody import STEPS, Hook, Tone, augment, period
+from gamemusic.music.parts import Note, Parts
+from gamemusic.music.spec import Style, Voice
+from gamemusic.music.theory import Chord, degree_to_pitch, parse_chord
+
+_WHERE = {"A": 0.42, "B": 0.66, "bridge": 0.3, "outro": 0.45}
+ARC_ENERGY = {"explore": 0.42, "tension": 0.62, "combat": 0.95, "resolution": 0.38}
+
+
+@dataclass(frozen=True, slots=True)
+class ChordEvent:
+    """A chord as heard: absolute pitch classes (C = 0) of its tones and of its local scale."""
+
+    start_s: float
+    end_s: float
+    name: str
+    pcs: tuple[int, ...]
+    scale: tuple[int, ...]
+
+
+class Arranger:
+    def __init__(self, style: Style, plan: Plan, tonic: int, mode: tuple[int, ...],
+                 rng: random.Random, intensity: np.ndarray | None, hooks: tuple[Hook, Hook],
+                 arcs: tuple[tuple[float, float, str], ...] = ()) -> None:
+        self.style, self.plan, self.tonic, self.mode = style, plan, tonic, mode
+        self.rng, self.intensity, self.hooks, self.arcs = rng, intensity, hooks, arcs
+        self.grid = plan.grid
+        self.notes: list[Note] = []
+        self.chords: list[ChordEvent] = []
+        self.parts = Parts(style, self.grid, self.notes)
+        self.drummer = Drummer(style, self.grid, self.notes, random.Random(rng.random()))
+        self.family0 = rng.randrange(len(style.families))
+        self.picks = {k: rng.randrange(97) for k in ("bass", "stab", "drums", "arp", "spread")}
+        self.voices = {v.role: v for v in style.voices}
+        self.last_degree = 4
+
+    # --- plan helpers --------------------------------------------------------------------
+    def first_down(self, sec: Section) -> int:
+        g = self.grid
+        return g.phase + math.ceil((sec.start_beat - g.phase) / g.beats_per_bar) * g.beats_per_bar
+
+    def arc_at(self, t: float) -> str | None:
+        for a, b, kind in self.arcs:
+            if a <= t < b:
+                return kind
+        return None
+
+    def energy(self, sec: Section, b0: float, b1: float) -> float:
+        base = BASE_ENERGY[sec.name] + 0.04 * min(sec.variation, 3)
+        t0, t1 = self.grid.time(b0), self.grid.time(b1)
+        arc = self.arc_at(0.5 * (t0 + t1))
+        if arc is not None:
+            base = 0.3 * base + 0.7 * ARC_ENERGY[arc]
+        level = mean_intensity(self.intensity, t0, t1)
+        return float(np.clip(base if level is None else 0.35 * base + 0.65 * level, 0.0, 1.0))
+
+    def pick(self, what: str, sec: Section, n: int) -> int:
+        """A seeded choice per section kind (and every other repeat) among n options."""
+        salt = {"A": 0, "B": 1, "bridge": 2, "break": 2, "intro": 0, "outro": 0}[sec.name]
+        return (self.picks[what] + 7 * salt + sec.variation // 2 * 3 + sec.cycle) % n
+
+    # --- the piece -----------------------------------------------------------------------
+    def arrange(self) -> tuple[list[Note], list[ChordEvent]]:
+        secs = self.plan.sections
+        if self.grid.phase and "drums" in self.voices and self.style.fills:
+            self.drummer.pickup(self.voices["drums"], self.grid.phase)
+        for i, sec in enumerate(secs):
+            self.section(sec, secs[i + 1] if i + 1 < len(secs) else None)
+        if self.plan.final_beat is not None:
+            self.final_chord(self.plan.final_beat, secs[-1].shift if secs else 0)
+        return self.notes, self.chords
+
+    def section(self, sec: Section, nxt: Section | None) -> None:
+        st, bpb = self.style, self.grid.beats_per_bar
+        first = self.first_down(sec)
+        end = sec.end_beat
+        n_bars = max(0, math.ceil((end - first) / bpb))
+        if n_bars == 0:
+            return
+        family = st.families[(self.family0 + sec.cycle // 2) % len(st.families)]
+        dark = any(self.arc_at(self.grid.time(first + b * bpb)) == "tension"
+                   for b in range(0, n_bars, 2))
+        bars = section_bars(family, sec, n_bars, self.mode, dark=dark)
+        tonic = self.tonic + sec.shift
+        nxt_chord = parse_chord(family.a.split("|")[0].split()[0], self.mode)
+
+        def chord_at(step: int) -> Chord:
+            bar = bars[min(len(bars) - 1, max(0, step // STEPS))]
+            return bar[min(len(bar) - 1, (step % STEPS) * len(bar) // STEPS)]
+
+        for b, chords in enumerate(bars):
+            for i, c in enumerate(chords):
+                b0 = first + b * bpb + i * bpb / len(chords)
+                b1 = min(end, first + b * bpb + (i + 1) * bpb / len(chords))
+                if b1 > b0:
+                    self.chords.append(ChordEvent(
+                        self.grid.time(b0), self.grid.time(b1), c.name,
+                        tuple((tonic + p) % 12 for p in c.pcs),
+                        tuple(sorted((tonic + p) % 12 for p in c.local))))
+
+        srng = random.Random(f"{self.picks['spread']}:{sec.name}:{sec.variation}:{sec.cycle}")
+        energies = [self.energy(sec, first + b * bpb, min(end, first + (b + 1) * bpb))
+                    for b in range(n_bars)]
+        self.melody(sec, first, n_bars, end, chord_at, tonic, energies, srng)
+
+        spread = 0.35 + 0.3 * ((self.picks["spread"] + sec.variation) % 3) / 2
+        for b, chords in enumerate(bars):
+            bar0 = first + b * bpb
+            hi = min(STEPS, (end - bar0) * 4)
+            e = energies[b]
+            after = bars[b + 1][0] if b + 1 < len(bars) else nxt_chord
+            for v in st.voices:
+                if not self.plays(v, sec, b, n_bars, e):
+                    continue
+                if v.role == "bass":
+                    pats = (v.patterns, *v.alt_patterns)[self.pick("bass", sec, 1 + len(
+                        v.alt_patterns))]
+                    tier = 0 if sec.name in ("bridge", "intro") else self.tier(e)
+                    self.parts.bass(v, bar0, chords, after, tonic, pats[tier], 0, hi, e, srng)
+                elif v.role == "stab":
+                    pats = (v.patterns, *v.alt_patterns)[self.pick("stab", sec, 1 + len(
+                        v.alt_patterns))]
+                    self.parts.stab(v, bar0, chords, tonic, pats[self.tier(e)], 0, hi, e, srng,
+                                    spread)
+                elif v.role == "pad":
+                    self.parts.pad(v, bar0, chords, tonic, 0, hi, e, spread)
+                elif v.role == "arp":
+                    shape = st.arps[self.pick("arp", sec, len(st.arps))]
+                    self.parts.arp(v, bar0, chords, tonic, 0, hi, e, shape, spread)
+                elif v.role == "drums":
+                    self.drums(v, sec, nxt, b, n_bars, bar0, hi, e)
+
+    def tier(self, e: float) -> int:
+        return 0 if e < 0.42 else 1 if e < 0.72 else 2
+
+    def plays(self, v: Voice, sec: Section, b: int, n_bars: int, e: float) -> bool:
+        """Vertical layering: which voices sound in bar b of a section."""
+        name, role = sec.name, v.role
+        if role in ("lead", "harmony"):
+            return False  # melody() handles them
+        if role == "drums":
+            return not (name == "intro" and n_bars >= 3 and b == 0)
+        if role == "bass":
+            return not (name == "intro" and b < n_bars // 2)
+        if role == "stab":
+            return name in ("A", "B", "outro") and e >= v.min_energy
+        if role == "pad":
+            return e >= v.min_energy or name in ("intro", "bridge", "break")
+        if role == "arp":
+            if name == "intro":
+                return b >= n_bars // 2 or "pad" not in self.voices
+            return e >= v.min_energy or name == "bridge"
+        return True
+
+    # --- melody --------------------------------------------------------------------------
+    def melody(self, sec: Section, first: int, n_bars: int, end: int, chord_at, tonic: int,
+               energies: list[float], srng: random.Random) -> None:
+        lead = self.voices.get("lead")
+        if lead is None or sec.name in ("intro", "break"):
+            return
+        e = sum(energies) / len(energies)
+        hook = self.hooks[1] if sec.name == "B" else self.hooks[0]
+        tones: list[Tone]
+        if sec.name == "bridge":
+            offset = (n_bars - 4) * STEPS if n_bars >= 8 else 0
+            quote = augment(hook, lambda s: chord_at(s + offset))
+            tones = [Tone(t.step + offset, t.length, t.degree) for t in quote
+                     if t.step + offset < n_bars * STEPS]
+        elif sec.name == "outro":
+            tones = [t for t in period(srng, hook, chord_at, 4, variant=sec.variation)
+                     if t.step < 2 * STEPS] if n_bars >= 2 else []
+        else:
+            last = chord_at(n_bars * STEPS - 1)
+            end_deg = 0 if last.is_tonic else 4 if last.is_dominant else last.degrees[0]
+            tones = period(srng, hook, chord_at, min(8, n_bars), variant=sec.variation,
+                           end=end_deg)
+        if not tones:
+            return
+        where = _WHERE.get(sec.name, 0.45)
+        if sec.name == "A" and sec.variation % 4 == 2:
+            where += 0.2  # a repeat an octave up where the range allows
+        pitches = self.parts.fit(tones, chord_at, tonic, lead, min(0.8, where))
+        hi_step = (end - first) * 4
+        vel_k = 0.8 if sec.name == "bridge" else 1.0
+        self.parts.line(lead, first, tones, pitches, e, srng, hi_step=hi_step,
+                        glide=self.style.glide, vel_k=vel_k)
+        self.last_degree = tones[-1].degree
+        self.last_pitch = pitches[-1]
+        harmony = self.voices.get("harmony")
+        if harmony is None or sec.name == "bridge" or e < harmony.min_energy - 0.1:
+            return
+        mode = self.style.counter
+        if mode == "mixed":
+            mode = "counter" if sec.name == "B" else "thirds"
+        if sec.name == "A" and sec.variation == 0 and mode == "thirds":
+            return  # the first A is the lead alone
+        keep = [(t, p) for t, p in zip(tones, pitches, strict=True) if t.step < hi_step]
+        self.parts.counter(harmony, first, [t for t, _ in keep], [p for _, p in keep],
+                           chord_at, tonic, min(hi_step, n_bars * STEPS), e, mode, srng)
+
+    # --- drums ---------------------------------------------------------------------------
+    def drums(self, v: Voice, sec: Section, nxt: Section | None, b: int, n_bars: int,
+              bar0: int, hi: int, e: float) -> None:
+        st = self.style
+        groove = self.pick("drums", sec, 1 + len(st.alt_drums))
+        if b == 0 and st.fills and sec.name not in ("intro",) and sec.start_beat > 0:
+            self.drummer.crash(v, bar0, 112 if sec.name in ("A", "B", "outro") else 80)
+        last = b == n_bars - 1
+        fill = None
+        if st.fills and last and nxt is not None and hi == STEPS and e >= 0.35:
+            kinds = FILLS if nxt.name in ("A", "B") else ("snare", "drop", "roll")
+            fill = kinds[self.drummer.rng.randrange(len(kinds))]
+            if sec.name == "break":
+                fill = "roll" if e >= 0.5 else "drop"
+        sparse = sec.name in ("bridge", "intro") or (sec.name == "break" and b < n_bars - 1)
+        self.drummer.bar(v, bar0, 0, hi, e if sec.name != "intro" else min(e, 0.4), groove,
+                         fill, sparse=sparse)
+        if st.fills and not last and b % 4 == 3 and sec.name in ("A", "B"):
+            self.drummer.small_fill(v, bar0, e)
+
+    def final_chord(self, beat: int, shift: int) -> None:
+        """The tonic chord on the final downbeat, ringing to the end."""
+        start = self.grid.time(beat)
+        tonic = self.tonic + shift
+        home = parse_chord("i" if self.mode[2] == 3 else "I", self.mode)
+        for v in self.style.voices:
+            if v.role == "drums":
+                self.drummer.crash(v, beat) if self.style.fills else self.notes.append(
+                    Note(start, 0.1, 36, 110, v.name))
+                continue
+            if v.role == "lead":
+                p = getattr(self, "last_pitch", v.low + 12)
+                cands = [degree_to_pitch(d, tonic, home.local) + 12 * o
+                         for d in (0,) for o in range(-3, 4)]
+                cands = [c for c in cands if v.low <= c <= v.high] or cands
+                pitches = [min(cands, key=lambda c: abs(c - p))]
+            elif v.role == "harmony":
+                cands = [degree_to_pitch(d, tonic, home.local) + 12 * o
+                         for d in (2, 4) for o in range(-3, 4)]
+                pitches = [min((c for c in cands if v.low <= c <= v.high), default=cands[0],
+                               key=lambda c: abs(c - (v.low + v.high) / 2))]
+            elif v.role == "bass":
+                r = degree_to_pitch(0, tonic, home.local)
+                while r < v.low:
+                    r += 12
+                while r > v.low + 11:
+                    r -= 12
+                pitches = [r]
+            else:
+                pitches = self.parts.chord_pitches(v, home, tonic, 0.45)
+            for k, p in enumerate(pitches):
+                roll = 0.025 * k if v.role in ("arp", "stab") else 0.0
+                self.notes.append(Note(start + roll, 1e9, p, int(v.velocity * 0.9), v.name))
