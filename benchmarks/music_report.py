@@ -64,8 +64,11 @@ def phrase_endings(piece: Piece) -> Counter[str]:
     for sec in piece.sections:
         if sec.name not in ("A", "B"):
             continue
-        notes = [n for n in piece.notes if n.voice == lead and sec.start_s <= n.start_s
-                 < sec.end_s - 1e-6]
+        notes = [
+            n
+            for n in piece.notes
+            if n.voice == lead and sec.start_s <= n.start_s < sec.end_s - 1e-6
+        ]
         if not notes:
             continue
         pc = (notes[-1].pitch - piece.tonic - sec.shift) % 12
@@ -95,16 +98,19 @@ def hook_stats(piece: Piece) -> tuple[int, int, int]:
         if sec.name != "A":
             continue
         b0 = (sec.start_beat - g.phase) // 4
-        seq = [*((s, p - piece.tonic - sec.shift) for s, p in bars.get(b0, [])),
-               *((16 + s, p - piece.tonic - sec.shift) for s, p in bars.get(b0 + 1, []))]
+        seq = [
+            *((s, p - piece.tonic - sec.shift) for s, p in bars.get(b0, [])),
+            *((16 + s, p - piece.tonic - sec.shift) for s, p in bars.get(b0 + 1, [])),
+        ]
         heads.append(tuple(seq))
     if not heads:
         return 0, 0, 0
     ref = heads[0]
     exact = sum(1 for h in heads[1:] if h == ref)
     ref_r = {s for s, _ in ref}
-    varied = sum(1 for h in heads[1:] if h != ref and len(ref_r & {s for s, _ in h})
-                 >= 0.5 * len(ref_r))
+    varied = sum(
+        1 for h in heads[1:] if h != ref and len(ref_r & {s for s, _ in h}) >= 0.5 * len(ref_r)
+    )
     return len(heads), exact, varied
 
 
@@ -145,8 +151,15 @@ def png(path: Path, rgb: np.ndarray) -> None:
 
 
 def piano_roll(piece: Piece, path: Path, px_per_s: float = 16) -> None:
-    colours = [(230, 80, 80), (80, 170, 240), (120, 220, 120), (240, 200, 60),
-               (200, 120, 240), (240, 140, 60), (90, 220, 210)]
+    colours = [
+        (230, 80, 80),
+        (80, 170, 240),
+        (120, 220, 120),
+        (240, 200, 60),
+        (200, 120, 240),
+        (240, 140, 60),
+        (90, 220, 210),
+    ]
     w = int(piece.duration_s * px_per_s) + 1
     lo, hi = 24, 100
     h = (hi - lo) * 3 + 40
@@ -156,7 +169,7 @@ def piano_roll(piece: Piece, path: Path, px_per_s: float = 16) -> None:
     bar_s = piece.grid.beat_s * 4
     t = piece.grid.phase * piece.grid.beat_s
     while t < piece.duration_s:
-        img[h - 40:, int(t * px_per_s)] = (60, 60, 60)
+        img[h - 40 :, int(t * px_per_s)] = (60, 60, 60)
         t += bar_s
     for n in piece.notes:
         i = piece.voice_names().index(n.voice)
@@ -177,8 +190,10 @@ def show(piece: Piece, bars: int = 24) -> None:
     g = piece.grid
     lead, bass = bars_of(piece, _role(piece, "lead")), bars_of(piece, _role(piece, "bass"))
     form = [s.name + (f"+{s.shift}" if s.shift else "") for s in piece.sections]
-    print(f"{piece.style.id} seed {piece.seed}: {piece.bpm:.0f} bpm, "
-          f"tonic {NAMES[piece.tonic % 12]}, {form}")
+    print(
+        f"{piece.style.id} seed {piece.seed}: {piece.bpm:.0f} bpm, "
+        f"tonic {NAMES[piece.tonic % 12]}, {form}"
+    )
     by_bar: dict[int, list[str]] = {}
     for c in piece.chords:
         b = round(c.start_s / g.beat_s - g.phase) // 4
@@ -196,8 +211,10 @@ def main() -> None:
     parser.add_argument("--show", nargs="*", default=())
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    print(f"{'style':<10} {'rhy/min':>7} {'endings T/D/other':>18} {'LT res':>7} "
-          f"{'hook A/exact/var':>16} {'dist lead/prog/drums':>21} {'compose s':>9}")
+    print(
+        f"{'style':<10} {'rhy/min':>7} {'endings T/D/other':>18} {'LT res':>7} "
+        f"{'hook A/exact/var':>16} {'dist lead/prog/drums':>21} {'compose s':>9}"
+    )
     for style in STYLES:
         pieces = []
         for seed in args.seeds:
@@ -212,10 +229,12 @@ def main() -> None:
         ok, total = leading_tones(p)
         hooks = hook_stats(p)
         dist = seed_distance(p, pieces[1][0])
-        print(f"{style:<10} {distinct_rhythms_per_min(p):>7.1f} "
-              f"{ends['tonic']:>8}/{ends['dominant']}/{other:<6} {ok:>3}/{total:<3} "
-              f"{hooks[0]:>8}/{hooks[1]}/{hooks[2]:<4} "
-              f"{dist[0]:>9.2f}/{dist[1]:.2f}/{dist[2]:.2f} {dt:>9.4f}")
+        print(
+            f"{style:<10} {distinct_rhythms_per_min(p):>7.1f} "
+            f"{ends['tonic']:>8}/{ends['dominant']}/{other:<6} {ok:>3}/{total:<3} "
+            f"{hooks[0]:>8}/{hooks[1]}/{hooks[2]:<4} "
+            f"{dist[0]:>9.2f}/{dist[1]:.2f}/{dist[2]:.2f} {dt:>9.4f}"
+        )
     for style in args.show:
         show(compose(style, args.seconds, seed=args.seeds[0]))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -22,7 +22,7 @@ from gamemusic.music.parts import Note, Parts
 from gamemusic.music.spec import Style, Voice
 from gamemusic.music.theory import Chord, degree_to_pitch, parse_chord
 
-_WHERE = {"A": 0.42, "B": 0.66, "bridge": 0.3, "outro": 0.45}
+_WHERE = {"A": 0.4, "B": 0.68, "bridge": 0.3, "outro": 0.45}
 ARC_ENERGY = {"explore": 0.42, "tension": 0.62, "combat": 0.95, "resolution": 0.38}
 
 
@@ -38,9 +38,17 @@ class ChordEvent:
 
 
 class Arranger:
-    def __init__(self, style: Style, plan: Plan, tonic: int, mode: tuple[int, ...],
-                 rng: random.Random, intensity: np.ndarray | None, hooks: tuple[Hook, Hook],
-                 arcs: tuple[tuple[float, float, str], ...] = ()) -> None:
+    def __init__(
+        self,
+        style: Style,
+        plan: Plan,
+        tonic: int,
+        mode: tuple[int, ...],
+        rng: random.Random,
+        intensity: np.ndarray | None,
+        hooks: tuple[Hook, Hook],
+        arcs: tuple[tuple[float, float, str], ...] = (),
+    ) -> None:
         self.style, self.plan, self.tonic, self.mode = style, plan, tonic, mode
         self.rng, self.intensity, self.hooks, self.arcs = rng, intensity, hooks, arcs
         self.grid = plan.grid
@@ -52,6 +60,19 @@ class Arranger:
         self.picks = {k: rng.randrange(97) for k in ("bass", "stab", "drums", "arp", "spread")}
         self.voices = {v.role: v for v in style.voices}
         self.last_degree = 4
+        lead = self.voices.get("lead")
+        if lead is not None:  # A sits in the lower part of the lead's range, B above it
+            self.hooks = (self.place(hooks[0], lead, 0.33), self.place(hooks[1], lead, 0.64))
+
+    def place(self, hook: Hook, v: Voice, where: float) -> Hook:
+        """The hook moved to the start degree (a tonic chord tone) that puts it at `where`."""
+        aim = v.low + where * (v.high - v.low)
+        mean = sum(hook.contour) / len(hook.contour)
+        starts = [d + 7 * k for d in (0, 2, 4) for k in range(-2, 3)]
+        best = min(
+            starts, key=lambda d: abs(degree_to_pitch(round(d + mean), self.tonic, self.mode) - aim)
+        )
+        return replace(hook, start=best)
 
     # --- plan helpers --------------------------------------------------------------------
     def first_down(self, sec: Section) -> int:
@@ -97,8 +118,9 @@ class Arranger:
         if n_bars == 0:
             return
         family = st.families[(self.family0 + sec.cycle // 2) % len(st.families)]
-        dark = any(self.arc_at(self.grid.time(first + b * bpb)) == "tension"
-                   for b in range(0, n_bars, 2))
+        dark = any(
+            self.arc_at(self.grid.time(first + b * bpb)) == "tension" for b in range(0, n_bars, 2)
+        )
         bars = section_bars(family, sec, n_bars, self.mode, dark=dark)
         tonic = self.tonic + sec.shift
         nxt_chord = parse_chord(family.a.split("|")[0].split()[0], self.mode)
@@ -112,14 +134,21 @@ class Arranger:
                 b0 = first + b * bpb + i * bpb / len(chords)
                 b1 = min(end, first + b * bpb + (i + 1) * bpb / len(chords))
                 if b1 > b0:
-                    self.chords.append(ChordEvent(
-                        self.grid.time(b0), self.grid.time(b1), c.name,
-                        tuple((tonic + p) % 12 for p in c.pcs),
-                        tuple(sorted((tonic + p) % 12 for p in c.local))))
+                    self.chords.append(
+                        ChordEvent(
+                            self.grid.time(b0),
+                            self.grid.time(b1),
+                            c.name,
+                            tuple((tonic + p) % 12 for p in c.pcs),
+                            tuple(sorted((tonic + p) % 12 for p in c.local)),
+                        )
+                    )
 
         srng = random.Random(f"{self.picks['spread']}:{sec.name}:{sec.variation}:{sec.cycle}")
-        energies = [self.energy(sec, first + b * bpb, min(end, first + (b + 1) * bpb))
-                    for b in range(n_bars)]
+        energies = [
+            self.energy(sec, first + b * bpb, min(end, first + (b + 1) * bpb))
+            for b in range(n_bars)
+        ]
         self.melody(sec, first, n_bars, end, chord_at, tonic, energies, srng)
 
         spread = 0.35 + 0.3 * ((self.picks["spread"] + sec.variation) % 3) / 2
@@ -132,15 +161,18 @@ class Arranger:
                 if not self.plays(v, sec, b, n_bars, e):
                     continue
                 if v.role == "bass":
-                    pats = (v.patterns, *v.alt_patterns)[self.pick("bass", sec, 1 + len(
-                        v.alt_patterns))]
+                    pats = (v.patterns, *v.alt_patterns)[
+                        self.pick("bass", sec, 1 + len(v.alt_patterns))
+                    ]
                     tier = 0 if sec.name in ("bridge", "intro") else self.tier(e)
                     self.parts.bass(v, bar0, chords, after, tonic, pats[tier], 0, hi, e, srng)
                 elif v.role == "stab":
-                    pats = (v.patterns, *v.alt_patterns)[self.pick("stab", sec, 1 + len(
-                        v.alt_patterns))]
-                    self.parts.stab(v, bar0, chords, tonic, pats[self.tier(e)], 0, hi, e, srng,
-                                    spread)
+                    pats = (v.patterns, *v.alt_patterns)[
+                        self.pick("stab", sec, 1 + len(v.alt_patterns))
+                    ]
+                    self.parts.stab(
+                        v, bar0, chords, tonic, pats[self.tier(e)], 0, hi, e, srng, spread
+                    )
                 elif v.role == "pad":
                     self.parts.pad(v, bar0, chords, tonic, 0, hi, e, spread)
                 elif v.role == "arp":
@@ -172,8 +204,17 @@ class Arranger:
         return True
 
     # --- melody --------------------------------------------------------------------------
-    def melody(self, sec: Section, first: int, n_bars: int, end: int, chord_at, tonic: int,
-               energies: list[float], srng: random.Random) -> None:
+    def melody(
+        self,
+        sec: Section,
+        first: int,
+        n_bars: int,
+        end: int,
+        chord_at,
+        tonic: int,
+        energies: list[float],
+        srng: random.Random,
+    ) -> None:
         lead = self.voices.get("lead")
         if lead is None or sec.name in ("intro", "break"):
             return
@@ -183,26 +224,44 @@ class Arranger:
         if sec.name == "bridge":
             offset = (n_bars - 4) * STEPS if n_bars >= 8 else 0
             quote = augment(hook, lambda s: chord_at(s + offset))
-            tones = [Tone(t.step + offset, t.length, t.degree) for t in quote
-                     if t.step + offset < n_bars * STEPS]
+            tones = [
+                Tone(t.step + offset, t.length, t.degree)
+                for t in quote
+                if t.step + offset < n_bars * STEPS
+            ]
         elif sec.name == "outro":
-            tones = [t for t in period(srng, hook, chord_at, 4, variant=sec.variation)
-                     if t.step < 2 * STEPS] if n_bars >= 2 else []
+            tones = (
+                [
+                    t
+                    for t in period(srng, hook, chord_at, 4, variant=sec.variation)
+                    if t.step < 2 * STEPS
+                ]
+                if n_bars >= 2
+                else []
+            )
         else:
             last = chord_at(n_bars * STEPS - 1)
             end_deg = 0 if last.is_tonic else 4 if last.is_dominant else last.degrees[0]
-            tones = period(srng, hook, chord_at, min(8, n_bars), variant=sec.variation,
-                           end=end_deg)
+            span = max(6, min(8, (lead.high - lead.low - 6) * 7 // 12))
+            tones = period(
+                srng, hook, chord_at, min(8, n_bars), variant=sec.variation, end=end_deg, span=span
+            )
         if not tones:
             return
-        where = _WHERE.get(sec.name, 0.45)
-        if sec.name == "A" and sec.variation % 4 == 2:
-            where += 0.2  # a repeat an octave up where the range allows
-        pitches = self.parts.fit(tones, chord_at, tonic, lead, min(0.8, where))
+        pitches = self.parts.fit(tones, chord_at, tonic, lead, _WHERE.get(sec.name, 0.45))
         hi_step = (end - first) * 4
         vel_k = 0.8 if sec.name == "bridge" else 1.0
-        self.parts.line(lead, first, tones, pitches, e, srng, hi_step=hi_step,
-                        glide=self.style.glide, vel_k=vel_k)
+        self.parts.line(
+            lead,
+            first,
+            tones,
+            pitches,
+            e,
+            srng,
+            hi_step=hi_step,
+            glide=self.style.glide,
+            vel_k=vel_k,
+        )
         self.last_degree = tones[-1].degree
         self.last_pitch = pitches[-1]
         harmony = self.voices.get("harmony")
@@ -214,12 +273,31 @@ class Arranger:
         if sec.name == "A" and sec.variation == 0 and mode == "thirds":
             return  # the first A is the lead alone
         keep = [(t, p) for t, p in zip(tones, pitches, strict=True) if t.step < hi_step]
-        self.parts.counter(harmony, first, [t for t, _ in keep], [p for _, p in keep],
-                           chord_at, tonic, min(hi_step, n_bars * STEPS), e, mode, srng)
+        self.parts.counter(
+            harmony,
+            first,
+            [t for t, _ in keep],
+            [p for _, p in keep],
+            chord_at,
+            tonic,
+            min(hi_step, n_bars * STEPS),
+            e,
+            mode,
+            srng,
+        )
 
     # --- drums ---------------------------------------------------------------------------
-    def drums(self, v: Voice, sec: Section, nxt: Section | None, b: int, n_bars: int,
-              bar0: int, hi: int, e: float) -> None:
+    def drums(
+        self,
+        v: Voice,
+        sec: Section,
+        nxt: Section | None,
+        b: int,
+        n_bars: int,
+        bar0: int,
+        hi: int,
+        e: float,
+    ) -> None:
         st = self.style
         groove = self.pick("drums", sec, 1 + len(st.alt_drums))
         if b == 0 and st.fills and sec.name not in ("intro",) and sec.start_beat > 0:
@@ -232,8 +310,9 @@ class Arranger:
             if sec.name == "break":
                 fill = "roll" if e >= 0.5 else "drop"
         sparse = sec.name in ("bridge", "intro") or (sec.name == "break" and b < n_bars - 1)
-        self.drummer.bar(v, bar0, 0, hi, e if sec.name != "intro" else min(e, 0.4), groove,
-                         fill, sparse=sparse)
+        self.drummer.bar(
+            v, bar0, 0, hi, e if sec.name != "intro" else min(e, 0.4), groove, fill, sparse=sparse
+        )
         if st.fills and not last and b % 4 == 3 and sec.name in ("A", "B"):
             self.drummer.small_fill(v, bar0, e)
 
@@ -245,19 +324,31 @@ class Arranger:
         for v in self.style.voices:
             if v.role == "drums":
                 self.drummer.crash(v, beat) if self.style.fills else self.notes.append(
-                    Note(start, 0.1, 36, 110, v.name))
+                    Note(start, 0.1, 36, 110, v.name)
+                )
                 continue
             if v.role == "lead":
                 p = getattr(self, "last_pitch", v.low + 12)
-                cands = [degree_to_pitch(d, tonic, home.local) + 12 * o
-                         for d in (0,) for o in range(-3, 4)]
+                cands = [
+                    degree_to_pitch(d, tonic, home.local) + 12 * o
+                    for d in (0,)
+                    for o in range(-3, 4)
+                ]
                 cands = [c for c in cands if v.low <= c <= v.high] or cands
                 pitches = [min(cands, key=lambda c: abs(c - p))]
             elif v.role == "harmony":
-                cands = [degree_to_pitch(d, tonic, home.local) + 12 * o
-                         for d in (2, 4) for o in range(-3, 4)]
-                pitches = [min((c for c in cands if v.low <= c <= v.high), default=cands[0],
-                               key=lambda c: abs(c - (v.low + v.high) / 2))]
+                cands = [
+                    degree_to_pitch(d, tonic, home.local) + 12 * o
+                    for d in (2, 4)
+                    for o in range(-3, 4)
+                ]
+                pitches = [
+                    min(
+                        (c for c in cands if v.low <= c <= v.high),
+                        default=cands[0],
+                        key=lambda c: abs(c - (v.low + v.high) / 2),
+                    )
+                ]
             elif v.role == "bass":
                 r = degree_to_pitch(0, tonic, home.local)
                 while r < v.low:

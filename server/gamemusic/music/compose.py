@@ -147,6 +147,18 @@ def compose(
     notes.sort(key=lambda n: (n.start_s, order[n.voice], n.pitch))
     cuts_s = tuple(b * plan.grid.beat_s for b in plan.cut_beats)
     return Piece(
-        st, seed, tempo, duration_s, resolved, tonic, scale, plan.grid, plan.sections, notes,
-        cuts_s, arc_list, (), chords,
+        st,
+        seed,
+        tempo,
+        duration_s,
+        resolved,
+        tonic,
+        scale,
+        plan.grid,
+        plan.sections,
+        notes,
+        cuts_s,
+        arc_list,
+        (),
+        chords,
     )

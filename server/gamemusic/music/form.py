@@ -189,8 +189,9 @@ def plan_form(
             prev = raw[-1][0] if raw else ""
             at_cut = j == 0 and k > 0
             if at_cut:
-                level = mean_intensity(intensity, grid.time(grid.downbeat(bar)),
-                                       grid.time(grid.downbeat(bar + size)))
+                level = mean_intensity(
+                    intensity, grid.time(grid.downbeat(bar)), grid.time(grid.downbeat(bar + size))
+                )
                 if level is not None and level >= 0.7 and prev != "B":
                     name = "B"
                 elif level is not None and level <= 0.25 and prev != "bridge":
@@ -210,8 +211,9 @@ def plan_form(
     def add(name: str, b0: int, b1: int, shift: int = 0, cycle: int = 0) -> None:
         start = grid.downbeat(b0) if sections else 0
         stop = grid.downbeat(b1)
-        sec = Section(name, start * beat_s, stop * beat_s, start, stop, seen.get(name, 0),
-                      shift, cycle)
+        sec = Section(
+            name, start * beat_s, stop * beat_s, start, stop, seen.get(name, 0), shift, cycle
+        )
         sections.append(sec)
         seen[name] = seen.get(name, 0) + 1
 
@@ -234,11 +236,29 @@ def plan_form(
         shift = sections[-1].shift if sections else 0
         cycle = sections[-1].cycle if sections else 0
         start = grid.downbeat(body1) if sections else 0
-        sections.append(Section("outro", start * beat_s, duration_s, start, final,
-                                seen.get("outro", 0), shift, cycle))
+        sections.append(
+            Section(
+                "outro",
+                start * beat_s,
+                duration_s,
+                start,
+                final,
+                seen.get("outro", 0),
+                shift,
+                cycle,
+            )
+        )
     else:  # the last section runs to the last sample
         last = sections[-1]
-        sections[-1] = Section(last.name, last.start_s, duration_s, last.start_beat, end_beat,
-                               last.variation, last.shift, last.cycle)
+        sections[-1] = Section(
+            last.name,
+            last.start_s,
+            duration_s,
+            last.start_beat,
+            end_beat,
+            last.variation,
+            last.shift,
+            last.cycle,
+        )
     cut_beats = tuple(grid.downbeat(b) for b in accepted)
     return Plan(grid, sections, final, cut_beats)

@@ -34,8 +34,18 @@ class Drummer:
         vel *= rng.uniform(0.9, 1.06)
         self.out.append(Note(max(0.0, t), 0.1, key, max(1, min(127, round(vel))), v.name))
 
-    def bar(self, v: Voice, bar0: int, lo: int, hi: int, e: float, groove: int,
-            fill: str | None, *, sparse: bool = False) -> None:
+    def bar(
+        self,
+        v: Voice,
+        bar0: int,
+        lo: int,
+        hi: int,
+        e: float,
+        groove: int,
+        fill: str | None,
+        *,
+        sparse: bool = False,
+    ) -> None:
         """One bar (steps lo..hi) of groove `groove` at energy e, ending with `fill`."""
         tier = 0 if e < 0.42 else 1 if e < 0.72 else 2
         parts = self.grooves[groove % len(self.grooves)]

@@ -49,12 +49,22 @@ class Hook:
 
 def _weights(density: float) -> list[float]:
     d = density
-    return [1.3 - 0.6 * d, 0.6 + 0.9 * d, 0.3, 0.1 + 0.3 * d, 0.05 + 0.15 * d, 0.12 * d * d,
-            0.9 * (1 - d), 0.25, 0.1 + 0.2 * d]
+    return [
+        1.3 - 0.6 * d,
+        0.6 + 0.9 * d,
+        0.3,
+        0.1 + 0.3 * d,
+        0.05 + 0.15 * d,
+        0.12 * d * d,
+        0.9 * (1 - d),
+        0.25,
+        0.1 + 0.2 * d,
+    ]
 
 
-def _bar_rhythm(rng: random.Random, density: float, keep: list[int] | None = None,
-                end_long: bool = False) -> list[int]:
+def _bar_rhythm(
+    rng: random.Random, density: float, keep: list[int] | None = None, end_long: bool = False
+) -> list[int]:
     onsets: list[int] = []
     for beat in range(4):
         if keep is not None and beat < 2:
@@ -85,8 +95,7 @@ def _contour(rng: random.Random, n: int, leap: float) -> list[int]:
         if pending:
             move, pending = pending, 0
         else:
-            up = {"arch": i <= peak, "rise": True, "fall": False,
-                  "wave": (i // 3) % 2 == 0}[shape]
+            up = {"arch": i <= peak, "rise": True, "fall": False, "wave": (i // 3) % 2 == 0}[shape]
             if rng.random() < 0.12:
                 move = 0
             elif rng.random() < leap:
@@ -101,8 +110,9 @@ def _contour(rng: random.Random, n: int, leap: float) -> list[int]:
     return out
 
 
-def make_hook(rng: random.Random, density: float, leap: float,
-              contrast: Hook | None = None) -> Hook:
+def make_hook(
+    rng: random.Random, density: float, leap: float, contrast: Hook | None = None
+) -> Hook:
     """A 2-bar hook; with `contrast`, one with a different rhythm (busier or broader)."""
     if contrast is not None:
         busy = len(contrast.rhythm) / 2
@@ -116,8 +126,13 @@ def make_hook(rng: random.Random, density: float, leap: float,
     return Hook(tuple(rhythm), tuple(contour), start)
 
 
-def realize(rhythm: list[tuple[int, int]], contour: list[int], start: int, chord_at: ChordAt,
-            offset: int = 0) -> list[Tone]:
+def realize(
+    rhythm: list[tuple[int, int]],
+    contour: list[int],
+    start: int,
+    chord_at: ChordAt,
+    offset: int = 0,
+) -> list[Tone]:
     """Rhythm + contour from degree `start`: strong steps, long notes and leaps on chord tones."""
     out: list[Tone] = []
     prev = start
@@ -138,12 +153,16 @@ def ornament(tones: list[Tone]) -> list[Tone]:
         nxt = tones[i + 1].degree if i + 1 < len(tones) else t.degree
         if t.length >= 4 and abs(nxt - t.degree) == 2:
             half = t.length // 2
-            out += [Tone(t.step, half, t.degree), Tone(t.step + half, t.length - half,
-                                                       (t.degree + nxt) // 2)]
+            out += [
+                Tone(t.step, half, t.degree),
+                Tone(t.step + half, t.length - half, (t.degree + nxt) // 2),
+            ]
         elif t.length >= 6:
-            out += [Tone(t.step, t.length - 2, t.degree),
-                    Tone(t.step + t.length - 2, 1, t.degree + 1),
-                    Tone(t.step + t.length - 1, 1, t.degree)]
+            out += [
+                Tone(t.step, t.length - 2, t.degree),
+                Tone(t.step + t.length - 2, 1, t.degree + 1),
+                Tone(t.step + t.length - 1, 1, t.degree),
+            ]
         else:
             out.append(t)
     return out
@@ -163,8 +182,9 @@ def displace(tones: list[Tone]) -> list[Tone]:
     return out
 
 
-def _cadence(rng: random.Random, chord_at: ChordAt, offset: int, target: int,
-             from_degree: int) -> list[Tone]:
+def _cadence(
+    rng: random.Random, chord_at: ChordAt, offset: int, target: int, from_degree: int
+) -> list[Tone]:
     """Two bars onto `target`: bar 1 steps towards it, bar 2 holds it."""
     figures = ((0, 4, 8, 12), (0, 6, 8, 12), (0, 2, 4, 8, 12), (0, 8, 12), (0, 3, 6, 8, 12))
     onsets = list(rng.choice(figures))
@@ -175,33 +195,48 @@ def _cadence(rng: random.Random, chord_at: ChordAt, offset: int, target: int,
     n = len(onsets)
     path = [round(target + d - d * (i + 1) / (n + 1)) for i in range(n)]
     path[-1] = target + (1 if d > 0 else -1)  # from below: the leading tone rises
-    tones = [Tone(offset + s, e - s, deg) for s, e, deg in
-             zip(onsets, [*onsets[1:], STEPS], path, strict=True)]
+    tones = [
+        Tone(offset + s, e - s, deg)
+        for s, e, deg in zip(onsets, [*onsets[1:], STEPS], path, strict=True)
+    ]
     tones[0].degree = nearest_chord_degree(tones[0].degree, chord_at(offset).degrees)
     hold = STEPS - rng.choice((0, 4, 4, 8))
     tones.append(Tone(offset + STEPS, hold, target))
     return tones
 
 
+def _chord_tone_beyond(degree: int, chord: Chord, up: bool) -> int:
+    """The nearest chord tone strictly above (or below) `degree`."""
+    k = 1 if up else -1
+    for d in range(degree + k, degree + 8 * k, k):
+        if d % 7 in {c % 7 for c in chord.degrees}:
+            return d
+    return degree + 2 * k
+
+
 def _unique_climax(tones: list[Tone], chord_at: ChordAt) -> None:
-    """Keep one highest note (the latest in the phrase's middle); lower the others."""
+    """One highest note, about two thirds in, above the cadence note; the others step down."""
+    body, final = tones[:-1], tones[-1]
+    if not body:
+        return
+    n = final.step or 1
+    if final.degree >= max(t.degree for t in body):
+        peak = min(body, key=lambda t: abs(t.step / n - 0.65) + (0 if t.step % 8 == 0 else 0.05))
+        peak.degree = _chord_tone_beyond(final.degree, chord_at(peak.step), up=True)
     for _ in range(3):
-        top = max(t.degree for t in tones)
-        peaks = [t for t in tones if t.degree == top]
+        top = max(t.degree for t in body)
+        peaks = [t for t in body if t.degree == top]
         if len(peaks) < 2:
             return
-        n = tones[-1].step or 1
         keep = min(peaks, key=lambda t: abs(t.step / n - 0.65))
         for t in peaks:
             if t is not keep:
-                t.degree -= 1
-                if t.step % 8 == 0:
-                    t.degree = nearest_chord_degree(t.degree - 1, chord_at(t.step).degrees)
-                    t.degree = min(t.degree, top - 1)
+                t.degree = _chord_tone_beyond(top, chord_at(t.step), up=False)
 
 
 def resolve_leading_tones(tones: list[Tone], chord_at: ChordAt) -> None:
     """A leading tone (semitone below the tonic) moves up to the tonic or gives way to the 5th."""
+    top = max(t.degree for t in tones) if tones else 0
     for i, t in enumerate(tones):
         local = chord_at(t.step).local
         if t.degree % 7 != 6 or local[6] != 11:
@@ -211,14 +246,43 @@ def resolve_leading_tones(tones: list[Tone], chord_at: ChordAt) -> None:
             continue
         after = tones[i + 2].degree if i + 2 < len(tones) else t.degree + 1
         movable = nxt.step % 8 != 0 or 0 in chord_at(nxt.step).pcs
-        if nxt.degree % 7 != 0 and movable and abs(t.degree + 1 - after) <= 3:
+        below_top = t.degree + 1 < top or nxt.degree == top
+        if nxt.degree % 7 != 0 and movable and below_top and abs(t.degree + 1 - after) <= 3:
             nxt.degree = t.degree + 1
         else:
             t.degree -= 2  # give way to the fifth
 
 
-def period(rng: random.Random, hook: Hook, chord_at: ChordAt, bars: int, *, variant: int,
-           end: int = 0) -> list[Tone]:
+def compress(tones: list[Tone], span: int, chord_at: ChordAt) -> None:
+    """Keep a phrase within `span` degrees: notes past the window turn back (reflect) inside
+    it, as a line that changes direction rather than jumping an octave."""
+    degs = sorted(t.degree for t in tones)
+    if degs[-1] - degs[0] <= span:
+        return
+    mid = degs[len(degs) // 2]
+    lo = max(degs[0], mid - span // 2)
+    hi = lo + span
+    if hi > degs[-1]:
+        hi, lo = degs[-1], degs[-1] - span
+    for t in tones:
+        d = t.degree
+        d = 2 * hi - d if d > hi else 2 * lo - d if d < lo else d
+        if t.step % 8 == 0 or t.length >= 6:
+            d = nearest_chord_degree(d, chord_at(t.step).degrees)
+            d = d - 7 if d > hi + 1 else d + 7 if d < lo - 1 else d
+        t.degree = d
+
+
+def period(
+    rng: random.Random,
+    hook: Hook,
+    chord_at: ChordAt,
+    bars: int,
+    *,
+    variant: int,
+    end: int = 0,
+    span: int = 11,
+) -> list[Tone]:
     """A phrase of 4 or 8 bars from the hook ending on degree `end` (0 tonic, 4 half cadence).
 
     `variant` (the section's repeat count) picks the variation of a and a'.
@@ -234,7 +298,7 @@ def period(rng: random.Random, hook: Hook, chord_at: ChordAt, bars: int, *, vari
     if bars >= 8:
         kind = ("sequence", "answer", "answer", "sequence")[(variant + rng.randrange(2)) % 4]
         if kind == "sequence":
-            shift = rng.choice((1, -1, 2))
+            shift = rng.choice((1, -1))
             a2 = realize(rhythm, contour, start + shift, chord_at, 2 * STEPS)
         else:
             head = [(s, n) for s, n in rhythm if s < STEPS]
@@ -250,7 +314,7 @@ def period(rng: random.Random, hook: Hook, chord_at: ChordAt, bars: int, *, vari
         tones += a2
         cell_r = [(s, n) for s, n in rhythm if s < STEPS]
         cell_c = contour[: len(cell_r)]
-        rise = rng.choice((1, 1, 2, -1))
+        rise = rng.choice((1, 1, -1))
         for k in range(2):
             tones += realize(cell_r, cell_c, start + rise * (k + 1), chord_at, (4 + k) * STEPS)
         tones += _cadence(rng, chord_at, 6 * STEPS, end, tones[-1].degree)
@@ -259,6 +323,9 @@ def period(rng: random.Random, hook: Hook, chord_at: ChordAt, bars: int, *, vari
     tones = [t for t in tones if t.step < bars * STEPS]
     for i, t in enumerate(tones[:-1]):  # no overlaps after variation
         t.length = max(1, min(t.length, tones[i + 1].step - t.step))
+    compress(tones, span, chord_at)
+    last = tones[-1]
+    last.degree = end + 7 * round((last.degree - end) / 7)
     _unique_climax(tones, chord_at)
     resolve_leading_tones(tones, chord_at)
     return tones
@@ -269,4 +336,5 @@ def augment(hook: Hook, chord_at: ChordAt) -> list[Tone]:
     rhythm = [(2 * s, 2 * n) for s, n in hook.rhythm]
     tones = realize(rhythm, list(hook.contour), hook.start, chord_at)
     tones[-1].degree = nearest_chord_degree(tones[-1].degree, chord_at(tones[-1].step).degrees)
+    resolve_leading_tones(tones, chord_at)
     return tones

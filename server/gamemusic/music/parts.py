@@ -47,17 +47,34 @@ class Parts:
         self.voicing: dict[str, float] = {}  # voice -> centre pitch of its last chord
         self.counter_last: int | None = None
 
-    def emit(self, v: Voice, beat0: float, beat1: float, pitch: int, vel: float,
-             art: float | None = None, glide: int = 0) -> None:
+    def emit(
+        self,
+        v: Voice,
+        beat0: float,
+        beat1: float,
+        pitch: int,
+        vel: float,
+        art: float | None = None,
+        glide: int = 0,
+    ) -> None:
         t0 = self.grid.time(beat0)
         t1 = self.grid.time(beat1)
         a = v.articulation if art is None else art
-        self.out.append(Note(t0, max(0.02, (t1 - t0) * a), int(pitch),
-                             max(1, min(127, round(vel))), v.name, glide))
+        self.out.append(
+            Note(
+                t0,
+                max(0.02, (t1 - t0) * a),
+                int(pitch),
+                max(1, min(127, round(vel))),
+                v.name,
+                glide,
+            )
+        )
 
     # --- melody ------------------------------------------------------------------------
-    def fit(self, tones: list[Tone], chord_at: ChordAt, tonic: int, v: Voice,
-            where: float) -> list[int]:
+    def fit(
+        self, tones: list[Tone], chord_at: ChordAt, tonic: int, v: Voice, where: float
+    ) -> list[int]:
         """Pitches of a phrase, moved by whole octaves so the phrase fits the voice's range.
 
         where: 0..1, the part of the range the phrase's centre aims at (B sits higher).
@@ -66,11 +83,12 @@ class Parts:
         if not base:
             return []
         lo, hi = min(base), max(base)
+        centre = sum(base) / len(base)
         aim = v.low + where * (v.high - v.low)
         best, cost = 0, 1e9
         for k in range(-3, 4):
             over = max(0, hi + 12 * k - v.high) + max(0, v.low - lo - 12 * k)
-            c = 10 * over + abs((lo + hi) / 2 + 12 * k - aim)
+            c = 10 * over + abs(centre + 12 * k - aim) + 8 * abs(k)
             if c < cost:
                 best, cost = k, c
         out = []
@@ -83,9 +101,19 @@ class Parts:
             out.append(p)
         return out
 
-    def line(self, v: Voice, bar0: int, tones: list[Tone], pitches: list[int], e: float,
-             rng: random.Random, lo_step: int = 0, hi_step: int = 10**9,
-             glide: float = 0.0, vel_k: float = 1.0) -> None:
+    def line(
+        self,
+        v: Voice,
+        bar0: int,
+        tones: list[Tone],
+        pitches: list[int],
+        e: float,
+        rng: random.Random,
+        lo_step: int = 0,
+        hi_step: int = 10**9,
+        glide: float = 0.0,
+        vel_k: float = 1.0,
+    ) -> None:
         prev: int | None = None
         for t, p in zip(tones, pitches, strict=True):
             if not lo_step <= t.step < hi_step:
@@ -100,15 +128,27 @@ class Parts:
             self.emit(v, bar0 + t.step / 4, bar0 + end / 4, p, vel, glide=g)
             prev = p
 
-    def counter(self, v: Voice, bar0: int, tones: list[Tone], lead: list[int],
-                chord_at: ChordAt, tonic: int, nsteps: int, e: float, mode: str,
-                rng: random.Random) -> None:
+    def counter(
+        self,
+        v: Voice,
+        bar0: int,
+        tones: list[Tone],
+        lead: list[int],
+        chord_at: ChordAt,
+        tonic: int,
+        nsteps: int,
+        e: float,
+        mode: str,
+        rng: random.Random,
+    ) -> None:
         """thirds: a diatonic third under the lead; counter: a slower guide-tone line in
         contrary motion that answers the lead's rests with an echo of its last notes."""
         if mode == "thirds":
             lowered = [Tone(t.step, t.length, t.degree - 2) for t in tones]
-            ps = [min(p - 3, max(q, p - 9)) for p, q in
-                  zip(lead, self.fit(lowered, chord_at, tonic, v, 0.6), strict=True)]
+            ps = [
+                min(p - 3, max(q, p - 9))
+                for p, q in zip(lead, self.fit(lowered, chord_at, tonic, v, 0.6), strict=True)
+            ]
             self.line(v, bar0, lowered, ps, e, rng, vel_k=0.85)
             return
         onsets = {t.step: p for t, p in zip(tones, lead, strict=True)}
@@ -120,22 +160,35 @@ class Parts:
             top = min(lead_here) - 3 if lead_here else v.high
             target = self.counter_last if self.counter_last is not None else v.low + 10
             direction = -1 if lead_here and lead_here[-1] > prev_lead else 1
-            cands = [degree_to_pitch(d + 7 * o, tonic, chord.local)
-                     for d in chord.degrees[1:] for o in range(-2, 3)]
+            cands = [
+                degree_to_pitch(d + 7 * o, tonic, chord.local)
+                for d in chord.degrees[1:]
+                for o in range(-2, 3)
+            ]
             cands = [p for p in cands if v.low <= p <= min(v.high, top)] or [
-                degree_to_pitch(chord.degrees[0], tonic, chord.local) + 12 * o
-                for o in range(-2, 3)]
+                degree_to_pitch(chord.degrees[0], tonic, chord.local) + 12 * o for o in range(-2, 3)
+            ]
             cands = [p for p in cands if v.low - 12 <= p <= v.high] or cands
-            pick = min(cands, key=lambda p: abs(p - target - 2 * direction) + (0 if
-                       (p - target) * direction >= 0 else 1.5))
+            pick = min(
+                cands,
+                key=lambda p: (
+                    abs(p - target - 2 * direction) + (0 if (p - target) * direction >= 0 else 1.5)
+                ),
+            )
             if busy <= 1 and rng.random() < 0.6 and lead_here:  # answer the lead's rest
                 for k, p in enumerate((pick, pick + (2 if direction > 0 else -2), pick)):
                     s = half + 2 + 2 * k
-                    self.emit(v, bar0 + s / 4, bar0 + (s + 2) / 4, p, v.velocity * 0.8 * (
-                        0.7 + 0.35 * e))
+                    self.emit(
+                        v, bar0 + s / 4, bar0 + (s + 2) / 4, p, v.velocity * 0.8 * (0.7 + 0.35 * e)
+                    )
             else:
-                self.emit(v, bar0 + half / 4, bar0 + (half + 8) / 4, pick,
-                          v.velocity * 0.75 * (0.7 + 0.35 * e))
+                self.emit(
+                    v,
+                    bar0 + half / 4,
+                    bar0 + (half + 8) / 4,
+                    pick,
+                    v.velocity * 0.75 * (0.7 + 0.35 * e),
+                )
             self.counter_last = pick
             if lead_here:
                 prev_lead = lead_here[-1]
@@ -168,8 +221,19 @@ class Parts:
         self.voicing[v.name] = sum(best) / len(best)
         return best
 
-    def bass(self, v: Voice, bar0: int, chords: list[Chord], nxt: Chord, tonic: int,
-             pat: str, lo: int, hi: int, e: float, rng: random.Random) -> None:
+    def bass(
+        self,
+        v: Voice,
+        bar0: int,
+        chords: list[Chord],
+        nxt: Chord,
+        tonic: int,
+        pat: str,
+        lo: int,
+        hi: int,
+        e: float,
+        rng: random.Random,
+    ) -> None:
         onsets = [s for s in range(lo, hi) if pat[s % len(pat)] != "."]
         for j, s in enumerate(onsets):
             end = onsets[j + 1] if j + 1 < len(onsets) else hi
@@ -182,8 +246,11 @@ class Parts:
             ch = pat[s % len(pat)]
             art = None
             if ch == "A":
-                after = chords[(s * len(chords) // STEPS) + 1] if (
-                    s * len(chords) // STEPS) + 1 < len(chords) else nxt
+                after = (
+                    chords[(s * len(chords) // STEPS) + 1]
+                    if (s * len(chords) // STEPS) + 1 < len(chords)
+                    else nxt
+                )
                 r2 = degree_to_pitch(after.degrees[0], tonic, after.local)
                 r2 += 12 * round((root - r2) / 12)
                 p = r2 - 1 if r2 <= root else r2 + 1
@@ -193,17 +260,34 @@ class Parts:
                 k = {"R": 0, "O": 12, "5": 7, "3": 0, "7": 0}.get(ch, 0)
                 if ch == "3":
                     k = degree_to_pitch(chord.degrees[1], tonic, chord.local) - degree_to_pitch(
-                        chord.degrees[0], tonic, chord.local)
+                        chord.degrees[0], tonic, chord.local
+                    )
                 elif ch == "7":
-                    k = degree_to_pitch(chord.degrees[0] + 6, tonic, chord.local) - \
-                        degree_to_pitch(chord.degrees[0], tonic, chord.local) - 12
+                    k = (
+                        degree_to_pitch(chord.degrees[0] + 6, tonic, chord.local)
+                        - degree_to_pitch(chord.degrees[0], tonic, chord.local)
+                        - 12
+                    )
                 p = root + k
+            if p < v.low:
+                p += 12
             vel = v.velocity * (0.7 + 0.35 * e) + (8 if s % 4 == 0 else 0)
             vel *= (0.7 if ch == "m" else 1.0) * rng.uniform(0.93, 1.05)
             self.emit(v, bar0 + s / 4, bar0 + end / 4, p, vel, art)
 
-    def stab(self, v: Voice, bar0: int, chords: list[Chord], tonic: int, pat: str, lo: int,
-             hi: int, e: float, rng: random.Random, spread: float) -> None:
+    def stab(
+        self,
+        v: Voice,
+        bar0: int,
+        chords: list[Chord],
+        tonic: int,
+        pat: str,
+        lo: int,
+        hi: int,
+        e: float,
+        rng: random.Random,
+        spread: float,
+    ) -> None:
         onsets = [s for s in range(lo, hi) if pat[s % len(pat)] != "."]
         for j, s in enumerate(onsets):
             end = onsets[j + 1] if j + 1 < len(onsets) else hi
@@ -218,8 +302,17 @@ class Parts:
             for p in ps:
                 self.emit(v, bar0 + s / 4, bar0 + end / 4, p, vel, art)
 
-    def pad(self, v: Voice, bar0: int, chords: list[Chord], tonic: int, lo: int, hi: int,
-            e: float, spread: float) -> None:
+    def pad(
+        self,
+        v: Voice,
+        bar0: int,
+        chords: list[Chord],
+        tonic: int,
+        lo: int,
+        hi: int,
+        e: float,
+        spread: float,
+    ) -> None:
         n = len(chords)
         for i, chord in enumerate(chords):
             s0 = max(lo, i * STEPS // n)
@@ -229,8 +322,18 @@ class Parts:
             for p in self.chord_pitches(v, chord, tonic, spread):
                 self.emit(v, bar0 + s0 / 4, bar0 + s1 / 4, p, v.velocity * (0.6 + 0.3 * e), 1.0)
 
-    def arp(self, v: Voice, bar0: int, chords: list[Chord], tonic: int, lo: int, hi: int,
-            e: float, shape: str, spread: float) -> None:
+    def arp(
+        self,
+        v: Voice,
+        bar0: int,
+        chords: list[Chord],
+        tonic: int,
+        lo: int,
+        hi: int,
+        e: float,
+        shape: str,
+        spread: float,
+    ) -> None:
         order = ARP_SHAPES.get(shape, ARP_SHAPES["up"])
         n = len(chords)
         step_len = 4 / v.rate  # sixteenths per arp note
