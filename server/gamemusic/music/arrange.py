@@ -60,19 +60,23 @@ class Arranger:
         self.picks = {k: rng.randrange(97) for k in ("bass", "stab", "drums", "arp", "spread")}
         self.voices = {v.role: v for v in style.voices}
         self.last_degree = 4
-        lead = self.voices.get("lead")
-        if lead is not None:  # A sits in the lower part of the lead's range, B above it
-            self.hooks = (self.place(hooks[0], lead, 0.33), self.place(hooks[1], lead, 0.64))
+        self.placed: dict[str, float] = {}  # section name -> mean lead pitch of its hook
+        self.frames: dict[str, int] = {}  # section name -> octave shift of its first phrase
 
-    def place(self, hook: Hook, v: Voice, where: float) -> Hook:
-        """The hook moved to the start degree (a tonic chord tone) that puts it at `where`."""
-        aim = v.low + where * (v.high - v.low)
-        mean = sum(hook.contour) / len(hook.contour)
-        starts = [d + 7 * k for d in (0, 2, 4) for k in range(-2, 3)]
-        best = min(
-            starts, key=lambda d: abs(degree_to_pitch(round(d + mean), self.tonic, self.mode) - aim)
-        )
-        return replace(hook, start=best)
+    def place(self, name: str, hook: Hook, aim: float, make) -> Hook:
+        """The hook's start degree (a tonic chord tone) whose phrase sits nearest `aim`."""
+        best, score = hook, 1e9
+        for start in (d + 7 * k for d in (0, 2, 4) for k in (-1, 0, 1)):
+            cand = replace(hook, start=start)
+            pitches = make(cand)
+            if not pitches:
+                return hook
+            mean = sum(pitches) / len(pitches)
+            cost = abs(mean - aim) + 4 * self.parts.folds
+            if cost < score:
+                best, score = cand, cost
+                self.placed[name] = mean
+        return best
 
     # --- plan helpers --------------------------------------------------------------------
     def first_down(self, sec: Section) -> int:
@@ -189,11 +193,14 @@ class Arranger:
         name, role = sec.name, v.role
         if role in ("lead", "harmony"):
             return False  # melody() handles them
-        if role == "drums":
-            return not (name == "intro" and n_bars >= 3 and b == 0)
+        bed = "pad" in self.voices or "arp" in self.voices
+        if role == "drums":  # an intro opens on its chords; the kit comes in halfway
+            return not (name == "intro" and b < n_bars // 2)
         if role == "bass":
             return not (name == "intro" and b < n_bars // 2)
         if role == "stab":
+            if name == "intro":
+                return not bed  # the intro's bed when there is no pad or arp
             return name in ("A", "B", "outro") and e >= v.min_energy
         if role == "pad":
             return e >= v.min_energy or name in ("intro", "bridge", "break")
@@ -219,7 +226,24 @@ class Arranger:
         if lead is None or sec.name in ("intro", "break"):
             return
         e = sum(energies) / len(energies)
-        hook = self.hooks[1] if sec.name == "B" else self.hooks[0]
+        which = 1 if sec.name == "B" else 0
+        hook = self.hooks[which]
+        if sec.name in ("A", "B") and sec.name not in self.placed:
+            # A in the lower part of the lead's range, B a fourth or so above it
+            span = lead.high - lead.low
+            aim = lead.low + 0.32 * span
+            if sec.name == "B":
+                aim = min(lead.high - 6, max(self.placed.get("A", aim) + 5, lead.low + 0.6 * span))
+            state = srng.getstate()
+
+            def make(h: Hook) -> list[int]:
+                srng.setstate(state)
+                ts = self.phrase(sec, h, chord_at, n_bars, lead, srng)
+                return self.parts.fit(ts, chord_at, tonic, lead, _WHERE.get(sec.name, 0.45))
+
+            hook = self.place(sec.name, hook, aim, make)
+            srng.setstate(state)
+            self.hooks = (hook, self.hooks[1]) if which == 0 else (self.hooks[0], hook)
         tones: list[Tone]
         if sec.name == "bridge":
             offset = (n_bars - 4) * STEPS if n_bars >= 8 else 0
@@ -240,15 +264,12 @@ class Arranger:
                 else []
             )
         else:
-            last = chord_at(n_bars * STEPS - 1)
-            end_deg = 0 if last.is_tonic else 4 if last.is_dominant else last.degrees[0]
-            span = max(6, min(8, (lead.high - lead.low - 6) * 7 // 12))
-            tones = period(
-                srng, hook, chord_at, min(8, n_bars), variant=sec.variation, end=end_deg, span=span
-            )
+            tones = self.phrase(sec, hook, chord_at, n_bars, lead, srng)
         if not tones:
             return
-        pitches = self.parts.fit(tones, chord_at, tonic, lead, _WHERE.get(sec.name, 0.45))
+        frame = self.frames.get(sec.name, 0)
+        pitches = self.parts.fit(tones, chord_at, tonic, lead, _WHERE.get(sec.name, 0.45), frame)
+        self.frames.setdefault(sec.name, self.parts.octave)
         hi_step = (end - first) * 4
         vel_k = 0.8 if sec.name == "bridge" else 1.0
         self.parts.line(
@@ -284,6 +305,16 @@ class Arranger:
             e,
             mode,
             srng,
+        )
+
+    def phrase(
+        self, sec: Section, hook: Hook, chord_at, n_bars: int, lead: Voice, srng: random.Random
+    ) -> list[Tone]:
+        last = chord_at(n_bars * STEPS - 1)
+        end_deg = 0 if last.is_tonic else 4 if last.is_dominant else last.degrees[0]
+        span = max(6, min(8, (lead.high - lead.low - 6) * 7 // 12))
+        return period(
+            srng, hook, chord_at, min(8, n_bars), variant=sec.variation, end=end_deg, span=span
         )
 
     # --- drums ---------------------------------------------------------------------------

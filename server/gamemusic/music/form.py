@@ -159,8 +159,8 @@ def plan_form(
     rest = n_bars - outro
     if ending == "loop":
         intro = 0
-    elif rest < 6:
-        intro = rest
+    elif rest < 8:  # a short clip: one 4-bar phrase if it fits, the rest intro
+        intro = rest if rest < 4 else rest - 4
     else:
         intro = rest % 4 or (4 if rest >= 16 else 0)
     body0, body1 = intro, n_bars - outro  # in bars

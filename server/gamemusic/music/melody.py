@@ -209,7 +209,8 @@ def _chord_tone_beyond(degree: int, chord: Chord, up: bool) -> int:
     """The nearest chord tone strictly above (or below) `degree`."""
     k = 1 if up else -1
     for d in range(degree + k, degree + 8 * k, k):
-        if d % 7 in {c % 7 for c in chord.degrees}:
+        leading = d % 7 == 6 and chord.local[6] == 11
+        if d % 7 in {c % 7 for c in chord.degrees} and not leading:
             return d
     return degree + 2 * k
 
@@ -326,6 +327,7 @@ def period(
     compress(tones, span, chord_at)
     last = tones[-1]
     last.degree = end + 7 * round((last.degree - end) / 7)
+    resolve_leading_tones(tones, chord_at)
     _unique_climax(tones, chord_at)
     resolve_leading_tones(tones, chord_at)
     return tones

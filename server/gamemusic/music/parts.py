@@ -46,6 +46,8 @@ class Parts:
         self.style, self.grid, self.out = style, grid, out
         self.voicing: dict[str, float] = {}  # voice -> centre pitch of its last chord
         self.counter_last: int | None = None
+        self.folds = 0  # notes the last fit() had to move by an octave on their own
+        self.octave = 0  # the octave shift the last fit() chose
 
     def emit(
         self,
@@ -73,7 +75,13 @@ class Parts:
 
     # --- melody ------------------------------------------------------------------------
     def fit(
-        self, tones: list[Tone], chord_at: ChordAt, tonic: int, v: Voice, where: float
+        self,
+        tones: list[Tone],
+        chord_at: ChordAt,
+        tonic: int,
+        v: Voice,
+        where: float,
+        prefer: int = 0,
     ) -> list[int]:
         """Pitches of a phrase, moved by whole octaves so the phrase fits the voice's range.
 
@@ -88,17 +96,20 @@ class Parts:
         best, cost = 0, 1e9
         for k in range(-3, 4):
             over = max(0, hi + 12 * k - v.high) + max(0, v.low - lo - 12 * k)
-            c = 10 * over + abs(centre + 12 * k - aim) + 8 * abs(k)
+            c = 10 * over + abs(centre + 12 * k - aim) + 30 * abs(k - prefer)
             if c < cost:
                 best, cost = k, c
         out = []
+        self.folds, self.octave = 0, best
         for p in base:
             p += 12 * best
-            while p > v.high:
-                p -= 12
-            while p < v.low:
-                p += 12
-            out.append(p)
+            q = p
+            while q > v.high:
+                q -= 12
+            while q < v.low:
+                q += 12
+            self.folds += q != p
+            out.append(q)
         return out
 
     def line(

@@ -54,8 +54,7 @@ _BOOM_BAP = (
 _LAZY = (
     DrumPart(KICK, ("x.......x.......", "x......x..x.....", "x.....x...x.x...")),
     DrumPart(RIM, ("....x.......x...", "....x.......x..g", "....x..g....x..g"), 80),
-    DrumPart(HAT, ("x.x.x.x.x.x.x.x.", "x.xgx.x.x.xgx.x.", "xgxgxgxgxgxgxgxg"), 55),
-    DrumPart(SHAKER, ("................", "..x...x...x...x.", "..x...x...x...x."), 40),
+    DrumPart(HAT, ("x...x...x...x...", "x.xgx.x.x.xgx.x.", "x.xgx.xgx.xgx.xg"), 50),
 )
 
 PRESETS: tuple[Style, ...] = (
@@ -283,13 +282,13 @@ PRESETS: tuple[Style, ...] = (
             ),
             Family(
                 "i | bVII | bVI | bVII | i | bVII | bVI bVII | i",
-                "iv | bVI | bIII | bVII | iv | bVI | bVII | bVII",
+                "iv | bVI | bIII | bVII | iv | bVI | bVII | V",
                 "bVI | bVI | iv | iv",
                 "iv bVII",
             ),
             Family(
                 "bVI | bVII | i | i | bVI | bVII | iv bVII | i",
-                "iv | v | bVI | bVII | iv | v | bVI | bVII",
+                "iv | v | bVI | bVII | iv | v | bVI bVII | i",
                 "bIII | bVII | iv | iv",
                 "bVI bVII",
             ),
