@@ -182,24 +182,43 @@ def displace(tones: list[Tone]) -> list[Tone]:
     return out
 
 
+# Cadential formulas, degrees relative to the goal: from above (mi re do, sol fa mi re do,
+# re do ti do ...) and from below (sol ti do, la ti do ...). A negative last step rises.
+_FROM_ABOVE = ((2, 1), (3, 2, 1), (4, 3, 2, 1), (4, 2, 1), (2, 1, -1), (3, 2, 1, -1),
+               (2, 3, 2, 1), (4, 2, 3, 1), (5, 4, 2, 1))
+_FROM_BELOW = ((-3, -1), (-3, -2, -1), (-5, -3, -1), (-3, 1, -1), (-2, -1), (-4, -3, -2, -1))
+_FIGURES = {
+    2: ((0, 8), (0, 6), (0, 12)),
+    3: ((0, 4, 8), (0, 6, 8), (0, 8, 12), (0, 3, 6)),
+    4: ((0, 4, 8, 12), (0, 2, 4, 8), (0, 6, 8, 12), (0, 3, 6, 8)),
+}
+
+
 def _cadence(
     rng: random.Random, chord_at: ChordAt, offset: int, target: int, from_degree: int
 ) -> list[Tone]:
-    """Two bars onto `target`: bar 1 steps towards it, bar 2 holds it."""
-    figures = ((0, 4, 8, 12), (0, 6, 8, 12), (0, 2, 4, 8, 12), (0, 8, 12), (0, 3, 6, 8, 12))
-    onsets = list(rng.choice(figures))
-    target += 7 * round((from_degree - target) / 7)  # the tonic (or fifth) nearest the line
-    d = from_degree - target
-    if abs(d) < 2:
-        d = 3 if rng.random() < 0.6 else -2
-    n = len(onsets)
-    path = [round(target + d - d * (i + 1) / (n + 1)) for i in range(n)]
-    path[-1] = target + (1 if d > 0 else -1)  # from below: the leading tone rises
+    """Two bars onto `target`: a cadential formula in bar 1, the goal held in bar 2.
+
+    The formula is picked among those whose notes on the bar's strong steps are chord tones.
+    """
+    target += 7 * round((from_degree - target) / 7)  # the goal nearest the line
+    above = from_degree >= target
+    pool = _FROM_ABOVE if above or rng.random() < 0.3 else _FROM_BELOW
+    scored = []
+    for formula in pool:
+        for onsets in _FIGURES[len(formula)]:
+            fit = sum(
+                (target + f) % 7 in {c % 7 for c in chord_at(offset + s).degrees}
+                for f, s in zip(formula, onsets, strict=True)
+                if s % 8 == 0
+            )
+            scored.append((fit, formula, onsets))
+    best = max(f for f, _, _ in scored)
+    _, formula, onsets = rng.choice([x for x in scored if x[0] == best])
     tones = [
-        Tone(offset + s, e - s, deg)
-        for s, e, deg in zip(onsets, [*onsets[1:], STEPS], path, strict=True)
+        Tone(offset + s, e - s, target + f)
+        for s, e, f in zip(onsets, [*onsets[1:], STEPS], formula, strict=True)
     ]
-    tones[0].degree = nearest_chord_degree(tones[0].degree, chord_at(offset).degrees)
     hold = STEPS - rng.choice((0, 4, 4, 8))
     tones.append(Tone(offset + STEPS, hold, target))
     return tones
