@@ -48,9 +48,17 @@ class Arranger:
         intensity: np.ndarray | None,
         hooks: tuple[Hook, Hook],
         arcs: tuple[tuple[float, float, str], ...] = (),
+        *,
+        victory: bool = False,
+        loop: bool = False,
     ) -> None:
         self.style, self.plan, self.tonic, self.mode = style, plan, tonic, mode
         self.rng, self.intensity, self.hooks, self.arcs = rng, intensity, hooks, arcs
+        self.victory, self.loop = victory, loop
+        roles = {v.role for v in style.voices}
+        drops = {"stab", "harmony"} | ({"arp"} if "pad" in roles else set())
+        self.calm_drops = (drops & roles) or {"drums"}  # what a calm arc leaves out
+        self.bar_chords: dict[int, tuple[list[Chord], int]] = {}  # downbeat -> chords, tonic
         self.grid = plan.grid
         self.notes: list[Note] = []
         self.chords: list[ChordEvent] = []
@@ -125,8 +133,15 @@ class Arranger:
         dark = any(
             self.arc_at(self.grid.time(first + b * bpb)) == "tension" for b in range(0, n_bars, 2)
         )
+        if self.victory and sec.name == "outro":
+            family = replace(family, tail="bVI bVII")
         bars = section_bars(family, sec, n_bars, self.mode, dark=dark)
+        if self.loop and end >= self.plan.sections[-1].end_beat:  # lead back into bar 1
+            tail = parse_chord(family.tail.split()[-1], self.mode)
+            bars[-1] = [bars[-1][0], tail] if len(bars[-1]) == 1 else [tail]
         tonic = self.tonic + sec.shift
+        for b, chords in enumerate(bars):
+            self.bar_chords[first + b * bpb] = (chords, tonic)
         nxt_chord = parse_chord(family.a.split("|")[0].split()[0], self.mode)
 
         def chord_at(step: int) -> Chord:
@@ -193,6 +208,11 @@ class Arranger:
         name, role = sec.name, v.role
         if role in ("lead", "harmony"):
             return False  # melody() handles them
+        arc = self.arc_at(sec.start_s + 1e-3)
+        if arc in ("explore", "resolution") and role in self.calm_drops:
+            return False  # calm stretches: the colour layers stay out
+        if arc == "combat" and role != "drums" and name not in ("intro", "break"):
+            return True  # the fight: every layer in
         bed = "pad" in self.voices or "arp" in self.voices
         if role == "drums":  # an intro opens on its chords; the kit comes in halfway
             return not (name == "intro" and b < n_bars // 2)
@@ -286,7 +306,11 @@ class Arranger:
         self.last_degree = tones[-1].degree
         self.last_pitch = pitches[-1]
         harmony = self.voices.get("harmony")
-        if harmony is None or sec.name == "bridge" or e < harmony.min_energy - 0.1:
+        arc = self.arc_at(sec.start_s + 1e-3)
+        calm = arc in ("explore", "resolution")
+        if harmony is None or sec.name == "bridge" or (calm and "harmony" in self.calm_drops):
+            return
+        if e < harmony.min_energy - 0.1 and arc != "combat":
             return
         mode = self.style.counter
         if mode == "mixed":
@@ -335,17 +359,52 @@ class Arranger:
             self.drummer.crash(v, bar0, 112 if sec.name in ("A", "B", "outro") else 80)
         last = b == n_bars - 1
         fill = None
+        into_fight = nxt is not None and self.arc_at(nxt.start_s + 1e-3) == "combat"
         if st.fills and last and nxt is not None and hi == STEPS and e >= 0.35:
             kinds = FILLS if nxt.name in ("A", "B") else ("snare", "drop", "roll")
             fill = kinds[self.drummer.rng.randrange(len(kinds))]
             if sec.name == "break":
                 fill = "roll" if e >= 0.5 else "drop"
+        if last and into_fight and hi == STEPS and self.arc_at(sec.start_s + 1e-3) != "combat":
+            fill = "roll"  # a riser into the fight
         sparse = sec.name in ("bridge", "intro") or (sec.name == "break" and b < n_bars - 1)
         self.drummer.bar(
             v, bar0, 0, hi, e if sec.name != "intro" else min(e, 0.4), groove, fill, sparse=sparse
         )
         if st.fills and not last and b % 4 == 3 and sec.name in ("A", "B"):
             self.drummer.small_fill(v, bar0, e)
+
+    def stingers(self, times, duration_s: float) -> tuple[float, ...]:
+        """Accented hits on the beats nearest `times`: chord stab (or pad), bass, crash, kick.
+
+        At most one every 4 bars; returns the placed times in seconds."""
+        g, placed = self.grid, []
+        last = -(10**9)
+        drums = self.voices.get("drums")
+        chordal = self.voices.get("stab") or self.voices.get("pad")
+        bass = self.voices.get("bass")
+        for t in sorted(float(x) for x in times):
+            beat = round(t / g.beat_s)
+            start = g.time(beat)
+            if beat - last < 4 * g.beats_per_bar or not 0 <= start < duration_s - 0.25:
+                continue
+            down = g.phase + (beat - g.phase) // g.beats_per_bar * g.beats_per_bar
+            chords, tonic = self.bar_chords.get(down, ([], self.tonic))
+            if not chords:
+                continue
+            chord = chords[min(len(chords) - 1, (beat - down) * len(chords) // g.beats_per_bar)]
+            last = beat
+            placed.append(start)
+            if drums is not None:
+                self.drummer.crash(drums, beat, 124)
+            if chordal is not None:
+                for p in self.parts.chord_pitches(chordal, chord, tonic, 0.6):
+                    self.parts.emit(chordal, beat, beat + 1.5, p, 124, 0.9)
+            if bass is not None:
+                root = degree_to_pitch(chord.degrees[0], tonic, chord.local)
+                root += 12 * ((bass.low + 6 - root) // 12 + 1)
+                self.parts.emit(bass, beat, beat + 1, root, 124, 0.9)
+        return tuple(placed)
 
     def final_chord(self, beat: int, shift: int) -> None:
         """The tonic chord on the final downbeat, ringing to the end."""

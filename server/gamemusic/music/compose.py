@@ -114,7 +114,14 @@ def compose(
     with one value per 0.5 s in 0..1 (None = flat); it raises or lowers each bar's energy.
     cuts: scene-cut times in seconds; each becomes a section change on the nearest bar line
     (cuts closer than 4 bars to the previous change are ignored). ending: "cadence" lands a
-    final chord with a short ring-out on the last sample, "fade" keeps playing and fades out.
+    final chord with a short ring-out on the last sample, "fade" keeps playing and fades out,
+    "loop" snaps the duration to whole bars (no intro, no ring-out) and ends its last bar on
+    the dominant side so it leads back into bar 1, "auto" is a cadence for a clip ending in
+    combat or tension (a victory-style bVI-bVII-I) and a fade for a calm one.
+    arcs: gameplay arcs (start_s, end_s, kind), kind explore | tension | combat | resolution;
+    they start sections, set the layers and drum density, and darken harmony in tension.
+    stingers: times of big moments; each gets an accented chord hit with crash and kick on the
+    nearest beat, at most one every 4 bars (the placed times are Piece.stingers).
     """
     st = get_style(style)
     rng = random.Random(f"{st.id}:{seed}")
@@ -130,15 +137,31 @@ def compose(
     arc_list = tuple((float(a), float(b), str(k)) for a, b, k in (arcs or ()) if k in ARC_KINDS)
     resolved = ending
     if ending == "auto":
-        last = next((k for a, b, k in reversed(arc_list) if a < duration_s), "")
+        last = next((k for a, _, k in reversed(arc_list) if a < duration_s), "")
         resolved = "cadence" if last in ("combat", "tension") or not arc_list else "fade"
     tonic = 60 + pc - (12 if pc > 6 else 0)
     scale = MODES[st.mode]
-    plan = plan_form(st, duration_s, tempo, cuts, resolved, curve, rng)
+    if resolved == "loop":  # whole bars, so the end meets the start on a downbeat
+        bar_s = st.beats_per_bar * 60.0 / tempo
+        duration_s = max(1, round(duration_s / bar_s)) * bar_s
+    plan = plan_form(st, duration_s, tempo, cuts, resolved, curve, rng, arc_list)
     hook_a = make_hook(rng, st.melody_density, st.leap)
     hook_b = make_hook(rng, st.melody_density, st.leap, contrast=hook_a)
-    arranger = Arranger(st, plan, tonic, scale, rng, curve, (hook_a, hook_b), arc_list)
+    last_arc = next((k for a, _, k in reversed(arc_list) if a < duration_s), "")
+    arranger = Arranger(
+        st,
+        plan,
+        tonic,
+        scale,
+        rng,
+        curve,
+        (hook_a, hook_b),
+        arc_list,
+        victory=ending == "auto" and last_arc == "combat",
+        loop=resolved == "loop",
+    )
     raw, chords = arranger.arrange()
+    placed = arranger.stingers(stingers, duration_s)
     order = {v.name: i for i, v in enumerate(st.voices)}
     end = duration_s - 1e-3
     notes = [n for n in raw if n.start_s < end]
@@ -159,6 +182,6 @@ def compose(
         notes,
         cuts_s,
         arc_list,
-        (),
+        placed,
         chords,
     )

@@ -136,7 +136,10 @@ def plan_form(
     ending: str,
     intensity: np.ndarray | None,
     rng: random.Random,
+    arcs: Sequence[tuple[float, float, str]] = (),
 ) -> Plan:
+    """Grid and sections for a duration; `arcs` (start_s, end_s, kind) start sections too and
+    name them: combat plays B, explore and tension A, resolution a bridge first."""
     beat_s = 60.0 / bpm
     bpb = style.beats_per_bar
     final: int | None = None
@@ -165,8 +168,9 @@ def plan_form(
         intro = rest % 4 or (4 if rest >= 16 else 0)
     body0, body1 = intro, n_bars - outro  # in bars
 
+    arc_starts = [a for a, _, _ in arcs if a > 0]
     accepted: list[int] = []
-    for c in sorted(cuts):
+    for c in sorted([*cuts, *arc_starts]):
         bar = round((float(c) / beat_s - phase) / bpb)
         prev = accepted[-1] if accepted else body0
         if bar - prev >= MIN_CUT_BARS and body1 - bar >= 2:
@@ -199,6 +203,14 @@ def plan_form(
                 while name == prev:
                     cursor += 1
                     name = form[cursor % len(form)]
+            mid = grid.time(grid.downbeat(bar) + size * bpb / 2)
+            kind = next((k for a0, a1, k in arcs if a0 <= mid < a1), None)
+            if kind == "combat":
+                name = "B"
+            elif kind == "resolution":
+                name = "bridge" if prev not in ("bridge", "A") else "A"
+            elif kind in ("explore", "tension") and name == "B":
+                name = "A"
             raw.append((name, bar, bar + size, at_cut))
             cursor += 1
             bar += size

@@ -184,8 +184,17 @@ def displace(tones: list[Tone]) -> list[Tone]:
 
 # Cadential formulas, degrees relative to the goal: from above (mi re do, sol fa mi re do,
 # re do ti do ...) and from below (sol ti do, la ti do ...). A negative last step rises.
-_FROM_ABOVE = ((2, 1), (3, 2, 1), (4, 3, 2, 1), (4, 2, 1), (2, 1, -1), (3, 2, 1, -1),
-               (2, 3, 2, 1), (4, 2, 3, 1), (5, 4, 2, 1))
+_FROM_ABOVE = (
+    (2, 1),
+    (3, 2, 1),
+    (4, 3, 2, 1),
+    (4, 2, 1),
+    (2, 1, -1),
+    (3, 2, 1, -1),
+    (2, 3, 2, 1),
+    (4, 2, 3, 1),
+    (5, 4, 2, 1),
+)
 _FROM_BELOW = ((-3, -1), (-3, -2, -1), (-5, -3, -1), (-3, 1, -1), (-2, -1), (-4, -3, -2, -1))
 _FIGURES = {
     2: ((0, 8), (0, 6), (0, 12)),
