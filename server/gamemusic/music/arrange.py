@@ -17,10 +17,11 @@ import numpy as np
 from gamemusic.music.form import BASE_ENERGY, Plan, Section, mean_intensity
 from gamemusic.music.groove import FILLS, Drummer
 from gamemusic.music.harmony import section_bars
+from gamemusic.music.hits import final_chord, place_stingers
 from gamemusic.music.melody import STEPS, Hook, Tone, augment, period
 from gamemusic.music.parts import Note, Parts
 from gamemusic.music.spec import Style, Voice
-from gamemusic.music.theory import Chord, degree_to_pitch, parse_chord
+from gamemusic.music.theory import Chord, parse_chord
 
 _WHERE = {"A": 0.4, "B": 0.68, "bridge": 0.3, "outro": 0.45}
 ARC_ENERGY = {"explore": 0.42, "tension": 0.62, "combat": 0.95, "resolution": 0.38}
@@ -68,6 +69,7 @@ class Arranger:
         self.picks = {k: rng.randrange(97) for k in ("bass", "stab", "drums", "arp", "spread")}
         self.voices = {v.role: v for v in style.voices}
         self.last_degree = 4
+        self.last_pitch: int | None = None
         self.placed: dict[str, float] = {}  # section name -> mean lead pitch of its hook
         self.frames: dict[str, int] = {}  # section name -> octave shift of its first phrase
 
@@ -119,7 +121,7 @@ class Arranger:
         for i, sec in enumerate(secs):
             self.section(sec, secs[i + 1] if i + 1 < len(secs) else None)
         if self.plan.final_beat is not None:
-            self.final_chord(self.plan.final_beat, secs[-1].shift if secs else 0)
+            final_chord(self, self.plan.final_beat, secs[-1].shift if secs else 0)
         return self.notes, self.chords
 
     def section(self, sec: Section, nxt: Section | None) -> None:
@@ -375,79 +377,4 @@ class Arranger:
             self.drummer.small_fill(v, bar0, e)
 
     def stingers(self, times, duration_s: float) -> tuple[float, ...]:
-        """Accented hits on the beats nearest `times`: chord stab (or pad), bass, crash, kick.
-
-        At most one every 4 bars; returns the placed times in seconds."""
-        g, placed = self.grid, []
-        last = -(10**9)
-        drums = self.voices.get("drums")
-        chordal = self.voices.get("stab") or self.voices.get("pad")
-        bass = self.voices.get("bass")
-        for t in sorted(float(x) for x in times):
-            beat = round(t / g.beat_s)
-            start = g.time(beat)
-            if beat - last < 4 * g.beats_per_bar or not 0 <= start < duration_s - 0.25:
-                continue
-            down = g.phase + (beat - g.phase) // g.beats_per_bar * g.beats_per_bar
-            chords, tonic = self.bar_chords.get(down, ([], self.tonic))
-            if not chords:
-                continue
-            chord = chords[min(len(chords) - 1, (beat - down) * len(chords) // g.beats_per_bar)]
-            last = beat
-            placed.append(start)
-            if drums is not None:
-                self.drummer.crash(drums, beat, 124)
-            if chordal is not None:
-                for p in self.parts.chord_pitches(chordal, chord, tonic, 0.6):
-                    self.parts.emit(chordal, beat, beat + 1.5, p, 124, 0.9)
-            if bass is not None:
-                root = degree_to_pitch(chord.degrees[0], tonic, chord.local)
-                root += 12 * ((bass.low + 6 - root) // 12 + 1)
-                self.parts.emit(bass, beat, beat + 1, root, 124, 0.9)
-        return tuple(placed)
-
-    def final_chord(self, beat: int, shift: int) -> None:
-        """The tonic chord on the final downbeat, ringing to the end."""
-        start = self.grid.time(beat)
-        tonic = self.tonic + shift
-        home = parse_chord("i" if self.mode[2] == 3 else "I", self.mode)
-        for v in self.style.voices:
-            if v.role == "drums":
-                self.drummer.crash(v, beat) if self.style.fills else self.notes.append(
-                    Note(start, 0.1, 36, 110, v.name)
-                )
-                continue
-            if v.role == "lead":
-                p = getattr(self, "last_pitch", v.low + 12)
-                cands = [
-                    degree_to_pitch(d, tonic, home.local) + 12 * o
-                    for d in (0,)
-                    for o in range(-3, 4)
-                ]
-                cands = [c for c in cands if v.low <= c <= v.high] or cands
-                pitches = [min(cands, key=lambda c: abs(c - p))]
-            elif v.role == "harmony":
-                cands = [
-                    degree_to_pitch(d, tonic, home.local) + 12 * o
-                    for d in (2, 4)
-                    for o in range(-3, 4)
-                ]
-                pitches = [
-                    min(
-                        (c for c in cands if v.low <= c <= v.high),
-                        default=cands[0],
-                        key=lambda c: abs(c - (v.low + v.high) / 2),
-                    )
-                ]
-            elif v.role == "bass":
-                r = degree_to_pitch(0, tonic, home.local)
-                while r < v.low:
-                    r += 12
-                while r > v.low + 11:
-                    r -= 12
-                pitches = [r]
-            else:
-                pitches = self.parts.chord_pitches(v, home, tonic, 0.45)
-            for k, p in enumerate(pitches):
-                roll = 0.025 * k if v.role in ("arp", "stab") else 0.0
-                self.notes.append(Note(start + roll, 1e9, p, int(v.velocity * 0.9), v.name))
+        return place_stingers(self, times, duration_s)

@@ -213,13 +213,14 @@ def _cadence(
     target += 7 * round((from_degree - target) / 7)  # the goal nearest the line
     above = from_degree >= target
     pool = _FROM_ABOVE if above or rng.random() < 0.3 else _FROM_BELOW
+    strong = {s: {c % 7 for c in chord_at(offset + s).degrees} for s in (0, 8)}
     scored = []
     for formula in pool:
         for onsets in _FIGURES[len(formula)]:
             fit = sum(
-                (target + f) % 7 in {c % 7 for c in chord_at(offset + s).degrees}
+                (target + f) % 7 in strong[s]
                 for f, s in zip(formula, onsets, strict=True)
-                if s % 8 == 0
+                if s in strong
             )
             scored.append((fit, formula, onsets))
     best = max(f for f, _, _ in scored)

@@ -350,10 +350,13 @@ class Parts:
         step_len = 4 / v.rate  # sixteenths per arp note
         k = 0
         s = float(lo)
+        seqs: dict[int, list[int]] = {}
         while s < hi - 1e-9:
-            chord = chords[min(n - 1, int(s) * n // STEPS)]
-            ps = self.chord_pitches(v, chord, tonic, spread)
-            seq = [*ps[:3], ps[0] + 12]
+            i = min(n - 1, int(s) * n // STEPS)
+            if i not in seqs:  # one voicing per chord
+                ps = self.chord_pitches(v, chords[i], tonic, spread)
+                seqs[i] = [*ps[:3], ps[0] + 12]
+            seq = seqs[i]
             p = seq[order[k % len(order)] % len(seq)]
             vel = v.velocity * (0.6 + 0.35 * e) + (10 if k % v.rate == 0 else 0)
             self.emit(v, bar0 + s / 4, bar0 + min(hi, s + step_len) / 4, p, vel)
