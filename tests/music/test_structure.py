@@ -124,19 +124,21 @@ def test_leading_tones_resolve_and_lines_move_smoothly(style: str) -> None:
 
 @pytest.mark.parametrize("style", list(STYLES))
 def test_each_period_has_one_climax_and_b_sits_higher_than_a(style: str) -> None:
-    p = piece(style)
-    single = phrases = 0
-    mean = {"A": [], "B": []}
-    for sec in p.sections:
-        if sec.name not in ("A", "B"):
-            continue
-        pitches = [n.pitch - sec.shift for n in voice_notes(p, "lead", sec)]
-        phrases += 1
-        gestures = [b for a, b in itertools.pairwise([None, *pitches]) if b != a]
-        single += gestures.count(max(pitches)) == 1  # a repeated top note is one climax
-        mean[sec.name].append(sum(pitches) / len(pitches))
-    assert single >= 0.5 * phrases  # known gap: ornament turns can re-touch the top note
-    assert sum(mean["B"]) / len(mean["B"]) > sum(mean["A"]) / len(mean["A"])
+    single = phrases = higher = 0
+    for seed in (1, 2, 3):
+        p = piece(style, seed)
+        mean: dict[str, list[float]] = {"A": [], "B": []}
+        for sec in p.sections:
+            if sec.name not in ("A", "B"):
+                continue
+            pitches = [n.pitch - sec.shift for n in voice_notes(p, "lead", sec)]
+            phrases += 1
+            gestures = [b for a, b in itertools.pairwise([None, *pitches]) if b != a]
+            single += gestures.count(max(pitches)) == 1  # a repeated top note is one climax
+            mean[sec.name].append(sum(pitches) / len(pitches))
+        higher += sum(mean["B"]) / len(mean["B"]) > sum(mean["A"]) / len(mean["A"])
+    assert single >= 0.75 * phrases
+    assert higher >= 2  # B sits above A (a wide hook in a narrow range can prevent it)
 
 
 @pytest.mark.parametrize("style", list(STYLES))

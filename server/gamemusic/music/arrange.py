@@ -76,7 +76,7 @@ class Arranger:
     def place(self, name: str, hook: Hook, aim: float, make) -> Hook:
         """The hook's start degree (a tonic chord tone) whose phrase sits nearest `aim`."""
         best, score = hook, 1e9
-        for start in (d + 7 * k for d in (0, 2, 4) for k in (-1, 0, 1)):
+        for start in range(-7, 14):
             cand = replace(hook, start=start)
             pitches = make(cand)
             if not pitches:
@@ -253,7 +253,7 @@ class Arranger:
         if sec.name in ("A", "B") and sec.name not in self.placed:
             # A in the lower part of the lead's range, B a fourth or so above it
             span = lead.high - lead.low
-            aim = lead.low + 0.32 * span
+            aim = lead.low + 0.25 * span
             if sec.name == "B":
                 aim = min(lead.high - 6, max(self.placed.get("A", aim) + 5, lead.low + 0.6 * span))
             state = srng.getstate()
@@ -291,6 +291,15 @@ class Arranger:
             return
         frame = self.frames.get(sec.name, 0)
         pitches = self.parts.fit(tones, chord_at, tonic, lead, _WHERE.get(sec.name, 0.45), frame)
+        if self.parts.folds and sec.name in ("A", "B"):  # too wide: a narrower phrase instead
+            state = srng.getstate()
+            for narrow in (1, 2, 3):
+                srng.setstate(state)
+                cand = self.phrase(sec, hook, chord_at, n_bars, lead, srng, narrow)
+                got = self.parts.fit(cand, chord_at, tonic, lead, _WHERE[sec.name], frame)
+                if not self.parts.folds:
+                    tones, pitches = cand, got
+                    break
         self.frames.setdefault(sec.name, self.parts.octave)
         hi_step = (end - first) * 4
         vel_k = 0.8 if sec.name == "bridge" else 1.0
@@ -334,11 +343,18 @@ class Arranger:
         )
 
     def phrase(
-        self, sec: Section, hook: Hook, chord_at, n_bars: int, lead: Voice, srng: random.Random
+        self,
+        sec: Section,
+        hook: Hook,
+        chord_at,
+        n_bars: int,
+        lead: Voice,
+        srng: random.Random,
+        narrow: int = 0,
     ) -> list[Tone]:
         last = chord_at(n_bars * STEPS - 1)
         end_deg = 0 if last.is_tonic else 4 if last.is_dominant else last.degrees[0]
-        span = max(6, min(8, (lead.high - lead.low - 6) * 7 // 12))
+        span = max(4, min(8, (lead.high - lead.low - 6) * 7 // 12) - narrow)
         return period(
             srng, hook, chord_at, min(8, n_bars), variant=sec.variation, end=end_deg, span=span
         )
