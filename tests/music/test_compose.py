@@ -2,19 +2,31 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from inline_snapshot import snapshot
 
 from gamemusic.errors import BadInput
 from gamemusic.music import STYLES, compose
 
 
+def _chord_at(piece, t: float):
+    return next((c for c in piece.chords if c.start_s - 1e-6 <= t < c.end_s), None)
+
+
 @pytest.mark.parametrize("style", list(STYLES))
-def test_pitched_notes_stay_in_the_style_scale(style: str) -> None:
+def test_pitched_notes_follow_the_chord_scales(style: str) -> None:
     piece = compose(style, 90, seed=5)
     drums = {v.name for v in piece.style.voices if v.role == "drums"}
-    pitched = [n for n in piece.notes if n.voice not in drums]
+    lead = piece.style.voices[0].name
+    pitched = [n for n in piece.notes if n.voice not in drums and n.dur_s < 1e3]
     assert pitched
-    assert [n for n in pitched if not piece.in_scale(n.pitch)] == []
+    outside = []
+    for n in pitched:
+        chord = _chord_at(piece, n.start_s + 1e-4)
+        if chord is not None and n.pitch % 12 not in chord.scale:
+            outside.append(n)
+    # chromatic colour (bass approach notes, a boss riff's flat second) stays rare ...
+    assert len(outside) <= 0.08 * len(pitched)
+    # ... and the melody never leaves the scale of its chord
+    assert [n for n in outside if n.voice == lead] == []
 
 
 @pytest.mark.parametrize("style", list(STYLES))
@@ -62,26 +74,27 @@ def test_the_cadence_ends_on_the_tonic_chord() -> None:
     assert final_s <= 45 - 1.2 and last[0].start_s + last[0].dur_s == pytest.approx(45)
 
 
-def test_given_cuts_become_section_changes_within_a_beat() -> None:
+def test_given_cuts_become_section_changes_on_the_nearest_bar_line() -> None:
     cuts = [10.0, 23.7, 31.2]
     piece = compose("racing", 50, seed=1, cuts=cuts)
-    beat = 60 / piece.bpm
+    bar = 4 * 60 / piece.bpm
     starts = [s.start_s for s in piece.sections]
-    for cut in cuts:
-        assert min(abs(s - cut) for s in starts) <= beat
+    for cut in piece.cuts_s:
+        assert min(abs(s - cut) for s in starts) < 1e-6
+        assert min(abs(cut - c) for c in cuts) <= bar / 2 + 1e-6
+    assert len(piece.cuts_s) >= 2
     by_start = {round(s.start_s, 6): i for i, s in enumerate(piece.sections)}
     for cut in piece.cuts_s:
         i = by_start[round(cut, 6)]
         assert piece.sections[i].name != piece.sections[i - 1].name
+    downbeats = {piece.grid.phase + 4 * k for k in range(200)}
+    assert all(s.start_beat in downbeats for s in piece.sections[1:])
 
 
-def test_a_cut_near_a_bar_line_is_nudged_onto_it_and_others_onto_a_beat() -> None:
-    plain = compose("16bit", 40)
-    beat = 60 / plain.bpm
-    bar_line = (plain.grid.phase + 4 * 8) * beat
-    near, far = bar_line + 0.2 * beat * 4 * 0.9, bar_line + 4 * 4 * beat + 2.3 * beat
-    piece = compose("16bit", 40, cuts=[near, far])
-    assert piece.cuts_s == pytest.approx((bar_line, bar_line + 4 * 4 * beat + 2 * beat))
+def test_cuts_too_close_together_do_not_chop_the_music() -> None:
+    piece = compose("chiptune", 60, seed=2, cuts=[float(t) for t in range(5, 55, 2)])
+    lengths = [(s.end_beat - s.start_beat) // 4 for s in piece.sections if s.name in "AB"]
+    assert lengths and min(lengths) >= 4
 
 
 def test_high_game_intensity_makes_denser_music_than_low() -> None:
@@ -93,28 +106,18 @@ def test_high_game_intensity_makes_denser_music_than_low() -> None:
 def test_the_same_seed_composes_the_same_notes_and_another_seed_does_not() -> None:
     assert compose("lofi", 30, seed=8).notes == compose("lofi", 30, seed=8).notes
     assert compose("lofi", 30, seed=8).notes != compose("lofi", 30, seed=9).notes
+    a, b = compose("lofi", 60, seed=1), compose("lofi", 60, seed=2)
+    assert [c.name for c in a.chords] != [c.name for c in b.chords] or a.tonic != b.tonic
 
 
 def test_a_requested_bpm_is_used_exactly() -> None:
     assert compose("chiptune", 20, bpm=133).bpm == 133
 
 
-def test_the_first_note_events_of_a_seeded_piece_are_stable() -> None:
-    piece = compose("chiptune", 30, seed=42)
-    first = piece.notes[:3] + [n for n in piece.notes if n.voice == "lead"][:5]
-    events = [(round(n.start_s, 3), round(n.dur_s, 3), n.pitch, n.velocity, n.voice) for n in first]
-    assert events == snapshot(
-        [
-            (0.0, 0.64, 41, 88, "bass"),
-            (0.0, 0.1, 36, 89, "drums"),
-            (0.0, 0.1, 42, 62, "drums"),
-            (3.2, 0.17, 72, 101, "lead"),
-            (3.4, 0.51, 69, 91, "lead"),
-            (4.0, 0.17, 72, 101, "lead"),
-            (4.2, 0.34, 77, 91, "lead"),
-            (4.6, 0.17, 69, 91, "lead"),
-        ]
-    )
+def test_a_seed_picks_the_tempo_in_the_style_range_and_bpm_overrides_it() -> None:
+    tempos = {compose("boss", 10, seed=s).bpm for s in range(8)}
+    low, high = compose("boss", 10).style.bpm_range
+    assert len(tempos) >= 3 and all(low <= t <= high for t in tempos)
 
 
 @pytest.mark.parametrize(

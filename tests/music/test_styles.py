@@ -4,7 +4,7 @@ import pytest
 
 from gamemusic.errors import BadInput
 from gamemusic.music import STYLES, get_style
-from gamemusic.music.theory import MODES
+from gamemusic.music.theory import MODES, parse_bars
 
 
 def test_the_nine_styles_are_listed_in_order_with_their_titles() -> None:
@@ -25,11 +25,21 @@ def test_every_style_is_a_complete_preset() -> None:
     for s in STYLES.values():
         low, high = s.bpm_range
         assert low <= s.default_bpm <= high
-        assert s.mode in MODES and s.keys and len(s.progressions) == 3
+        assert s.mode in MODES and len(set(s.keys)) >= 6 and len(s.families) >= 3
+        for fam in s.families:  # every numeral parses; periods of 8 bars, bridges of 4
+            assert len(parse_bars(fam.a, MODES[s.mode])) == 8
+            assert len(parse_bars(fam.b, MODES[s.mode])) == 8
+            assert len(parse_bars(fam.bridge, MODES[s.mode])) == 4
+            assert parse_bars(fam.tail, MODES[s.mode])
         assert "\n" not in s.summary and s.summary
         roles = {v.role for v in s.voices}
         assert {"lead", "bass", "drums"} <= roles
-        assert all(len(p) == 16 for d in s.drums for p in d.patterns)
+        grooves = (s.drums, *s.alt_drums)
+        assert len(grooves) >= 2
+        assert all(len(p) == 16 for g in grooves for d in g for p in d.patterns)
+        for v in s.voices:
+            for pats in (v.patterns, *v.alt_patterns):
+                assert all(len(p) == 16 for p in pats if p)
 
 
 def test_chiptune_uses_nes_pulse_duties_and_a_triangle_bass() -> None:

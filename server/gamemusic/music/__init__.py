@@ -47,11 +47,23 @@ def render_music(
     bpm: float | None = None,
     cuts: Sequence[float] = (),
     intensity: np.ndarray | None = None,
-    ending: Literal["cadence", "fade"] = "cadence",
+    ending: Literal["cadence", "fade", "auto", "loop"] = "cadence",
+    arcs: Sequence[tuple[float, float, str]] | None = None,
+    stingers: Sequence[float] = (),
     sr: int = 48000,
 ) -> np.ndarray:
-    """compose + synthesize: shape (round(duration_s * sr), 2) float32, peak < 0.9."""
+    """compose + synthesize: shape (round(duration_s * sr), 2) float32, peak < 0.9.
+
+    With ending="loop" the duration is first snapped to whole bars (see compose)."""
     piece = compose(
-        style, duration_s, seed=seed, bpm=bpm, cuts=cuts, intensity=intensity, ending=ending
+        style,
+        duration_s,
+        seed=seed,
+        bpm=bpm,
+        cuts=cuts,
+        intensity=intensity,
+        ending=ending,
+        arcs=arcs,
+        stingers=stingers,
     )
     return synthesize(piece, sr)

@@ -97,18 +97,27 @@ def _meta(kind: int, data: bytes) -> bytes:
 
 
 def midi_bytes(piece: Piece) -> bytes:
-    """The piece as a format-1 Standard MIDI File: a tempo track, then one track per voice."""
+    """The piece as a format-1 Standard MIDI File: a tempo track, then one track per voice.
+
+    Bar lines fall on the piece's downbeats: a pickup of p beats is a p/4 bar before the
+    first 4/4 bar. Each section start is a marker ("A", "B", ...).
+    """
     beat_s = 60.0 / piece.bpm
 
     def tick(t: float) -> int:
         return max(0, round(t / beat_s * PPQ))
 
     tempo = round(60_000_000 / piece.bpm)
+    bpb, phase = piece.style.beats_per_bar, piece.grid.phase
     conductor = [
         (0, 0, _meta(0x03, piece.style.title.encode())),
         (0, 0, _meta(0x51, tempo.to_bytes(3, "big"))),
-        (0, 0, _meta(0x58, bytes([piece.style.beats_per_bar, 2, 24, 8]))),
     ]
+    if phase:
+        conductor.append((0, 0, _meta(0x58, bytes([phase, 2, 24, 8]))))
+    conductor.append((phase * PPQ, 0, _meta(0x58, bytes([bpb, 2, 24, 8]))))
+    for sec in piece.sections:
+        conductor.append((sec.start_beat * PPQ, 1, _meta(0x06, sec.name.encode())))
     tracks = [_track(conductor)]
     channel = 0
     for voice in piece.style.voices:

@@ -1,33 +1,43 @@
-"""Song form: the beat grid and the sections (intro, A, B, bridge, outro) sized to a duration.
+"""Song form: the beat grid and the sections (intro, A, B, bridge, break, outro) of a duration.
 
 Bars are aligned to the *end*: with a cadence ending the final chord falls on a downbeat
-`tail` seconds before the end, and any leftover beats become a pickup at the start. Scene cuts
-become section boundaries, nudged onto the nearest bar line when within a quarter bar of it,
-otherwise onto the nearest beat.
+`tail` seconds before the end, and leftover beats become a pickup at the start. The body is
+made of whole phrases (8 or 4 bars); the intro takes the bars left over (0 to 4). Scene cuts
+become section boundaries on the nearest bar line; a stretch between cuts that is not a
+whole number of phrases ends with a 1-3 bar `break` (a drum fill or drop-out into the cut).
 """
 
 from __future__ import annotations
 
-import itertools
 import math
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from gamemusic.music.styles import Style
+from gamemusic.music.spec import Style
 
-BASE_ENERGY = {"intro": 0.3, "A": 0.55, "B": 0.8, "bridge": 0.38, "outro": 0.62}
+BASE_ENERGY = {
+    "intro": 0.3,
+    "A": 0.55,
+    "B": 0.8,
+    "bridge": 0.36,
+    "break": 0.5,
+    "outro": 0.62,
+}
 INTENSITY_HOP_S = 0.5  # one intensity value per half second
+MIN_CUT_BARS = 4  # a cut closer than this to the previous section change is ignored
 
 
 @dataclass(frozen=True)
 class Section:
-    """A stretch of the piece: `name` is intro | A | B | bridge | outro.
+    """A stretch of the piece: `name` is intro | A | B | bridge | break | outro.
 
     start_beat/end_beat are beat indices (end exclusive); for the outro end_beat is the beat of
     the final chord, which then rings to end_s. `variation` counts earlier sections of the
-    same name, so a repeat can vary its material.
+    same name, so a repeat can vary its material. `shift` is a key change in semitones (a
+    step up for a late repeat); `cycle` counts passes through the form.
     """
 
     name: str
@@ -36,11 +46,17 @@ class Section:
     start_beat: int
     end_beat: int
     variation: int = 0
+    shift: int = 0
+    cycle: int = 0
 
 
 @dataclass(frozen=True)
 class Grid:
-    """Beat grid: beat b starts at b * beat_s; downbeats are at phase + k * beats_per_bar."""
+    """Beat grid: beat b starts at b * beat_s; downbeats are at phase + k * beats_per_bar.
+
+    swing (0..1) delays the off-beat eighth towards a triplet (at 1 it sits 2/3 into the beat);
+    the sixteenths around it follow proportionally.
+    """
 
     bpm: float
     beats_per_bar: int
@@ -52,16 +68,21 @@ class Grid:
         return 60.0 / self.bpm
 
     def time(self, beat: float) -> float:
-        """Seconds at a (fractional) beat, with swing on off-beat sixteenths."""
-        step = beat * 4.0
-        t = beat * self.beat_s
-        if self.swing and abs(step - round(step)) < 1e-6 and round(step) % 2 == 1:
-            t += self.swing * self.beat_s / 12.0
-        return t
+        """Seconds at a (fractional) beat, with swing on the off-beat eighths."""
+        if self.swing:
+            whole = math.floor(beat)
+            frac = beat - whole
+            mid = 0.5 + self.swing / 6.0
+            frac = frac * 2 * mid if frac < 0.5 else mid + (frac - 0.5) * 2 * (1 - mid)
+            beat = whole + frac
+        return beat * self.beat_s
 
     def bar_of(self, beat: int) -> int:
         """Index of the bar holding `beat`; the pickup before the first downbeat is bar -1."""
         return (beat - self.phase) // self.beats_per_bar
+
+    def downbeat(self, bar: int) -> int:
+        return self.phase + bar * self.beats_per_bar
 
 
 @dataclass(frozen=True)
@@ -78,23 +99,10 @@ def tail_seconds(bpm: float) -> float:
 
 
 def snap_cut(cut_s: float, grid: Grid) -> int:
-    """A cut time as a beat index: a bar line if within a quarter bar, else the nearest beat."""
+    """A cut time as the beat index of the nearest bar line."""
     x = cut_s / grid.beat_s
     bpb = grid.beats_per_bar
-    bar_line = grid.phase + round((x - grid.phase) / bpb) * bpb
-    if abs(x - bar_line) <= bpb / 4:
-        return int(bar_line)
-    return round(x)
-
-
-def _sizes(n_bars: int, section_bars: int) -> list[int]:
-    q, r = divmod(n_bars, section_bars)
-    sizes = [section_bars] * q
-    if r >= section_bars // 2 or not sizes:
-        sizes.append(r)
-    else:
-        sizes[-1] += r
-    return sizes
+    return int(grid.phase + round((x - grid.phase) / bpb) * bpb)
 
 
 def mean_intensity(intensity: np.ndarray | None, t0: float, t1: float) -> float | None:
@@ -106,6 +114,20 @@ def mean_intensity(intensity: np.ndarray | None, t0: float, t1: float) -> float 
     return float(np.clip(intensity[i0:i1], 0.0, 1.0).mean())
 
 
+def _phrases(n_bars: int, first: int) -> list[int]:
+    """A stretch of bars as phrase lengths: 8s, then a 4, then a 1-3 bar break if needed."""
+    sizes: list[int] = []
+    if first and n_bars >= first:
+        sizes.append(first)
+        n_bars -= first
+    sizes += [8] * (n_bars // 8)
+    if n_bars % 8 >= 4:
+        sizes.append(4)
+    if n_bars % 4:
+        sizes.append(-(n_bars % 4))  # negative: a break
+    return sizes
+
+
 def plan_form(
     style: Style,
     duration_s: float,
@@ -113,78 +135,142 @@ def plan_form(
     cuts: Sequence[float],
     ending: str,
     intensity: np.ndarray | None,
+    rng: random.Random,
+    arcs: Sequence[tuple[float, float, str]] = (),
 ) -> Plan:
+    """Grid and sections for a duration; `arcs` (start_s, end_s, kind) start sections too and
+    name them: combat plays B, explore and tension A, resolution a bridge first."""
     beat_s = 60.0 / bpm
     bpb = style.beats_per_bar
+    final: int | None = None
     if ending == "cadence":
-        final: int | None = max(0, math.floor((duration_s - tail_seconds(bpm)) / beat_s + 1e-9))
+        final = max(0, math.floor((duration_s - tail_seconds(bpm)) / beat_s + 1e-9))
         end_beat = final
+        phase = end_beat % bpb
+        n_bars = (end_beat - phase) // bpb
+    elif ending == "loop":
+        phase = 0
+        n_bars = max(1, round(duration_s / beat_s / bpb))
+        end_beat = n_bars * bpb
     else:
-        final = None
         end_beat = math.ceil(duration_s / beat_s - 1e-9)
-    phase = end_beat % bpb if final is not None else 0
+        phase = 0
+        n_bars = math.ceil(end_beat / bpb)
     grid = Grid(bpm, bpb, phase, style.swing)
-    n_bars = (end_beat - phase) // bpb
 
-    outro_bars = 0 if final is None or n_bars == 0 else 1 if n_bars < 8 else 2 if n_bars < 24 else 4
-    intro_bars = min(1 if n_bars < 12 else 2 if n_bars < 40 else 4, n_bars - outro_bars)
-    body_start = phase + intro_bars * bpb
-    body_end = end_beat - outro_bars * bpb
-    if body_end - body_start < 2 * bpb:  # too short for a body: intro and ending only
-        body_start = body_end
+    outro = 0 if final is None or n_bars < 4 else 1 if n_bars < 12 else 2
+    rest = n_bars - outro
+    if ending == "loop":
+        intro = 0
+    elif rest < 8:  # a short clip: one 4-bar phrase if it fits, the rest intro
+        intro = rest if rest < 4 else rest - 4
+    else:
+        intro = rest % 4 or (4 if rest >= 16 else 0)
+    body0, body1 = intro, n_bars - outro  # in bars
 
+    arc_starts = [a for a, _, _ in arcs if a > 0]
     accepted: list[int] = []
-    for c in sorted(cuts):
-        b = snap_cut(float(c), grid)
-        lo = accepted[-1] if accepted else 0
-        if b - lo >= 2 and body_end - b >= 2 and b > 1:
-            accepted.append(b)
-    if accepted and accepted[0] < body_start:  # a cut inside the intro ends the intro there
-        body_start = accepted[0]
-    cut_set = set(accepted)
-    bounds = sorted({body_start, body_end, *(b for b in accepted if body_start < b < body_end)})
+    for c in sorted([*cuts, *arc_starts]):
+        bar = round((float(c) / beat_s - phase) / bpb)
+        prev = accepted[-1] if accepted else body0
+        if bar - prev >= MIN_CUT_BARS and body1 - bar >= 2:
+            accepted.append(bar)
+    bounds = [body0, *accepted, body1]
 
-    sections: list[Section] = []
-    seen: dict[str, int] = {}
-
-    def add(name: str, b0: int, b1: int) -> None:
-        if b1 <= b0:
-            return
-        sections.append(Section(name, b0 * beat_s, b1 * beat_s, b0, b1, seen.get(name, 0)))
-        seen[name] = seen.get(name, 0) + 1
-
-    add("intro", 0, body_start)
-    section_bars = 8 if body_end - body_start >= 16 * bpb else 4
+    form = rng.choice(style.forms)
+    shift_up = rng.choice((2, 2, 1))
+    raw: list[tuple[str, int, int, bool]] = []  # name, bar0, bar1, starts at a cut
     cursor = 0
-    for a, b in itertools.pairwise(bounds):
-        first_bar = phase + math.ceil((a - phase) / bpb) * bpb
-        sizes = _sizes(max(0, (b - first_bar) // bpb), section_bars)
-        edges = [a]
-        for s in sizes[:-1]:
-            edges.append((edges[-1] if len(edges) > 1 else first_bar) + s * bpb)
-        edges.append(b)
-        for i, (s0, s1) in enumerate(itertools.pairwise(edges)):
-            name = style.form[cursor % len(style.form)]
-            prev = sections[-1].name if sections else ""
-            if i == 0 and a in cut_set:
-                level = mean_intensity(intensity, s0 * beat_s, s1 * beat_s)
+    for k in range(len(bounds) - 1):
+        a, b = bounds[k], bounds[k + 1]
+        bar = a
+        for j, size in enumerate(_phrases(b - a, 0)):
+            if size < 0:
+                raw.append(("break", bar, bar - size, False))
+                bar -= size
+                continue
+            name = form[cursor % len(form)]
+            prev = raw[-1][0] if raw else ""
+            at_cut = j == 0 and k > 0
+            if at_cut:
+                level = mean_intensity(
+                    intensity, grid.time(grid.downbeat(bar)), grid.time(grid.downbeat(bar + size))
+                )
                 if level is not None and level >= 0.7 and prev != "B":
                     name = "B"
                 elif level is not None and level <= 0.25 and prev != "bridge":
                     name = "bridge"
                 while name == prev:
                     cursor += 1
-                    name = style.form[cursor % len(style.form)]
-            add(name, s0, s1)
+                    name = form[cursor % len(form)]
+            mid = grid.time(grid.downbeat(bar) + size * bpb / 2)
+            kind = next((k for a0, a1, k in arcs if a0 <= mid < a1), None)
+            if kind == "combat":
+                name = "B"
+            elif kind == "resolution":
+                name = "bridge" if prev not in ("bridge", "A") else "A"
+            elif kind in ("explore", "tension") and name == "B":
+                name = "A"
+            raw.append((name, bar, bar + size, at_cut))
             cursor += 1
+            bar += size
+
+    sections: list[Section] = []
+    seen: dict[str, int] = {}
+    body_bars = body1 - body0
+    n_body = sum(1 for r in raw if r[0] != "break")
+
+    def add(name: str, b0: int, b1: int, shift: int = 0, cycle: int = 0) -> None:
+        start = grid.downbeat(b0) if sections else 0
+        stop = grid.downbeat(b1)
+        sec = Section(
+            name, start * beat_s, stop * beat_s, start, stop, seen.get(name, 0), shift, cycle
+        )
+        sections.append(sec)
+        seen[name] = seen.get(name, 0) + 1
+
+    if intro or phase:
+        add("intro", 0, body0)
+    count = 0
+    for name, b0, b1, _ in raw:
+        cycle = count // len(form)
+        shift = 0
+        if name != "break":
+            count += 1
+            late = count == n_body and count > len(form) // 2 and body_bars >= 40
+            every = cycle % 3 == 2 and body_bars >= 160
+            if late or every:
+                shift = shift_up
+        elif sections and sections[-1].shift:
+            shift = sections[-1].shift
+        add(name, b0, b1, shift=shift, cycle=cycle)
     if final is not None:
+        shift = sections[-1].shift if sections else 0
+        cycle = sections[-1].cycle if sections else 0
+        start = grid.downbeat(body1) if sections else 0
         sections.append(
-            Section("outro", body_end * beat_s, duration_s, body_end, final, seen.get("outro", 0))
+            Section(
+                "outro",
+                start * beat_s,
+                duration_s,
+                start,
+                final,
+                seen.get("outro", 0),
+                shift,
+                cycle,
+            )
         )
     else:  # the last section runs to the last sample
         last = sections[-1]
         sections[-1] = Section(
-            last.name, last.start_s, duration_s, last.start_beat, end_beat, last.variation
+            last.name,
+            last.start_s,
+            duration_s,
+            last.start_beat,
+            end_beat,
+            last.variation,
+            last.shift,
+            last.cycle,
         )
-    starts = {sec.start_beat for sec in sections}
-    return Plan(grid, sections, final, tuple(b for b in accepted if b in starts))
+    cut_beats = tuple(grid.downbeat(b) for b in accepted)
+    return Plan(grid, sections, final, cut_beats)

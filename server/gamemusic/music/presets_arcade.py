@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from gamemusic.music.spec import (
+    CLAP,
     FOUR_FLOOR,
     HAT,
     KICK,
+    OPEN,
+    RIDE,
     SNARE,
     DrumPart,
+    Family,
     Style,
     Voice,
 )
@@ -18,10 +22,59 @@ _CHIP_DRUMS = (
     DrumPart(SNARE, ("................", "....x.......x...", "....x.......x.xx")),
     DrumPart(HAT, ("x...x...x...x...", "x.x.x.x.x.x.x.x.", "xxXxxxXxxxXxxxXx"), 70),
 )
+_CHIP_BOUNCE = (
+    DrumPart(KICK, ("x.......x.......", "x..x..x...x.....", "x..x..x.x..x..x.")),
+    DrumPart(SNARE, ("................", "....x.......x...", "....x..x....x.xx")),
+    DrumPart(HAT, ("..x...x...x...x.", "..x...x...x...x.", "x.xxx.xxx.xxx.xx"), 70),
+)
+_CHIP_GALLOP = (
+    DrumPart(KICK, ("x.......x.......", "x.....x.x.......", "x.x...x.x.x...x.")),
+    DrumPart(SNARE, ("................", "....x.......x..x", "....x.......x.xx")),
+    DrumPart(HAT, ("x.x.x.x.x.x.x.x.", "x.xxx.xxx.xxx.xx", "xxXxxxXxxxXxxxXx"), 65),
+)
 _ROCK_DRUMS = (
     DrumPart(KICK, ("x.......x.......", "x.x.....x.x.....", "x.x.x.x.x.x.x.x.")),
     DrumPart(SNARE, ("....x.......x...", "....x.......x...", "....X.......X..x")),
     DrumPart(HAT, ("x.x.x.x.x.x.x.x.", "X.x.X.x.X.x.X.x.", "XxxxXxxxXxxxXxxx"), 70),
+)
+_FUNK_DRUMS = (
+    DrumPart(KICK, ("x.......x.......", "x..x......x..x..", "x..x..x...x..x..")),
+    DrumPart(SNARE, ("....x.......x...", "....x..g.g..x..g", "....X..g.g..X.gg")),
+    DrumPart(HAT, ("x.x.x.x.x.x.x.x.", "xxXxxxXxxxXxxxXx", "xxXxxxXxxxXxxxXX"), 65),
+)
+_SHUFFLE_16 = (
+    DrumPart(KICK, ("x.......x.......", "x.....x...x.....", "x.x...x...x.x...")),
+    DrumPart(SNARE, ("....x.......x...", "....x.......x...", "....x..g....x.g.")),
+    DrumPart(RIDE, ("x...x...x...x...", "x.x.x.x.x.x.x.x.", "x.xxx.xxx.xxx.xx"), 60),
+)
+# Boss: a half-time verse, a blast of sixteenth double kick, a gallop.
+_BOSS_DRIVE = (
+    DrumPart(KICK, ("x.......x.x.....", "x.x.x.x.x.x.x.x.", "xxxxxxxxxxxxxxxx"), 96),
+    DrumPart(SNARE, ("....x.......x...", "....X.......X...", "....X.......X..x")),
+    DrumPart(HAT, ("x.x.x.x.x.x.x.x.", "X.x.X.x.X.x.X.x.", "X.x.X.x.X.x.X.x."), 70),
+    DrumPart(CLAP, ("................", "................", "....x.......x...")),
+)
+_BOSS_GALLOP = (
+    DrumPart(KICK, ("x.......x.......", "x.xxx.xxx.xxx.xx", "xxxxxxxxxxxxxxxx"), 96),
+    DrumPart(SNARE, ("....x.......x...", "....X.......X...", "..X...X...X...X.")),
+    DrumPart(RIDE, ("x...x...x...x...", "x.x.x.x.x.x.x.x.", "X.x.X.x.X.x.X.x."), 62),
+)
+_BOSS_HALF = (
+    DrumPart(KICK, ("x.........x.....", "x.x.......xx....", "xxxxxxxxxxxxxxxx"), 96),
+    DrumPart(SNARE, ("........x.......", "........X.......", "....X.......X...")),
+    DrumPart(HAT, ("x...x...x...x...", "x.x.x.x.x.x.x.x.", "XxxxXxxxXxxxXxxx"), 70),
+    DrumPart(OPEN, ("..............x.", "......x.......x.", "..x...x...x...x.")),
+)
+_DISCO = (
+    DrumPart(KICK, ("x.......x.......", "x...x...x...x...", "x...x...x...x..x")),
+    DrumPart(SNARE, ("................", "....x.......x...", "....x.......x...")),
+    DrumPart(OPEN, ("................", "..x...x...x...x.", "..x...x...x...x."), 70),
+    DrumPart(HAT, ("x.x.x.x.x.x.x.x.", "x...x...x...x...", "xxxxxxxxxxxxxxxx"), 60),
+)
+_RACE_BREAK = (
+    DrumPart(KICK, ("x.......x.......", "x.....x.x.......", "x.x...x.x.x...x.")),
+    DrumPart(SNARE, ("....x.......x...", "....x.......x...", "....X..x....X...")),
+    DrumPart(HAT, ("x.x.x.x.x.x.x.x.", "xxxxxxxxxxxxxxxx", "xxXxxxXxxxXxxxXx"), 65),
 )
 
 PRESETS: tuple[Style, ...] = (
@@ -32,9 +85,26 @@ PRESETS: tuple[Style, ...] = (
         150,
         (120, 180),
         "ionian",
-        (0, 2, 7, 5, 9),
-        ("I vi IV V", "IV V iii vi", "vi IV I V"),
-        "IV V",
+        (0, 2, 7, 5, 9, 4, 10, 3),
+        (
+            Family(
+                "I | V | vi | IV | I | V | IV V | I",
+                "vi | IV | I | V | vi | IV | ii | V",
+                "vi | IV | vi | V",
+                "bVI bVII",
+            ),
+            Family(
+                "I | vi | IV | V | I | vi | ii V | I",
+                "IV | iii | ii | V/V | IV | V | bVI bVII | I",
+                "IV | IV | I | V",
+            ),
+            Family(
+                "I | iii | IV | V | I | iii | IV V | I",
+                "IV | V | iii | vi | ii | V/V | V | V",
+                "vi | V | IV | V",
+                "ii V",
+            ),
+        ),
         voices=(
             Voice(
                 "lead",
@@ -49,8 +119,8 @@ PRESETS: tuple[Style, ...] = (
                     decay_s=0.25,
                     sustain=0.75,
                 ),
-                low=67,
-                high=88,
+                low=71,
+                high=93,
                 gain=0.30,
                 pan=-0.15,
                 send=0.12,
@@ -71,8 +141,8 @@ PRESETS: tuple[Style, ...] = (
                 "arp",
                 "arp",
                 _t("pulse", duty=0.125, steps=15, decay_s=0.05, sustain=0.8, release_s=0.01),
-                low=60,
-                high=79,
+                low=70,
+                high=89,
                 gain=0.15,
                 pan=0.3,
                 min_energy=0.4,
@@ -89,10 +159,22 @@ PRESETS: tuple[Style, ...] = (
                 send=0.0,
                 articulation=0.8,
                 patterns=("R.......R.......", "R...O...R...O.5.", "R.ROR.O.R.ROR.5A"),
+                alt_patterns=(
+                    ("R.......5.......", "R.R.O.R.5.R.O.R.", "RRO.RRO.5.5.O.3A"),
+                    ("R...R...R...R...", "R..R..O.R..R..5.", "R.OR.OR.5.O5.O3A"),
+                ),
             ),
             Voice("drums", "drums", kit="chip", gain=0.45, send=0.05),
         ),
         drums=_CHIP_DRUMS,
+        alt_drums=(_CHIP_BOUNCE, _CHIP_GALLOP),
+        forms=(
+            ("A", "A", "B", "A", "bridge", "B"),
+            ("A", "B", "A", "B", "bridge", "A"),
+            ("A", "A", "B", "bridge", "A", "B"),
+        ),
+        arps=("up", "updown", "broken", "down"),
+        counter="mixed",
         melody_density=0.65,
         leap=0.25,
         reverb_s=0.6,
@@ -106,9 +188,27 @@ PRESETS: tuple[Style, ...] = (
         128,
         (108, 150),
         "dorian",
-        (2, 4, 9, 0),
-        ("i IV i VII", "III VII IV i", "v VII IV IV"),
-        "IV VII",
+        (2, 4, 9, 0, 7, 11, 5),
+        (
+            Family(
+                "i | bVII | IV | i | i | bVII | IV V | i",
+                "bIII | bVII | IV | IV | bIII | bVII | IV | V",
+                "iv | i | iv | V",
+                "IV bVII",
+            ),
+            Family(
+                "i7 | IV7 | i7 | IV7 | bIII | IV | v7 bVII | i",
+                "bVI | bVII | i | i | bVI | bVII | IV | V",
+                "bIII | IV | bIII | IV",
+                "bVI bVII",
+            ),
+            Family(
+                "i | bVII | bVI | bVII | i | bVII | bVI bVII | i",
+                "iv | i | bVI | bIII | iv | bVII | IV | V",
+                "bVI | bVII | bVI | V",
+                "IV V",
+            ),
+        ),
         voices=(
             Voice(
                 "lead",
@@ -194,10 +294,20 @@ PRESETS: tuple[Style, ...] = (
                 send=0.0,
                 articulation=0.7,
                 patterns=("R.......R.......", "R..R..O.R..R.O.5", "R.RR.OR.R.RO.R5A"),
+                alt_patterns=(
+                    ("R.......O.......", "R..O..R.7..O..5.", "R.OR.O7.R.ORO.5A"),
+                    ("R.....R.........", "R.R...O.R.R.5.O.", "RROR.RO.RROR5.3A"),
+                ),
             ),
             Voice("drums", "drums", kit="fm", gain=0.45, send=0.08),
         ),
-        drums=_ROCK_DRUMS,
+        drums=_FUNK_DRUMS,
+        alt_drums=(_ROCK_DRUMS, _SHUFFLE_16),
+        forms=(("A", "A", "B", "A", "bridge", "B"), ("A", "B", "A", "bridge", "B", "A")),
+        arps=("up", "broken"),
+        counter="counter",
+        glide=0.3,
+        ghosts=True,
         melody_density=0.6,
         leap=0.3,
         reverb_s=0.9,
@@ -210,9 +320,27 @@ PRESETS: tuple[Style, ...] = (
         172,
         (150, 196),
         "harmonic_minor",
-        (4, 2, 9, 0),
-        ("i VI iv V", "i iv VI V", "VI iv ii V"),
-        "iv V",
+        (4, 2, 9, 0, 7, 11, 5, 1),
+        (
+            Family(
+                "i | i | bVI | V | i | i | bVI bVII | i",
+                "iv | iv | i | i | bVI | bII | V | V",
+                "bII | i | bII | V",
+                "bVI bVII",
+            ),
+            Family(
+                "i | bII | i | V | i | bII | bVI V | i",
+                "bVI | bVII | i | i | bVI | bVII | V | V",
+                "i | bII | i | bII",
+                "bII V",
+            ),
+            Family(
+                "i | bVI | iv | V | i | bVI | iv V | i",
+                "bVI | bIII | bVII | i | bVI | bII | V | V",
+                "iv | iv | bII | V",
+                "iv V",
+            ),
+        ),
         voices=(
             Voice(
                 "lead",
@@ -251,13 +379,18 @@ PRESETS: tuple[Style, ...] = (
                     decay_s=0.2,
                     sustain=0.55,
                 ),
-                low=45,
-                high=67,
+                low=55,
+                high=71,
                 gain=0.24,
                 pan=0.3,
                 min_energy=0.3,
                 shape="power",
-                patterns=("x...............", "x..x..x...x..x..", "x.xx.xx.x.xx.xx."),
+                articulation=0.6,
+                patterns=("x.......x.......", "x.mmx.mmx.mmx.mb", "xmmxmmx.xmmxmmbx"),
+                alt_patterns=(
+                    ("x...........x...", "x.m.m.x.m.m.x.b.", "xmxmxmxbxmxmxmbx"),
+                    ("x.......x..x....", "x..x..x.mmm.x.mb", "x.mx.mx.mx.mxbmb"),
+                ),
             ),
             Voice(
                 "strings",
@@ -270,27 +403,37 @@ PRESETS: tuple[Style, ...] = (
                     sustain=1.0,
                     release_s=0.2,
                 ),
-                low=52,
-                high=72,
+                low=67,
+                high=86,
                 gain=0.1,
                 pan=-0.35,
                 send=0.18,
+                min_energy=0.6,
             ),
             Voice(
                 "bass",
                 "bass",
                 _t("pulse", duty=0.25, drive=2.0, cutoff_hz=2400, decay_s=0.2, sustain=0.7),
-                low=28,
-                high=50,
+                low=40,
+                high=59,
                 gain=0.36,
                 send=0.0,
-                articulation=0.8,
-                patterns=("R.R.R.R.R.R.R.R.", "R.R.R.R.R.R.O.R.", "RRRRRRORRRRRRRO5"),
+                articulation=0.6,
+                patterns=("R.R.R.R.R.R.R.R.", "R.RmR.RmR.RmO.RA", "RmRmRmORRmRmRmOA"),
+                alt_patterns=(
+                    ("R.......R.R.....", "RmmRmmRmRmmRmmOA", "RRmRRmORRRmRRmOA"),
+                    ("R...R...R...R...", "R.R.O.R.R.R.O.5A", "RmRORmRORmROR5OA"),
+                ),
             ),
             Voice("drums", "drums", kit="rock", gain=0.5, send=0.08),
         ),
-        drums=_ROCK_DRUMS,
-        melody_density=0.55,
+        drums=_BOSS_DRIVE,
+        alt_drums=(_BOSS_GALLOP, _BOSS_HALF),
+        forms=(("A", "A", "B", "A", "bridge", "B"), ("A", "B", "A", "B", "bridge", "A")),
+        arps=("up",),
+        counter="counter",
+        glide=0.35,
+        melody_density=0.7,
         leap=0.3,
         reverb_s=1.4,
         reverb_wet=0.2,
@@ -302,9 +445,26 @@ PRESETS: tuple[Style, ...] = (
         140,
         (118, 164),
         "ionian",
-        (0, 7, 5, 10),
-        ("I vi ii V", "IV V I vi", "ii V iii vi"),
-        "IV V",
+        (0, 7, 5, 10, 2, 9, 3),
+        (
+            Family(
+                "I | vi | ii | V | I | vi | ii V | I",
+                "IV | V | iii | vi | ii | V/V | V | V",
+                "IV | I | IV | V",
+            ),
+            Family(
+                "I | vi | V/V | V | I | vi | IV V | I",
+                "IV | iv | I | vi | IV | V/V | bVI bVII | I",
+                "vi | IV | vi | V",
+                "bVI bVII",
+            ),
+            Family(
+                "I | iii | IV | V | I | iii | bVI bVII | I",
+                "vi | V | IV | V | vi | V7/vi | IV | V",
+                "IV | IV | I | V",
+                "ii V",
+            ),
+        ),
         voices=(
             Voice(
                 "lead",
@@ -360,10 +520,18 @@ PRESETS: tuple[Style, ...] = (
                 send=0.0,
                 articulation=0.5,
                 patterns=("R.......5.......", "R...5...O...5...", "R.O.5.O.R.O.5.3A"),
+                alt_patterns=(
+                    ("R.......R.......", "R..5..O.R..5..3A", "R.5.O.5.R.5.O.5A"),
+                    ("R...5...R...5...", "R.R.5...O.O.5...", "RR5.OO5.RR5.3.5A"),
+                ),
             ),
             Voice("drums", "drums", kit="chip", gain=0.42, send=0.06),
         ),
         drums=_CHIP_DRUMS,
+        alt_drums=(_CHIP_BOUNCE, _SHUFFLE_16),
+        forms=(("A", "A", "B", "A", "bridge", "B"), ("A", "B", "A", "B", "bridge", "A")),
+        arps=("up", "alberti"),
+        counter="mixed",
         melody_density=0.7,
         leap=0.35,
         reverb_s=0.8,
@@ -376,9 +544,27 @@ PRESETS: tuple[Style, ...] = (
         164,
         (140, 184),
         "mixolydian",
-        (4, 9, 2, 7),
-        ("I VII IV I", "IV I VII VII", "vi IV VII v"),
-        "IV VII",
+        (4, 9, 2, 7, 0, 5, 11),
+        (
+            Family(
+                "I | bVII | IV | I | I | bVII | IV bVII | I",
+                "IV | IV | I | I | bVI | bVII | IV | V",
+                "vi | IV | bVII | v",
+                "IV bVII",
+            ),
+            Family(
+                "I | IV | bVII | IV | I | IV | bVII IV | I",
+                "vi | IV | I | V | vi | IV | bVII | V",
+                "IV | IV | bVII | bVII",
+                "bVI bVII",
+            ),
+            Family(
+                "I | v | bVII | IV | I | v | IV bVII | I",
+                "bVI | bVII | I | I | bVI | bVII | IV | V",
+                "ii | IV | bVII | V",
+                "IV V",
+            ),
+        ),
         voices=(
             Voice(
                 "lead",
@@ -419,6 +605,10 @@ PRESETS: tuple[Style, ...] = (
                 shape="power",
                 articulation=0.5,
                 patterns=("x.......x.......", "x.x.x.x.x.x.x.x.", "xxx.xxx.xxx.xxxx"),
+                alt_patterns=(
+                    ("x.....x.........", "x.m.x.m.x.m.x.mm", "xmmxmmx.xmmxmmxm"),
+                    ("x...x...x...x...", "x..x..x...x..x..", "x.xx.xx.x.xx.xxx"),
+                ),
             ),
             Voice(
                 "bass",
@@ -430,10 +620,17 @@ PRESETS: tuple[Style, ...] = (
                 send=0.0,
                 articulation=0.7,
                 patterns=("R.R.R.R.R.R.R.R.", "R.R.R.R.R.R.O.R.", "RRORRRORRRORRR5A"),
+                alt_patterns=(
+                    ("R.......R.......", "R.O.R.O.R.O.R.OA", "ROROROR5ROROR5OA"),
+                    ("R...R...R...R...", "RR.RR.R.RR.RR.5A", "RRORRORRRRORR5OA"),
+                ),
             ),
             Voice("drums", "drums", kit="rock", gain=0.5, send=0.08),
         ),
-        drums=FOUR_FLOOR,
+        drums=_RACE_BREAK,
+        alt_drums=(FOUR_FLOOR, _DISCO, _ROCK_DRUMS),
+        forms=(("A", "A", "B", "A", "bridge", "B"), ("A", "B", "A", "B", "bridge", "A")),
+        glide=0.2,
         melody_density=0.55,
         leap=0.25,
         reverb_s=1.0,

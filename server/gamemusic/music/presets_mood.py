@@ -3,17 +3,59 @@
 from __future__ import annotations
 
 from gamemusic.music.spec import (
+    CLAP,
     FOUR_FLOOR,
     HAT,
     KICK,
+    OPEN,
+    RIM,
     SHAKER,
     SNARE,
     TOM,
     DrumPart,
+    Family,
     Style,
     Voice,
 )
 from gamemusic.music.spec import timbre as _t
+
+_ORCH_MARCH = (
+    DrumPart(TOM, ("x...............", "x.......x.......", "x.....x.x.......")),
+    DrumPart(SNARE, ("................", "....g.......g...", "....x...g.g.x.gg"), 80),
+    DrumPart(SHAKER, ("................", "..x...x...x...x.", "x.x.x.x.x.x.x.x."), 55),
+)
+_ORCH_WALTZ = (
+    DrumPart(TOM, ("x.......x.......", "x.....x.x.......", "x..x..x.x..x..x.")),
+    DrumPart(SNARE, ("................", "............g.g.", "....g...g...x.gg"), 75),
+    DrumPart(SHAKER, ("x...x...x...x...", "x.x.x.x.x.x.x.x.", "xxx.xxx.xxx.xxx."), 50),
+)
+_DEEP_PULSE = (
+    DrumPart(KICK, ("x...............", "x.......x.......", "x..x....x..x....")),
+    DrumPart(TOM, ("................", "..........x.....", "......x.......xx"), 70),
+    DrumPart(RIM, ("................", "............x...", "....x.......x..."), 45),
+)
+_SYNTH_HALF = (
+    DrumPart(KICK, ("x.......x.......", "x.........x.....", "x.x.......x.x...")),
+    DrumPart(SNARE, ("................", "........x.......", "........x.......")),
+    DrumPart(CLAP, ("................", "................", "........x.......")),
+    DrumPart(HAT, ("..x...x...x...x.", "x.x.x.x.x.x.x.x.", "xxxxxxxxxxxxxxxx"), 70),
+)
+_SYNTH_DRIVE = (
+    DrumPart(KICK, ("x.......x.......", "x...x...x...x...", "x...x...x...x...")),
+    DrumPart(SNARE, ("................", "....x.......x...", "....x.......x...")),
+    DrumPart(OPEN, ("................", "..x...x...x...x.", "..x...x...x...x."), 60),
+    DrumPart(HAT, ("..x...x...x...x.", "x.x.x.x.x.x.x.x.", "xxXxxxXxxxXxxxXx"), 60),
+)
+_BOOM_BAP = (
+    DrumPart(KICK, ("x.........x.....", "x.........x.....", "x.x.......x..x..")),
+    DrumPart(SNARE, ("....x.......x...", "....x..g....x...", "....x..g....x..g")),
+    DrumPart(HAT, ("x.x.x.x.x.x.x.x.", "x.x.x.x.x.x.x.x.", "xgxgxgxgxgxgxgxg"), 60),
+)
+_LAZY = (
+    DrumPart(KICK, ("x.......x.......", "x......x..x.....", "x.....x...x.x...")),
+    DrumPart(RIM, ("....x.......x...", "....x.......x..g", "....x..g....x..g"), 80),
+    DrumPart(HAT, ("x...x...x...x...", "x.xgx.x.x.xgx.x.", "x.xgx.xgx.xgx.xg"), 50),
+)
 
 PRESETS: tuple[Style, ...] = (
     Style(
@@ -23,9 +65,26 @@ PRESETS: tuple[Style, ...] = (
         112,
         (92, 128),
         "ionian",
-        (0, 5, 7, 2, 10),
-        ("I V vi iii IV I IV V", "IV V iii vi ii V I I", "vi IV ii V"),
-        "IV V",
+        (0, 5, 7, 2, 10, 9, 3),
+        (
+            Family(
+                "I | V | vi | iii | IV | I | ii V | I",
+                "IV | V | iii | vi | ii | V/V | V | V",
+                "vi | IV | ii | V",
+            ),
+            Family(
+                "I | IV | vi | V | I | IV | V/V V | I",
+                "vi | iii | IV | I | ii | V7/vi | vi | V",
+                "IV | V | iii | vi",
+                "ii V",
+            ),
+            Family(
+                "I | iii | IV | V | vi | IV | ii7 V | I",
+                "IV | V/V | V | I | bVI | bVII | V | V",
+                "vi | V | IV | V",
+                "bVI bVII",
+            ),
+        ),
         voices=(
             Voice(
                 "flute",
@@ -108,14 +167,18 @@ PRESETS: tuple[Style, ...] = (
                 gain=0.38,
                 send=0.1,
                 patterns=("R.......5.......", "R.....5.R...5...", "R..5..O.R..5.3.A"),
+                alt_patterns=(
+                    ("R...............", "R.......3.......", "R...5...O...5..A"),
+                    ("R.......R.......", "R.....5.....3...", "R..5..O..5..3..A"),
+                ),
             ),
             Voice("drums", "drums", kit="orch", gain=0.4, send=0.25),
         ),
-        drums=(
-            DrumPart(TOM, ("x...............", "x.......x.......", "x.....x.x.......")),
-            DrumPart(SNARE, ("................", "....g.......g...", "....x...g.g.x.gg"), 80),
-            DrumPart(SHAKER, ("................", "..x...x...x...x.", "x.x.x.x.x.x.x.x."), 55),
-        ),
+        drums=_ORCH_MARCH,
+        alt_drums=(_ORCH_WALTZ,),
+        forms=(("A", "A", "B", "A", "bridge", "B"), ("A", "B", "A", "bridge", "B", "A")),
+        arps=("up", "updown", "broken", "alberti"),
+        ghosts=True,
         melody_density=0.45,
         leap=0.25,
         reverb_s=2.0,
@@ -128,9 +191,27 @@ PRESETS: tuple[Style, ...] = (
         70,
         (56, 84),
         "phrygian",
-        (2, 4, 1),
-        ("i II i VII", "i VI II i", "iv i II i"),
-        "VI II",
+        (2, 4, 1, 9, 11, 7),
+        (
+            Family(
+                "i | i | bII | bII | i | i | vii bII | i",
+                "iv | iv | bVI | bVI | iv | iv | bII | V",
+                "i | i | i | i",
+                "iv bII",
+            ),
+            Family(
+                "i | bVI | i | bII | i | bVI | iv bII | i",
+                "iv | i | iv | i | bVI | bII | V | V",
+                "bII | bII | i | i",
+                "bVI bII",
+            ),
+            Family(
+                "i | iv | i | bII | i | iv | bVI bII | i",
+                "bVI | bVII | i | i | bVI | bII | iv | V",
+                "iv | iv | i | i",
+                "iv V",
+            ),
+        ),
         voices=(
             Voice(
                 "bells",
@@ -190,6 +271,9 @@ PRESETS: tuple[Style, ...] = (
                 send=0.1,
                 articulation=1.0,
                 patterns=("R...............", "R...............", "R.......5......."),
+                alt_patterns=(
+                    ("R...............", "R.......R.......", "R.......5...R..."),
+                ),
             ),
             Voice("drums", "drums", kit="deep", gain=0.45, send=0.4),
         ),
@@ -198,8 +282,8 @@ PRESETS: tuple[Style, ...] = (
             DrumPart(TOM, ("................", "..............x.", "......x.......xx"), 70),
             DrumPart(SHAKER, ("................", "................", "..x...x...x...x."), 45),
         ),
-        chord_beats=8,
-        form=("A", "bridge", "A", "B"),
+        alt_drums=(_DEEP_PULSE,),
+        forms=(("A", "bridge", "A", "B"), ("A", "B", "bridge", "A")),
         melody_density=0.12,
         leap=0.35,
         reverb_s=3.0,
@@ -214,9 +298,27 @@ PRESETS: tuple[Style, ...] = (
         104,
         (84, 118),
         "aeolian",
-        (9, 4, 6, 0),
-        ("i VI III VII", "VI VII i i", "iv VI VII VII"),
-        "VI VII",
+        (9, 4, 6, 0, 2, 7, 11, 5),
+        (
+            Family(
+                "i | bVI | bIII | bVII | i | bVI | bIII bVII | i",
+                "bVI | bVII | i | i | bVI | bVII | iv | V",
+                "iv | bVI | iv | bVII",
+                "bVI bVII",
+            ),
+            Family(
+                "i | bVII | bVI | bVII | i | bVII | bVI bVII | i",
+                "iv | bVI | bIII | bVII | iv | bVI | bVII | V",
+                "bVI | bVI | iv | iv",
+                "iv bVII",
+            ),
+            Family(
+                "bVI | bVII | i | i | bVI | bVII | iv bVII | i",
+                "iv | v | bVI | bVII | iv | v | bVI bVII | i",
+                "bIII | bVII | iv | iv",
+                "bVI bVII",
+            ),
+        ),
         voices=(
             Voice(
                 "lead",
@@ -301,10 +403,18 @@ PRESETS: tuple[Style, ...] = (
                 send=0.0,
                 articulation=0.75,
                 patterns=("R.R.R.R.R.R.R.R.", "R.O.R.O.R.O.R.O.", "RRORRRORRRORRROR"),
+                alt_patterns=(
+                    ("R.......R.......", "RRRRRRRRRRRRRRRR", "RRORORORRRORORO5"),
+                    ("R...R...R...R...", "R..R..R.R..R..O.", "R.RO.RO.R.RO.R5A"),
+                ),
             ),
             Voice("drums", "drums", kit="electro", gain=0.45, send=0.2),
         ),
         drums=FOUR_FLOOR,
+        alt_drums=(_SYNTH_HALF, _SYNTH_DRIVE),
+        forms=(("A", "A", "B", "A", "bridge", "B"), ("A", "B", "bridge", "A", "B", "A")),
+        arps=("up", "updown", "pedal", "down"),
+        glide=0.4,
         melody_density=0.4,
         leap=0.2,
         reverb_s=2.0,
@@ -318,9 +428,27 @@ PRESETS: tuple[Style, ...] = (
         80,
         (66, 92),
         "ionian",
-        (5, 3, 2, 0),
-        ("ii V I vi", "IV iii ii I", "vi ii V I"),
-        "ii V",
+        (5, 3, 2, 0, 10, 8, 7, 9, 1),
+        (
+            Family(
+                "IM7 | vi7 | ii7 | V7 | IM7 | vi7 | ii7 V7 | IM7",
+                "IVM7 | iii7 | vi7 | V7/V | IVM7 | V7/vi | vi7 | V7",
+                "IVM7 | IVM7 | iv7 | iv7",
+                "ii7 V7",
+            ),
+            Family(
+                "ii7 | V7 | IM7 | vi7 | ii7 | V7 | ii7 V7 | IM7",
+                "IVM7 | iv7 | iii7 | V7/ii | ii7 | V7 | IM7 | IM7",
+                "vi7 | vi7 | ii7 | V7",
+                "ii7 V7",
+            ),
+            Family(
+                "IVM7 | iii7 | ii7 | IM7 | IVM7 | iii7 | ii7 V7 | IM7",
+                "vi7 | ii7 | V7 | IVM7 | vi7 | ii7 | V7 | V7",
+                "IM7 | IVM7 | IM7 | IVM7",
+                "iv7 V7",
+            ),
+        ),
         voices=(
             Voice(
                 "lead",
@@ -368,6 +496,10 @@ PRESETS: tuple[Style, ...] = (
                 shape="seventh",
                 articulation=1.0,
                 patterns=("x...............", "x.........x.....", "x.....x...x..x.."),
+                alt_patterns=(
+                    ("x.......x.......", "x.....x.......x.", "x..x......x..x.."),
+                    ("x...............", "..x.......x.....", "x...x.x...x..x.."),
+                ),
             ),
             Voice(
                 "bass",
@@ -387,15 +519,19 @@ PRESETS: tuple[Style, ...] = (
                 send=0.0,
                 articulation=0.8,
                 patterns=("R...............", "R.......5..R....", "R.....R.5..R..A."),
+                alt_patterns=(
+                    ("R.......5.......", "R.....R...5...7.", "R..R..5...R.5.A."),
+                    ("R...........R...", "R.......3...5...", "R.....5.R...7.A."),
+                ),
             ),
             Voice("drums", "drums", kit="dusty", gain=0.42, send=0.12),
         ),
-        drums=(
-            DrumPart(KICK, ("x.........x.....", "x.........x.....", "x.x.......x..x..")),
-            DrumPart(SNARE, ("....x.......x...", "....x.......x...", "....x..g....x..g")),
-            DrumPart(HAT, ("x.x.x.x.x.x.x.x.", "x.x.x.x.x.x.x.x.", "xgxgxgxgxgxgxgxg"), 60),
-        ),
+        drums=_BOOM_BAP,
+        alt_drums=(_LAZY,),
         swing=0.6,
+        arps=("up",),
+        counter="counter",
+        ghosts=True,
         melody_density=0.3,
         leap=0.3,
         reverb_s=1.0,

@@ -2,8 +2,11 @@
 
 A style is data only; `compose` turns it into notes and `synthesize` into sound. Patterns are
 16 steps (sixteenth notes) per 4/4 bar and come in three tiers, for low, middle and high
-energy. Bass/stab pattern letters: R root, O root an octave up, 5 fifth, 3 third, A approach
-note into the next chord, x chord hit, . nothing. Drum letters: X accent, x hit, g ghost.
+energy, and in families the seed and the section choose from. Bass letters: R root, O root an
+octave up, 5 fifth, 3 third, 7 seventh, A chromatic approach into the next chord, m muted root.
+Stab letters: x chord hit, m palm-muted hit (short, soft), b the chord a half step up
+(phrygian colour). Drum letters: X accent, x hit, g ghost. Progressions are bars separated by
+'|' (a bar's chords split it evenly); see theory.parse_chord for the numerals.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ class Voice:
     send: float = 0.15  # reverb/echo send
     min_energy: float = 0.0  # silent in bars below this energy
     patterns: tuple[str, str, str] = ("", "", "")  # bass/stab rhythm per energy tier
+    alt_patterns: tuple[tuple[str, str, str], ...] = ()  # more families, chosen by seed/section
     shape: str = "triad"  # chord shape for pad/stab/arp: triad | seventh | power
     rate: int = 4  # arp notes per beat
     articulation: float = 0.9  # sounding fraction of the gap to the next note
@@ -94,6 +98,19 @@ class DrumPart:
 
 
 @dataclass(frozen=True)
+class Family:
+    """A progression family: 8-bar A period, 8-bar B, 4-bar bridge and the outro's lead-in."""
+
+    a: str
+    b: str
+    bridge: str
+    tail: str = "IV V"
+
+
+Groove = tuple[DrumPart, ...]
+
+
+@dataclass(frozen=True)
 class Style:
     id: str
     title: str
@@ -102,13 +119,15 @@ class Style:
     bpm_range: tuple[float, float]
     mode: str
     keys: tuple[int, ...]  # tonic pitch classes (0 = C) the seed picks from
-    progressions: tuple[str, str, str]  # roman numerals for A, B and bridge
-    cadence: str  # chords before the final tonic
+    families: tuple[Family, ...]  # progression families, one chosen per seed
     voices: tuple[Voice, ...]
-    drums: tuple[DrumPart, ...]
-    swing: float = 0.0  # 0 straight .. 1 triplet feel on off-beat sixteenths
-    chord_beats: int = 4  # beats per chord
-    form: tuple[str, ...] = ("A", "A", "B", "A", "bridge", "B")
+    drums: Groove  # the main groove; alt_drums add families chosen by seed and section
+    alt_drums: tuple[Groove, ...] = ()
+    swing: float = 0.0  # 0 straight .. 1 triplet feel on off-beat eighths
+    forms: tuple[tuple[str, ...], ...] = (("A", "A", "B", "A", "bridge", "B"),)
+    arps: tuple[str, ...] = ("up",)  # arp shapes: up down updown broken alberti pedal
+    counter: str = "mixed"  # harmony voice: thirds | counter | mixed
+    glide: float = 0.0  # share of lead leaps that slide in (synthwave, boss)
     melody_density: float = 0.5  # 0 sparse .. 1 busy
     leap: float = 0.2  # chance of a leap in a motif
     reverb_s: float = 1.2  # reverb decay time
@@ -117,6 +136,7 @@ class Style:
     vinyl: float = 0.0  # vinyl hiss and crackle level
     beats_per_bar: int = 4
     fills: bool = True
+    ghosts: bool = False  # ghost snare notes between backbeats
 
 
 def timbre(wave: str, **kw: object) -> Timbre:

@@ -140,7 +140,7 @@ class NoteSynth:
         if glide:
             k = min(n, int(tb.glide_s * self.sr) + 1)
             x = 1.0 - t[:k] / tb.glide_s
-            freq[:k] *= np.exp2(-glide * x * x / 12.0)
+            freq[:k] *= np.exp2(glide * x * x / 12.0)  # starts at pitch + glide
         phase = np.cumsum(freq) / self.sr
         return phase - phase[0]
 
