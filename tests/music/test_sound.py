@@ -49,7 +49,7 @@ def test_a_long_lead_note_gets_delayed_vibrato() -> None:
 
 
 def test_a_glide_bends_into_the_pitch_within_80_ms() -> None:
-    x = _solo("synthwave", [Note(0.0, 0.8, 69, 110, "lead", glide=2)])[: int(0.8 * SR)]
+    x = _solo("synthwave", [Note(0.0, 0.8, 69, 110, "lead", glide=-2)])[: int(0.8 * SR)]
     track = _pitch_track(np.concatenate([np.zeros(1024), x]), 440.0, hop=240)
     t = np.arange(len(track)) * 0.005
     cents = 1200 * np.log2(track / 440.0)
