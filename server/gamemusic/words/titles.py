@@ -4,15 +4,31 @@
     加标题「Boss Rush」3秒                   在1:00加文字“GG”持续2秒，在顶部
 
 The quoted text keeps its case; the timing and place after it belong to the overlay.
+`REMOVE` is the rule table for "remove the titles" / 去掉标题.
 """
 
 from __future__ import annotations
 
 import re
 
-from gamemusic._rules import A, B, bad, group, span
-from gamemusic.instructions import EditPlan, TextOverlay, TimeRange
-from gamemusic.phrases import DUR, FLAGS, QUOTED, TIME, quoted_text, seconds
+from gamemusic.words.plan import EditPlan, TextOverlay, TimeRange
+from gamemusic.words.rules import A, B, Rule, State, bad, group, registrar, span
+from gamemusic.words.text import DUR, FLAGS, QUOTED, TIME, quoted_text, seconds
+
+REMOVE: list[Rule] = []
+rule = registrar(REMOVE)
+
+
+@rule(
+    r"\b(?:remove|delete|drop|clear|take\s+(?:out|off|away)|get\s+rid\s+of|hide)\s+(?:(?:the|all"
+    r"|any|my)\s+)*(?:text\s+overlays?|titles?|texts?|captions?|overlays?|headings?|labels?)\b"
+    r"|\bno\s+(?:more\s+)?(?:titles|captions|text\s+overlays?)\b",
+    r"(?:去掉|删除|删掉|移除|取消|清除|不要)(?:所有的?|全部的?)?(?:标题|文字|字幕|文本)"
+    r"|(?:标题|文字|字幕|文本)(?:都|全部|全)?(?:去掉|删除|删掉|移除|清除|不要了?)",
+)
+def _remove_titles(m: re.Match[str], st: State) -> None:
+    st.plan.remove_titles = True
+
 
 # ---- titles (run first, on the case-kept text) ----------------------------------------------
 _TITLE_KINDS = {"title", "heading", "headline", "banner", "title card", "标题", "大标题"}

@@ -1,0 +1,230 @@
+"""The two sounds of a video: the game's own audio and the music, on/off and how loud.
+
+`SWITCHES` run early: keep or mute the game audio, remove the music. `LEVELS` run after the
+tempo rules ("lower the tempo" is tempo): game-audio volume first ("softer game"), then the
+music's ("louder music"). Each cue changes its own sound only: "music only in the first
+minute" limits the range (timing) and never mutes the game; "louder music, softer game"
+raises one and lowers the other. Ducking under a voice is `ducking.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.rules import (
+    AFTER,
+    BIT,
+    MUCH,
+    Rule,
+    State,
+    bad,
+    combine,
+    factor,
+    group,
+    registrar,
+)
+from gamemusic.words.text import NUM
+
+SWITCHES: list[Rule] = []
+LEVELS: list[Rule] = []
+switch = registrar(SWITCHES)
+level = registrar(LEVELS)
+
+_ORIG = r"(?:the\s+)?(?:original|game|gameplay|in-game|source)(?:'s)?"
+_ORIG_N = r"(?:the\s+)?(?:original|game|gameplay|in-game|source|video|recording|clip)(?:'s)?"
+_SOUND = r"(?:audio|sound|sounds|noise|sfx)"
+_ZH_ORIG = r"(?:原声|原音|原始声音|游戏声音|游戏音效|游戏原声|游戏的声音|视频声音|视频原声|录像声音|游戏音量|原声音量)"
+# "music only" mutes the game unless a time follows: "music only in the first minute" is a range
+_NO_TIME = r"(?!\s+(?:in|during|for|from|between|until|till|at|over|on|after|before|the\s+(?:first|last)))"
+
+
+@switch(
+    rf"\b(?:(?:keep|use|leave)\s+(?:only\s+)?{_ORIG}\s+{_SOUND}\s+only|(?:only|just)\s+(?:keep\s+)?"
+    rf"{_ORIG}\s+{_SOUND}|(?:original|game)\s+{_SOUND}\s+only|keep\s+(?:the\s+)?original\s+only)\b",
+    rf"(?:只保留|只要|仅保留|只留|只用|仅用){_ZH_ORIG}",
+)
+def _original_only(m: re.Match[str], st: State) -> None:
+    st.plan.remove_music = True
+    st.plan.original_audio = "keep"
+
+
+@switch(
+    rf"\b(?:mute|silence)\s+{_ORIG}(?:\s+{_SOUND})?\b|\b(?:mute|silence)\s+{_ORIG_N}\s+{_SOUND}\b",
+    rf"\b(?:remove|drop|kill|turn\s+off|get\s+rid\s+of|cut|lose|no|without|disable)\s+{_ORIG_N}\s+"
+    rf"{_SOUND}\b|\b(?:original|game)\s+{_SOUND}\s+off\b|\b(?:music|bgm)\s+only\b{_NO_TIME}"
+    rf"|\b(?:only|just)\s+(?:the\s+)?music\b{_NO_TIME}(?!\s+(?:play|plays|playing|is|be)\b)",
+    rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:静音|关掉|关闭|去掉|不要了?)"
+    r"|静音(?:原视频|原片|游戏)|视频静音|(?:只要|只保留|只留|只有)(?:背景)?音乐(?!\s*(?:在|从|前|后|最后|到|\d))",
+)
+def _mute_original(m: re.Match[str], st: State) -> None:
+    st.plan.original_audio = "mute"
+
+
+@switch(
+    rf"\b(?:keep|restore|unmute|bring\s+back|leave)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})"
+    rf"\b(?!\s+(?:quiet|low|soft|down|loud|aspect|ratio|format|shape|size|orientation|resolution|"
+    r"video|picture|look))|\b(?:original|game)\s+{_SOUND}\s+(?:back\s+)?on\b",
+    rf"(?:保留|恢复|打开|开启){_ZH_ORIG}|取消静音|原声(?:保留|打开|开启)",
+)
+def _keep_original(m: re.Match[str], st: State) -> None:
+    st.plan.original_audio = "keep"
+
+
+@switch(
+    r"\b(?:remove|delete|drop|take\s+(?:out|off|away)|get\s+rid\s+of|kill|turn\s+off|stop|disable"
+    r"|clear|cut|ditch|lose|mute)\s+(?:(?:the|all|any|my|this)\s+)*(?:background\s+)?(?:music|bgm"
+    r"|soundtrack|song)s?\b(?!\s+(?:at|after|before|from|until|when|in|during|volume|level|down|to|by"
+    r"|a\s+(?:bit|little|notch)|\d)\b)|\bno\s+(?:more\s+)?"
+    r"(?:background\s+)?(?:music|bgm|soundtrack)\b(?!\s+(?:at|after|before|from|until|in|during)\b)"
+    r"|\bwithout\s+(?:(?:any|the)\s+)?(?:background\s+)?(?:music|bgm)\b|\b(?:music|bgm)\s+off\b",
+    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|不要|不需要|拿掉|清除)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
+    r"(?!\s*(?:在|从|前|后|最后|\d))|(?:背景音乐|配乐|音乐|bgm)(?:去掉|删除|删掉|关掉|关闭|不要了)",
+)
+def _remove_music(m: re.Match[str], st: State) -> None:
+    st.plan.remove_music = True
+
+
+# ---- game-audio volume ----------------------------------------------------------------------
+_GAME = (
+    r"(?:the\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
+    r"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?"
+)
+_DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down)"
+_UP = r"(?:louder|higher|up|more\s+audible|too\s+quiet|too\s+soft|turned\s+up)"
+_ZH_GAME = r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏)"
+
+
+def _scale_game(st: State, by: float) -> None:
+    st.plan.game_volume_factor = combine(st.plan.game_volume_factor, by)
+
+
+@level(
+    rf"\b(?:(?:{_GAME})\s+(?:volume\s+)?(?:to|at|=)?\s*(?P<v>{NUM})\s*(?:%|percent)"
+    rf"|(?:set|put)\s+(?:{_GAME})\s+(?:to|at)\s*(?P<v2>{NUM})\s*(?:%|percent))",
+    rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|改成|到|为)\s*(?P<v>{NUM})\s*%",
+)
+def _game_level(m: re.Match[str], st: State) -> None:
+    value = float(group(m, "v", "v2") or 0) / 100
+    if not 0 <= value <= 2:
+        raise bad(st.plan, f"A game-audio level of {value * 100:g}% is out of range: use 0-200%.",
+                  f"原声音量 {value * 100:g}% 超出范围：请用 0-200%。")  # fmt: skip
+    st.plan.game_volume = round(value, 4)
+
+
+@level(
+    rf"\b(?:the\s+)?(?:game|gameplay|original|in-game|source)\s+(?:volume|audio|sound)\s*(?:x|×|times)"
+    rf"\s*(?P<f>{NUM})\b",
+)
+def _game_times(m: re.Match[str], st: State) -> None:
+    _scale_game(st, max(0.05, min(4.0, float(m["f"]))))
+
+
+@level(
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:{_GAME})\b{AFTER}",
+    rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
+    rf"\b(?:{_GAME})\s+(?:is\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
+    rf"{_ZH_GAME}(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:调低|调小|降低|减小|放低|压低|小一?点|低一?点|轻一?点|小些|低些|太大声?了?|太吵了?|太响了?|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?"
+    rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
+)
+def _game_down(m: re.Match[str], st: State) -> None:
+    _scale_game(st, factor(m, 0.6, 0.36, 0.8))
+
+
+@level(
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up)\s+"
+    rf"(?:{_GAME})\b{AFTER}",
+    rf"\b(?:turn|bring|pump)\s+(?:{_GAME})\s+up\b{AFTER}",
+    rf"\b(?:{_GAME})\s+(?:is\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
+    rf"{_ZH_GAME}(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:调高|调大|提高|增大|加大|放大|大一?点|高一?点|响一?点|大些|响些|太小声?了?|太轻了?|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?"
+    rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
+)
+def _game_up(m: re.Match[str], st: State) -> None:
+    _scale_game(st, factor(m, 1.5, 2.25, 1.25))
+
+
+# ---- music volume ---------------------------------------------------------------------------
+def _scale_volume(st: State, by: float) -> None:
+    st.plan.volume_factor = combine(st.plan.volume_factor, by)
+
+
+@level(
+    rf"\b(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
+    rf"(?:音乐|音量|bgm)?(?P<dir>调低|降低|减小|调高|提高|增大|加大)\s*(?P<n>{NUM})\s*%",
+)
+def _relative_pct(m: re.Match[str], st: State) -> None:
+    """"50% quieter" scales the volume by 0.5, "20% louder" by 1.2 (not a level of 50%)."""
+    n = min(float(m["n"]), 95.0) / 100
+    down = m["dir"] in ("quieter", "softer", "lower", "调低", "降低", "减小")
+    _scale_volume(st, round(1 - n if down else 1 + n, 4))
+
+
+@level(
+    rf"\b(?:(?:music|bgm)\s+)?(?:volume|vol|level|loudness)\s*(?:(?:to|at|of|=|:|is|down\s+to|up\s+to)"
+    rf"\s*)?(?P<v>{NUM})(?![\d:.])\s*(?P<pct>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
+    r"(?:volume|vol|loud|loudness|level))?",
+    rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|改成|改为|到|为|是|:)?\s*"
+    rf"(?P<v>{NUM})\s*(?P<pct>%)?",
+)
+def _volume(m: re.Match[str], st: State) -> None:
+    raw = group(m, "v", "v2") or "0"
+    value = float(raw)
+    if group(m, "pct", "pct2") or value > 1 or "." not in raw:
+        value /= 100
+    if not 0 <= value <= 1:
+        raw = raw if len(raw) < 8 else raw[:6] + "..."
+        raise bad(st.plan, f"A volume of {raw}% is out of range: use 0-100%.",
+                  f"音量 {raw}% 超出范围：请用 0-100%。")  # fmt: skip
+    st.plan.volume = round(value, 4)
+
+
+@level(rf"\b(?:music|bgm)\s+(?:volume\s+)?(?:x|×|times)\s*(?P<f>{NUM})\b")
+def _music_times(m: re.Match[str], st: State) -> None:
+    _scale_volume(st, max(0.05, min(4.0, float(m["f"]))))
+
+
+@level(
+    r"\b(?:half\s+(?:the\s+)?(?:music\s+|bgm\s+)?(?:volume|as\s+loud)|halve\s+(?:the\s+)?(?:music\s+)?"
+    r"volume|half\s+as\s+loud|(?:music|bgm)\s+at\s+half(?:\s+volume)?|(?:cut|drop|bring|turn)\s+(?:it|"
+    r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b",
+    r"音量减半|一半的?音量|音量(?:调到|降到)?一半|音乐减半|(?:降低|减少|调低|小|降)(?:到)?一半",
+)
+def _half(m: re.Match[str], st: State) -> None:
+    _scale_volume(st, 0.5)
+
+
+@level(r"\b(?:double\s+(?:the\s+)?(?:music\s+)?volume|twice\s+as\s+loud)\b", r"音量加倍|双倍音量")
+def _double(m: re.Match[str], st: State) -> None:
+    _scale_volume(st, 2.0)
+
+
+_NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
+_IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)\s+)"
+
+
+@level(
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+it\s+(?:quiet|low|subtle|soft)"
+    rf"|more\s+quiet|not\s+so\s+loud|too\s+loud|too\s+much|lower(?:\s+the)?{_NOUNS}*|turn\s+{_IT}?"
+    r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
+    r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
+    rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering)\b{AFTER}",
+    r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:调低|调小|降低|减小|放低"
+    r"|压低|小声一?点?|轻一?点|小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
+    r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
+)
+def _quieter(m: re.Match[str], st: State) -> None:
+    _scale_volume(st, factor(m, 0.6, 0.36, 0.8))
+
+
+@level(
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|more\s+loud|not\s+so\s+quiet|too\s+quiet|too\s+soft|"
+    rf"raise(?:\s+the)?{_NOUNS}+|turn\s+{_IT}?up|(?:increase|boost|pump\s+up|crank\s+up|bump\s+up)"
+    r"\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|level|music)|volume\s+up|up\s+a\s+notch|"
+    r"can(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+)?(?:music|bgm|it)|(?:can\s+)?barely\s+hear\s+"
+    r"(?:the\s+)?(?:music|bgm|it)|boost\s+(?:it|the\s+music)"
+    rf"|crank\s+it|more\s+audible|barely\s+audible|too\s+faint)\b{AFTER}",
+    r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:调高|调大|提高|增大|加大"
+    r"|放大|大声一?点?|响一?点|大一?点|高一?点|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?"
+    r"|听不[到见清](?:音乐)?|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
+)
+def _louder(m: re.Match[str], st: State) -> None:
+    _scale_volume(st, factor(m, 1.5, 2.25, 1.25))

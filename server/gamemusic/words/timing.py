@@ -1,0 +1,177 @@
+"""Time in the video: where the music plays (`RANGES`: "between 0:05 and 0:15", "the last 8
+seconds", "10 seconds in", "从第5秒", "最后30秒") and its fades (`FADES`: "fade out over 3 s",
+"no fade", "不要淡出")."""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.plan import TimeRange
+from gamemusic.words.rules import A, B, Rule, State, bad, group, registrar, span
+from gamemusic.words.text import CLOCK, DUR, TIME, fmt_seconds, seconds
+
+LEAD: list[Rule] = []
+FADES: list[Rule] = []
+RANGES: list[Rule] = []
+lead = registrar(LEAD)
+fade = registrar(FADES)
+when = registrar(RANGES)
+
+
+@lead(
+    rf"\b(?:no|without)\s+(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
+    rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)",
+    rf"前\s*(?P<d>{DUR})\s*(?:不要|别|没有|不用)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
+)
+def _silent_lead(m: re.Match[str], st: State) -> None:
+    """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
+    _set_range(st, TimeRange(start=_length(group(m, "d", "d2"))), "from")
+
+
+# ---- fades ----------------------------------------------------------------------------------
+def _set_fade(st: State, which: str, value: float) -> None:
+    if value > 30:
+        raise bad(st.plan, f"A {value:g} s fade is too long: use up to 30 s.",
+                  f"{value:g} 秒的淡入淡出太长：最多 30 秒。")  # fmt: skip
+    if which in ("in", "both"):
+        st.plan.fade_in = value
+    if which in ("out", "both"):
+        st.plan.fade_out = value
+
+
+def _which(word: str) -> str:
+    word = word.replace(" ", "").replace("-", "")
+    has_in = any(k in word for k in ("in", "入", "强"))
+    has_out = any(k in word for k in ("out", "出", "弱"))
+    return "both" if has_in == has_out else "in" if has_in else "out"
+
+
+@fade(
+    r"\b(?:no|without|remove|disable|turn\s+off|skip|don't|do\s+not|kill|drop|lose|cut)\s+(?:the\s+|any\s+)?"
+    r"(?P<which>fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?"
+    r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b",
+    r"(?:不要|取消|去掉|关闭|没有|无|不用|别)(?P<which>淡入淡出|渐入渐出|淡入|淡出|渐入|渐出|渐强|渐弱|淡化)",
+)
+def _no_fade(m: re.Match[str], st: State) -> None:
+    word = group(m, "which", "which2") or "fade"
+    where = group(m, "where")
+    if word in ("fade", "fades", "fading"):
+        which = "in" if where in ("start", "beginning") else "out" if where == "end" else "both"
+    else:
+        which = _which(word)
+    _set_fade(st, which, 0.0)
+
+
+@fade(
+    rf"\b(?:(?P<len>long(?:er)?|slow|short(?:er)?|quick|fast|gentle|smooth)\s+)?(?:(?P<d1>{DUR})\s+)?"
+    r"(?:long\s+)?fade(?:[\s-]?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
+    r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|"
+    r"quicker))?(?:\s+(?:over|of|for|by|in|to|with|lasting|at)?\s*(?:(?:a|the)\s+)?(?:(?:last|final|"
+    rf"first)\s+)?(?P<d2>{DUR}))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
+    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
+    rf"|渐入|渐出|渐强|渐弱)(?:\s*(?P<d2>{DUR}))?",
+)
+def _fade(m: re.Match[str], st: State) -> None:
+    direction = group(m, "dir", "dir2")
+    where = group(m, "where")
+    which = (_which(direction) if direction else "in" if where in ("start", "beginning")
+             else "out" if where == "end" else "both")  # fmt: skip
+    spec = group(m, "d1", "d2")
+    length = group(m, "len", "len2") or ""
+    if spec:
+        value = seconds(spec)
+    elif length.startswith(("long", "slow", "gentle", "smooth")):  # "longer fade"
+        value = 4.0
+    elif length:
+        value = 0.5
+    else:
+        value = {"in": 1.5, "out": 2.5}.get(which, -1.0)
+    if value < 0:
+        _set_fade(st, "in", 1.5)
+        _set_fade(st, "out", 2.5)
+    else:
+        _set_fade(st, which, value)
+
+
+# ---- ranges ---------------------------------------------------------------------------------
+def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
+    plan = st.plan
+    if half and plan.range is not None and st.open_end not in (None, half):
+        start = rng.start if half == "from" else plan.range.start
+        end = plan.range.end if half == "from" else rng.end
+        rng, plan.range, half = TimeRange(start, end), None, None  # "starts at X, ends at Y"
+    st.open_end = half
+    if rng.end is not None and rng.end <= rng.start:
+        raise bad(plan, f"That range ends ({fmt_seconds(rng.end)}) before it starts "
+                  f"({fmt_seconds(rng.start)}).", f"这个时间段的结束（{fmt_seconds(rng.end)}）早于开始"
+                  f"（{fmt_seconds(rng.start)}）。")  # fmt: skip
+    if plan.range is not None and plan.range != rng:
+        raise bad(plan, "The music can play in one range at a time; I found two.",
+                  "音乐一次只能设一个时间段，这句里有两个。", code="not_understood",
+                  hint=("Say one range, e.g. 'from 0:30 to 1:20'.", "请只说一个，例如“从0:30到1:20”。"))  # fmt: skip
+    plan.range = rng
+
+
+@when(
+    rf"\bbetween\s+{A}\s+and\s+{B}",
+    rf"(?:\bfrom\s+|从\s*)?第?{A}\s*(?:to|-|–|—|~|until|till|through|thru|到|至)\s*第?{B}"
+    r"(?:\s*(?:之间|期间|之内|内))?",
+)
+def _between(m: re.Match[str], st: State) -> None:
+    _set_range(st, span(m["a"], m["b"]))
+
+
+def _length(spec: str | None) -> float:
+    return seconds(spec) if spec and spec[0].isdigit() else 60.0
+
+
+@when(
+    rf"\b(?:the\s+)?(?:first|opening|initial|beginning)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
+    rf"(?:前|开头|开始的?|头)\s*(?P<d>{DUR}|{CLOCK})",
+)
+def _first(m: re.Match[str], st: State) -> None:
+    _set_range(st, TimeRange(0.0, _length(m["d"])))
+
+
+@when(
+    rf"\b(?:the\s+)?(?:last|final|closing|ending)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
+    rf"(?:最后的?|后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",
+)
+def _last(m: re.Match[str], st: State) -> None:
+    length = _length(m["d"])
+    if length <= 0:
+        raise bad(st.plan, "The last 0 seconds is no time at all.", "最后 0 秒没有时长。")
+    _set_range(st, TimeRange(last=length))
+
+
+@when(
+    r"\b(?:from|after|starting\s+(?:at|from)|start(?:s|ing)?\s+(?:the\s+music\s+)?(?:at|from)|"
+    rf"begin(?:s|ning)?\s+at|kick(?:s)?\s+in\s+at|come(?:s)?\s+in\s+at)\s+(?P<a>{TIME})(?:\s+(?:on|"
+    r"onwards?|until\s+the\s+end|to\s+the\s+end|till\s+the\s+end|in))?",
+    rf"\b(?P<a2>{DUR})\s+in\b(?!\s+(?:length|long))",
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进)(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
+    r"(?:到结尾|到最后)?",
+)
+def _from(m: re.Match[str], st: State) -> None:
+    _set_range(st, TimeRange(start=seconds(group(m, "a", "a2") or "0")), "from")
+
+
+@when(
+    rf"\b(?:from\s+the\s+(?:start|beginning|top)\s+(?:to|until|till|through)|until|till|up\s+to|"
+    rf"before|(?:stop|end|cut)(?:s|ping)?\s+(?:the\s+music\s+)?(?:at|after))\s+(?P<b>{TIME})",
+    rf"(?:到|直到)\s*第?(?P<b>{TIME})\s*(?:为止|结束)?|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
+)
+def _until(m: re.Match[str], st: State) -> None:
+    end = seconds(group(m, "b", "b2") or "0")
+    if end <= 0:
+        raise bad(st.plan, "The music has to end after 0:00.", "音乐的结束时间必须晚于 0:00。")
+    _set_range(st, TimeRange(0.0, end), "until")
+
+
+@when(
+    r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|clip|thing|length|time|way|duration|song|match)\b|"
+    r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b",
+    r"全程|整个视频|整段|全部时长|从头到尾",
+)
+def _whole(m: re.Match[str], st: State) -> None:
+    _set_range(st, TimeRange())
