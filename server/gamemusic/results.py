@@ -38,6 +38,13 @@ class EditResult(BaseModel):
     result: dict[str, Any] | None = Field(
         None, description="The other action's result when the text routed elsewhere."
     )
+    notes: list[str] = Field(
+        default_factory=list, description="What was skipped or cannot be done, in words."
+    )
+    question: list[str] | None = Field(
+        None, description="Nothing changed yet: the request was vague; ask the user to pick one "
+        "of these styles, then call edit with style set.",
+    )
 
 
 class JobInfo(BaseModel):

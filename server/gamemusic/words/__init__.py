@@ -16,6 +16,7 @@ edit and answers it. One hop from here to any request:
     text.py        normalizing, the reply language (`say`), numbers and times
     plan.py        EditPlan and its parts
     fields.py      the typed edit fields (MCP / CLI) -> EditPlan, and back to a sentence
+    understand.py  sentence + fields (+ the client's model, + the user's answer) -> one plan
     replies.py     notes, refusals, questions, the franchise disclaimer
     apply.py       EditPlan + Draft -> a new Draft and the changes in words
 """
@@ -29,9 +30,14 @@ from gamemusic.words.plan import EditPlan, Question, TextOverlay, TimeRange
 from gamemusic.words.replies import notes, question_text, refusal
 from gamemusic.words.router import Intent, find_path, route
 from gamemusic.words.text import Lang, detect_lang, say
+from gamemusic.words.understand import Ask, Interpret, Understood, understand
 from gamemusic.words.vocabulary import resolve_style
 
 __all__ = [
+    "Ask",
+    "Interpret",
+    "Understood",
+    "understand",
     "EditFields",
     "EditPlan",
     "Intent",
