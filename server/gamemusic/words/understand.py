@@ -10,6 +10,7 @@ only fills what the parser left open; a bad answer is dropped, never trusted.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,6 +88,28 @@ async def understand(
     return Understood(plan, None, said)
 
 
+def pending_question(instruction: str | None, fields: EditFields | None) -> Question | None:
+    """The question `understand` would put to the user for this request, if any (no side
+    effects: callers ask the client up front, before the edit runs)."""
+    if fields is not None and fields.style is not None:
+        return None
+    try:
+        plan = parse(instruction) if instruction and instruction.strip() else None
+    except BadInput:
+        return None
+    return plan.question if plan is not None else None
+
+
+def needs_model(instruction: str | None) -> bool:
+    """True when the sentence has words the parser could not place (or none it could)."""
+    if not instruction or not instruction.strip():
+        return False
+    try:
+        return bool(parse(instruction).ignored)
+    except BadInput as exc:
+        return exc.code == "not_understood" and not exc.context.get("recognized")
+
+
 async def _interpret(interpret: Interpret, instruction: str) -> EditPlan | None:
     answer = await interpret(instruction, EditFields.model_json_schema())
     if not isinstance(answer, dict):
@@ -97,12 +120,41 @@ async def _interpret(interpret: Interpret, instruction: str) -> EditPlan | None:
         return None
 
 
+# Fields that set one aspect together: the parser's "louder" is not topped up by a level.
+_ASPECT = {"volume_factor": "volume", "game_volume_factor": "game_volume", "tempo_factor": "bpm",
+           "duck_db": "duck", "duck_step": "duck", "seed": "new_take", "add_music": "style"}
+
+
 def _fill(parsed: EditPlan, extra: EditPlan) -> EditPlan:
     """The parser's plan with the model's answer filling only what the parser left unset."""
-    taken = parsed.changed()
+    taken = {_ASPECT.get(name, name) for name in parsed.changed()}
     out = merge(parsed, EditPlan(lang=parsed.lang))
     for name, value in extra.changed().items():
-        if name not in taken:
+        if _ASPECT.get(name, name) not in taken:
             setattr(out, name, value)
     out.ignored = []
     return out
+
+
+SAMPLING_SYSTEM = (
+    "You turn a video creator's request about the background music of a gameplay video into "
+    "JSON for an editing tool. Answer with one JSON object only, no prose, using only keys from "
+    "this JSON schema; leave out everything the request does not ask for.\nSchema: "
+)
+
+
+def sampling_prompt(sentence: str, schema: dict[str, Any]) -> tuple[str, str]:
+    """(system prompt, user message) asking the client's model for `EditFields` JSON."""
+    return SAMPLING_SYSTEM + json.dumps(schema, ensure_ascii=False), sentence
+
+
+def read_answer(text: str) -> dict[str, Any] | None:
+    """The JSON object in a model's answer (code fences and prose around it allowed)."""
+    start, end = text.find("{"), text.rfind("}")
+    if start < 0 or end <= start:
+        return None
+    try:
+        data = json.loads(text[start : end + 1])
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
