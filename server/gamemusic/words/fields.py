@@ -104,13 +104,19 @@ class EditFields(BaseModel):
             raise ValueError("music_end_s must be after music_start_s")
         if self.ducking is False and self.ducking_db is not None:
             raise ValueError("ducking_db needs ducking on")
+        for a, b in (("music_volume", "music_volume_factor"), ("game_volume", "game_volume_factor")):
+            if getattr(self, a) is not None and getattr(self, b) is not None:
+                raise ValueError(f"give {a} or {b}, not both")
+        if self.game_audio == "mute" and (self.game_volume or self.game_volume_factor):
+            raise ValueError("game_audio 'mute' and a game-audio level contradict: give one")
         if self.remove_music and not self.style and _music_fields(self):
             raise ValueError("remove_music and music settings contradict: give one")
         return self
 
     @property
     def is_empty(self) -> bool:
-        return not self.model_dump(exclude_none=True, exclude_defaults=True)
+        """Nothing asked for: every field unset, False or an empty list."""
+        return all(v is None or v is False or v == [] for v in self.model_dump().values())
 
 
 def _music_fields(f: EditFields) -> list[str]:

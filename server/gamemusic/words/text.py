@@ -79,13 +79,13 @@ def _digits(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFKC plus Chinese numerals as digits; quoted passages are left as they are."""
-    text = unicodedata.normalize("NFKC", text or "")
+    """NFKC plus Chinese numerals as digits; quoted passages (titles) are kept as written."""
+    text = text or ""
     out, last = [], 0
     for m in QUOTED_RE.finditer(text):
-        out += [_digits(text[last : m.start()]), m.group(0)]
+        out += [_digits(unicodedata.normalize("NFKC", text[last : m.start()])), m.group(0)]
         last = m.end()
-    out.append(_digits(text[last:]))
+    out.append(_digits(unicodedata.normalize("NFKC", text[last:])))
     return "".join(out)
 
 
