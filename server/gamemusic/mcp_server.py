@@ -26,8 +26,8 @@ from gamemusic import __version__
 from gamemusic.app import App
 from gamemusic.config import Settings
 from gamemusic.errors import GameMusicError
-from gamemusic.media.fetch import require_http_url
 from gamemusic.mcp_client_abilities import StyleChoice, ask_model, ask_style, asker, interpreter
+from gamemusic.media.fetch import require_http_url
 from gamemusic.results import CreditsResult, EditResult, ExportResult, StateResult, UploadResult
 from gamemusic.words import EditFields
 

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from corpus_check import load
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gamemusic.draft import Draft, timeline_summary
-from gamemusic.words import apply_plan, new_draft
 from gamemusic.errors import BadInput
-from gamemusic.words import EditPlan, parse
 from gamemusic.music import STYLES
-from gamemusic.words.vocabulary import STYLE_TITLES
 from gamemusic.sessions import Media
-from corpus_check import load
+from gamemusic.words import EditPlan, apply_plan, new_draft, parse
+from gamemusic.words.vocabulary import STYLE_TITLES
 
 MEDIA = Media(
     id="m1", name="ranked match.mp4", source="/v/ranked match.mp4", kind="video",

@@ -128,7 +128,7 @@ def test_the_cloud_agent_gets_one_clear_sentence_then_the_users_words() -> None:
     "values",
     [{"music_volume": 2}, {"undo": True, "redo": True}, {"music_last_s": 5, "music_start_s": 1},
      {"ducking": False, "ducking_db": 10}, {"remove_music": True, "fade_in_s": 1},
-     {"titles": [{"text": "   "}]}, {"tempo_bpm": 500}, {"nope": 1}],  # fmt: skip
+     {"titles": [{"text": "   "}]}, {"tempo_bpm": 500}, {"nope": 1}],
 )
 def test_fields_that_cannot_be_applied_are_rejected_by_validation(values: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):

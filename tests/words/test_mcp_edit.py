@@ -81,7 +81,7 @@ async def test_fields_and_a_sentence_together_apply_both_and_the_field_wins_its_
 @pytest.mark.parametrize(
     "changes",
     [{"music_volume": 3}, {"style": "polka"}, {"undo": True, "redo": True},
-     {"music_start_s": 10, "music_end_s": 5}, {"loudness": 1}],  # fmt: skip
+     {"music_start_s": 10, "music_end_s": 5}, {"loudness": 1}],
 )
 async def test_invalid_typed_changes_are_an_error_result_and_change_nothing(
     clip: Path, changes: dict[str, Any]

@@ -35,17 +35,16 @@ from gamemusic.words.vocabulary import resolve_style
 
 __all__ = [
     "Ask",
-    "Interpret",
-    "Understood",
-    "understand",
     "EditFields",
     "EditPlan",
     "Intent",
+    "Interpret",
     "Lang",
     "Question",
     "TextOverlay",
     "TimeRange",
     "TitleField",
+    "Understood",
     "apply_plan",
     "cloud_sentence",
     "detect_lang",
@@ -60,4 +59,5 @@ __all__ = [
     "resolve_style",
     "route",
     "say",
+    "understand",
 ]

@@ -26,8 +26,7 @@ from gamemusic.draft import AUDIO, TEXT, VIDEO, Draft, Segment, Track, TrackMeta
 from gamemusic.errors import BadInput
 from gamemusic.sessions import Media
 from gamemusic.words.plan import EditPlan, TextOverlay, TimeRange
-from gamemusic.words.text import fmt_seconds
-from gamemusic.words.text import say
+from gamemusic.words.text import fmt_seconds, say
 from gamemusic.words.vocabulary import STYLE_TITLES, STYLE_ZH
 
 DEFAULT_STYLE = "chiptune"

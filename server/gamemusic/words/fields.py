@@ -160,7 +160,7 @@ def plan_from_fields(f: EditFields, lang: Lang = "en") -> EditPlan:
         climax=_r(f.climax_s),
         titles=[
             TextOverlay(t.text.strip(), t.kind, at=_r(t.start_s), duration=_r(t.duration_s),
-                        position=t.position)  # fmt: skip
+                        position=t.position)
             for t in f.titles or []
         ],
         remove_titles=bool(f.remove_titles),

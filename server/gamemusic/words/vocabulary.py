@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.text import FLAGS, CJK, normalize, say
+from gamemusic.words.text import CJK, FLAGS, normalize, say
 
 # ---- styles ---------------------------------------------------------------------------------
 STYLE_TITLES = {
