@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.rules import Rule, State, bad, group, registrar
+from gamemusic.words.rules import NEG, Rule, State, bad, group, registrar
 from gamemusic.words.text import NUM
 
 RULES: list[Rule] = []
@@ -15,7 +15,7 @@ _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
 
 
 @rule(
-    r"\b(?:no|without|disable|turn\s+off|stop|remove|don't|do\s+not|never)\s+(?:the\s+)?(?:auto"
+    rf"\b{NEG}\s+(?:the\s+|any\s+)?(?:auto"
     r"[\s-]?)?(?:duck(?:ing)?|dipping|dip)\b(?:\s+(?:the\s+)?music)?|\bduck(?:ing)?\s+off\b"
     r"|\b(?:keep|leave)\s+(?:the\s+)?music\s+(?:at\s+)?(?:a\s+)?(?:steady|constant|the\s+same|flat)"
     r"(?:\s+(?:level|volume))?(?:\s+(?:when|while|under)\s+i\s+talk)?",
@@ -77,7 +77,10 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"\b(?:(?:the\s+)?music\s+(?:is\s+)?(?:drowning|drowns|drown|covering|covers|cover|burying|"
     r"buries|bury|overpowering|overpowers|stepping\s+on|steps\s+on|talking\s+over|louder\s+than)"
     r"(?:\s+out)?\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)|(?:i\s+)?can(?:'t|not)"
-    r"\s+hear\s+(?:myself|my\s+voice|me|my\s+commentary)(?:\s+over\s+the\s+music)?|(?:my\s+)?(?:voice"
+    r"\s+hear\s+(?:myself|my\s+voice|me|my\s+commentary)(?:\s+over\s+the\s+music)?|(?:make|let|keep)"
+    r"\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)\s+(?:easier\s+to\s+hear|more\s+audible|"
+    r"clearer|stand\s+out|come\s+through|on\s+top|audible)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
+    r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
     r"|commentary)\s+(?:is\s+|gets\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?)\b",
     r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白)(?:出现|响起|进来)?(?:的)?(?:时候?|时|期间|部分)?"
     r"(?:把)?(?:音乐|背景音乐|bgm)?(?:自动)?(?:再)?(?P<mod>大幅)?(?:再)?(?:调低|降低|压低|变小|小一?点|小声一?点|小声"

@@ -11,6 +11,7 @@ from gamemusic.words.rules import (
     AFTER,
     BIT,
     MUCH,
+    NEG,
     Rule,
     State,
     bad,
@@ -111,7 +112,7 @@ _STING = r"(?:stingers?|stings?|accent\s+hits?|hit\s+accents?|accents?|musical\s
 
 
 @shape(
-    rf"\b(?:no|without|remove|disable|turn\s+off|drop|skip|kill|lose)\s+(?:the\s+|any\s+)?{_STING}\b"
+    rf"\b{NEG}\s+(?:the\s+|any\s+|those\s+)?{_STING}\b"
     rf"|\b{_STING}\s+off\b",
     r"(?:不要|去掉|关闭|取消|关掉)(?:重音|强调音|音效点缀|stinger)",
 )

@@ -60,15 +60,25 @@ def span(a: str, b: str) -> TimeRange:
     return TimeRange(start=seconds(a, unit_of(b)), end=seconds(b))
 
 
+# Verbs that take something away: "ditch the fade in", "kill the stingers", "lose the music".
+NEG = (
+    r"(?:no|without|remove|disable|turn\s+off|switch\s+off|skip|don't\s+(?:want|need|use)|"
+    r"don't|do\s+not|kill|drop|lose|cut|ditch|scrap|nix|get\s+rid\s+of|take\s+(?:out|off|away)"
+    r"|delete|stop|lose|kill\s+off|no\s+more|never)"
+)
+
 A = rf"(?P<a>{TIME}|{NUM})"
 B = rf"(?P<b>{TIME})"
 
 # Relative amounts: "much/way" and "a bit" before or after the word they modify.
 MUCH = r"(?P<much>much|way|a\s+lot|lots|far|even|significantly|considerably|really|super|way\s+too)"
-BIT = r"(?P<bit>a\s+(?:little\s+)?bit|slightly|a\s+little|a\s+touch|somewhat|bit|little|tad|a\s+tad)"
+BIT = (
+    r"(?P<bit>(?:just\s+)?a\s+(?:little\s+)?bit|slightly|(?:just\s+)?a\s+little|a\s+touch|somewhat"
+    r"|bit|little|tad|a\s+tad|a\s+hair|marginally)"
+)
 AFTER = (
-    r"(?:\s+(?:(?P<much2>by\s+a\s+lot|a\s+lot|much\s+more|way\s+more)|(?P<bit2>a\s+(?:little\s+)?"
-    r"bit|slightly|a\s+little|a\s+tad)))?"
+    r"(?:\s+(?:(?P<much2>by\s+a\s+lot|a\s+lot|much\s+more|way\s+more)|(?P<bit2>(?:just\s+)?a\s+"
+    r"(?:little\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|tad|touch|hair|notch)|a\s+little\s+bit)))?"
 )
 
 

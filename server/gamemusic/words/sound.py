@@ -91,6 +91,8 @@ _GAME = (
 )
 _DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down)"
 _UP = r"(?:louder|higher|up|more\s+audible|too\s+quiet|too\s+soft|turned\s+up)"
+_IS = r"(?:is|are|'s|seems?|feels?|sounds?|gets?|should\s+be|needs\s+to\s+be)"
+_ABOUT = r"(?:(?:like|about|around|roughly|maybe|~)\s*)?"
 _ZH_GAME = r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏)"
 
 
@@ -99,7 +101,7 @@ def _scale_game(st: State, by: float) -> None:
 
 
 @level(
-    rf"\b(?:(?:{_GAME})\s+(?:volume\s+)?(?:to|at|=)?\s*(?P<v>{NUM})\s*(?:%|percent)"
+    rf"\b(?:(?:{_GAME})\s+(?:volume\s+)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v>{NUM})\s*(?:%|percent)"
     rf"|(?:set|put)\s+(?:{_GAME})\s+(?:to|at)\s*(?P<v2>{NUM})\s*(?:%|percent))",
     rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|改成|到|为)\s*(?P<v>{NUM})\s*%",
 )
@@ -122,7 +124,7 @@ def _game_times(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:{_GAME})\b{AFTER}",
     rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
-    rf"\b(?:{_GAME})\s+(?:is\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
+    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
     rf"{_ZH_GAME}(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:调低|调小|降低|减小|放低|压低|小一?点|低一?点|轻一?点|小些|低些|太大声?了?|太吵了?|太响了?|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?"
     rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
 )
@@ -134,7 +136,7 @@ def _game_down(m: re.Match[str], st: State) -> None:
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up)\s+"
     rf"(?:{_GAME})\b{AFTER}",
     rf"\b(?:turn|bring|pump)\s+(?:{_GAME})\s+up\b{AFTER}",
-    rf"\b(?:{_GAME})\s+(?:is\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
+    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
     rf"{_ZH_GAME}(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:调高|调大|提高|增大|加大|放大|大一?点|高一?点|响一?点|大些|响些|太小声?了?|太轻了?|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
 )
@@ -160,7 +162,7 @@ def _relative_pct(m: re.Match[str], st: State) -> None:
 
 @level(
     rf"\b(?:(?:music|bgm)\s+)?(?:volume|vol|level|loudness)\s*(?:(?:to|at|of|=|:|is|down\s+to|up\s+to)"
-    rf"\s*)?(?P<v>{NUM})(?![\d:.])\s*(?P<pct>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
+    rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.])\s*(?P<pct>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
     r"(?:volume|vol|loud|loudness|level))?",
     rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|改成|改为|到|为|是|:)?\s*"
     rf"(?P<v>{NUM})\s*(?P<pct>%)?",
@@ -203,11 +205,13 @@ _IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)
 
 @level(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+it\s+(?:quiet|low|subtle|soft)"
+    r"|not\s+(?:too|that|as)\s+loud"
     rf"|more\s+quiet|not\s+so\s+loud|too\s+loud|too\s+much|lower(?:\s+the)?{_NOUNS}*|turn\s+{_IT}?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
     rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering)\b{AFTER}",
-    r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:调低|调小|降低|减小|放低"
+    r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:别|不要|不用)(?:那么|太)(?:吵|大声|响)"
+    r"|调低|调小|降低|减小|放低"
     r"|压低|小声一?点?|轻一?点|小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
     r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from gamemusic.words.plan import TimeRange
-from gamemusic.words.rules import A, B, Rule, State, bad, group, registrar, span
+from gamemusic.words.rules import NEG, A, B, Rule, State, bad, group, registrar, span
 from gamemusic.words.text import CLOCK, DUR, TIME, fmt_seconds, seconds
 
 LEAD: list[Rule] = []
@@ -47,7 +47,7 @@ def _which(word: str) -> str:
 
 
 @fade(
-    r"\b(?:no|without|remove|disable|turn\s+off|skip|don't|do\s+not|kill|drop|lose|cut)\s+(?:the\s+|any\s+)?"
+    rf"\b{NEG}\s+(?:the\s+|any\s+|that\s+|this\s+)?"
     r"(?P<which>fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?"
     r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b",
     r"(?:不要|取消|去掉|关闭|没有|无|不用|别)(?P<which>淡入淡出|渐入渐出|淡入|淡出|渐入|渐出|渐强|渐弱|淡化)",
@@ -66,8 +66,8 @@ def _no_fade(m: re.Match[str], st: State) -> None:
     rf"\b(?:(?P<len>long(?:er)?|slow|short(?:er)?|quick|fast|gentle|smooth)\s+)?(?:(?P<d1>{DUR})\s+)?"
     r"(?:long\s+)?fade(?:[\s-]?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
     r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|"
-    r"quicker))?(?:\s+(?:over|of|for|by|in|to|with|lasting|at)?\s*(?:(?:a|the)\s+)?(?:(?:last|final|"
-    rf"first)\s+)?(?P<d2>{DUR}))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
+    r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:\s+(?:over|of|for|by|in|to|with|"
+    rf"lasting|at)?\s*(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR}))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
     rf"|渐入|渐出|渐强|渐弱)(?:\s*(?P<d2>{DUR}))?",
 )
@@ -80,7 +80,7 @@ def _fade(m: re.Match[str], st: State) -> None:
     length = group(m, "len", "len2") or ""
     if spec:
         value = seconds(spec)
-    elif length.startswith(("long", "slow", "gentle", "smooth")):  # "longer fade"
+    elif length.startswith(("long", "slow", "gentle", "smooth", "gradual")):  # "longer fade"
         value = 4.0
     elif length:
         value = 0.5
