@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from gamemusic.sessions import Media
+from gamemusic.words.text import say
 
 
 class MediaSummary(BaseModel):
@@ -85,10 +86,6 @@ class ExportResult(BaseModel):
     session_id: str
     job: JobInfo
     done: bool = Field(description="True when the MP4 is ready; otherwise call export again.")
-
-
-def say(lang: str, en: str, zh: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def media_summary(m: Media) -> MediaSummary:
