@@ -10,6 +10,7 @@ import re
 from gamemusic.words.plan import Question, Unsupported
 from gamemusic.words.rules import Rule, State, registrar
 from gamemusic.words.text import DUR
+from gamemusic.words.vocabulary import STYLE_TITLES
 
 RULES: list[Rule] = []
 rule = registrar(RULES)
@@ -90,6 +91,40 @@ def _their_music(m: re.Match[str], st: State) -> None:
     _no(st, "a game's own or a licensed soundtrack", "游戏原版配乐或授权歌曲",
         ("I compose original music in a style: say 'chiptune', 'boss', 'rpg' and so on.",
          "我只作原创音乐：说“芯片音乐”“Boss战”“角色扮演”等风格即可。"))  # fmt: skip
+
+
+@rule(
+    r"\b(?:hdr|dolby\s+vision|auto[\s-]?(?:captions?|subtitles?)|transcri(?:be|ption)|subtitles?\s+(?:for|of)"
+    r"\s+what\s+i\s+say|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+)?(?:sound\s+effects|sfx|"
+    r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
+    r"remove\s+(?:the\s+)?(?:background\s+)?noise|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
+    r"自动字幕|语音转文字|识别字幕|加音效|变声|降噪|水印|加logo|hdr",
+)
+def _other_tools(m: re.Match[str], st: State) -> None:
+    _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",
+        ("I add game-style music, set the game-audio level, titles and the aspect.",
+         "我能加游戏风格的音乐、调原声音量、加标题和改画幅。"))  # fmt: skip
+
+
+@rule(
+    r"\b(?:change|switch|another|different|new|pick\s+a)\s+(?:the\s+|a\s+)?(?:style|genre|vibe|mood)\b"
+    r"(?!\s+(?:to|into|for)\b)",
+    r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型",
+)
+def _which_style(m: re.Match[str], st: State) -> None:
+    st.plan.question = Question("Which style?", "换成哪种风格？", tuple(STYLE_TITLES))
+
+
+@rule(
+    r"\b(?:sad|sadder|melancholic|melancholy|emotional|moody|bittersweet)\b",
+    r"伤感|悲伤|难过|忧伤|感人",
+)
+def _sad(m: re.Match[str], st: State) -> None:
+    st.plan.question = Question(
+        "Sad how: mellow lo-fi, or a bittersweet RPG theme?",
+        "想要哪种伤感：舒缓的低保真，还是略带忧伤的角色扮演旋律？",
+        ("lofi", "rpg"),
+    )
 
 
 @rule(

@@ -15,7 +15,7 @@ rule = registrar(RULES)
     r"(?<![\d:])9\s*(?:[:x/]|比)\s*16(?![\d:])|\b(?:vertical|portrait|upright|tik\s*tok|(?:youtube\s+)?"
     r"shorts|(?:instagram\s+|ig\s+|fb\s+|facebook\s+)?reels?|(?:instagram\s+|ig\s+)?stor(?:y|ies)"
     r"(?:\s+format)?|phone\s+(?:format|screen|size)|snapchat)\b",
-    r"竖屏|竖版|竖向|竖的|抖音|快手|视频号|小红书",
+    r"竖屏|竖版|竖向|竖的|竖着|抖音|快手|视频号|小红书",
 )
 def _vertical(m: re.Match[str], st: State) -> None:
     st.plan.aspect = "9:16"
@@ -24,7 +24,7 @@ def _vertical(m: re.Match[str], st: State) -> None:
 @rule(
     r"(?<![\d:])16\s*(?:[:x/]|比)\s*9(?![\d:])|\b(?:landscape|horizontal|widescreen|wide\s+screen"
     r"|youtube|bilibili|twitch)\b",
-    r"b站|哔哩哔哩|横屏|横版(?!\s*(?:过关|跳跃|游戏))|横向|宽屏",
+    r"b站|哔哩哔哩|横屏|横版(?!\s*(?:过关|跳跃|游戏))|横向|横的|横着|宽屏",
 )
 def _landscape(m: re.Match[str], st: State) -> None:
     st.plan.aspect = "16:9"

@@ -78,7 +78,7 @@ BIT = (
 )
 AFTER = (
     r"(?:\s+(?:(?P<much2>by\s+a\s+lot|a\s+lot|much\s+more|way\s+more)|(?P<bit2>(?:just\s+)?a\s+"
-    r"(?:little\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|tad|touch|hair|notch)|a\s+little\s+bit)))?"
+    r"(?:little\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|tad|touch|hair)|a\s+little\s+bit)))?"
 )
 
 

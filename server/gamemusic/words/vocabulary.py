@@ -70,7 +70,8 @@ WEAK: dict[str, tuple[str, ...]] = {
     "synthwave": ("neon", "synth", "synthy", "霓虹", "合成器"),
     "lofi": ("chill", "chilled", "calm", "relaxing", "relaxed", "study", "cozy", "mellow", "放松",
              "轻松", "舒缓", "治愈", "惬意"),
-    "platformer": ("platform", "bouncy", "cheerful", "happy", "cute", "playful", "upbeat", "欢快",
+    "platformer": ("platform", "bouncy", "cheerful", "happy", "happier", "cute", "playful",
+                   "upbeat", "欢快",
                    "轻快", "活泼", "可爱", "开心"),
     "racing": ("speed", "fast-paced", "速度感"),
 }  # fmt: skip
