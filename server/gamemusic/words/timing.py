@@ -145,6 +145,18 @@ def _last(m: re.Match[str], st: State) -> None:
 
 
 @when(
+    rf"\b(?:from\s+the\s+(?:start|beginning|top)\s+(?:to|until|till|through)|until|till|up\s+to|"
+    rf"before|(?:stop|end|cut)(?:s|ping)?\s+(?:the\s+music\s+)?(?:at|after))\s+(?P<b>{TIME})",
+    rf"(?:到|直到)\s*第?(?P<b>{TIME})\s*(?:为止|结束)?|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
+)
+def _until(m: re.Match[str], st: State) -> None:
+    end = seconds(group(m, "b", "b2") or "0")
+    if end <= 0:
+        raise bad(st.plan, "The music has to end after 0:00.", "音乐的结束时间必须晚于 0:00。")
+    _set_range(st, TimeRange(0.0, end), "until")
+
+
+@when(
     r"\b(?:from|after|starting\s+(?:at|from)|start(?:s|ing)?\s+(?:the\s+music\s+)?(?:at|from)|"
     rf"begin(?:s|ning)?\s+at|kick(?:s)?\s+in\s+at|come(?:s)?\s+in\s+at)\s+(?P<a>{TIME})(?:\s+(?:on|"
     r"onwards?|until\s+the\s+end|to\s+the\s+end|till\s+the\s+end|in))?",
@@ -155,18 +167,6 @@ def _last(m: re.Match[str], st: State) -> None:
 )
 def _from(m: re.Match[str], st: State) -> None:
     _set_range(st, TimeRange(start=seconds(group(m, "a", "a2") or "0")), "from")
-
-
-@when(
-    rf"\b(?:from\s+the\s+(?:start|beginning|top)\s+(?:to|until|till|through)|until|till|up\s+to|"
-    rf"before|(?:stop|end|cut)(?:s|ping)?\s+(?:the\s+music\s+)?(?:at|after))\s+(?P<b>{TIME})",
-    rf"(?:到|直到)\s*第?(?P<b>{TIME})\s*(?:为止|结束)?|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
-)
-def _until(m: re.Match[str], st: State) -> None:
-    end = seconds(group(m, "b", "b2") or "0")
-    if end <= 0:
-        raise bad(st.plan, "The music has to end after 0:00.", "音乐的结束时间必须晚于 0:00。")
-    _set_range(st, TimeRange(0.0, end), "until")
 
 
 @when(
