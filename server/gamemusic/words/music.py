@@ -203,9 +203,10 @@ def _style(m: re.Match[str], st: State) -> None:
 
 
 @style(
-    r"\b(?:add|put|insert|want|need|give|use|include|generate|compose|create|play|make|throw|slap|"
+    r"\b(?:(?:add|put|insert|want|need|give|use|include|generate|compose|create|play|throw|slap|"
     r"drop|lay)(?:\s+(?:me|it|us|some|a|an|the|new|background|game|video\s+game|gaming|cool|nice|my|"
-    r"in|on|down|under|this|clip|video))*\s+(?:music|bgm|soundtrack|song|tune|track|score|beats?)s?\b"
+    r"in|on|down|under|this|clip|video))*|make(?:\s+(?:me|us))?(?:\s+(?:some|a|an|new|background|"
+    r"cool|nice))+)\s+(?:music|bgm|soundtrack|song|tune|track|score|beats?)s?\b"
     r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b",
     r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|点|些|个|上)?"
     r"(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配乐|配个乐|背景音乐",

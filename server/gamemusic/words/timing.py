@@ -69,7 +69,7 @@ def _no_fade(m: re.Match[str], st: State) -> None:
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:\s+(?:over|of|for|by|in|to|with|"
     rf"lasting|at)?\s*(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR}))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
-    rf"|渐入|渐出|渐强|渐弱)(?:\s*(?P<d2>{DUR}))?",
+    rf"|渐入|渐出|渐强|渐弱)(?:\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
 )
 def _fade(m: re.Match[str], st: State) -> None:
     direction = group(m, "dir", "dir2")
@@ -80,7 +80,7 @@ def _fade(m: re.Match[str], st: State) -> None:
     length = group(m, "len", "len2") or ""
     if spec:
         value = seconds(spec)
-    elif length.startswith(("long", "slow", "gentle", "smooth", "gradual")):  # "longer fade"
+    elif length.startswith(("long", "slow", "gentle", "smooth", "gradual", "长", "慢", "久")):
         value = 4.0
     elif length:
         value = 0.5
@@ -158,7 +158,8 @@ def _until(m: re.Match[str], st: State) -> None:
 
 @when(
     r"\b(?:from|after|starting\s+(?:at|from)|start(?:s|ing)?\s+(?:the\s+music\s+)?(?:at|from)|"
-    rf"begin(?:s|ning)?\s+at|kick(?:s)?\s+in\s+at|come(?:s)?\s+in\s+at)\s+(?P<a>{TIME})(?:\s+(?:on|"
+    rf"begin(?:s|ning)?\s+at|kick(?:s)?\s+in\s+at|come(?:s)?\s+in\s+at)\s+(?:the\s+)?(?P<a>{TIME})"
+    r"(?:\s+(?:mark|point))?(?:\s+(?:on|"
     r"onwards?|until\s+the\s+end|to\s+the\s+end|till\s+the\s+end|in))?",
     rf"\b(?P<a2>{DUR})\s+in\b(?!\s+(?:length|long))",
     rf"\b(?:music|bgm|it)\s+(?:only\s+)?(?:at|from)\s+(?P<a>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
