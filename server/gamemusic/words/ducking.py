@@ -82,7 +82,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
     r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
     r"|commentary)\s+(?:is\s+|gets\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?)\b",
-    r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白)(?:出现|响起|进来)?(?:的)?(?:时候?|时|期间|部分)?"
+    r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
     r"(?:把)?(?:音乐|背景音乐|bgm)?(?:自动)?(?:再)?(?P<mod>大幅)?(?:再)?(?:调低|降低|压低|变小|小一?点|小声一?点|小声"
     r"|轻一?点|低一?点|让路|避让|闪避|让一让)(?:一?点|一些)?(?P<mod2>很多|更多|多一?点)?",
     r"(?:音乐|背景音乐|bgm)(?:太大声?了?|太吵了?)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:我的?)?(?:声音|人声|解说|说话)"
