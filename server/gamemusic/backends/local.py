@@ -208,7 +208,7 @@ class LocalBackend:
             changes.append(_step_history(project, undo=plan.undo, zh=zh))
         if plan.has_edits or not changes:
             new, applied = apply_plan(project.draft, plan, media=project.media, lang=session.lang)
-            said = instruction if isinstance(instruction, str) else "; ".join(applied)
+            said = instruction if isinstance(instruction, str) else plan.said or "; ".join(applied)
             project.push(new, said, timeline_summary(new))
             changes += applied
         summary = timeline_summary(project.draft)

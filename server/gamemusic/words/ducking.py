@@ -30,6 +30,7 @@ def _duck_off(m: re.Match[str], st: State) -> None:
     r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b",
     rf"(?:加强|增强|更强的?|强一?点的?|更多的?|强烈的?|大幅)(?:的)?{_ZH_DUCK}"
     rf"|{_ZH_DUCK}(?:强一?点|更强|加强|多一?点|大一?点)",
+    r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:stronger|harder|deeper|heavier|more\s+aggressive)\b",
 )
 def _duck_strong(m: re.Match[str], st: State) -> None:
     st.plan.duck, st.plan.duck_db = True, 12.0
@@ -40,6 +41,8 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
     r"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b",
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
     rf"|{_ZH_DUCK}(?:弱一?点|轻一?点|少一?点|减弱|小一?点)",
+    r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|less\s+(?:strong|"
+    r"aggressive|deep|heavy|obvious))\b",
 )
 def _duck_light(m: re.Match[str], st: State) -> None:
     st.plan.duck, st.plan.duck_db = True, 5.0
@@ -75,16 +78,18 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"|slightly|less))?\s+(?:under|beneath|below|when|while|whenever|during|for|behind|around|"
     rf"over)\s+{_VOICE}\b",
     r"\b(?:(?:the\s+)?music\s+(?:is\s+)?(?:drowning|drowns|drown|covering|covers|cover|burying|"
-    r"buries|bury|overpowering|overpowers|stepping\s+on|steps\s+on|talking\s+over|louder\s+than)"
-    r"(?:\s+out)?\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)|(?:i\s+)?can(?:'t|not)"
+    r"buries|bury|overpowering|overpowers|stepping\s+on|steps\s+on|talking\s+over|louder\s+than|"
+    r"over|on\s+top\s+of|competing\s+with|clashing\s+with|fighting)(?:\s+out)?\s+(?:with\s+)?(?:my|the)\s+"
+    r"(?:voice|commentary|mic|narration|talking|callouts|comms|vo|teammates|dialogue)|(?:i\s+)?can(?:'t|not)"
     r"\s+hear\s+(?:myself|my\s+voice|me|my\s+commentary)(?:\s+over\s+the\s+music)?|(?:make|let|keep)"
     r"\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)\s+(?:easier\s+to\s+hear|more\s+audible|"
     r"clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
     r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
     r"|commentary)\s+(?:is\s+|gets\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?)\b",
     r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
-    r"(?:把)?(?:音乐|背景音乐|bgm)?(?:自动)?(?:再)?(?P<mod>大幅)?(?:再)?(?:调低|降低|压低|变小|小一?点|小声一?点|小声"
-    r"|轻一?点|低一?点|让路|避让|闪避|让一让)(?:一?点|一些)?(?P<mod2>很多|更多|多一?点)?",
+    r"(?:把)?(?:音乐|背景音乐|bgm)?(?:自动)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅)?(?:再)?(?:调低|降低|压低|变小"
+    r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
+    r"(?P<mod2>很多|更多|多一?点|得多|不少)?",
     r"(?:音乐|背景音乐|bgm)(?:太大声?了?|太吵了?)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:我的?)?(?:声音|人声|解说|说话)"
     r"|听不[清见到](?:我的?)?(?:声音|解说|说话|人声)",
 )
@@ -97,7 +102,7 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
     if re.search(r"\bduck|自动", text) and not mod:
         return
     if mod in ("much", "alot", "way", "strongly", "heavily", "more", "大幅", "很多", "更多",
-               "多点", "多一点"):  # fmt: skip
+               "多点", "多一点", "得多", "不少"):  # fmt: skip
         st.plan.duck_step = 6.0
     elif mod:
         st.plan.duck_step = 2.0

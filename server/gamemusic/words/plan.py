@@ -17,7 +17,7 @@ AspectChoice = Literal["auto", "16:9", "9:16", "1:1"]
 Arc = Literal["auto", "calm", "intense"]
 
 # Fields that describe the sentence rather than ask for a change.
-_NOTES = ("lang", "ignored", "unsupported", "question", "inspired_by")
+_NOTES = ("lang", "ignored", "unsupported", "question", "inspired_by", "said")
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ class EditPlan:
     unsupported: list[Unsupported] = field(default_factory=list)
     question: Question | None = None
     inspired_by: str | None = None  # a franchise named: the style is its era's sound
+    said: str = ""  # the request in words, for the edit history
 
     def changed(self) -> dict[str, object]:
         """The change fields that differ from an empty plan (notes left out)."""

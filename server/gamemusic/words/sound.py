@@ -128,7 +128,7 @@ def _game_times(m: re.Match[str], st: State) -> None:
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:{_GAME})\b{AFTER}",
     rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
-    rf"{_ZH_GAME}(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:关小|调低|调小|降低|减小|放低|压低|小一?点|低一?点|轻一?点|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?"
+    rf"{_ZH_GAME}(?:再)?(?:(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:关小|调低|调小|降低|减小|放低|压低|小一?点|低一?点|轻一?点|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?)"
     rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
 )
 def _game_down(m: re.Match[str], st: State) -> None:
@@ -140,7 +140,7 @@ def _game_down(m: re.Match[str], st: State) -> None:
     rf"(?:{_GAME})\b{AFTER}",
     rf"\b(?:turn|bring|pump)\s+(?:{_GAME})\s+up\b{AFTER}",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
-    rf"{_ZH_GAME}(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大一?点|高一?点|响一?点|大些|响些|太小声?了?|太轻了?|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?"
+    rf"{_ZH_GAME}(?:再)?(?:(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大一?点|高一?点|响一?点|大些|响些|太小声?了?|太轻了?|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
 )
 def _game_up(m: re.Match[str], st: State) -> None:
@@ -216,6 +216,7 @@ _IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
     rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering|"
     rf"(?:music|bgm)\s+down)\b{AFTER}",
+    r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|"
     r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:别|不要|不用)(?:那么|太)(?:吵|大声|响)"
     r"|有点吵|好吵|很吵|吵死了|关小一?点?|调弱|调低|调小|降低|减小|放低"
     r"|压低|小声一?点?|轻一?点|小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
@@ -232,6 +233,7 @@ def _quieter(m: re.Match[str], st: State) -> None:
     r"can(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+)?(?:music|bgm|it)|(?:can\s+)?barely\s+hear\s+"
     r"(?:the\s+)?(?:music|bgm|it)|boost\s+(?:it|the\s+music)"
     rf"|crank\s+it|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up)\b{AFTER}",
+    r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
     r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:开大一?点?|调高|调大|提高|增大|加大"
     r"|放大|大声一?点?|响一?点|大一?点|高一?点|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?"
     r"|听不[到见清](?:音乐)?|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",

@@ -21,11 +21,18 @@ when = registrar(RANGES)
 @lead(
     rf"\b(?:no|without)\s+(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
     rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)",
-    rf"前\s*(?P<d>{DUR})\s*(?:不要|别|没有|不用)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
+    rf"\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm)\s+out\s+of\s+the\s+(?:first|opening)\s+(?P<d>{DUR}|minute)"
+    rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during)\s+the\s+first\s+(?P<d2>{DUR}|minute)",
+    rf"\b(?:don't|do\s+not|dont)\s+start\s+(?:the\s+)?(?:music|bgm)\s+(?:until|till|before)\s+(?P<t>{TIME})"
+    rf"|\b(?:hold|keep)\s+(?:off\s+)?(?:the\s+)?(?:music|bgm)(?:\s+off)?\s+(?:until|till)\s+(?P<t2>{TIME})"
+    rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)",
+    rf"前\s*(?P<d>{DUR})\s*(?:先|都|就)?(?:不要|别|没有|不用)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
-    _set_range(st, TimeRange(start=_length(group(m, "d", "d2"))), "from")
+    at = group(m, "t", "t2", "t3")
+    start = seconds(at) if at else _length(group(m, "d", "d2"))
+    _set_range(st, TimeRange(start=start), "from")
 
 
 # ---- fades ----------------------------------------------------------------------------------
@@ -50,7 +57,8 @@ def _which(word: str) -> str:
     rf"\b{NEG}\s+(?:the\s+|any\s+|that\s+|this\s+)?"
     r"(?P<which>fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?"
     r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b",
-    r"(?:不要|取消|去掉|关闭|没有|无|不用|别)(?P<which>淡入淡出|渐入渐出|淡入|淡出|渐入|渐出|渐强|渐弱|淡化)",
+    r"(?:不要|取消|去掉|关闭|没有|无|不用|别)(?P<which>淡入淡出|渐入渐出|淡入|淡出|渐入|渐出|渐强|渐弱|淡化)"
+    r"|(?P<which2>淡入淡出|渐入渐出|淡入|淡出)(?:都|也|全)?(?:去掉|不要了?|取消|关掉|删掉|去了)",
 )
 def _no_fade(m: re.Match[str], st: State) -> None:
     word = group(m, "which", "which2") or "fade"
@@ -66,7 +74,8 @@ def _no_fade(m: re.Match[str], st: State) -> None:
     rf"\b(?:(?P<len>long(?:er)?|slow|short(?:er)?|quick|fast|gentle|smooth)\s+)?(?:(?P<d1>{DUR})\s+)?"
     r"(?:long\s+)?fade(?:[\s-]?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
     r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|"
-    r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:\s+(?:over|of|for|by|in|to|with|"
+    r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
+    r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|"
     rf"lasting|at)?\s*(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR}))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
     rf"|渐入|渐出|渐强|渐弱)(?:\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",

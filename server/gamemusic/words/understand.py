@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from gamemusic.errors import BadInput
-from gamemusic.words.fields import EditFields, merge, plan_from_fields
+from gamemusic.words.fields import EditFields, cloud_sentence, merge, plan_from_fields
 from gamemusic.words.parser import parse
 from gamemusic.words.plan import EditPlan, Question
 from gamemusic.words.replies import nothing_to_do, refusal
@@ -77,6 +77,7 @@ async def understand(
             code="not_understood",
         )  # fmt: skip
     plan.lang = lang
+    plan.said = cloud_sentence(fields, instruction)
     if plan.question is not None:
         choice = await ask(plan.question, lang) if ask is not None else None
         if choice not in plan.question.choices:
