@@ -35,9 +35,10 @@ def main() -> int:
                   if lang == "all" or (lang == "zh") == any("\u4e00" <= ch <= "\u9fff" for ch in c.text)]  # fmt: skip
         counts = Counter(v.outcome for _, v in chosen)
         n = len(chosen) or 1
+        meant = sum("_refuse" in c.expected and v.outcome == "ok" for c, v in chosen)
         print(f"{lang:>3}: {len(chosen):4d} sentences  understood {counts['ok'] / n:6.1%}  "
-              f"refused {counts['refused']:3d}  misread {counts['misread']:3d}  "
-              f"missed {counts['missed']:3d}")  # fmt: skip
+              f"refused {counts['refused']:3d} (+{meant} refusals as expected)  "
+              f"misread {counts['misread']:3d}  missed {counts['missed']:3d}")  # fmt: skip
     print(f"parse time: {elapsed / max(1, len(cases)) * 1000:.2f} ms per sentence")
     if not args.quiet:
         for case, verdict in verdicts:

@@ -210,7 +210,8 @@ _IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)
 
 @level(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+it\s+(?:quiet|low|subtle|soft)"
-    r"|not\s+(?:too|that|as)\s+loud"
+    r"|not\s+(?:too|that|as)\s+loud|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
+    rf"|bring\s+{_IT}?down"
     rf"|more\s+quiet|not\s+so\s+loud|too\s+loud|too\s+much|lower(?:\s+the)?{_NOUNS}*|turn\s+{_IT}?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
@@ -232,7 +233,8 @@ def _quieter(m: re.Match[str], st: State) -> None:
     r"\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|level|music)|volume\s+up|up\s+a\s+notch|"
     r"can(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+)?(?:music|bgm|it)|(?:can\s+)?barely\s+hear\s+"
     r"(?:the\s+)?(?:music|bgm|it)|boost\s+(?:it|the\s+music)"
-    rf"|crank\s+it|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up)\b{AFTER}",
+    rf"|crank\s+it|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
+    rf"\b{AFTER}",
     r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
     r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:开大一?点?|调高|调大|提高|增大|加大"
     r"|放大|大声一?点?|响一?点|大一?点|高一?点|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?"
