@@ -60,7 +60,7 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:faster|quicker|more\s+upbeat|speed\s+{_THING}up|(?:increase|"
     r"raise|up|boost)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{AFTER}",
-    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?<![欢轻])(?:快一?点儿?|快点|更快|加快|提速|快些|加速|"
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?<![欢轻])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快点|更快|加快|提速|快些|加速|"
     r"提高(?:节奏|速度)|(?:节奏|速度)快一?点?|太慢了?|快(?P<much2>很多|得多))(?:节奏|速度)?",
 )
 def _faster(m: re.Match[str], st: State) -> None:
@@ -71,7 +71,7 @@ def _faster(m: re.Match[str], st: State) -> None:
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|(?:decrease|lower|"
     r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|down[\s-]?tempo|too\s+fast"
     rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{AFTER}",
-    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?:慢一?点儿?|慢点|更慢|放慢|减慢|慢些|降速|减速|"
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢点|更慢|放慢|减慢|慢些|降速|减速|"
     r"降低(?:节奏|速度)|(?:节奏|速度)慢一?点?|太快了?|慢(?P<much2>很多|得多))(?:节奏|速度)?",
 )
 def _slower(m: re.Match[str], st: State) -> None:
@@ -130,8 +130,7 @@ def _stingers(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?:keep|stay|hold|leave)\s+(?:it|the\s+music|things|everything)?\s*(?:calm|mellow|chill|"
-    r"steady|relaxed|low[\s-]?key)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+"
+    r"\b(?:keep|stay|hold|leave)\s+(?:it|the\s+music|things|everything)?\s*(?:calm|steady|even)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+"
     r"way(?:\s+through)?))?|\b(?:no|without|don't\s+add|skip\s+the)\s+(?:big\s+)?build[\s-]?ups?\b"
     r"|\bcalm\s+(?:the\s+whole\s+(?:time|way)|throughout)\b",
     r"(?:保持|一直|全程)(?:平静|平稳|舒缓|安静|冷静)|不要(?:起伏|高潮|渐强)",

@@ -34,8 +34,19 @@ _ORIG = r"(?:the\s+)?(?:original|game|gameplay|in-game|source)(?:'s)?"
 _ORIG_N = r"(?:the\s+)?(?:original|game|gameplay|in-game|source|video|recording|clip)(?:'s)?"
 _SOUND = r"(?:audio|sound|sounds|noise|sfx)"
 _ZH_ORIG = r"(?:原声|原音|原始声音|游戏声音|游戏音效|游戏原声|游戏的声音|视频声音|视频原声|录像声音|游戏音量|原声音量)"
-# "music only" mutes the game unless a time follows: "music only in the first minute" is a range
-_NO_TIME = r"(?!\s+(?:in|during|for|from|between|until|till|at|over|on|after|before|the\s+(?:first|last)))"
+# "music only" mutes the game only as a whole clause ("just music, no game sound"): "music only
+# in the first minute" is a range, "only the music should get louder" a volume.
+_ALONE = r"(?=\s*(?:$|[,;.!?\n]|please\b|pls\b|no\b|without\b|and\s+no\b))"
+
+
+@switch(
+    rf"\b(?:keep|leave)\s+{_ORIG_N}(?:\s+{_SOUND})?\s+(?:where\s+it\s+is|as\s+(?:it\s+)?is|the\s+same|alone|"
+    r"unchanged|untouched|as\s+it\s+was)|\b(?:don't|do\s+not)\s+(?:touch|change)\s+(?:the\s+)?(?:game|original)"
+    rf"(?:\s+{_SOUND})?",
+    rf"{_ZH_ORIG}(?:声)?(?:保持)?(?:别动|不变|不用动|不要动|保持不变|维持原样)|游戏声(?:别动|不变|不用动|保持不变)",
+)
+def _leave_game(m: re.Match[str], st: State) -> None:
+    """"Keep the game where it is", 游戏声音别动: nothing to change (and nothing to mute)."""
 
 
 @switch(
@@ -51,10 +62,10 @@ def _original_only(m: re.Match[str], st: State) -> None:
 @switch(
     rf"\b(?:mute|silence)\s+{_ORIG}(?:\s+{_SOUND})?\b|\b(?:mute|silence)\s+{_ORIG_N}\s+{_SOUND}\b",
     rf"\b(?:remove|drop|kill|turn\s+off|get\s+rid\s+of|cut|lose|no|without|disable)\s+{_ORIG_N}\s+"
-    rf"{_SOUND}\b|\b(?:original|game)\s+{_SOUND}\s+off\b|\b(?:music|bgm)\s+only\b{_NO_TIME}"
-    rf"|\b(?:only|just)\s+(?:the\s+)?music\b{_NO_TIME}(?!\s+(?:play|plays|playing|is|be)\b)",
+    rf"{_SOUND}\b|\b(?:original|game)\s+{_SOUND}\s+off\b|\b(?:music|bgm)\s+only\b{_ALONE}"
+    rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}",
     rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:静音|关掉|关闭|去掉|不要了?)"
-    r"|静音(?:原视频|原片|游戏)|视频静音|(?:只要|只保留|只留|只有)(?:背景)?音乐(?!\s*(?:在|从|前|后|最后|到|\d))",
+    r"|静音(?:原视频|原片|游戏)|视频静音|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:
     st.plan.original_audio = "mute"
@@ -219,7 +230,7 @@ _IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)
     rf"(?:music|bgm)\s+down)\b{AFTER}",
     r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|"
     r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:别|不要|不用)(?:那么|太)(?:吵|大声|响)"
-    r"|有点吵|好吵|很吵|吵死了|关小一?点?|调弱|调低|调小|降低|减小|放低"
+    r"|有点吵|好吵|很吵|吵死了|关小一?点?|调弱|变小|变轻|调低|调小|降低|减小|放低"
     r"|压低|小声一?点?|轻一?点|小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
     r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
 )
@@ -236,7 +247,7 @@ def _quieter(m: re.Match[str], st: State) -> None:
     rf"|crank\s+it|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
     rf"\b{AFTER}",
     r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
-    r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:开大一?点?|调高|调大|提高|增大|加大"
+    r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:开大一?点?|变大|变响|调高|调大|提高|增大|加大"
     r"|放大|大声一?点?|响一?点|大一?点|高一?点|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?"
     r"|听不[到见清](?:音乐)?|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
 )

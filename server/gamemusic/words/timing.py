@@ -19,7 +19,8 @@ when = registrar(RANGES)
 
 
 @lead(
-    rf"\b(?:no|without)\s+(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
+    rf"\b(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have))\s+(?:any\s+)?"
+    rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
     rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)",
     rf"\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm)\s+out\s+of\s+the\s+(?:first|opening)\s+(?P<d>{DUR}|minute)"
     rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during)\s+the\s+first\s+(?P<d2>{DUR}|minute)",
@@ -54,6 +55,15 @@ def _which(word: str) -> str:
 
 
 @fade(
+    r"\b(?:keep|leave)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same))?"
+    r"|\b(?:don't|do\s+not)\s+(?:touch|change)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)",
+    r"(?:淡入淡出|淡入|淡出)(?:要|就|先)?(?:留着|保留|不变|别动|不用动|照旧)",
+)
+def _keep_fade(m: re.Match[str], st: State) -> None:
+    """"Keep the fade out", 淡出留着: nothing to change."""
+
+
+@fade(
     rf"\b{NEG}\s+(?:the\s+|any\s+|that\s+|this\s+)?"
     r"(?P<which>fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?"
     r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b",
@@ -72,7 +82,7 @@ def _no_fade(m: re.Match[str], st: State) -> None:
 
 @fade(
     rf"\b(?:(?P<len>long(?:er)?|slow|short(?:er)?|quick|fast|gentle|smooth)\s+)?(?:(?P<d1>{DUR})\s+)?"
-    r"(?:long\s+)?fade(?:[\s-]?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
+    r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
     r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|"
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
     r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|"

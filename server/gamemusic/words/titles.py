@@ -43,6 +43,8 @@ _TITLES = [
         rf"\b{_EN_KW}\s*(?:(?:saying|that\s+says|which\s+says|reading|of|with\s+the\s+text|with|"
         rf"called|:|=|-)\s*)?{QUOTED}",
         rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the)\s+)?{_EN_KW}",
+        rf"\b(?:add|put|show|insert|display|place)\s+(?:(?:a|an|the|some)\s+)?{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
+        rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
         rf"\b(?:add|put|show|display|write|overlay)\s+{QUOTED}(?!\s*(?:music|bgm|style|soundtrack)\b)",
         rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|在\s*(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
         rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
@@ -84,7 +86,10 @@ def take_titles(text: str, plan: EditPlan) -> str:
     """Move every title/text overlay (with its timing) from `text` into `plan`."""
     for pattern in _TITLES:
         while m := pattern.search(text):
-            end, overlay = _specs(text, m.end(), _overlay(m, plan))
+            fields = _overlay(m, plan)
+            if group(m, "mid"):  # 'add a caption at the bottom that says "GG"'
+                _specs(" " + (group(m, "mid") or ""), 0, fields)
+            end, overlay = _specs(text, m.end(), fields)
             plan.titles.append(overlay)
             text = f"{text[: m.start()]}\n{text[end:]}"
     return text
