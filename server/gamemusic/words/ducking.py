@@ -76,7 +76,8 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"drop|go\s+down|stay\s+(?:low|quiet|under)|(?:is\s+|gets\s+)?(?:way\s+)?too\s+loud)"
     r"(?:\s+(?:the\s+)?(?:music|bgm|it))?(?:\s+(?P<mod2>a\s+lot|more|much|a\s+(?:little\s+)?bit"
     r"|slightly|less))?\s+(?:under|beneath|below|when|while|whenever|during|for|behind|around|"
-    rf"over)\s+{_VOICE}\b",
+    rf"over)\s+{_VOICE}\b(?:\s+(?P<mod3>a\s+lot|much\s+more|way\s+more|a\s+(?:little\s+)?bit|a\s+little|"
+    r"slightly|more))?",
     r"\b(?:(?:the\s+)?music\s+(?:is\s+)?(?:drowning|drowns|drown|covering|covers|cover|burying|"
     r"buries|bury|overpowering|overpowers|stepping\s+on|steps\s+on|talking\s+over|louder\s+than|"
     r"over|on\s+top\s+of|competing\s+with|clashing\s+with|fighting)(?:\s+out)?\s+(?:with\s+)?(?:my|the)\s+"
@@ -96,7 +97,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
 def _duck_voice(m: re.Match[str], st: State) -> None:
     """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip
     gets deeper (4 dB, 6 "much", 2 "a bit")."""
-    mod = (group(m, "mod", "mod2") or "").replace(" ", "")
+    mod = (group(m, "mod", "mod2", "mod3") or "").replace(" ", "")
     st.plan.duck = True
     text = m.group(0).lower()
     if re.search(r"\bduck|自动", text) and not mod:
@@ -104,8 +105,10 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
     if mod in ("much", "alot", "way", "strongly", "heavily", "more", "大幅", "很多", "更多",
                "多点", "多一点", "得多", "不少"):  # fmt: skip
         st.plan.duck_step = 6.0
-    elif mod:
+    elif mod and mod != "more":
         st.plan.duck_step = 2.0
+    elif mod:
+        st.plan.duck_step = 4.0
     else:
         st.plan.duck_step = 4.0
 

@@ -180,6 +180,15 @@ _NOT = re.compile(
 )
 
 
+@style(
+    r"换(?:个|一个|一首|成|首)?(?:更)?(?:安静|平静|舒缓|轻柔|柔和)(?:一?点|一些)?的",
+    r"\b(?:something|a\s+(?:song|track|piece))\s+(?:more\s+)?(?:quieter|calmer|softer|gentler|mellower)\b",
+)
+def _calmer_piece(m: re.Match[str], st: State) -> None:
+    """"换个安静点的", "something calmer": another, calmer piece (lo-fi), not just a lower level."""
+    st.styles.append(("lofi", False))
+
+
 @style(FRANCHISE_RE.pattern)
 def _franchise(m: re.Match[str], st: State) -> None:
     found = franchise(m.group(0))

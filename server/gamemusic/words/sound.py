@@ -64,7 +64,7 @@ def _original_only(m: re.Match[str], st: State) -> None:
     rf"\b(?:remove|drop|kill|turn\s+off|get\s+rid\s+of|cut|lose|no|without|disable)\s+{_ORIG_N}\s+"
     rf"{_SOUND}\b|\b(?:original|game)\s+{_SOUND}\s+off\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}",
-    rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:静音|关掉|关闭|去掉|不要了?)"
+    rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
     r"|静音(?:原视频|原片|游戏)|视频静音|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:

@@ -73,7 +73,22 @@ def cn_number(s: str) -> int:
     return total + current
 
 
+_HALF = [
+    (re.compile(r"(\d+)\s*分(?:钟)?半"), r"\1分30秒"),
+    (re.compile(r"半分钟"), "30秒"),
+    (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),
+    (re.compile(r"\b(?:a|one)\s+minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
+    (re.compile(r"\bhalf\s+a\s+minute\b", re.I), "30 seconds"),
+    (re.compile(r"\b(\d+)\s+and\s+a\s+half\s+minutes?\b", re.I), r"\1.5 minutes"),
+    # "the 1 minute mark", "the 0:30 point": the time itself
+    (re.compile(r"\b(?:the\s+)?(\d[\d:.]*\s*(?:seconds?|secs?|minutes?|mins?|s|m)?)\s+(?:mark|point)\b",
+                re.I), r"\1"),
+]
+
+
 def _digits(text: str) -> str:
+    for pattern, repl in _HALF:
+        text = pattern.sub(repl, text)
     text = _PCT.sub(lambda m: f"{cn_number(m['n']) if not m['n'][0].isdigit() else m['n']}%", text)
     return _CN_BEFORE_UNIT.sub(lambda m: str(cn_number(m["n"])), text)
 

@@ -166,7 +166,7 @@ def _last(m: re.Match[str], st: State) -> None:
 @when(
     rf"\b(?:from\s+the\s+(?:start|beginning|top)\s+(?:to|until|till|through)|until|till|up\s+to|"
     rf"before|(?:stop|end|cut)(?:s|ping)?\s+(?:the\s+music\s+)?(?:at|after))\s+(?P<b>{TIME})",
-    rf"(?:到|直到)\s*第?(?P<b>{TIME})\s*(?:为止|结束)?|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
+    rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
 )
 def _until(m: re.Match[str], st: State) -> None:
     end = seconds(group(m, "b", "b2") or "0")
