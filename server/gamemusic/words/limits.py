@@ -9,11 +9,29 @@ import re
 
 from gamemusic.words.plan import Question, Unsupported
 from gamemusic.words.rules import Rule, State, registrar
-from gamemusic.words.text import DUR
+from gamemusic.words.text import DUR, TIME
 from gamemusic.words.vocabulary import STYLE_TITLES
 
+EARLY: list[Rule] = []  # runs before the sound switches: they would mute the whole video
 RULES: list[Rule] = []
+early = registrar(EARLY)
 rule = registrar(RULES)
+
+_GAME_PART = (
+    r"(?:the\s+)?(?:game|gameplay|original|in-game)(?:\s+(?:audio|sound|sounds|sfx|volume))?"
+)
+
+
+@early(
+    rf"\b(?:mute|silence|lower|raise|boost|turn\s+(?:up|down)|cut)\s+{_GAME_PART}\s+(?:(?:from|between)\s+{TIME}\s+"
+    rf"(?:to|and|-|until|till)\s+{TIME}|(?:for|during|in)\s+the\s+(?:first|last|final)\s+(?:{DUR}|minute))",
+    rf"(?:从|在)?\s*第?{TIME}\s*(?:到|至|-)\s*第?{TIME}\s*(?:的)?(?:原声|游戏声音?|游戏音效)(?:静音|关掉|调小|小一?点|调低)",
+)
+def _part_of_game(m: re.Match[str], st: State) -> None:
+    _no(st, "changing the game audio over part of the video", "只改一段时间里的原声",
+        ("I can mute the game audio or set its level for the whole video.",
+         "原声可以整体静音或调整音量。"))  # fmt: skip
+
 
 _PICTURE = ("I only add music, titles and an aspect; the picture stays as recorded.",
             "我只加音乐、标题和改画幅；画面保持原样。")  # fmt: skip

@@ -114,7 +114,7 @@ _STING = r"(?:stingers?|stings?|accent\s+hits?|hit\s+accents?|accents?|musical\s
 @shape(
     rf"\b{NEG}\s+(?:the\s+|any\s+|those\s+)?{_STING}\b"
     rf"|\b{_STING}\s+off\b",
-    r"(?:不要|去掉|关闭|取消|关掉)(?:重音|强调音|音效点缀|stinger)",
+    r"(?:不要|去掉|关闭|取消|关掉|别|不用)(?:加)?(?:重音|强调音|音效点缀|stinger)",
 )
 def _no_stingers(m: re.Match[str], st: State) -> None:
     st.plan.stingers = False
@@ -163,13 +163,16 @@ def _arc_auto(m: re.Match[str], st: State) -> None:
     r"\b(?:build(?:s|ing)?(?:\s+it)?\s+up|build(?:s|ing)?|ramp(?:s|ing)?\s+up|climax(?:es)?|peak(?:s)?|"
     r"crescendo)\s+(?:to|toward|towards|into|for)?\s*(?:(?:the|a|my|its)\s+)?(?:[a-z]+\s+){0,3}?"
     rf"(?:at|around|by|near)\s+(?P<t>{TIME})"
+    rf"|\b(?:the\s+)?(?:boss(?:\s+fight)?|final\s+fight|fight|big\s+fight|clutch|big\s+moment)\s+(?:starts|begins|"
+    rf"is|happens|comes|kicks\s+off)\s+(?:at|around)\s+(?P<t3>{TIME})\s*[,;.]?\s*(?:so\s+)?(?:build|ramp)(?:\s+it)?\s+"
+    r"up(?:\s+to\s+(?:it|that))?"
     rf"|\b(?:the\s+)?(?:climax|peak|big\s+moment|high\s+point)\s+(?:is\s+|should\s+be\s+|comes\s+)?"
     rf"(?:at|around|by)\s+(?P<t2>{TIME})",
     rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候)?(?:达到|进入|推向|来个|安排|是)?(?:最)?高潮"
     rf"|高潮(?:在|放在|安排在)\s*第?(?P<t2>{TIME})",
 )
 def _climax(m: re.Match[str], st: State) -> None:
-    st.plan.climax = seconds(group(m, "t", "t2") or "0")
+    st.plan.climax = seconds(group(m, "t", "t2", "t3") or "0")
 
 
 # ---- styles, add music ----------------------------------------------------------------------

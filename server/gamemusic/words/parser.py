@@ -42,6 +42,7 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     history.RULES,  # undo / redo
     timing.LEAD,  # "no music for the first 5 s" is a start time, not "no music"
     titles.REMOVE,  # "remove the titles" before "remove ..." reads as the music
+    limits.EARLY,  # "mute the game from 0:10 to 0:20": not the whole video's game audio
     sound.SWITCHES,  # game audio kept / muted, music removed
     ducking.RULES,  # "quieter under my voice" before "quieter"
     timing.FADES,

@@ -102,6 +102,8 @@ _GAME = (
 )
 _DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down)"
 _UP = r"(?:louder|higher|up|more\s+audible|too\s+quiet|too\s+soft|turned\s+up)"
+_IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)\s+)"
+MIN_MUSIC = 0.05  # the floor apply.MIN_VOLUME also keeps
 _IS = r"(?:is|are|'s|seems?|feels?|sounds?|gets?|should\s+be|needs\s+to\s+be)"
 _ABOUT = r"(?:(?:like|about|around|roughly|maybe|~)\s*)?"
 _ZH_GAME = r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏)"
@@ -127,9 +129,11 @@ def _game_level(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:the\s+)?(?:game|gameplay|original|in-game|source)\s+(?:volume|audio|sound)\s*(?:x|×|times)"
     rf"\s*(?P<f>{NUM})\b",
+    rf"{_ZH_GAME}(?:调大|提高|增大|加大|放大|调高)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍",
+    rf"\b(?:double|twice)\s+(?:the\s+)?(?:{_GAME})(?P<f>)",
 )
 def _game_times(m: re.Match[str], st: State) -> None:
-    _scale_game(st, max(0.05, min(4.0, float(m["f"]))))
+    _scale_game(st, max(0.05, min(4.0, float(m["f"] or 2))))
 
 
 @level(
@@ -164,6 +168,16 @@ def _scale_volume(st: State, by: float) -> None:
 
 
 @level(
+    rf"\b(?:turn|bring|put)\s+{_IT}?all\s+the\s+way\s+down\b|\b(?:as\s+quiet|as\s+low)\s+as\s+(?:it\s+)?(?:can|"
+    r"possible)(?:\s+go)?\b|\b(?:lowest|minimum)\s+(?:volume|level)\b|\bbarely\s+there\b",
+    r"(?:音乐|背景音乐|音量|bgm)?(?:调到|调成|降到|开到)?最小(?:声|音量)?|(?:音乐|背景音乐)?若有若无",
+)
+def _minimum(m: re.Match[str], st: State) -> None:
+    """"All the way down", 调到最小: the quietest level that is still music."""
+    st.plan.volume = MIN_MUSIC
+
+
+@level(
     rf"\b(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
     rf"(?:音乐|音量|bgm)?(?P<dir>调低|降低|减小|调高|提高|增大|加大)\s*(?P<n>{NUM})\s*%",
 )
@@ -195,9 +209,12 @@ def _volume(m: re.Match[str], st: State) -> None:
     st.plan.volume = round(value, 4)
 
 
-@level(rf"\b(?:music|bgm)\s+(?:volume\s+)?(?:x|×|times)\s*(?P<f>{NUM})\b")
+@level(
+    rf"\b(?:music|bgm)\s+(?:volume\s+)?(?:x|×|times)\s*(?P<f>{NUM})\b",
+    rf"(?:音乐|背景音乐|音量|bgm)(?:调大|提高|增大|加大|放大|调高)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍|音量翻倍(?P<f2>)",
+)
 def _music_times(m: re.Match[str], st: State) -> None:
-    _scale_volume(st, max(0.05, min(4.0, float(m["f"]))))
+    _scale_volume(st, max(0.05, min(4.0, float(group(m, "f") or 2))))
 
 
 @level(
@@ -216,7 +233,6 @@ def _double(m: re.Match[str], st: State) -> None:
 
 
 _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
-_IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)\s+)"
 
 
 @level(

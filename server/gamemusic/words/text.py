@@ -48,7 +48,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "七": 7, "八": 8, "九": 9}  # fmt: skip
 _CN_NUM = r"[零〇一二两三四五六七八九十百]+"
 _CN_BEFORE_UNIT = re.compile(
-    rf"(?P<n>{_CN_NUM})(?=\s*(?:秒|分(?!之)|个小时|小时|%|bpm|拍|db|分贝))", FLAGS
+    rf"(?P<n>{_CN_NUM})(?=\s*(?:秒|分(?!之)|个小时|小时|%|bpm|拍|db|分贝|倍))", FLAGS
 )
 _PCT = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{_CN_NUM})")
 
