@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.rules import NEG, Rule, State, bad, group, registrar
+from gamemusic.words.rules import NEG, Rule, State, bad, group, opposite, registrar
 from gamemusic.words.text import NUM
 
 RULES: list[Rule] = []
@@ -19,7 +19,8 @@ _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
     r"[\s-]?)?(?:duck(?:ing)?|dipping|dip)\b(?:\s+(?:the\s+)?music)?|\bduck(?:ing)?\s+off\b"
     r"|\b(?:keep|leave)\s+(?:the\s+)?music\s+(?:at\s+)?(?:a\s+)?(?:steady|constant|the\s+same|flat)"
     r"(?:\s+(?:level|volume))?(?:\s+(?:when|while|under)\s+i\s+talk)?",
-    rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|{_ZH_DUCK}(?:关闭|关掉|取消|关了|不要了)",
+    rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|{_ZH_DUCK}(?:关闭|关掉|取消|关了|不要了)"
+    r"|(?:说话|讲话|解说|人声|开麦)(?:的)?(?:时候?|时)?(?:不要|别|不用)(?:再)?(?:压|压低|降低|调低|闪避|让)(?:低)?(?:音乐|背景音乐|bgm)?",
 )
 def _duck_off(m: re.Match[str], st: State) -> None:
     st.plan.duck = False
@@ -121,3 +122,7 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
 )
 def _duck_on(m: re.Match[str], st: State) -> None:
     st.plan.duck = True
+
+
+opposite(_duck_voice)(_duck_off)
+opposite(_duck_on)(_duck_off)

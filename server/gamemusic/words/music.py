@@ -18,6 +18,7 @@ from gamemusic.words.rules import (
     combine,
     factor,
     group,
+    opposite,
     registrar,
 )
 from gamemusic.words.text import TIME, seconds
@@ -35,6 +36,8 @@ style = registrar(STYLE)
     r"(?:\s*bpm\b)?",
     r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|设为|设置为|改成|改为|到|为|是|:)?\s*(?P<n>\d{1,4})"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
+    r"\b(?:faster|slower|quicker|tempo|speed|pace)\s*,?\s*(?:like|about|around|maybe|say|to|at)\s+(?P<n>\d{2,3})\b"
+    r"(?!\s*(?:%|percent|s\b|sec|second|min))(?:\s*bpm)?",
 )
 def _bpm(m: re.Match[str], st: State) -> None:
     bpm = float(group(m, "n", "n2") or 0)
@@ -127,6 +130,9 @@ def _no_stingers(m: re.Match[str], st: State) -> None:
 )
 def _stingers(m: re.Match[str], st: State) -> None:
     st.plan.stingers = True
+
+
+opposite(_stingers)(_no_stingers)
 
 
 @shape(

@@ -32,7 +32,7 @@ from gamemusic.words import (
 )
 from gamemusic.words.plan import EditPlan, Question
 from gamemusic.words.replies import nothing_to_do
-from gamemusic.words.rules import Handler, Rule, State, bad
+from gamemusic.words.rules import OPPOSITE, Handler, Rule, State, bad
 from gamemusic.words.text import FLAGS, detect_lang, normalize, say
 from gamemusic.words.vocabulary import STYLE_TITLES, meaningful
 
@@ -60,7 +60,7 @@ _SPLIT = re.compile(
 _CLAUSE_END = re.compile(r"[,;.!?，。；！？、\n]|\b(?:and|but|then)\b|然后|但是|不过", FLAGS)
 _NEGATED = re.compile(
     r"(?:\b(?:don't|dont|do\s+not|does\s+not|doesn't|not|never|no\s+need\s+to|stop\s+making)\s+"
-    r"(?:[a-z']+\s+){0,3}$)|(?:不要|别|不用|不必|无需|不想)\S{0,3}$",
+    r"(?:[a-z']+\s+){0,4}$)|(?:不要|别|不用|不必|无需|不想)\S{0,3}$",
     FLAGS,
 )
 
@@ -95,7 +95,11 @@ def _consume(m: re.Match[str], handler: Handler, state: State) -> str:
     before = m.string[: m.start()]
     clause = _CLAUSE_END.split(before)[-1] if before else ""
     if clause and _NEGATED.search(clause):
-        state.plan.ignored.append(f"{clause.strip()} {m.group(0).strip()}".strip()[:60])
+        flipped = OPPOSITE.get(handler)
+        if flipped is None:
+            state.plan.ignored.append(f"{clause.strip()} {m.group(0).strip()}".strip()[:60])
+        else:
+            flipped(m, state)
         return "\n"
     handler(m, state)
     return "\n"

@@ -28,6 +28,19 @@ class State:
 
 Handler = Callable[[re.Match[str], State], None]
 Rule = tuple[re.Pattern[str], Handler]
+# A switch said after a negation means its opposite ("I don't want the music to dip when I
+# talk" is ducking off); other negated rules change nothing.
+OPPOSITE: dict[Handler, Handler] = {}
+
+
+def opposite(of: Handler) -> Callable[[Handler], Handler]:
+    """Decorator: the decorated handler is what `of` means when negated."""
+
+    def register(fn: Handler) -> Handler:
+        OPPOSITE[of] = fn
+        return fn
+
+    return register
 
 
 def registrar(table: list[Rule]) -> Callable[..., Callable[[Handler], Handler]]:

@@ -21,6 +21,7 @@ from gamemusic.words.rules import (
     combine,
     factor,
     group,
+    opposite,
     registrar,
 )
 from gamemusic.words.text import NUM
@@ -79,6 +80,9 @@ def _mute_original(m: re.Match[str], st: State) -> None:
 )
 def _keep_original(m: re.Match[str], st: State) -> None:
     st.plan.original_audio = "keep"
+
+
+opposite(_mute_original)(_keep_original)  # "don't mute the game"
 
 
 @switch(
@@ -151,9 +155,10 @@ def _game_down(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up)\s+"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up|bump\s+up|crank\s+up"
+    r"|push\s+up)\s+"
     rf"(?:{_GAME})\b{AFTER}",
-    rf"\b(?:turn|bring|pump)\s+(?:{_GAME})\s+up\b{AFTER}",
+    rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+up\b{AFTER}",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
     rf"{_ZH_GAME}(?:再)?(?:(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大一?点|高一?点|响一?点|大些|响些|太小声?了?|太轻了?|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
@@ -265,7 +270,7 @@ def _quieter(m: re.Match[str], st: State) -> None:
     r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
     r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:开大一?点?|变大|变响|调高|调大|提高|增大|加大"
     r"|放大|大声一?点?|响一?点|大一?点|高一?点|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?"
-    r"|听不[到见清](?:音乐)?|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
+    r"|听不[到见清](?:音乐|背景音乐|bgm)|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
 )
 def _louder(m: re.Match[str], st: State) -> None:
     _scale_volume(st, factor(m, 1.5, 2.25, 1.25))

@@ -79,7 +79,7 @@ _HALF = [
     (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),
     (re.compile(r"\b(?:a|one)\s+minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
     (re.compile(r"\bhalf\s+a\s+minute\b", re.I), "30 seconds"),
-    (re.compile(r"\b(\d+)\s+and\s+a\s+half\s+minutes?\b", re.I), r"\1.5 minutes"),
+    (re.compile(r"\b(\d+)\s+and\s+a\s+half\s+(seconds?|secs?|minutes?|mins?)\b", re.I), r"\1.5 \2"),
     # "the 1 minute mark", "the 0:30 point": the time itself
     (re.compile(r"\b(?:the\s+)?(\d[\d:.]*\s*(?:seconds?|secs?|minutes?|mins?|s|m)?)\s+(?:mark|point)\b",
                 re.I), r"\1"),

@@ -23,7 +23,7 @@ when = registrar(RANGES)
     rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
     rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)",
     rf"\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm)\s+out\s+of\s+the\s+(?:first|opening)\s+(?P<d>{DUR}|minute)"
-    rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during)\s+the\s+first\s+(?P<d2>{DUR}|minute)",
+    rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d2>{DUR}|minute)",
     rf"\b(?:don't|do\s+not|dont)\s+start\s+(?:the\s+)?(?:music|bgm)\s+(?:until|till|before)\s+(?P<t>{TIME})"
     rf"|\b(?:hold|keep)\s+(?:off\s+)?(?:the\s+)?(?:music|bgm)(?:\s+off)?\s+(?:until|till)\s+(?P<t2>{TIME})"
     rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)",
@@ -88,7 +88,7 @@ def _no_fade(m: re.Match[str], st: State) -> None:
     r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|"
     rf"lasting|at)?\s*(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR}))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
-    rf"|渐入|渐出|渐强|渐弱)(?:\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
+    rf"|渐入|渐出|渐强|渐弱)(?:\s*(?:改成|改为|设为|设成|调成|调到|变成|为|是|要)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
 )
 def _fade(m: re.Match[str], st: State) -> None:
     direction = group(m, "dir", "dir2")
@@ -166,10 +166,11 @@ def _last(m: re.Match[str], st: State) -> None:
 @when(
     rf"\b(?:from\s+the\s+(?:start|beginning|top)\s+(?:to|until|till|through)|until|till|up\s+to|"
     rf"before|(?:stop|end|cut)(?:s|ping)?\s+(?:the\s+music\s+)?(?:at|after))\s+(?P<b>{TIME})",
-    rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
+    rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|在\s*第?(?P<b3>{TIME})\s*"
+    r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
 )
 def _until(m: re.Match[str], st: State) -> None:
-    end = seconds(group(m, "b", "b2") or "0")
+    end = seconds(group(m, "b", "b2", "b3") or "0")
     if end <= 0:
         raise bad(st.plan, "The music has to end after 0:00.", "音乐的结束时间必须晚于 0:00。")
     _set_range(st, TimeRange(0.0, end), "until")
