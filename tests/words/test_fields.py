@@ -71,6 +71,10 @@ def edit_fields(draw: st.DrawFn) -> EditFields:
         "aspect": draw(_opt(st.sampled_from(["auto", "16:9", "9:16", "1:1"]))),
         "titles": draw(_opt(st.lists(_TITLE, max_size=2))),
     }
+    if values["tempo_bpm"] is not None and draw(st.booleans()):
+        values["tempo_factor"] = None  # one or the other: together they are rejected
+    elif values["tempo_bpm"] is not None:
+        values["tempo_bpm"] = None
     ducking = draw(st.sampled_from(["none", "on", "off", "db"]))
     if ducking != "none":
         values["ducking"] = {"on": True, "off": False, "db": None}[ducking]

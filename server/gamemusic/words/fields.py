@@ -104,7 +104,8 @@ class EditFields(BaseModel):
             raise ValueError("music_end_s must be after music_start_s")
         if self.ducking is False and self.ducking_db is not None:
             raise ValueError("ducking_db needs ducking on")
-        for a, b in (("music_volume", "music_volume_factor"), ("game_volume", "game_volume_factor")):
+        for a, b in (("music_volume", "music_volume_factor"), ("game_volume", "game_volume_factor"),
+                     ("tempo_bpm", "tempo_factor")):  # fmt: skip
             if getattr(self, a) is not None and getattr(self, b) is not None:
                 raise ValueError(f"give {a} or {b}, not both")
         if self.game_audio == "mute" and (self.game_volume or self.game_volume_factor):

@@ -118,6 +118,8 @@ def _finish(state: State) -> None:
         plan.new_take = True
     if plan.volume is not None:  # "quieter, like 20%": the number wins
         plan.volume_factor = None
+    if plan.bpm is not None:  # "slower, around 80 bpm"
+        plan.tempo_factor = None
     if plan.game_volume is not None:
         plan.game_volume_factor = None
     if (plan.game_volume or plan.game_volume_factor) and plan.original_audio == "mute":
