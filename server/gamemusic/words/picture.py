@@ -12,7 +12,7 @@ rule = registrar(RULES)
 
 
 @rule(
-    r"(?<![\d:])9\s*(?:[:x/]|比)\s*16(?![\d:])|\b(?:vertical|portrait|upright|tik\s*tok|(?:youtube\s+)?"
+    r"(?<![\d:])9\s*(?:[:x/]|比|\s+by\s+)\s*16(?![\d:])|\b(?:vertical|portrait|upright|tik\s*tok|(?:youtube\s+)?"
     r"shorts|(?:instagram\s+|ig\s+|fb\s+|facebook\s+)?reels?|(?:instagram\s+|ig\s+)?stor(?:y|ies)"
     r"(?:\s+format)?|phone\s+(?:format|screen|size)|snapchat)\b",
     r"竖屏|竖版|竖向|竖的|竖着|抖音|快手|视频号|小红书",
@@ -22,7 +22,7 @@ def _vertical(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"(?<![\d:])16\s*(?:[:x/]|比)\s*9(?![\d:])|\b(?:landscape|horizontal|widescreen|wide\s+screen"
+    r"(?<![\d:])16\s*(?:[:x/]|比|\s+by\s+)\s*9(?![\d:])|\b(?:landscape|horizontal|widescreen|wide\s+screen"
     r"|youtube|bilibili|twitch)\b",
     r"b站|哔哩哔哩|横屏|横版(?!\s*(?:过关|跳跃|游戏))|横向|横的|横着|宽屏",
 )
@@ -31,7 +31,7 @@ def _landscape(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"(?<![\d:])1\s*(?:[:x/]|比)\s*1(?![\d:])|\b(?:square|instagram(?:\s+(?:post|feed))?)\b",
+    r"(?<![\d:])1\s*(?:[:x/]|比|\s+by\s+)\s*1(?![\d:])|\b(?:square|instagram(?:\s+(?:post|feed))?)\b",
     r"正方形|方形|方屏",
 )
 def _square(m: re.Match[str], st: State) -> None:

@@ -88,10 +88,10 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
 @switch(
     r"\b(?:remove|delete|drop|take\s+(?:out|off|away)|get\s+rid\s+of|kill|turn\s+off|stop|disable"
     r"|clear|cut|ditch|lose|mute)\s+(?:(?:the|all|any|my|this)\s+)*(?:background\s+)?(?:music|bgm"
-    r"|soundtrack|song)s?\b(?!\s+(?:at|after|before|from|until|when|in|during|volume|level|down|to|by"
+    r"|soundtrack|song)s?\b(?!\s+(?:off\s+)?(?:at|after|before|from|until|when|in|during|volume|level|down|to|by"
     r"|a\s+(?:bit|little|notch)|\d)\b)|\bno\s+(?:more\s+)?"
     r"(?:background\s+)?(?:music|bgm|soundtrack)\b(?!\s+(?:at|after|before|from|until|in|during)\b)"
-    r"|\bwithout\s+(?:(?:any|the)\s+)?(?:background\s+)?(?:music|bgm)\b|\b(?:music|bgm)\s+off\b",
+    r"|\bwithout\s+(?:(?:any|the)\s+)?(?:background\s+)?(?:music|bgm)\b|\b(?:music|bgm)\s+off\b(?!\s+(?:at|after|from|until|for|in|during)\b)",
     r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|不要|不需要|拿掉|清除)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
     r"(?!\s*(?:在|从|前|后|最后|\d))|(?:背景音乐|配乐|音乐|bgm)(?:去掉|删除|删掉|关掉|关闭|不要了)",
 )
@@ -100,6 +100,10 @@ def _remove_music(m: re.Match[str], st: State) -> None:
 
 
 # ---- game-audio volume ----------------------------------------------------------------------
+def _both(st: State, by: float) -> None:
+    _scale_game(st, by)
+    st.plan.volume_factor = combine(st.plan.volume_factor, by)
+
 _GAME = (
     r"(?:the\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
     r"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?"
@@ -118,6 +122,21 @@ def _scale_game(st: State, by: float) -> None:
 
 
 @level(
+    rf"\b(?:both\s+)?(?:the\s+)?(?:music|bgm)\s+and\s+(?:the\s+)?(?:game|gameplay|original)(?:\s+(?:audio|sound|sounds))?"
+    rf"\s+(?:are\s+|both\s+|are\s+both\s+)*(?:{MUCH}\s+|{BIT}\s+)?(?P<dir>quieter|softer|lower|down|louder|higher|up)\b"
+    rf"{AFTER}",
+    rf"\beverything\s+(?:{MUCH}\s+|{BIT}\s+)?(?P<dir2>quieter|softer|louder)\b{AFTER}",
+    rf"(?:音乐|背景音乐)和(?:游戏声音?|原声|游戏音效)(?:都|也)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<dir>小|低|大|高|响)"
+    rf"(?:一?点|一些)?",
+)
+def _music_and_game(m: re.Match[str], st: State) -> None:
+    """"Music and game both a bit quieter": both sounds, one step each."""
+    word = group(m, "dir", "dir2") or ""
+    down = word in ("quieter", "softer", "lower", "down", "小", "低")
+    _both(st, factor(m, 0.6, 0.36, 0.8) if down else factor(m, 1.5, 2.25, 1.25))
+
+
+@level(
     rf"\b(?:(?:{_GAME})\s+(?:volume\s+)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v>{NUM})\s*(?:%|percent)"
     rf"|(?:set|put)\s+(?:{_GAME})\s+(?:to|at)\s*(?P<v2>{NUM})\s*(?:%|percent))",
     rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|改成|到|为)\s*(?P<v>{NUM})\s*%",
@@ -128,6 +147,15 @@ def _game_level(m: re.Match[str], st: State) -> None:
         raise bad(st.plan, f"A game-audio level of {value * 100:g}% is out of range: use 0-200%.",
                   f"原声音量 {value * 100:g}% 超出范围：请用 0-200%。")  # fmt: skip
     st.plan.game_volume = round(value, 4)
+
+
+@level(
+    r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声)(?:调到|降到|减到|变成)?(?:原来的)?一半|(?:游戏声音?|原声)减半"
+    r"|\bhalf\s+(?:the\s+)?(?:game|gameplay|original)(?:\s+(?:audio|sound|volume))?\b|\b(?:the\s+)?(?:game|gameplay)"
+    r"(?:\s+(?:audio|sound|volume))?\s+(?:at|to)\s+half\b",
+)
+def _game_half(m: re.Match[str], st: State) -> None:
+    _scale_game(st, 0.5)
 
 
 @level(
@@ -174,7 +202,8 @@ def _scale_volume(st: State, by: float) -> None:
 
 @level(
     rf"\b(?:turn|bring|put)\s+{_IT}?all\s+the\s+way\s+down\b|\b(?:as\s+quiet|as\s+low)\s+as\s+(?:it\s+)?(?:can|"
-    r"possible)(?:\s+go)?\b|\b(?:lowest|minimum)\s+(?:volume|level)\b|\bbarely\s+there\b",
+    r"possible)(?:\s+go)?\b|\b(?:lowest|minimum)\s+(?:volume|level)\b|\bbarely\s+there\b|\b(?:should|to)\s+be\s+"
+    r"barely\s+(?:noticeable|audible|there)\b|\bbarely\s+noticeable\b",
     r"(?:音乐|背景音乐|音量|bgm)?(?:调到|调成|降到|开到)?最小(?:声|音量)?|(?:音乐|背景音乐)?若有若无",
 )
 def _minimum(m: re.Match[str], st: State) -> None:
@@ -201,6 +230,8 @@ def _relative_pct(m: re.Match[str], st: State) -> None:
     r"(?:volume|vol|loud|loudness|level))?",
     rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|改成|改为|到|为|是|:)?\s*"
     rf"(?P<v>{NUM})\s*(?P<pct>%)?",
+    rf"(?:音乐|背景音乐|bgm)(?:的)?(?:声音)?\s*(?:调到|调成|调至|调为|设为|设成|改成|改为|降到|开到)\s*(?P<v>{NUM})\s*"
+    r"(?P<pct>%)?(?!\s*(?:秒|分|倍))",
 )
 def _volume(m: re.Match[str], st: State) -> None:
     raw = group(m, "v", "v2", "v3") or "0"
@@ -226,7 +257,8 @@ def _music_times(m: re.Match[str], st: State) -> None:
     r"\b(?:half\s+(?:the\s+)?(?:music\s+|bgm\s+)?(?:volume|as\s+loud)|halve\s+(?:the\s+)?(?:music\s+)?"
     r"volume|half\s+as\s+loud|(?:music|bgm)\s+at\s+half(?:\s+volume)?|(?:cut|drop|bring|turn)\s+(?:it|"
     r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b",
-    r"音量减半|一半的?音量|音量(?:调到|降到)?一半|音乐减半|(?:降低|减少|调低|小|降)(?:到)?一半",
+    r"音量减半|一半的?音量|(?:音量|音乐|背景音乐|bgm)(?:调到|降到|减到|变成)?(?:原来的)?一半|音乐减半"
+    r"|(?:降低|减少|调低|小|降)(?:到)?一半",
 )
 def _half(m: re.Match[str], st: State) -> None:
     _scale_volume(st, 0.5)
