@@ -126,8 +126,8 @@ def _scale_game(st: State, by: float) -> None:
     rf"\s+(?:are\s+|both\s+|are\s+both\s+)*(?:{MUCH}\s+|{BIT}\s+)?(?P<dir>quieter|softer|lower|down|louder|higher|up)\b"
     rf"{AFTER}",
     rf"\beverything\s+(?:{MUCH}\s+|{BIT}\s+)?(?P<dir2>quieter|softer|louder)\b{AFTER}",
-    rf"(?:音乐|背景音乐)和(?:游戏声音?|原声|游戏音效)(?:都|也)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<dir>小|低|大|高|响)"
-    rf"(?:一?点|一些)?",
+    r"(?:音乐|背景音乐)和(?:游戏声音?|原声|游戏音效)(?:都|也)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<dir>小|低|大|高|响)"
+    r"(?:一?点|一些)?",
 )
 def _music_and_game(m: re.Match[str], st: State) -> None:
     """"Music and game both a bit quieter": both sounds, one step each."""
