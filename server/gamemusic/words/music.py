@@ -31,8 +31,24 @@ style = registrar(STYLE)
 
 
 # ---- tempo ----------------------------------------------------------------------------------
+def _scale_tempo(st: State, by: float) -> None:
+    st.plan.tempo_factor = combine(st.plan.tempo_factor, by)
+
+
+_THING = r"(?:(?:it|the\s+music|the\s+tempo|things|the\s+bgm|the\s+beat)\s+)?"
+
+
 @shape(
-    r"\b(?P<n>\d{1,4})\s*bpm\b|\b(?:bpm|tempo)\s*(?:(?:down|up)\s+)?(?:to|of|at|=|:|is)?\s*(?P<n2>\d{1,4})\b(?![%:])"
+    r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b",
+    r"\b(?:tempo|speed|pace)\s+(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
+)
+def _tempo_times(m: re.Match[str], st: State) -> None:
+    _scale_tempo(st, max(0.5, min(2.0, float(group(m, "f", "f2") or 1))))
+
+
+@shape(
+    r"\b(?P<n>\d{1,4})\s*bpm\b|\b(?:bpm|tempo)\s*(?:(?:down|up)\s+)?(?:to|of|at|=|:|is)?\s*(?P<n2>\d{1,4})\b"
+    r"(?![%:.]|\s*x\b)"
     r"(?:\s*bpm\b)?",
     r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|设为|设置为|改成|改为|到|为|是|:)?\s*(?P<n>\d{1,4})"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
@@ -45,18 +61,6 @@ def _bpm(m: re.Match[str], st: State) -> None:
         raise bad(st.plan, f"{bpm:g} BPM is out of range: use 40-240 BPM.",
                   f"{bpm:g} BPM 超出范围：请用 40-240。")  # fmt: skip
     st.plan.bpm = bpm
-
-
-def _scale_tempo(st: State, by: float) -> None:
-    st.plan.tempo_factor = combine(st.plan.tempo_factor, by)
-
-
-_THING = r"(?:(?:it|the\s+music|the\s+tempo|things|the\s+bgm|the\s+beat)\s+)?"
-
-
-@shape(r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b")
-def _tempo_times(m: re.Match[str], st: State) -> None:
-    _scale_tempo(st, max(0.5, min(2.0, float(m["f"]))))
 
 
 @shape(

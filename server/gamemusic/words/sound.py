@@ -122,6 +122,18 @@ def _scale_game(st: State, by: float) -> None:
 
 
 @level(
+    rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+{_GAME}\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\bturn\s+{_GAME}\s+(?P<dir>down|up)\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\b{_GAME}\s+(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
+)
+def _game_relative_pct(m: re.Match[str], st: State) -> None:
+    """"Lower the game by 20%" scales the game audio by 0.8 (not a level of 20%)."""
+    n = min(float(m["n"]), 95.0) / 100
+    up = m["dir"] in ("raise", "boost", "increase", "up", "louder", "higher")
+    _scale_game(st, round(1 + n if up else 1 - n, 4))
+
+
+@level(
     rf"\b(?:both\s+)?(?:the\s+)?(?:music|bgm)\s+and\s+(?:the\s+)?(?:game|gameplay|original)(?:\s+(?:audio|sound|sounds))?"
     rf"\s+(?:are\s+|both\s+|are\s+both\s+)*(?:{MUCH}\s+|{BIT}\s+)?(?P<dir>quieter|softer|lower|down|louder|higher|up)\b"
     rf"{AFTER}",
@@ -213,12 +225,16 @@ def _minimum(m: re.Match[str], st: State) -> None:
 
 @level(
     rf"\b(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
+    rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+(?:the\s+)?(?:music|bgm|volume)(?:\s+volume)?"
+    rf"\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\bturn\s+(?:the\s+)?(?:music|bgm|volume|it)\s+(?P<dir>down|up)\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
     rf"(?:音乐|音量|bgm)?(?P<dir>调低|降低|减小|调高|提高|增大|加大)\s*(?P<n>{NUM})\s*%",
 )
 def _relative_pct(m: re.Match[str], st: State) -> None:
     """"50% quieter" scales the volume by 0.5, "20% louder" by 1.2 (not a level of 50%)."""
     n = min(float(m["n"]), 95.0) / 100
-    down = m["dir"] in ("quieter", "softer", "lower", "调低", "降低", "减小")
+    down = m["dir"] in ("quieter", "softer", "lower", "reduce", "drop", "cut", "decrease", "down",
+                        "调低", "降低", "减小")  # fmt: skip
     _scale_volume(st, round(1 - n if down else 1 + n, 4))
 
 

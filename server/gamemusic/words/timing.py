@@ -81,7 +81,8 @@ def _no_fade(m: re.Match[str], st: State) -> None:
 
 
 @fade(
-    rf"\b(?:(?P<len>long(?:er)?|slow|short(?:er)?|quick|fast|gentle|smooth)\s+)?(?:(?P<d1>{DUR})\s+)?"
+    rf"\b(?:(?P<len>long(?:er)?|slow(?:er)?|short(?:er)?|quick(?:er)?|fast(?:er)?|gentle(?:r)?|smooth(?:er)?|"
+    rf"soft(?:er)?|gradual)\s+)?(?:(?P<d1>{DUR})\s+)?"
     r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
     r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|"
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
@@ -99,7 +100,7 @@ def _fade(m: re.Match[str], st: State) -> None:
     length = group(m, "len", "len2") or ""
     if spec:
         value = seconds(spec)
-    elif length.startswith(("long", "slow", "gentle", "smooth", "gradual", "长", "慢", "久")):
+    elif length.startswith(("long", "slow", "gentle", "smooth", "soft", "gradual", "长", "慢", "久")):
         value = 4.0
     elif length:
         value = 0.5
