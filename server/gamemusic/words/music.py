@@ -47,7 +47,8 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?P<n>\d{1,4})\s*bpm\b|\b(?:bpm|tempo)\s*(?:(?:down|up)\s+)?(?:to|of|at|=|:|is)?\s*(?P<n2>\d{1,4})\b"
+    r"\b(?P<n>\d{1,4})\s*bpm\b|\b(?:bpm|tempo)\s*(?:(?:down|up)\s+)?(?:to|of|at|=|:|is)?\s*(?:(?:around|about|"
+    r"roughly|like|maybe)\s+|~)?(?P<n2>\d{1,4})\b"
     r"(?![%:.]|\s*x\b)"
     r"(?:\s*bpm\b)?",
     r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|设为|设置为|改成|改为|到|为|是|:)?\s*(?P<n>\d{1,4})"
@@ -94,7 +95,7 @@ def _seed(m: re.Match[str], st: State) -> None:
 @shape(
     r"\b(?:another|a\s+different|a\s+new|different|new|fresh)\s+(?:take|version|variation|variant|"
     r"one|try|melody|tune|song|track|composition|arrangement|seed|generation|piece)\b|\b(?:try\s+"
-    r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try)|re-?roll|re-?generate|re-?compose"
+    r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?generate|re-?compose"
     r"|re-?do\s+the\s+music|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
     r"换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
