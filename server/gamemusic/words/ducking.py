@@ -79,7 +79,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"|slightly|less))?\s+(?:under|beneath|below|when|while|whenever|during|for|behind|around|"
     rf"over)\s+{_VOICE}\b(?:\s+(?P<mod3>a\s+lot|much\s+more|way\s+more|a\s+(?:little\s+)?bit|a\s+little|"
     r"slightly|more))?",
-    r"\b(?:(?:the\s+)?music\s+(?:is\s+)?(?:drowning|drowns|drown|covering|covers|cover|burying|"
+    r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:drowning|drowns|drown|covering|covers|cover|burying|"
     r"buries|bury|overpowering|overpowers|stepping\s+on|steps\s+on|talking\s+over|louder\s+than|"
     r"over|on\s+top\s+of|competing\s+with|clashing\s+with|fighting)(?:\s+out)?\s+(?:with\s+)?(?:my|the)\s+"
     r"(?:voice|commentary|mic|narration|talking|callouts|comms|vo|teammates|dialogue)|(?:i\s+)?can(?:'t|not)"
@@ -92,7 +92,8 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"(?:把|让|将)?(?:音乐|背景音乐|bgm)?(?:自动)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅)?(?:再)?(?:调低|降低|压低|变小"
     r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
     r"(?P<mod2>很多|更多|多一?点|得多|不少)?",
-    r"(?:音乐|背景音乐|bgm)(?:太大声?了?|太吵了?)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:我的?)?(?:声音|人声|解说|说话)"
+    r"(?:(?:音乐|背景音乐|bgm)(?:太大声?了?|太吵了?)?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?(?:我的?)?"
+    r"(?:声音|人声|解说|说话)"
     r"|听不[清见到](?:我的?)?(?:声音|解说|说话|人声)",
 )
 def _duck_voice(m: re.Match[str], st: State) -> None:

@@ -35,6 +35,7 @@ def _scale_tempo(st: State, by: float) -> None:
     st.plan.tempo_factor = combine(st.plan.tempo_factor, by)
 
 
+_OBJ = r"(?:\s+(?:the\s+)?(?:music|tempo|bgm|beat|song|track|it))?"
 _THING = r"(?:(?:it|the\s+music|the\s+tempo|things|the\s+bgm|the\s+beat)\s+)?"
 
 
@@ -67,7 +68,7 @@ def _bpm(m: re.Match[str], st: State) -> None:
 @shape(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:faster|quicker|more\s+upbeat|speed\s+{_THING}up|(?:increase|"
     r"raise|up|boost)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|up[\s-]?tempo|pick\s+"
-    rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{AFTER}",
+    rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?<![欢轻])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快点|更快|加快|提速|快些|加速|"
     r"提高(?:节奏|速度)|(?:节奏|速度)快一?点?|太慢了?|快(?P<much2>很多|得多))(?:节奏|速度)?",
 )
@@ -78,7 +79,7 @@ def _faster(m: re.Match[str], st: State) -> None:
 @shape(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|(?:decrease|lower|"
     r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|down[\s-]?tempo|too\s+fast"
-    rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{AFTER}",
+    rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢点|更慢|放慢|减慢|慢些|降速|减速|"
     r"降低(?:节奏|速度)|(?:节奏|速度)慢一?点?|太快了?|慢(?P<much2>很多|得多))(?:节奏|速度)?",
 )

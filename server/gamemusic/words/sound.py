@@ -151,7 +151,7 @@ def _music_and_game(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:(?:{_GAME})\s+(?:volume\s+)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v>{NUM})\s*(?:%|percent)"
     rf"|(?:set|put)\s+(?:{_GAME})\s+(?:to|at)\s*(?P<v2>{NUM})\s*(?:%|percent))",
-    rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|改成|到|为)\s*(?P<v>{NUM})\s*%",
+    rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|改成|降到|减到|提到|升到|开到|变成|到|为)\s*(?P<v>{NUM})\s*%",
 )
 def _game_level(m: re.Match[str], st: State) -> None:
     value = float(group(m, "v", "v2") or 0) / 100
