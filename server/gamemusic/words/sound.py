@@ -290,6 +290,8 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
 
 @level(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+it\s+(?:quiet|low|subtle|soft)"
+    r"|(?:be\s+|it\s+|but\s+|and\s+)?(?<!too\s)(?<!so\s)(?<!not\s)(?:quiet|soft|subtle)"
+    r"(?=\s*(?:$|[,.;!?\n]|please|pls|and\b))"
     r"|not\s+(?:too|that|as)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down"
