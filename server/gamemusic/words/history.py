@@ -17,7 +17,7 @@ def _redo(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"\b(?:undo|revert|take\s+(?:that|it)\s+back|go\s+back(?!\s+to\b)|scratch\s+that|never\s*mind"
+    r"\b(?:undo|revert|(?:ctrl|cmd|command)[\s+-]*z|take\s+(?:that|it)\s+back|go\s+back(?!\s+to\b)|scratch\s+that|never\s*mind"
     r"\s+(?:that|the\s+last\s+(?:change|edit|one))|(?:go|switch|change)\s+(?:it\s+)?back\s+to\s+(?:the\s+)?"
     r"(?:previous|last|old|earlier|other)\s+(?:version|one|edit|take|mix|draft|music|song|track)|go\s+back\s+"
     r"(?:one|a)\s+step|(?:set|put|change|make)\s+(?:everything|things|it\s+all)\s+back(?:\s+(?:to\s+)?(?:how|the\s+way)"

@@ -40,6 +40,14 @@ _THING = r"(?:(?:it|the\s+music|the\s+tempo|things|the\s+bgm|the\s+beat)\s+)?"
 
 
 @shape(
+    r"\bhalf[\s-]?(?:speed|tempo|time)\b|\bhalf\s+the\s+(?:speed|tempo)\b(?P<half>)",
+    r"\bdouble[\s-]?(?:speed|tempo|time)\b|\bdouble\s+the\s+(?:speed|tempo)\b(?P<double>)",
+)
+def _half_double(m: re.Match[str], st: State) -> None:
+    _scale_tempo(st, 2.0 if m.group(0).lower().startswith("double") else 0.5)
+
+
+@shape(
     r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b",
     r"\b(?:tempo|speed|pace)\s+(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
 )

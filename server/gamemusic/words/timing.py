@@ -166,7 +166,8 @@ def _last(m: re.Match[str], st: State) -> None:
 
 @when(
     rf"\b(?:from\s+the\s+(?:start|beginning|top)\s+(?:to|until|till|through)|until|till|up\s+to|"
-    rf"before|(?:stop|end|cut)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+)?(?:off\s+)?(?:at|after))\s+(?P<b>{TIME})",
+    rf"before|(?:stop|end|cut)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+)?(?:off\s+)?(?:right\s+|exactly\s+|just\s+)?"
+    rf"(?:at|after))\s+(?P<b>{TIME})",
     rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|在\s*第?(?P<b3>{TIME})\s*"
     r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
 )
@@ -184,6 +185,8 @@ def _until(m: re.Match[str], st: State) -> None:
     r"onwards?|until\s+the\s+end|to\s+the\s+end|till\s+the\s+end|in))?",
     rf"\b(?P<a2>{DUR})\s+in\b(?!\s+(?:length|long))|\bafter\s+(?:the\s+)?(?:[a-z]+\s+){{1,3}}?(?:at|around|~)\s+(?P<a>{TIME})",
     rf"\b(?:music|bgm|it)\s+(?:only\s+)?(?:at|from)\s+(?P<a>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
+    rf"\bstart(?:s|ing)?\s+(?:the\s+)?(?:music|bgm|it)\b[^.;\n]{{0,40}}?(?:at|around|from|~)\s+(?P<a>{TIME})"
+    r"(?!\s*(?:to|-|until|till)\b)",
     rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进)(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
     r"(?:到结尾|到最后)?",
 )

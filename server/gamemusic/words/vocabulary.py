@@ -75,7 +75,7 @@ WEAK: dict[str, tuple[str, ...]] = {
     "platformer": ("platform", "bouncy", "bouncier", "cheerful", "happy", "happier", "cute", "playful",
                    "upbeat", "欢快",
                    "轻快", "活泼", "可爱", "开心"),
-    "racing": ("speed", "fast-paced", "速度感"),
+    "racing": ("fast-paced", "速度感"),
 }  # fmt: skip
 
 # Franchises -> the sound of their era. The music is an original piece in that spirit, never
