@@ -7,8 +7,10 @@
 How: quoted titles are taken out first (their case kept), then the lower-cased rest goes
 through the rule tables in `RULE_ORDER` (most specific first: "quieter under my voice" is
 ducking before "quieter" can be the music's volume). Each rule consumes the words it
-understood; a rule whose words follow a negation in the same clause ("don't make it louder")
-changes nothing. Words left over that are not filler are kept in `plan.ignored`: the reply
+understood; a rule whose words follow a negation in the same clause changes nothing ("don't
+make it louder"), or, for a switch, means its opposite (`rules.OPPOSITE`: "I don't want the
+music to dip when I talk" is ducking off). Repeated cues for one aspect don't stack ("too
+fast, slow it down" is one step); a number beats a word ("quieter, like 20%"). Words left over that are not filler are kept in `plan.ignored`: the reply
 names them, nothing fails because of them. The parse raises `BadInput` only when a value is
 out of range, two requests contradict each other, or nothing at all was understood; things
 the product cannot do (4K, frame rate, filters) land in `plan.unsupported` and vague ones

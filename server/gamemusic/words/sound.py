@@ -324,4 +324,7 @@ def _quieter(m: re.Match[str], st: State) -> None:
     r"|听不[到见清](?:音乐|背景音乐|bgm)|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
 )
 def _louder(m: re.Match[str], st: State) -> None:
+    blamed = st.plan.game_volume_factor is not None and st.plan.game_volume_factor < 1
+    if blamed and re.search(r"hear|听不", m.group(0)):
+        return  # "the game is too loud, I can't hear the music": lowering the game is the fix
     _scale_volume(st, factor(m, 1.5, 2.25, 1.25))
