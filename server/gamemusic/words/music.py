@@ -212,6 +212,13 @@ def _calmer_piece(m: re.Match[str], st: State) -> None:
     st.styles.append(("lofi", False))
 
 
+_WHEN = re.compile(
+    r"\b(?:during|in|at|before|after|until|till|when|while|throughout)\s+(?:the|my|this|that|our)\s+"
+    r"(?:[a-z]+\s+)?$",
+    re.I | re.A,
+)
+
+
 @style(FRANCHISE_RE.pattern)
 def _franchise(m: re.Match[str], st: State) -> None:
     found = franchise(m.group(0))
@@ -229,6 +236,8 @@ def _style(m: re.Match[str], st: State) -> None:
     before = m.string[max(0, m.start() - 24) : m.start()]
     if _NOT.search(before):  # "not boss, rpg": a correction, boss is never picked
         st.refused_styles.add(found[0])
+        return
+    if _WHEN.search(before):  # "during the fight": when the music plays, not its style
         return
     st.styles.append(found)
 

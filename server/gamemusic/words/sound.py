@@ -63,7 +63,7 @@ def _original_only(m: re.Match[str], st: State) -> None:
 @switch(
     rf"\b(?:mute|silence)\s+{_ORIG}(?:\s+{_SOUND})?\b|\b(?:mute|silence)\s+{_ORIG_N}\s+{_SOUND}\b",
     rf"\b(?:remove|drop|kill|turn\s+off|get\s+rid\s+of|cut|lose|no|without|disable)\s+{_ORIG_N}\s+"
-    rf"{_SOUND}\b|\b(?:original|game)\s+{_SOUND}\s+off\b|\b(?:music|bgm)\s+only\b{_ALONE}"
+    rf"{_SOUND}\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}",
     rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
     r"|静音(?:原视频|原片|游戏)|视频静音|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
@@ -292,6 +292,8 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+it\s+(?:quiet|low|subtle|soft)"
     r"|(?:be\s+|it\s+|but\s+|and\s+)?(?<!too\s)(?<!so\s)(?<!not\s)(?:quiet|soft|subtle)"
     r"(?=\s*(?:$|[,.;!?\n]|please|pls|and\b))"
+    r"|can(?:'t|not)\s+hear\s+(?:the\s+)?(?:game|gameplay|footsteps|sfx|sound\s+effects)(?:\s+(?:audio|sound))?\s+"
+    r"(?:over|because\s+of)\s+the\s+(?:music|bgm)"
     r"|not\s+(?:too|that|as)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down"
@@ -300,7 +302,8 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
     rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering|"
     rf"(?:music|bgm)\s+down)\b{AFTER}",
-    r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|"
+    r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|听不[见清到](?:游戏声音?|原声|脚步声?)了?"
+    r"[，,]?(?:音乐|背景音乐|bgm)(?:再)?(?:小|低)一?点|"
     r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:别|不要|不用)(?:那么|太)(?:吵|大声|响)"
     r"|有点吵|好吵|很吵|吵死了|关小一?点?|调弱|变小|变轻|调低|调小|降低|减小|放低"
     r"|压低|小声一?点?|轻一?点|小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
