@@ -219,6 +219,9 @@ _WHEN = re.compile(
 )
 
 
+_STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
+
+
 @style(FRANCHISE_RE.pattern)
 def _franchise(m: re.Match[str], st: State) -> None:
     found = franchise(m.group(0))
@@ -237,7 +240,8 @@ def _style(m: re.Match[str], st: State) -> None:
     if _NOT.search(before):  # "not boss, rpg": a correction, boss is never picked
         st.refused_styles.add(found[0])
         return
-    if _WHEN.search(before):  # "during the fight": when the music plays, not its style
+    after = m.string[m.end() : m.end() + 12]
+    if _WHEN.search(before) and not _STYLE_NOUN.match(after):  # "during the fight": a time
         return
     st.styles.append(found)
 
