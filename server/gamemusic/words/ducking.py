@@ -17,6 +17,7 @@ _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
 @rule(
     rf"\b{NEG}\s+(?:the\s+|any\s+)?(?:auto"
     r"[\s-]?)?(?:duck(?:ing)?|dipping|dip)\b(?:\s+(?:the\s+)?music)?|\bduck(?:ing)?\s+off\b"
+    r"|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?:ducking|dipping|getting\s+quieter)"
     r"|\b(?:keep|leave)\s+(?:the\s+)?music\s+(?:at\s+)?(?:a\s+)?(?:steady|constant|the\s+same|flat)"
     r"(?:\s+(?:level|volume))?(?:\s+(?:when|while|under)\s+i\s+talk)?",
     rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|{_ZH_DUCK}(?:关闭|关掉|取消|关了|不要了)"

@@ -8,7 +8,7 @@ import re
 
 from gamemusic.words.plan import TimeRange
 from gamemusic.words.rules import NEG, A, B, Rule, State, bad, group, registrar, span
-from gamemusic.words.text import CLOCK, DUR, TIME, fmt_seconds, seconds
+from gamemusic.words.text import CLOCK, DUR, NUM, TIME, fmt_seconds, seconds
 
 LEAD: list[Rule] = []
 FADES: list[Rule] = []
@@ -87,7 +87,8 @@ def _no_fade(m: re.Match[str], st: State) -> None:
     r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|"
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
     r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|"
-    rf"lasting|at)?\s*(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR}))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
+    rf"lasting|at)?\s*(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting)\s+"
+    rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
     rf"|渐入|渐出|渐强|渐弱)(?:\s*(?:改成|改为|设为|设成|调成|调到|变成|为|是|要)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
 )
@@ -96,7 +97,7 @@ def _fade(m: re.Match[str], st: State) -> None:
     where = group(m, "where")
     which = (_which(direction) if direction else "in" if where in ("start", "beginning")
              else "out" if where == "end" else "both")  # fmt: skip
-    spec = group(m, "d1", "d2")
+    spec = group(m, "d1", "d2", "d3")
     length = group(m, "len", "len2") or ""
     if spec:
         value = seconds(spec)
