@@ -102,6 +102,305 @@ async def test_tool_list_names_schemas_and_annotations_are_unchanged() -> None:
             "edit": {
                 "input_schema": {
                     "type": "object",
+                    "$defs": {
+                        "EditFields": {
+                            "additionalProperties": False,
+                            "description": "Everything an edit can change; leave out what the user did not ask for.",
+                            "properties": {
+                                "style": {
+                                    "anyOf": [
+                                        {
+                                            "enum": [
+                                                "chiptune",
+                                                "16bit",
+                                                "boss",
+                                                "rpg",
+                                                "dungeon",
+                                                "synthwave",
+                                                "lofi",
+                                                "platformer",
+                                                "racing",
+                                            ],
+                                            "type": "string",
+                                        },
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Music style. Adding a style adds music.",
+                                    "title": "Style",
+                                },
+                                "music_volume": {
+                                    "anyOf": [
+                                        {"maximum": 1, "minimum": 0, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Music volume 0-1 (0.35 default, about 18 dB under the game audio).",
+                                    "title": "Music Volume",
+                                },
+                                "music_volume_factor": {
+                                    "anyOf": [
+                                        {"maximum": 4, "minimum": 0.1, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Scale the music's current volume: 0.6 'quieter', 1.5 'louder'.",
+                                    "title": "Music Volume Factor",
+                                },
+                                "remove_music": {
+                                    "anyOf": [{"type": "boolean"}, {"type": "null"}],
+                                    "default": None,
+                                    "description": "True: take the music out.",
+                                    "title": "Remove Music",
+                                },
+                                "game_volume": {
+                                    "anyOf": [
+                                        {"maximum": 2, "minimum": 0, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Game audio (the recording's own sound) gain 0-2; 1 = as recorded.",
+                                    "title": "Game Volume",
+                                },
+                                "game_volume_factor": {
+                                    "anyOf": [
+                                        {"maximum": 4, "minimum": 0.1, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Scale the game audio's current level: 0.6 'softer game', 1.5 louder.",
+                                    "title": "Game Volume Factor",
+                                },
+                                "game_audio": {
+                                    "anyOf": [
+                                        {"enum": ["keep", "mute"], "type": "string"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Keep or mute the game audio.",
+                                    "title": "Game Audio",
+                                },
+                                "music_start_s": {
+                                    "anyOf": [
+                                        {"maximum": 21600.0, "minimum": 0, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Music starts here, s.",
+                                    "title": "Music Start S",
+                                },
+                                "music_end_s": {
+                                    "anyOf": [
+                                        {
+                                            "exclusiveMinimum": 0,
+                                            "maximum": 21600.0,
+                                            "type": "number",
+                                        },
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Music ends here, s.",
+                                    "title": "Music End S",
+                                },
+                                "music_last_s": {
+                                    "anyOf": [
+                                        {
+                                            "exclusiveMinimum": 0,
+                                            "maximum": 21600.0,
+                                            "type": "number",
+                                        },
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Music only in the final N seconds (instead of start/end).",
+                                    "title": "Music Last S",
+                                },
+                                "fade_in_s": {
+                                    "anyOf": [
+                                        {"maximum": 30, "minimum": 0, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Fade-in length, s; 0 = none.",
+                                    "title": "Fade In S",
+                                },
+                                "fade_out_s": {
+                                    "anyOf": [
+                                        {"maximum": 30, "minimum": 0, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Fade-out length, s; 0 = none.",
+                                    "title": "Fade Out S",
+                                },
+                                "ducking": {
+                                    "anyOf": [{"type": "boolean"}, {"type": "null"}],
+                                    "default": None,
+                                    "description": "Dip the music while the game or a voice is loud (on by default).",
+                                    "title": "Ducking",
+                                },
+                                "ducking_db": {
+                                    "anyOf": [
+                                        {"maximum": 24, "minimum": 1, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "How deep the dip is, dB (8).",
+                                    "title": "Ducking Db",
+                                },
+                                "tempo_bpm": {
+                                    "anyOf": [
+                                        {"maximum": 240, "minimum": 40, "type": "integer"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Tempo in BPM.",
+                                    "title": "Tempo Bpm",
+                                },
+                                "tempo_factor": {
+                                    "anyOf": [
+                                        {"maximum": 2, "minimum": 0.5, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Scale the tempo: 1.15 'faster', 0.87 'slower'.",
+                                    "title": "Tempo Factor",
+                                },
+                                "new_take": {
+                                    "anyOf": [{"type": "boolean"}, {"type": "null"}],
+                                    "default": None,
+                                    "description": "True: another composition, same style.",
+                                    "title": "New Take",
+                                },
+                                "seed": {
+                                    "anyOf": [
+                                        {"maximum": 999999999, "minimum": 0, "type": "integer"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Composition seed.",
+                                    "title": "Seed",
+                                },
+                                "stingers": {
+                                    "anyOf": [{"type": "boolean"}, {"type": "null"}],
+                                    "default": None,
+                                    "description": "Accent hits on big game moments.",
+                                    "title": "Stingers",
+                                },
+                                "arc": {
+                                    "anyOf": [
+                                        {"enum": ["auto", "calm", "intense"], "type": "string"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "auto: follow the gameplay's ups and downs; calm or intense: hold it.",
+                                    "title": "Arc",
+                                },
+                                "climax_s": {
+                                    "anyOf": [
+                                        {"maximum": 21600.0, "minimum": 0, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Build up to a climax at this time, s ('the boss at 1:20').",
+                                    "title": "Climax S",
+                                },
+                                "titles": {
+                                    "anyOf": [
+                                        {
+                                            "items": {"$ref": "#/$defs/TitleField"},
+                                            "maxItems": 10,
+                                            "type": "array",
+                                        },
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Titles to add.",
+                                    "title": "Titles",
+                                },
+                                "remove_titles": {
+                                    "anyOf": [{"type": "boolean"}, {"type": "null"}],
+                                    "default": None,
+                                    "description": "True: remove every title.",
+                                    "title": "Remove Titles",
+                                },
+                                "aspect": {
+                                    "anyOf": [
+                                        {"enum": ["auto", "16:9", "9:16", "1:1"], "type": "string"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Output shape: 9:16 vertical (TikTok, Shorts, Reels), 1:1, 16:9, auto.",
+                                    "title": "Aspect",
+                                },
+                                "undo": {
+                                    "anyOf": [{"type": "boolean"}, {"type": "null"}],
+                                    "default": None,
+                                    "description": "True: undo the last edit first.",
+                                    "title": "Undo",
+                                },
+                                "redo": {
+                                    "anyOf": [{"type": "boolean"}, {"type": "null"}],
+                                    "default": None,
+                                    "description": "True: redo the last undone edit.",
+                                    "title": "Redo",
+                                },
+                            },
+                            "title": "EditFields",
+                            "type": "object",
+                        },
+                        "TitleField": {
+                            "additionalProperties": False,
+                            "description": "One title or text overlay.",
+                            "properties": {
+                                "text": {
+                                    "description": "The words shown, as the user wants them (case kept).",
+                                    "maxLength": 200,
+                                    "minLength": 1,
+                                    "pattern": "^[^\\n\\r]*\\S[^\\n\\r]*$",
+                                    "title": "Text",
+                                    "type": "string",
+                                },
+                                "start_s": {
+                                    "anyOf": [
+                                        {"maximum": 21600.0, "minimum": 0, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "When it appears, s (0).",
+                                    "title": "Start S",
+                                },
+                                "duration_s": {
+                                    "anyOf": [
+                                        {"maximum": 60, "minimum": 0.5, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "How long it shows (3 s).",
+                                    "title": "Duration S",
+                                },
+                                "position": {
+                                    "anyOf": [
+                                        {"enum": ["top", "center", "bottom"], "type": "string"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Where on screen (title: center, text: bottom).",
+                                    "title": "Position",
+                                },
+                                "kind": {
+                                    "default": "title",
+                                    "description": "A big title or a small text line.",
+                                    "enum": ["title", "text"],
+                                    "title": "Kind",
+                                    "type": "string",
+                                },
+                            },
+                            "required": ["text"],
+                            "title": "TitleField",
+                            "type": "object",
+                        },
+                    },
                     "properties": {
                         "session_id": {
                             "description": "Session id returned by upload, e.g. s-3f9a2c1b.",
@@ -110,25 +409,39 @@ async def test_tool_list_names_schemas_and_annotations_are_unchanged() -> None:
                             "title": "Session Id",
                             "type": "string",
                         },
+                        "changes": {
+                            "anyOf": [{"$ref": "#/$defs/EditFields"}, {"type": "null"}],
+                            "default": None,
+                            "description": "Typed changes: fill these from the user's words (style, music and game-audio volume, where the music plays, fades, ducking, tempo, another take, stingers, arc, climax, titles, aspect, undo/redo). Leave out what was not asked.",
+                        },
                         "instruction": {
-                            "description": "What to change, in plain English or Chinese.",
-                            "examples": [
-                                "add retro chiptune background music",
-                                "quieter under my commentary",
-                                "make it vertical for TikTok",
-                                "加一段Boss战音乐",
-                                "undo",
+                            "anyOf": [
+                                {"maxLength": 2000, "minLength": 1, "type": "string"},
+                                {"type": "null"},
                             ],
-                            "maxLength": 2000,
-                            "minLength": 1,
+                            "default": None,
+                            "description": "The user's words, English or Chinese, for whatever no field covers.",
+                            "examples": [
+                                "quieter under my commentary",
+                                "make it sound like an old NES game",
+                                "加一段Boss战音乐",
+                            ],
                             "title": "Instruction",
-                            "type": "string",
                         },
                     },
-                    "required": ["session_id", "instruction"],
+                    "required": ["session_id"],
                     "title": "editArguments",
                 },
-                "output_keys": ["text", "session_id", "action", "changes", "timeline", "result"],
+                "output_keys": [
+                    "text",
+                    "session_id",
+                    "action",
+                    "changes",
+                    "timeline",
+                    "result",
+                    "notes",
+                    "question",
+                ],
                 "output_required": ["text", "session_id", "action"],
                 "output_models": {},
                 "annotations": {

@@ -14,14 +14,13 @@ from pathlib import Path
 
 import anyio
 
-from gamemusic import intents
+from gamemusic import words
 from gamemusic.backends.base import Backend, Progress, no_progress
 from gamemusic.config import Settings
 from gamemusic.draft import timeline_summary
 from gamemusic.errors import BadInput
 from gamemusic.jobs import JobManager
 from gamemusic.paths import is_url, reserve_output, resolve_input, resolve_output
-from gamemusic.phrases import Lang
 from gamemusic.results import (
     CreditsResult,
     EditResult,
@@ -36,6 +35,7 @@ from gamemusic.results import (
     say,
 )
 from gamemusic.sessions import Job, Project, Session, SessionStore
+from gamemusic.words import Ask, EditFields, EditPlan, Interpret, Lang
 
 
 def make_backend(settings: Settings, name: str | None = None) -> Backend:
@@ -88,7 +88,7 @@ class App:
         still_duration_s: float = 10.0,
         progress: Progress = no_progress,
     ) -> UploadResult:
-        lang = intents.detect_lang(source)
+        lang = words.detect_lang(source)
         if session_id:
             async with self.store.writing(session_id) as session:
                 self._check_backend(session)
@@ -124,23 +124,35 @@ class App:
 
     # --- edit ---------------------------------------------------------------------------
     async def edit(
-        self, session_id: str, instruction: str, *, progress: Progress = no_progress
+        self,
+        session_id: str,
+        instruction: str | None = None,
+        *,
+        fields: EditFields | None = None,
+        ask: Ask | None = None,
+        interpret: Interpret | None = None,
+        progress: Progress = no_progress,
     ) -> EditResult:
-        """Route `instruction` by the intent table: an edit changes the draft ("export it with
-        chiptune music" edits, then exports); other actions run instead and say so."""
-        intent = intents.route(instruction)
-        if intent.action != "edit":
+        """Change the draft by a sentence, typed fields, or both. A sentence alone is routed
+        by the intent table ("export it with chiptune music" edits, then exports; "credits"
+        answers that instead). `ask` and `interpret` are the client's abilities, when it has
+        them: put a question to the user, read words the parser could not place."""
+        intent = words.route(instruction) if instruction and instruction.strip() else None
+        typed = fields is not None and not fields.is_empty
+        if intent is not None and intent.action != "edit" and not typed:
             return await self._routed(session_id, intent, progress)
+        text = intent.instruction if intent is not None and intent.action == "edit" else None
+        lang = intent.lang if intent is not None else self.store.load(session_id).lang
         edited = await self._apply(
-            session_id, intent.instruction or instruction, intent.lang, progress
+            session_id, text, lang, progress, fields=fields, ask=ask, interpret=interpret
         )
-        if not intent.and_export:
+        if intent is None or not (intent.and_export or intent.action == "export"):
             return edited
-        found = intents.find_path(instruction)
+        found = words.find_path(instruction or "")
         exported = await self.export(
             session_id, output=found[0] if found else None, progress=progress
         )
-        then = say(intent.lang, " Then exported: ", " 然后导出：")
+        then = say(lang, " Then exported: ", " 然后导出：")
         return edited.model_copy(
             update={
                 "text": edited.text + then + exported.text,
@@ -149,23 +161,48 @@ class App:
         )
 
     async def _apply(
-        self, session_id: str, instruction: str, lang: Lang, progress: Progress
+        self,
+        session_id: str,
+        instruction: str | None,
+        lang: Lang,
+        progress: Progress,
+        *,
+        fields: EditFields | None = None,
+        ask: Ask | None = None,
+        interpret: Interpret | None = None,
     ) -> EditResult:
+        request: str | EditPlan
+        notes: list[str] = []
+        if self.backend.name == "local":
+            understood = await words.understand(
+                instruction, fields, lang, interpret=interpret, ask=ask
+            )
+            if understood.question is not None:
+                return EditResult(
+                    text=words.question_text(understood.question, lang),
+                    session_id=session_id,
+                    action="edit",
+                    question=list(understood.question.choices),
+                )
+            request, notes = understood.plan, understood.said + words.notes(understood.plan)
+        else:  # the cloud agent reads language itself: the fields become one sentence
+            request = words.cloud_sentence(fields, instruction)
         async with self.store.writing(session_id) as session:
             self._check_backend(session)
             session.lang = lang
             project = session.project()
-            outcome = await self.backend.edit(session, project, instruction, progress=progress)
+            outcome = await self.backend.edit(session, project, request, progress=progress)
         return EditResult(
-            text=outcome.message,
+            text=" ".join([outcome.message, *notes]),
             session_id=session_id,
             action="edit",
             changes=outcome.changes,
             timeline=timeline_summary(outcome.draft),
+            notes=notes,
         )
 
     async def _routed(
-        self, session_id: str, intent: intents.Intent, progress: Progress
+        self, session_id: str, intent: words.Intent, progress: Progress
     ) -> EditResult:
         lang = intent.lang
         result: UploadResult | ExportResult | CreditsResult | StateResult

@@ -19,15 +19,24 @@ from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
 from mcp.server.apps import Apps, client_supports_apps
+from mcp.server.elicitation import ElicitationResult
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ResourceNotFoundError, ToolError
-from mcp_types import CallToolResult, ResourceLink, TextContent, ToolAnnotations
+from mcp.server.mcpserver.resolve import Resolve
+from mcp_types import (
+    CallToolResult,
+    CreateMessageResult,
+    ResourceLink,
+    TextContent,
+    ToolAnnotations,
+)
 from pydantic import Field
 
 from gamemusic import __version__
 from gamemusic.app import App
 from gamemusic.config import Settings
 from gamemusic.errors import GameMusicError
+from gamemusic.mcp_client_abilities import StyleChoice, ask_model, ask_style, asker, interpreter
 from gamemusic.media.fetch import require_http_url
 from gamemusic.results import (
     CreditsResult,
@@ -37,6 +46,7 @@ from gamemusic.results import (
     StateResult,
     UploadResult,
 )
+from gamemusic.words import EditFields
 
 log = logging.getLogger("gamemusic.mcp")
 P = ParamSpec("P")
@@ -44,8 +54,9 @@ R = TypeVar("R")
 
 INSTRUCTIONS = """\
 Adds game-style background music to gameplay videos and renders a 1080p MP4.
-Flow: upload (a video path or URL) -> edit (plain sentences, English or Chinese, e.g. "add retro
-chiptune music, quieter under my commentary") -> export (returns the MP4 path; long renders
+Flow: upload (a video path or URL) -> edit (typed `changes` filled from the user's words, and/or
+the sentence itself, English or Chinese, e.g. "add retro chiptune music, quieter under my
+commentary") -> export (returns the MP4 path; long renders
 return a job id: call export or state again to follow it). state shows the timeline.
 preview renders a quick 480p look at the busiest 18 s (or the soundtrack alone) in seconds.
 Styles: chiptune, 16bit, boss, rpg, dungeon, synthwave, lofi, platformer, racing."""
@@ -181,27 +192,47 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
     async def edit(
         ctx: Context,
         session_id: SessionId,
-        instruction: Annotated[
-            str,
+        changes: Annotated[
+            EditFields | None,
             Field(
-                description="What to change, in plain English or Chinese.",
+                description="Typed changes: fill these from the user's words (style, music and "
+                "game-audio volume, where the music plays, fades, ducking, tempo, another take, "
+                "stingers, arc, climax, titles, aspect, undo/redo). Leave out what was not asked."
+            ),
+        ] = None,
+        instruction: Annotated[
+            str | None,
+            Field(
+                description="The user's words, English or Chinese, for whatever no field covers.",
                 min_length=1,
                 max_length=2000,
                 examples=[
-                    "add retro chiptune background music",
                     "quieter under my commentary",
-                    "make it vertical for TikTok",
+                    "make it sound like an old NES game",
                     "加一段Boss战音乐",
-                    "undo",
                 ],
             ),
-        ],
+        ] = None,
+        answer: Annotated[ElicitationResult[StyleChoice], Resolve(ask_style)] = None,  # type: ignore[assignment]
+        sampled: Annotated[CreateMessageResult | None, Resolve(ask_model)] = None,
     ) -> EditResult:
-        """Change the session's music and timeline with a sentence: style (chiptune, 16bit,
-        boss, rpg, dungeon, synthwave, lofi, platformer, racing), volume, time range, fades,
-        ducking, tempo, another take, titles, aspect (vertical/square), mute game audio, undo.
-        Export/credits/status sentences run that action instead and say so."""
-        return await _app(ctx).edit(session_id, instruction, progress=_progress(ctx))
+        """Change the session's music and timeline. Fill `changes` from what the user said
+        (you understand their language better than any grammar); pass `instruction` only for
+        what no field covers, or when unsure. At least one of them. Styles: chiptune, 16bit,
+        boss, rpg, dungeon, synthwave, lofi, platformer, racing. The reply lists what changed,
+        what was skipped and what cannot be done (4K, frame rate, filters). A vague request
+        returns `question` (styles to choose from) and changes nothing. An instruction that
+        asks for export/credits/status runs that instead and says so."""
+        if instruction is None and (changes is None or changes.is_empty):
+            raise ToolError("Give instruction, or changes with at least one field.")
+        return await _app(ctx).edit(
+            session_id,
+            instruction,
+            fields=changes,
+            ask=asker(answer),
+            interpret=interpreter(sampled),
+            progress=_progress(ctx),
+        )
 
     @server.tool(
         annotations=ToolAnnotations(

@@ -15,9 +15,9 @@ from gamemusic.app import App, make_backend
 from gamemusic.backends.base import Progress, no_progress
 from gamemusic.config import Settings
 from gamemusic.errors import BadInput
-from gamemusic.instructions import resolve_style
 from gamemusic.paths import is_url, resolve_input, resolve_output
 from gamemusic.results import ExportResult
+from gamemusic.words import resolve_style
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, Field
 
 from gamemusic.sessions import Media
+from gamemusic.words.text import say
 
 if TYPE_CHECKING:
     from gamemusic.preview import Preview
@@ -40,6 +41,13 @@ class EditResult(BaseModel):
     timeline: str = Field("", description="The timeline summary after the edit.")
     result: dict[str, Any] | None = Field(
         None, description="The other action's result when the text routed elsewhere."
+    )
+    notes: list[str] = Field(
+        default_factory=list, description="What was skipped or cannot be done, in words."
+    )
+    question: list[str] | None = Field(
+        None, description="Nothing changed yet: the request was vague; ask the user to pick one "
+        "of these styles, then call edit with style set.",
     )
 
 
@@ -101,10 +109,6 @@ class PreviewResult(BaseModel):
         None, description="The soundtrack's level per step over the whole clip, dB (for the App)."
     )
     cuts_s: list[float] | None = Field(None, description="Scene cuts, seconds (for the App).")
-
-
-def say(lang: str, en: str, zh: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def media_summary(m: Media) -> MediaSummary:

@@ -23,8 +23,8 @@ from gamemusic.backends.nemo.sse import TurnReader, run_turn
 from gamemusic.config import Settings
 from gamemusic.draft import Draft
 from gamemusic.errors import BadInput, CloudError
-from gamemusic.intents import route
 from gamemusic.sessions import Media, Project, Session, SessionStore
+from gamemusic.words import route
 
 # ---- the draft -------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from gamemusic.draft import Draft
 from gamemusic.sessions import Job, Project, Session
+from gamemusic.words.plan import EditPlan
 
 Progress = Callable[[float | None, str], Awaitable[None]]
 
@@ -69,11 +70,12 @@ class Backend(Protocol):
         self,
         session: Session,
         project: Project,
-        instruction: str,
+        instruction: str | EditPlan,
         *,
         progress: Progress = no_progress,
     ) -> EditOutcome:
-        """Apply one instruction to the project's draft."""
+        """Apply one instruction to the project's draft: a sentence, or a plan the caller
+        already understood (the local engine; the cloud is always sent a sentence)."""
         ...
 
     async def state(self, session: Session, project: Project) -> Draft:

@@ -12,7 +12,6 @@ from pathlib import Path
 import anyio
 import numpy as np
 
-from gamemusic import editing, instructions
 from gamemusic.backends.base import Credits, EditOutcome, Progress, Rendered, no_progress
 from gamemusic.draft import Draft, timeline_summary
 from gamemusic.errors import BadInput
@@ -22,6 +21,7 @@ from gamemusic.media.mix import SR, MixSettings, analyse_game, intensity_curve, 
 from gamemusic.media.probe import MediaInfo, inspect
 from gamemusic.media.scenes import scene_cuts
 from gamemusic.sessions import Job, Media, Project, Session
+from gamemusic.words import EditPlan, apply_plan, new_draft, parse
 
 DEFAULT_STILL_S = 10.0
 # The soundtrack is processed whole in memory: about 220 MB per minute at peak (measured:
@@ -186,7 +186,7 @@ class LocalBackend:
                 hint="Trim the part you want to share, or use the cloud backend (--backend nemo).",
                 code="too_long",
             )
-        project = Project(media=media, draft=editing.new_draft(media))
+        project = Project(media=media, draft=new_draft(media))
         session.projects[media.id] = project
         session.active = media.id
         return project
@@ -195,22 +195,21 @@ class LocalBackend:
         self,
         session: Session,
         project: Project,
-        instruction: str,
+        instruction: str | EditPlan,
         *,
         progress: Progress = no_progress,
     ) -> EditOutcome:
-        """Apply one sentence: undo or redo first when it asks for that, then the rest of it
+        """Apply one sentence or plan: undo or redo first when it asks for that, then the rest
         ("undo and make it louder" replaces the last change with a louder one)."""
-        plan = instructions.parse(instruction)
+        plan = parse(instruction) if isinstance(instruction, str) else instruction
         zh = session.lang == "zh"
         changes: list[str] = []
         if plan.undo or plan.redo:
             changes.append(_step_history(project, undo=plan.undo, zh=zh))
         if plan.has_edits or not changes:
-            new, applied = editing.apply_plan(
-                project.draft, plan, media=project.media, lang=session.lang
-            )
-            project.push(new, instruction, timeline_summary(new))
+            new, applied = apply_plan(project.draft, plan, media=project.media, lang=session.lang)
+            said = instruction if isinstance(instruction, str) else plan.said or "; ".join(applied)
+            project.push(new, said, timeline_summary(new))
             changes += applied
         summary = timeline_summary(project.draft)
         joined = ("；" if zh else "; ").join(changes)

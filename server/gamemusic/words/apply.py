@@ -7,7 +7,10 @@ Draft semantics (what the renderers read):
   is where the music plays. A plan that touches the music when there is none adds the
   default style first, and says so.
 - Titles are tt 7 tracks, one per overlay: meta.text, meta.position, one segment.
-- draft.meta: aspect ("auto" follows the input), height (1080), original_audio (keep/mute).
+- BGM meta also carries the arrangement overrides the composer reads: stingers (bool), arc
+  (auto / calm / intense) and climax_ms.
+- draft.meta: aspect ("auto" follows the input), height (1080), original_audio (keep/mute),
+  game_volume (gain 0-2 of the recording's own sound; None = 1).
 - Track order: video, BGM, titles, then anything else the cloud sent.
 
 Undo and redo are the caller's: it keeps the history (`Project.undo/redo`), so a plan with
@@ -21,9 +24,10 @@ from pathlib import PurePath
 from gamemusic import defaults
 from gamemusic.draft import AUDIO, TEXT, VIDEO, Draft, Segment, Track, TrackMeta
 from gamemusic.errors import BadInput
-from gamemusic.instructions import EditPlan, TextOverlay, TimeRange
-from gamemusic.phrases import STYLE_TITLES, STYLE_ZH, fmt_seconds, pick
 from gamemusic.sessions import Media
+from gamemusic.words.plan import EditPlan, TextOverlay, TimeRange
+from gamemusic.words.text import fmt_seconds, say
+from gamemusic.words.vocabulary import STYLE_TITLES, STYLE_ZH
 
 DEFAULT_STYLE = "chiptune"
 DEFAULTS = {
@@ -35,6 +39,7 @@ DEFAULTS = {
     "duck_db": defaults.DUCK_DB,
 }
 MIN_VOLUME = 0.05
+MAX_GAME_VOLUME = 2.0
 TITLE_SECONDS = 3.0
 _ORDER = {VIDEO: 0, AUDIO: 1, TEXT: 2}
 _ASPECT_NAMES = {"16:9": ("landscape 16:9", "横屏 16:9"), "9:16": ("vertical 9:16", "竖屏 9:16"),
@@ -54,8 +59,8 @@ def new_draft(media: Media) -> Draft:
 
 def style_title(style: str | None, lang: str = "en") -> str:
     if style is None:
-        return pick(lang, "music", "音乐")
-    return pick(lang, STYLE_TITLES.get(style, style), STYLE_ZH.get(style, style))
+        return say(lang, "music", "音乐")
+    return say(lang, STYLE_TITLES.get(style, style), STYLE_ZH.get(style, style))
 
 
 def default_bpm(style: str) -> float:
@@ -85,7 +90,7 @@ class _Editing:
         self.changes: list[str] = []
 
     def say(self, en: str, zh: str) -> None:
-        self.changes.append(pick(self.lang, en, zh))
+        self.changes.append(say(self.lang, en, zh))
 
     # ---- music ------------------------------------------------------------------------------
     def music(self, plan: EditPlan) -> None:
@@ -95,6 +100,7 @@ class _Editing:
                 self.say("Game audio muted", "原声已静音")
             else:
                 self.say("Game audio kept", "保留原声")
+        self.game_volume(plan)
         if plan.remove_music:
             self.remove_music()
         wants = bool(plan.style or plan.add_music or plan.music_settings)
@@ -125,6 +131,42 @@ class _Editing:
         if plan.seed is not None or plan.new_take:
             m.seed = plan.seed if plan.seed is not None else (m.seed or 0) + 1
             self.say(f"New take (seed {m.seed})", f"换了一版（种子 {m.seed}）")
+        self.arrangement(m, plan)
+
+    def game_volume(self, plan: EditPlan) -> None:
+        if plan.game_volume is None and plan.game_volume_factor is None:
+            return
+        meta = self.draft.meta
+        old = meta.game_volume if meta.game_volume is not None else defaults.GAME_VOLUME
+        new = old if plan.game_volume is None else plan.game_volume
+        if plan.game_volume_factor is not None:
+            new *= plan.game_volume_factor
+            new = max(MIN_VOLUME, new) if plan.game_volume_factor < 1 else new
+        meta.game_volume = round(min(MAX_GAME_VOLUME, max(0.0, new)), 3)
+        if meta.original_audio == "mute" and plan.original_audio is None and meta.game_volume > 0:
+            meta.original_audio = "keep"
+            self.say("Game audio unmuted", "原声已取消静音")
+        if meta.game_volume == old:
+            self.say(f"Game audio stays at {_pct(old)}", f"原声音量保持 {_pct(old)}")
+        else:
+            self.say(f"Game audio {_pct(old)} -> {_pct(meta.game_volume)}",
+                     f"原声音量 {_pct(old)} -> {_pct(meta.game_volume)}")  # fmt: skip
+
+    def arrangement(self, m: TrackMeta, plan: EditPlan) -> None:
+        if plan.stingers is not None:
+            m.stingers = plan.stingers
+            self.say("Stingers on big moments: on" if plan.stingers else "Stingers off",
+                     "精彩时刻的重音：开" if plan.stingers else "重音关闭")  # fmt: skip
+        if plan.arc is not None:
+            m.arc = plan.arc
+            en = {"auto": "follows the gameplay", "calm": "stays calm", "intense": "stays intense"}
+            zh = {"auto": "跟随游戏起伏", "calm": "保持平静", "intense": "保持激烈"}
+            self.say(f"Music {en[plan.arc]}", f"音乐{zh[plan.arc]}")
+        if plan.climax is not None:
+            ms = min(round(plan.climax * 1000), self.d)
+            m.climax_ms = ms
+            self.say(f"Builds up to a climax at {fmt_seconds(ms / 1000)}",
+                     f"在 {fmt_seconds(ms / 1000)} 推向高潮")  # fmt: skip
 
     def remove_music(self) -> None:
         bgm = self.draft.music
@@ -223,7 +265,7 @@ class _Editing:
             self.draft.tracks.append(
                 Track(type=TEXT, meta=meta, segments=[Segment(start_ms=s, end_ms=e)])
             )
-            label = pick(self.lang, "Title" if overlay.kind == "title" else "Text",
+            label = say(self.lang, "Title" if overlay.kind == "title" else "Text",
                          "标题" if overlay.kind == "title" else "文字")  # fmt: skip
             self.say(f'{label} "{overlay.text}" {_span(s, e)} ({position})',
                      f"{label}“{overlay.text}” {_span(s, e)}（{_POS_ZH[position]}）")  # fmt: skip
@@ -235,17 +277,17 @@ class _Editing:
         if s >= self.d:
             length = fmt_seconds(self.d / 1000)
             raise BadInput(
-                pick(self.lang, f"{fmt_seconds(start)} is past the end: the video is {length} long.",
+                say(self.lang, f"{fmt_seconds(start)} is past the end: the video is {length} long.",
                      f"{fmt_seconds(start)} 超出了视频长度：视频只有 {length}。"),
-                hint=pick(self.lang, f"Use times between 0:00 and {length}.",
+                hint=say(self.lang, f"Use times between 0:00 and {length}.",
                           f"请用 0:00 到 {length} 之间的时间。"),
                 code="out_of_range",
             )  # fmt: skip
         if e <= s:
             raise BadInput(
-                pick(self.lang, f"The range at {fmt_seconds(start)} has no length.",
+                say(self.lang, f"The range at {fmt_seconds(start)} has no length.",
                      f"{fmt_seconds(start)} 处的时间段长度为 0。"),
-                hint=pick(self.lang, "Give it a duration, e.g. 'for 3 s'.", "请给出时长，例如“3秒”。"),
+                hint=say(self.lang, "Give it a duration, e.g. 'for 3 s'.", "请给出时长，例如“3秒”。"),
                 code="out_of_range",
             )  # fmt: skip
         return s, e

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gamemusic.instructions import parse
-from gamemusic.intents import Intent, detect_lang, find_path, route
+from gamemusic.words import Intent, detect_lang, find_path, parse, route
 
 
 @pytest.mark.parametrize(

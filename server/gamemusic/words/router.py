@@ -1,4 +1,4 @@
-"""Free text -> the action it asks for, by the intent table of DESIGN.md (English and 中文).
+"""Free text -> the action it asks for (the router), by the intent table of DESIGN.md (English and 中文).
 
     export   export, download, render, send me the video, 导出, 下载, 渲染
     credits  credits, balance, 积分, 余额
@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gamemusic.errors import BadInput
-from gamemusic.instructions import parse
-from gamemusic.phrases import FLAGS, QUOTED_RE, Lang, detect_lang, normalize, quoted_text
+from gamemusic.words.parser import parse
+from gamemusic.words.text import FLAGS, QUOTED_RE, Lang, detect_lang, normalize, quoted_text
 
 Action = Literal["export", "credits", "state", "upload", "edit"]
 
@@ -111,9 +111,10 @@ def _edit_in(rest: str) -> bool | None:
     if not rest:
         return False
     try:
-        return not parse(rest).is_empty
+        plan = parse(rest)
     except BadInput as exc:
         return None if exc.context.get("recognized") else False
+    return not plan.is_empty or bool(plan.unsupported or plan.question)
 
 
 def route(text: str) -> Intent:

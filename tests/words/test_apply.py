@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from corpus_check import load
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gamemusic.draft import Draft, timeline_summary
-from gamemusic.editing import apply_plan, new_draft
 from gamemusic.errors import BadInput
-from gamemusic.instructions import EditPlan, parse
 from gamemusic.music import STYLES
-from gamemusic.phrases import STYLE_TITLES
 from gamemusic.sessions import Media
-from test_instructions import CHINESE, ENGLISH
+from gamemusic.words import EditPlan, apply_plan, new_draft, parse
+from gamemusic.words.vocabulary import STYLE_TITLES
 
 MEDIA = Media(
     id="m1", name="ranked match.mp4", source="/v/ranked match.mp4", kind="video",
@@ -228,7 +227,7 @@ def test_style_titles_match_the_music_registry() -> None:
     assert {k: s.title for k, s in STYLES.items()} == STYLE_TITLES
 
 
-_SENTENCES = [p for p, _ in ENGLISH + CHINESE if "past" not in p]
+_SENTENCES = [c.text for c in load() if "_refuse" not in c.expected]
 
 
 @settings(max_examples=120, deadline=None)

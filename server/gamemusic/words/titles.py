@@ -4,15 +4,32 @@
     加标题「Boss Rush」3秒                   在1:00加文字“GG”持续2秒，在顶部
 
 The quoted text keeps its case; the timing and place after it belong to the overlay.
+`REMOVE` is the rule table for "remove the titles" / 去掉标题.
 """
 
 from __future__ import annotations
 
 import re
 
-from gamemusic._rules import A, B, bad, group, span
-from gamemusic.instructions import EditPlan, TextOverlay, TimeRange
-from gamemusic.phrases import DUR, FLAGS, QUOTED, TIME, quoted_text, seconds
+from gamemusic.words.plan import EditPlan, TextOverlay, TimeRange
+from gamemusic.words.rules import A, B, Rule, State, bad, group, registrar, span
+from gamemusic.words.text import DUR, FLAGS, QUOTED, TIME, quoted_text, seconds
+
+REMOVE: list[Rule] = []
+rule = registrar(REMOVE)
+
+
+@rule(
+    r"\b(?:remove|delete|drop|clear|take\s+(?:out|off|away)|get\s+rid\s+of|hide)\s+(?:(?:the|all"
+    r"|any|my|every|each)\s+)*(?:text\s+overlays?|titles?|texts?|captions?|overlays?|headings?|labels?)\b"
+    r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:titles?|captions?|texts?|overlays?))?"
+    r"|\bno\s+(?:more\s+)?(?:titles|captions|text\s+overlays?)\b",
+    r"(?:去掉|删除|删掉|移除|取消|清除|不要|别要|不用)(?:所有的?|全部的?)?(?:标题|文字|字幕|文本)"
+    r"|(?:标题|文字|字幕|文本)(?:都|全部|全)?(?:去掉|去了|删除|删掉|删了|移除|清除|拿掉|不要了?)",
+)
+def _remove_titles(m: re.Match[str], st: State) -> None:
+    st.plan.remove_titles = True
+
 
 # ---- titles (run first, on the case-kept text) ----------------------------------------------
 _TITLE_KINDS = {"title", "heading", "headline", "banner", "title card", "标题", "大标题"}
@@ -21,12 +38,14 @@ _ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本)"
 _TITLES = [
     re.compile(p, FLAGS)
     for p in (
-        rf"(?:\b(?:(?:at|from)\s+(?P<at>{TIME})|(?:at|in)\s+the\s+(?:very\s+)?(?P<se>start|beginning"
+        rf"(?:(?:^|(?<=[,;.!?\n]))\s*(?:(?:at|from)\s+(?P<at>{TIME})|(?:at|in)\s+the\s+(?:very\s+)?(?P<se>start|beginning"
         rf"|end))\s*,?\s*)?(?:\b(?:add|put|show|insert|place|display|write"
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
         rf"\b{_EN_KW}\s*(?:(?:saying|that\s+says|which\s+says|reading|of|with\s+the\s+text|with|"
         rf"called|:|=|-)\s*)?{QUOTED}",
         rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the)\s+)?{_EN_KW}",
+        rf"\b(?:add|put|show|insert|display|place)\s+(?:(?:a|an|the|some)\s+)?{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
+        rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
         rf"\b(?:add|put|show|display|write|overlay)\s+{QUOTED}(?!\s*(?:music|bgm|style|soundtrack)\b)",
         rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|在\s*(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
         rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
@@ -51,6 +70,7 @@ _SPECS = [
         rf"{_SEP}(?:at|in|during)\s+the\s+(?:very\s+)?(?P<se>start|beginning|end|ending|intro)",
         rf"{_SEP}(?:(?:at|on|in)\s+(?:the\s+)?)?\b(?P<pos>top|bottom|center|centre|middle)\b(?:\s+of"
         r"\s+the\s+(?:screen|video|frame))?",
+        rf"\s*,?\s*(?:放在|放到|在|于)\s*第?(?P<at>{TIME})\s*(?:的位置|的地方|处|那里|的时候|时)",
         rf"\s*,?\s*在?\s*第?(?P<at>{TIME})\s*(?:处|时|开始|出现)",
         rf"\s*,?\s*在\s*第?(?P<at>{TIME})",
         rf"\s*,?\s*(?:持续|显示|停留|保持|出现)?\s*(?P<d>{DUR})",
@@ -68,7 +88,10 @@ def take_titles(text: str, plan: EditPlan) -> str:
     """Move every title/text overlay (with its timing) from `text` into `plan`."""
     for pattern in _TITLES:
         while m := pattern.search(text):
-            end, overlay = _specs(text, m.end(), _overlay(m, plan))
+            fields = _overlay(m, plan)
+            if group(m, "mid"):  # 'add a caption at the bottom that says "GG"'
+                _specs(" " + (group(m, "mid") or ""), 0, fields)
+            end, overlay = _specs(text, m.end(), fields)
             plan.titles.append(overlay)
             text = f"{text[: m.start()]}\n{text[end:]}"
     return text

@@ -1,0 +1,130 @@
+"""Ducking: the music dips while the game or a voice is loud. "Quieter under my commentary"
+is here: music under a voice is ducking, not the music's overall volume."""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.rules import NEG, Rule, State, bad, group, opposite, registrar
+from gamemusic.words.text import NUM
+
+RULES: list[Rule] = []
+rule = registrar(RULES)
+
+_ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
+
+
+@rule(
+    rf"\b{NEG}\s+(?:the\s+|any\s+)?(?:auto"
+    r"[\s-]?)?(?:duck(?:ing)?|dipping|dip)\b(?:\s+(?:the\s+)?music)?|\bduck(?:ing)?\s+off\b"
+    r"|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?:ducking|dipping|getting\s+quieter)"
+    r"|\b(?:keep|leave)\s+(?:the\s+)?music\s+(?:at\s+)?(?:a\s+)?(?:steady|constant|the\s+same|flat)"
+    r"(?:\s+(?:level|volume))?(?:\s+(?:when|while|under)\s+i\s+talk)?",
+    rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|{_ZH_DUCK}(?:关闭|关掉|取消|关了|不要了)"
+    r"|(?:说话|讲话|解说|人声|开麦)(?:的)?(?:时候?|时)?(?:不要|别|不用)(?:再)?(?:压|压低|降低|调低|闪避|让)(?:低)?(?:音乐|背景音乐|bgm)?",
+)
+def _duck_off(m: re.Match[str], st: State) -> None:
+    st.plan.duck = False
+
+
+@rule(
+    r"\b(?:strong(?:er)?|heav(?:y|ier)|more|deep(?:er)?|hard(?:er)?|aggressive)\s+ducking\b"
+    r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b",
+    rf"(?:加强|增强|更强的?|强一?点的?|更多的?|强烈的?|大幅)(?:的)?{_ZH_DUCK}"
+    rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:强一?点|更强|加强|多一?点|大一?点|深一?点)",
+    r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:stronger|harder|deeper|heavier|more\s+aggressive)\b",
+)
+def _duck_strong(m: re.Match[str], st: State) -> None:
+    st.plan.duck, st.plan.duck_db = True, 12.0
+
+
+@rule(
+    r"\b(?:light(?:er)?|less|gentle|gentler|subtle|soft(?:er)?|weak(?:er)?|slight)\s+ducking\b|"
+    r"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b",
+    rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
+    rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:弱一?点|轻一?点|少一?点|减弱|小一?点|浅一?点)",
+    r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|less\s+(?:strong|"
+    r"aggressive|deep|heavy|obvious))\b",
+)
+def _duck_light(m: re.Match[str], st: State) -> None:
+    st.plan.duck, st.plan.duck_db = True, 5.0
+
+
+@rule(
+    rf"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:by|of|at|to|=)?\s*(?P<db>{NUM})\s*db\b"
+    rf"|\b(?P<db2>{NUM})\s*db\s+(?:of\s+)?ducking\b",
+    rf"{_ZH_DUCK}\s*(?P<db>{NUM})\s*(?:db|分贝)|(?P<db2>{NUM})\s*(?:db|分贝)(?:的)?{_ZH_DUCK}",
+)
+def _duck_db(m: re.Match[str], st: State) -> None:
+    db = float(group(m, "db", "db2") or 0)
+    if not 0 < db <= 24:
+        raise bad(st.plan, f"Ducking of {db:g} dB is out of range: use 1-24 dB.",
+                  f"闪避 {db:g} dB 超出范围：请用 1-24 dB。")  # fmt: skip
+    st.plan.duck, st.plan.duck_db = True, db
+
+
+_VOICE = (
+    r"(?:i\s+(?:talk|speak|commentate|narrate|say\s+something)|i'm\s+(?:talking|speaking)|i\s+am\s+"
+    r"(?:talking|speaking)|(?:(?:my|the|your)\s+)?(?:voice|voices|commentary|talking|speaking|"
+    r"speech|voice[\s-]?over|vo|narration|mic|microphone|dialogue|dialog|commentating|callouts|"
+    r"game\s+audio|game\s+sound|loud\s+parts|explosions|gunfire|teammates|comms))"
+)
+_DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongly|heavily|gently"
+
+
+@rule(
+    rf"\b(?:(?P<mod>{_DUCK_MOD})\s+)?(?:(?:the\s+)?music\s+)?(?:duck|dip|lower|quieter|softer|"
+    r"turn\s+(?:it\s+|the\s+music\s+)?down|make\s+room|get\s+out\s+of\s+the\s+way|back\s+off|"
+    r"drop|go\s+down|stay\s+(?:low|quiet|under)|(?:is\s+|gets\s+)?(?:way\s+)?too\s+loud)"
+    r"(?:\s+(?:the\s+)?(?:music|bgm|it))?(?:\s+(?P<mod2>a\s+lot|more|much|a\s+(?:little\s+)?bit"
+    r"|slightly|less))?\s+(?:under|beneath|below|when|while|whenever|during|for|behind|around|"
+    rf"over)\s+{_VOICE}\b(?:\s+(?P<mod3>a\s+lot|much\s+more|way\s+more|a\s+(?:little\s+)?bit|a\s+little|"
+    r"slightly|more))?",
+    r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:drowning|drowns|drown|covering|covers|cover|burying|"
+    r"buries|bury|overpowering|overpowers|stepping\s+on|steps\s+on|talking\s+over|louder\s+than|"
+    r"over|on\s+top\s+of|competing\s+with|clashing\s+with|fighting)(?:\s+out)?\s+(?:with\s+)?(?:my|the)\s+"
+    r"(?:voice|commentary|mic|narration|talking|callouts|comms|vo|teammates|dialogue)|(?:i\s+)?can(?:'t|not)"
+    r"\s+hear\s+(?:myself|my\s+voice|me|my\s+commentary)(?:\s+over\s+the\s+music)?|(?:make|let|keep)"
+    r"\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)\s+(?:easier\s+to\s+hear|more\s+audible|"
+    r"clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
+    r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
+    r"|commentary)\s+(?:is\s+|gets\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?)\b",
+    r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
+    r"(?:把|让|将)?(?:音乐|背景音乐|bgm)?(?:自动)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅)?(?:再)?(?:调低|降低|压低|变小"
+    r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
+    r"(?P<mod2>很多|更多|多一?点|得多|不少)?",
+    r"(?:(?:音乐|背景音乐|bgm)(?:太大声?了?|太吵了?)?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?(?:我的?)?"
+    r"(?:声音|人声|解说|说话)"
+    r"|听不[清见到](?:我的?)?(?:声音|解说|说话|人声)",
+)
+def _duck_voice(m: re.Match[str], st: State) -> None:
+    """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip
+    gets deeper (4 dB, 6 "much", 2 "a bit")."""
+    mod = (group(m, "mod", "mod2", "mod3") or "").replace(" ", "")
+    st.plan.duck = True
+    text = m.group(0).lower()
+    if re.search(r"\bduck|自动", text) and not mod:
+        return
+    if mod in ("much", "alot", "way", "strongly", "heavily", "more", "大幅", "很多", "更多",
+               "多点", "多一点", "得多", "不少"):  # fmt: skip
+        st.plan.duck_step = 6.0
+    elif mod and mod != "more":
+        st.plan.duck_step = 2.0
+    elif mod:
+        st.plan.duck_step = 4.0
+    else:
+        st.plan.duck_step = 4.0
+
+
+@rule(
+    r"\b(?:(?:auto[\s-]?)?duck(?:ing)?(?:\s+(?:the\s+)?(?:music|bgm))?\s+on|(?:enable|turn\s+on|"
+    r"use|add|with)\s+(?:auto[\s-]?)?ducking|auto[\s-]?duck(?:ing)?|duck(?:ing)?(?:\s+(?:the\s+)?"
+    r"(?:music|bgm))?)\b",
+    rf"人声优先|突出人声|突出解说|(?:开启|打开|启用|加上|使用|自动)?{_ZH_DUCK}",
+)
+def _duck_on(m: re.Match[str], st: State) -> None:
+    st.plan.duck = True
+
+
+opposite(_duck_voice)(_duck_off)
+opposite(_duck_on)(_duck_off)

@@ -1,0 +1,158 @@
+"""What the product cannot do, named so the reply can say so and offer what it can: other
+resolutions, frame rates, colour filters, cutting or speeding up the picture, changing the
+game itself, a game's own copyrighted soundtrack. And requests too vague to guess
+("something darker": dungeon or boss?), which become a question instead of a change."""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.plan import Question, Unsupported
+from gamemusic.words.rules import Rule, State, registrar
+from gamemusic.words.text import DUR, TIME
+from gamemusic.words.vocabulary import STYLE_TITLES
+
+EARLY: list[Rule] = []  # runs before the sound switches: they would mute the whole video
+RULES: list[Rule] = []
+early = registrar(EARLY)
+rule = registrar(RULES)
+
+_GAME_PART = (
+    r"(?:the\s+)?(?:game|gameplay|original|in-game)(?:\s+(?:audio|sound|sounds|sfx|volume))?"
+)
+
+
+@early(
+    rf"\b(?:mute|silence|lower|raise|boost|turn\s+(?:up|down)|cut)\s+{_GAME_PART}\s+(?:(?:from|between)\s+{TIME}\s+"
+    rf"(?:to|and|-|until|till)\s+{TIME}|(?:for|during|in)\s+the\s+(?:first|last|final)\s+(?:{DUR}|minute))",
+    rf"(?:从|在)?\s*第?{TIME}\s*(?:到|至|-)\s*第?{TIME}\s*(?:的)?(?:原声|游戏声音?|游戏音效)(?:静音|关掉|调小|小一?点|调低)",
+)
+def _part_of_game(m: re.Match[str], st: State) -> None:
+    _no(st, "changing the game audio over part of the video", "只改一段时间里的原声",
+        ("I can mute the game audio or set its level for the whole video.",
+         "原声可以整体静音或调整音量。"))  # fmt: skip
+
+
+_PICTURE = ("I only add music, titles and an aspect; the picture stays as recorded.",
+            "我只加音乐、标题和改画幅；画面保持原样。")  # fmt: skip
+
+
+def _no(st: State, en: str, zh: str, instead: tuple[str, str]) -> None:
+    st.plan.unsupported.append(Unsupported(en, zh, *instead))
+
+
+@rule(
+    r"\b(?:4k|8k|2k|5k|2160\s*p?|1440\s*p|720\s*p|480\s*p|360\s*p|uhd|ultra\s*hd|qhd)\b|超高清|超清|标清|蓝光4k"
+)
+def _resolution(m: re.Match[str], st: State) -> None:
+    word = m.group(0).strip()
+    _no(st, word.upper() if "k" in word.lower() else word, word,
+        ("The output is 1080p.", "输出是 1080p。"))  # fmt: skip
+
+
+@rule(
+    r"\b(?:\d{2,3}\s*(?:fps|frames?\s+(?:per|a)\s+second|hz)|frame\s*rate|framerate|fps)\b"
+    r"(?:\s+(?:to\s+)?\d{2,3})?",
+    r"\d{2,3}\s*(?:帧|fps)|帧率|帧数",
+)
+def _frame_rate(m: re.Match[str], st: State) -> None:
+    _no(st, "a different frame rate", "改帧率",
+        ("The output keeps the recording's frame rate.", "输出保持原视频的帧率。"))  # fmt: skip
+
+
+@rule(
+    r"\b(?:black\s+and\s+white|b&w|sepia|grayscale|greyscale|colou?r\s+(?:filter|grade|grading|"
+    r"correction|correct)|(?:a\s+)?(?:vhs|vintage|retro|crt|film|instagram)\s+(?:filter|look|effect)|filters?"
+    r"|saturation|more\s+saturated|brightness|brighter\s+(?:picture|image|video)|contrast|colou?rs?\s+"
+    r"(?:pop|warmer|cooler)|lut|vignette|blur)\b",
+    r"滤镜|调色|黑白|饱和度|亮度|对比度|色调|模糊",
+)
+def _colour(m: re.Match[str], st: State) -> None:
+    _no(st, f"'{m.group(0).strip()}' (a picture filter)", f"“{m.group(0).strip()}”（画面滤镜）",
+        _PICTURE)
+
+
+@rule(
+    rf"\b(?:(?:trim|cut)(?:\s+(?:off|out|away))?\s+(?:the\s+)?(?:first|last|final|opening)\s+(?:{DUR}|minute)"
+    r"|trim|cut\s+(?:out|the\s+(?:video|clip|intro|beginning|end|part|boring))|crop\s+out|"
+    r"speed\s+up\s+the\s+(?:video|clip|gameplay|footage)|slow[\s-]?mo(?:tion)?|time[\s-]?lapse|"
+    r"zoom(?:\s+in|\s+out)?|transitions?|stickers?|emojis?|green\s*screen|face\s*cam|webcam|"
+    r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?)\b",
+    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|裁掉片头|加速视频|视频加速|慢动作|慢镜头|倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头",
+)
+def _video_edit(m: re.Match[str], st: State) -> None:
+    _no(st, f"'{m.group(0).strip()}' (editing the picture)", f"“{m.group(0).strip()}”（剪辑画面）",
+        _PICTURE)
+
+
+@rule(
+    r"\b(?:change|edit|modify|hack|mod)\s+(?:the\s+)?game(?:play)?\s*(?:itself|physics|graphics|"
+    r"level|map|difficulty|character|score)?\b|\b(?:remove|delete|hide)\s+(?:the\s+)?(?:enemies|"
+    r"enemy|hud|ui|health\s+bar|minimap|crosshair)\b|\bmake\s+(?:me|my\s+character)\s+win\b|"
+    r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b",
+    r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢",
+)
+def _game_itself(m: re.Match[str], st: State) -> None:
+    _no(st, "changing the game itself", "修改游戏本身",
+        ("I work on the recording: music, game-audio level, titles and aspect.",
+         "我处理的是录像：音乐、原声音量、标题和画幅。"))  # fmt: skip
+
+
+@rule(
+    r"\b(?:the\s+)?(?:actual|official|exact|copyrighted)\s+(?:[a-z0-9']+\s+){0,3}(?:theme|"
+    r"soundtrack|ost|song|music)\b|\b(?:the\s+)?(?:real|original)\s+(?:[a-z0-9']+\s+){1,3}(?:theme"
+    r"|soundtrack|ost)\b|\bost\b|\b(?:a\s+)?(?:real|"
+    r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b",
+    r"(?:官方|正版|原版)(?:配乐|原声带|音乐|主题曲|bgm)|原声带|流行歌曲",
+)
+def _their_music(m: re.Match[str], st: State) -> None:
+    _no(st, "a game's own or a licensed soundtrack", "游戏原版配乐或授权歌曲",
+        ("I compose original music in a style: say 'chiptune', 'boss', 'rpg' and so on.",
+         "我只作原创音乐：说“芯片音乐”“Boss战”“角色扮演”等风格即可。"))  # fmt: skip
+
+
+@rule(
+    r"\b(?:hdr|dolby\s+vision|auto[\s-]?(?:captions?|subtitles?)|transcri(?:be|ption)|subtitles?\s+(?:for|of)"
+    r"\s+what\s+i\s+say|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+)?(?:sound\s+effects|sfx|"
+    r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
+    r"remove\s+(?:the\s+)?(?:background\s+)?noise|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
+    r"自动字幕|语音转文字|识别字幕|加音效|变声|降噪|水印|加logo|hdr",
+)
+def _other_tools(m: re.Match[str], st: State) -> None:
+    _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",
+        ("I add game-style music, set the game-audio level, titles and the aspect.",
+         "我能加游戏风格的音乐、调原声音量、加标题和改画幅。"))  # fmt: skip
+
+
+@rule(
+    r"\b(?:change|switch|another|different|new|pick\s+a)\s+(?:the\s+|a\s+)?(?:style|genre|vibe|mood)\b"
+    r"(?!\s+(?:to|into|for)\b)",
+    r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型",
+)
+def _which_style(m: re.Match[str], st: State) -> None:
+    st.plan.question = Question("Which style?", "换成哪种风格？", tuple(STYLE_TITLES))
+
+
+@rule(
+    r"\b(?:sad|sadder|melancholic|melancholy|emotional|moody|bittersweet)\b",
+    r"伤感|悲伤|难过|忧伤|感人",
+)
+def _sad(m: re.Match[str], st: State) -> None:
+    st.plan.question = Question(
+        "Sad how: mellow lo-fi, or a bittersweet RPG theme?",
+        "想要哪种伤感：舒缓的低保真，还是略带忧伤的角色扮演旋律？",
+        ("lofi", "rpg"),
+    )
+
+
+@rule(
+    r"\b(?:(?:a\s+)?(?:bit|little|lot|much)\s+)?(?:darker|more\s+dark|more\s+sinister|heavier|"
+    r"more\s+ominous|grittier)\b",
+    r"(?:更|再)?(?:黑暗|暗黑|阴暗|沉重|压抑)(?:一?点|一些|些)|更(?:黑暗|暗黑|阴暗|沉重|压抑)|暗一?点",
+)
+def _darker(m: re.Match[str], st: State) -> None:
+    st.plan.question = Question(
+        "Darker how: eerie dungeon ambience, or a heavy boss fight?",
+        "想要哪种暗：阴森的地牢氛围，还是沉重的Boss战？",
+        ("dungeon", "boss"),
+    )

@@ -1,0 +1,259 @@
+"""The piece itself. `SHAPE`: tempo ("120 bpm", "faster", "慢一点"), another take ("give me
+another"), the seed, stingers ("no stingers"), the arc ("keep it calm") and a climax ("build up
+to the boss at 1:20"). `STYLE`: style words and franchises (`vocabulary.py`), and plain "add
+music". SHAPE runs before the volume rules, STYLE last."""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.rules import (
+    AFTER,
+    BIT,
+    MUCH,
+    NEG,
+    Rule,
+    State,
+    bad,
+    combine,
+    factor,
+    group,
+    opposite,
+    registrar,
+)
+from gamemusic.words.text import TIME, seconds
+from gamemusic.words.vocabulary import FRANCHISE_RE, STYLE_RE, franchise, style_word
+
+SHAPE: list[Rule] = []
+STYLE: list[Rule] = []
+shape = registrar(SHAPE)
+style = registrar(STYLE)
+
+
+# ---- tempo ----------------------------------------------------------------------------------
+def _scale_tempo(st: State, by: float) -> None:
+    st.plan.tempo_factor = combine(st.plan.tempo_factor, by)
+
+
+_OBJ = r"(?:\s+(?:the\s+)?(?:music|tempo|bgm|beat|song|track|it))?"
+_THING = r"(?:(?:it|the\s+music|the\s+tempo|things|the\s+bgm|the\s+beat)\s+)?"
+
+
+@shape(
+    r"\bhalf[\s-]?(?:speed|tempo|time)\b|\bhalf\s+the\s+(?:speed|tempo)\b(?P<half>)",
+    r"\bdouble[\s-]?(?:speed|tempo|time)\b|\bdouble\s+the\s+(?:speed|tempo)\b(?P<double>)",
+)
+def _half_double(m: re.Match[str], st: State) -> None:
+    _scale_tempo(st, 2.0 if m.group(0).lower().startswith("double") else 0.5)
+
+
+@shape(
+    r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b",
+    r"\b(?:tempo|speed|pace)\s+(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
+)
+def _tempo_times(m: re.Match[str], st: State) -> None:
+    _scale_tempo(st, max(0.5, min(2.0, float(group(m, "f", "f2") or 1))))
+
+
+@shape(
+    r"\b(?P<n>\d{1,4})\s*bpm\b|\b(?:bpm|tempo)\s*(?:(?:down|up)\s+)?(?:to|of|at|=|:|is)?\s*(?:(?:around|about|"
+    r"roughly|like|maybe)\s+|~)?(?P<n2>\d{1,4})\b"
+    r"(?![%:.]|\s*x\b)"
+    r"(?:\s*bpm\b)?",
+    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|设为|设置为|改成|改为|到|为|是|:)?\s*(?P<n>\d{1,4})"
+    r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
+    r"\b(?:faster|slower|quicker|tempo|speed|pace)\s*,?\s*(?:like|about|around|maybe|say|to|at)\s+(?P<n>\d{2,3})\b"
+    r"(?!\s*(?:%|percent|s\b|sec|second|min))(?:\s*bpm)?",
+)
+def _bpm(m: re.Match[str], st: State) -> None:
+    bpm = float(group(m, "n", "n2") or 0)
+    if not 40 <= bpm <= 240:
+        raise bad(st.plan, f"{bpm:g} BPM is out of range: use 40-240 BPM.",
+                  f"{bpm:g} BPM 超出范围：请用 40-240。")  # fmt: skip
+    st.plan.bpm = bpm
+
+
+@shape(
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:faster|quicker|more\s+upbeat|speed\s+{_THING}up|(?:increase|"
+    r"raise|up|boost)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|up[\s-]?tempo|pick\s+"
+    rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?<![欢轻])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快点|更快|加快|提速|快些|加速|"
+    r"提高(?:节奏|速度)|(?:节奏|速度)快一?点?|太慢了?|快(?P<much2>很多|得多))(?:节奏|速度)?",
+)
+def _faster(m: re.Match[str], st: State) -> None:
+    _scale_tempo(st, factor(m, 1.15, 1.3, 1.07))
+
+
+@shape(
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|(?:decrease|lower|"
+    r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|down[\s-]?tempo|too\s+fast"
+    rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢点|更慢|放慢|减慢|慢些|降速|减速|"
+    r"降低(?:节奏|速度)|(?:节奏|速度)慢一?点?|太快了?|慢(?P<much2>很多|得多))(?:节奏|速度)?",
+)
+def _slower(m: re.Match[str], st: State) -> None:
+    _scale_tempo(st, factor(m, 0.87, 0.75, 0.93))
+
+
+# ---- takes ----------------------------------------------------------------------------------
+@shape(r"\bseed\s*(?:=|:|to|of|#)?\s*(?P<seed>\d{1,9})\b", r"种子\s*(?P<seed>\d{1,9})")
+def _seed(m: re.Match[str], st: State) -> None:
+    st.plan.seed = int(m["seed"])
+
+
+@shape(
+    r"\b(?:another|a\s+different|a\s+new|different|new|fresh)\s+(?:take|version|variation|variant|"
+    r"one|try|melody|tune|song|track|composition|arrangement|seed|generation|piece)\b|\b(?:try\s+"
+    r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?generate|re-?compose"
+    r"|re-?do\s+the\s+music|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
+    r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
+    r"换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
+    r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!]|吧|呢|试试)",
+)
+def _new_take(m: re.Match[str], st: State) -> None:
+    st.plan.new_take = True
+
+
+@shape(
+    r"\b(?:i\s+)?(?:don't|do\s+not|dont)\s+(?:really\s+)?(?:like|love|dig)\s+(?:this|it|that|the)"
+    r"(?:\s+(?:one|music|song|track|tune|melody|take))?\b|\b(?:this|that)\s+(?:one|music|song|"
+    r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b",
+    r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听",
+)
+def _dislike(m: re.Match[str], st: State) -> None:
+    st.dislike = True
+
+
+# ---- stingers, arc, climax ------------------------------------------------------------------
+_STING = r"(?:stingers?|stings?|accent\s+hits?|hit\s+accents?|accents?|musical\s+hits?)"
+
+
+@shape(
+    rf"\b{NEG}\s+(?:the\s+|any\s+|those\s+)?{_STING}\b"
+    rf"|\b{_STING}\s+off\b",
+    r"(?:不要|去掉|关闭|取消|关掉|别|不用)(?:加)?(?:重音|强调音|音效点缀|stinger)",
+)
+def _no_stingers(m: re.Match[str], st: State) -> None:
+    st.plan.stingers = False
+
+
+@shape(
+    rf"\b(?:add|with|enable|turn\s+on|use|put\s+in|bring\s+back)\s+(?:some\s+|the\s+)?{_STING}\b"
+    rf"|\b{_STING}\s+on\b|\b(?:hit|accent)\s+the\s+(?:big\s+)?(?:moments|kills|plays)\b",
+    r"(?:加上?|开启|打开|要)(?:重音|强调音|音效点缀|stinger)",
+)
+def _stingers(m: re.Match[str], st: State) -> None:
+    st.plan.stingers = True
+
+
+opposite(_stingers)(_no_stingers)
+
+
+@shape(
+    r"\b(?:keep|stay|hold|leave)\s+(?:it|the\s+music|things|everything)?\s*(?:calm|steady|even)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+"
+    r"way(?:\s+through)?))?|\b(?:no|without|don't\s+add|skip\s+the)\s+(?:big\s+)?build[\s-]?ups?\b"
+    r"|\bcalm\s+(?:the\s+whole\s+(?:time|way)|throughout)\b",
+    r"(?:保持|一直|全程)(?:平静|平稳|舒缓|安静|冷静)|不要(?:起伏|高潮|渐强)",
+)
+def _calm(m: re.Match[str], st: State) -> None:
+    st.plan.arc = "calm"
+
+
+@shape(
+    r"\b(?:keep|stay|hold)\s+(?:it|the\s+music|things|the\s+energy)?\s*(?:intense|high[\s-]?energy|"
+    r"hype|tense|pumping)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+way"
+    r"(?:\s+through)?))?|\b(?:intense|full\s+intensity|high\s+energy|hype)\s+(?:the\s+whole\s+"
+    r"(?:time|way)|throughout|all\s+the\s+way(?:\s+through)?)\b",
+    r"(?:保持|一直|全程)(?:紧张|激烈|高能|燃)",
+)
+def _intense(m: re.Match[str], st: State) -> None:
+    st.plan.arc = "intense"
+
+
+@shape(
+    r"\b(?:follow|match|react\s+to|track)\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
+    r"what(?:'s|\s+is)\s+happening)\b",
+    r"(?:跟随|跟着|配合)(?:游戏|画面|战斗|节奏)(?:走|变化)?",
+)
+def _arc_auto(m: re.Match[str], st: State) -> None:
+    st.plan.arc = "auto"
+
+
+@shape(
+    r"\b(?:build(?:s|ing)?(?:\s+it)?\s+up|build(?:s|ing)?|ramp(?:s|ing)?\s+up|climax(?:es)?|peak(?:s)?|"
+    r"crescendo)\s+(?:to|toward|towards|into|for)?\s*(?:(?:the|a|my|its)\s+)?(?:[a-z]+\s+){0,3}?"
+    rf"(?:at|around|by|near)\s+(?P<t>{TIME})"
+    rf"|\b(?:the\s+)?(?:boss(?:\s+fight)?|final\s+fight|fight|big\s+fight|clutch|big\s+moment)\s+(?:starts|begins|"
+    rf"is|happens|comes|kicks\s+off)\s+(?:at|around)\s+(?P<t3>{TIME})\s*[,;.]?\s*(?:so\s+)?(?:build|ramp)(?:\s+it)?\s+"
+    r"up(?:\s+to\s+(?:it|that))?"
+    rf"|\b(?:the\s+)?(?:climax|peak|big\s+moment|high\s+point)\s+(?:is\s+|should\s+be\s+|comes\s+)?"
+    rf"(?:at|around|by)\s+(?P<t2>{TIME})",
+    rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候)?(?:达到|进入|推向|来个|安排|是)?(?:最)?高潮"
+    rf"|高潮(?:在|放在|安排在)\s*第?(?P<t2>{TIME})",
+)
+def _climax(m: re.Match[str], st: State) -> None:
+    st.plan.climax = seconds(group(m, "t", "t2", "t3") or "0")
+
+
+# ---- styles, add music ----------------------------------------------------------------------
+_NOT = re.compile(
+    r"(?:\b(?:not|no|instead\s+of|rather\s+than|except|than|without|don't\s+want|dont\s+want|"
+    r"hate|less)\s+(?:\w+\s+){0,1}$)|(?:不要|别|不是|不想要|而不是|不用)\S{0,2}$",
+    re.I | re.A,
+)
+
+
+@style(
+    r"换(?:个|一个|一首|成|首)?(?:更)?(?:安静|平静|舒缓|轻柔|柔和)(?:一?点|一些)?的",
+    r"\b(?:something|a\s+(?:song|track|piece))\s+(?:more\s+)?(?:quieter|calmer|softer|gentler|mellower)\b",
+)
+def _calmer_piece(m: re.Match[str], st: State) -> None:
+    """"换个安静点的", "something calmer": another, calmer piece (lo-fi), not just a lower level."""
+    st.styles.append(("lofi", False))
+
+
+_WHEN = re.compile(
+    r"\b(?:during|in|at|before|after|until|till|when|while|throughout)\s+(?:the|my|this|that|our)\s+"
+    r"(?:[a-z]+\s+)?$",
+    re.I | re.A,
+)
+
+
+_STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
+
+
+@style(FRANCHISE_RE.pattern)
+def _franchise(m: re.Match[str], st: State) -> None:
+    found = franchise(m.group(0))
+    if found is None:
+        return
+    st.styles.append((found[0], True))
+    st.plan.inspired_by = found[1]
+
+
+@style(STYLE_RE.pattern)
+def _style(m: re.Match[str], st: State) -> None:
+    found = style_word(m.group(0))
+    if not found:
+        return
+    before = m.string[max(0, m.start() - 24) : m.start()]
+    if _NOT.search(before):  # "not boss, rpg": a correction, boss is never picked
+        st.refused_styles.add(found[0])
+        return
+    after = m.string[m.end() : m.end() + 12]
+    if _WHEN.search(before) and not _STYLE_NOUN.match(after):  # "during the fight": a time
+        return
+    st.styles.append(found)
+
+
+@style(
+    r"\b(?:(?:add|put|insert|want|need|give|use|include|generate|compose|create|play|throw|slap|"
+    r"drop|lay)(?:\s+(?:me|it|us|some|a|an|the|new|background|game|video\s+game|gaming|cool|nice|my|"
+    r"in|on|down|under|this|clip|video))*|make(?:\s+(?:me|us))?(?:\s+(?:some|a|an|new|background|"
+    r"cool|nice))+)\s+(?:music|bgm|soundtrack|song|tune|track|score|beats?)s?\b"
+    r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b",
+    r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|点|些|个|上)?"
+    r"(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配乐|配个乐|背景音乐",
+)
+def _add_music(m: re.Match[str], st: State) -> None:
+    st.plan.add_music = True

@@ -1,0 +1,148 @@
+"""One edit sentence (English or Chinese) -> an `EditPlan`, forgivingly.
+
+    parse("umm add boss music, quieter, only the last 30 seconds, and make it vertical lol")
+    -> EditPlan(style="boss", volume_factor=0.6, range=TimeRange(last=30), aspect="9:16",
+                ignored=["umm", "lol"])
+
+How: quoted titles are taken out first (their case kept), then the lower-cased rest goes
+through the rule tables in `RULE_ORDER` (most specific first: "quieter under my voice" is
+ducking before "quieter" can be the music's volume). Each rule consumes the words it
+understood; a rule whose words follow a negation in the same clause changes nothing ("don't
+make it louder"), or, for a switch, means its opposite (`rules.OPPOSITE`: "I don't want the
+music to dip when I talk" is ducking off). Repeated cues for one aspect don't stack ("too
+fast, slow it down" is one step); a number beats a word ("quieter, like 20%"). Words left over that are not filler are kept in `plan.ignored`: the reply
+names them, nothing fails because of them. The parse raises `BadInput` only when a value is
+out of range, two requests contradict each other, or nothing at all was understood; things
+the product cannot do (4K, frame rate, filters) land in `plan.unsupported` and vague ones
+("darker") in `plan.question`, for the caller to refuse or ask.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.errors import BadInput
+from gamemusic.words import (
+    ducking,
+    history,
+    limits,
+    music,
+    picture,
+    sound,
+    timing,
+    titles,
+)
+from gamemusic.words.plan import EditPlan, Question
+from gamemusic.words.replies import nothing_to_do
+from gamemusic.words.rules import OPPOSITE, Handler, Rule, State, bad
+from gamemusic.words.text import FLAGS, detect_lang, normalize, say
+from gamemusic.words.vocabulary import STYLE_TITLES, meaningful
+
+MAX_TEXT = 2000
+
+RULE_ORDER: tuple[list[Rule], ...] = (
+    history.RULES,  # undo / redo
+    timing.LEAD,  # "no music for the first 5 s" is a start time, not "no music"
+    titles.REMOVE,  # "remove the titles" before "remove ..." reads as the music
+    limits.EARLY,  # "mute the game from 0:10 to 0:20": not the whole video's game audio
+    sound.SWITCHES,  # game audio kept / muted, music removed
+    ducking.RULES,  # "quieter under my voice" before "quieter"
+    timing.FADES,
+    picture.RULES,  # before times: "9:16" is not 9 min 16 s
+    limits.RULES,  # 4K, frame rate, filters, "darker"
+    music.SHAPE,  # tempo before volume: "lower the tempo"; stingers, arc, climax
+    sound.LEVELS,  # game-audio volume, then the music's
+    timing.RANGES,
+    music.STYLE,  # styles and franchises, "add music"
+)
+
+_SPLIT = re.compile(
+    r"\n|[,;.!?，。；！？、]|\s+(?:and|then|also|plus|but|so)\s+|然后|并且|同时|以及|还有|但是|不过", FLAGS
+)
+_CLAUSE_END = re.compile(r"[,;.!?，。；！？、\n]|\b(?:and|but|then)\b|然后|但是|不过", FLAGS)
+_NEGATED = re.compile(
+    r"(?:\b(?:don't|dont|do\s+not|does\s+not|doesn't|not|never|no\s+need\s+to|stop\s+making)\s+"
+    r"(?:[a-z']+\s+){0,4}$)|(?:不要|别|不用|不必|无需|不想)\S{0,3}$",
+    FLAGS,
+)
+
+
+def parse(text: str) -> EditPlan:
+    """The plan for one sentence. Raises BadInput for out-of-range values, contradictions, and
+    a sentence with nothing in it to act on (no request, nothing unsupported, no question)."""
+    lang = detect_lang(text)
+    state = State(EditPlan(lang=lang))
+    work = normalize(text)
+    if len(work) > MAX_TEXT:
+        raise BadInput(
+            say(lang, f"That instruction is too long ({len(work)} characters).",
+                f"这条指令太长了（{len(work)} 个字符）。"),
+            hint=say(lang, "Send one short sentence per edit.", "每次编辑请发一句短的话。"),
+            code="not_understood",
+        )  # fmt: skip
+    work = titles.take_titles(work, state.plan).lower()
+    for table in RULE_ORDER:
+        for pattern, handler in table:
+            work = pattern.sub(lambda m, h=handler: _consume(m, h, state), work)
+    _finish(state)
+    state.plan.ignored += _leftover(work)
+    _check_conflicts(state.plan)
+    plan = state.plan
+    if plan.is_empty and not (plan.unsupported or plan.question):
+        raise nothing_to_do(text, plan)
+    return plan
+
+
+def _consume(m: re.Match[str], handler: Handler, state: State) -> str:
+    before = m.string[: m.start()]
+    clause = _CLAUSE_END.split(before)[-1] if before else ""
+    if clause and _NEGATED.search(clause):
+        flipped = OPPOSITE.get(handler)
+        if flipped is None:
+            state.plan.ignored.append(f"{clause.strip()} {m.group(0).strip()}".strip()[:60])
+        else:
+            flipped(m, state)
+        return "\n"
+    handler(m, state)
+    return "\n"
+
+
+def _finish(state: State) -> None:
+    plan = state.plan
+    styles = [(s, strong) for s, strong in state.styles if s not in state.refused_styles]
+    if styles:
+        strong = [s for s, is_strong in styles if is_strong]
+        plan.style = (strong or [s for s, _ in styles])[-1]
+        plan.question = None  # "darker, dungeon": the style named settles it
+    if plan.style or plan.music_settings:  # "make the music quieter" only asks for the level
+        plan.add_music = False
+    elif state.dislike:  # "I don't like this one": another take of the same style
+        plan.new_take = True
+    if plan.volume is not None:  # "quieter, like 20%": the number wins
+        plan.volume_factor = None
+    if plan.bpm is not None:  # "slower, around 80 bpm"
+        plan.tempo_factor = None
+    if plan.game_volume is not None:
+        plan.game_volume_factor = None
+    if (plan.game_volume or plan.game_volume_factor) and plan.original_audio == "mute":
+        plan.original_audio = None  # "game audio down" next to "mute": the level is meant
+    if plan.is_empty and state.refused_styles and not plan.question:
+        others = tuple(s for s in STYLE_TITLES if s not in state.refused_styles)
+        plan.question = Question("Which style instead?", "换成哪种风格？", others)
+
+
+def _leftover(work: str) -> list[str]:
+    return [frag.strip()[:60] for frag in _SPLIT.split(work) if meaningful(frag)]
+
+
+def _check_conflicts(plan: EditPlan) -> None:
+    if plan.undo and plan.redo:
+        raise bad(plan, "Undo and redo in one sentence cancel out.", "撤销和重做不能放在同一句里。",
+                  code="not_understood", hint=("Say just 'undo' or 'redo'.", "只说“撤销”或“重做”。"))  # fmt: skip
+    if plan.remove_music and plan.music_settings and not (plan.style or plan.add_music):
+        raise bad(
+            plan, "You asked to remove the music and to change it in the same sentence.",
+            "同一句里既要去掉音乐又要调整音乐。", code="not_understood",
+            hint=("Say which one you want: 'remove the music' or the change alone.",
+                  "请二选一：“去掉音乐”，或者只说要怎么调整。"),
+        )  # fmt: skip

@@ -1,0 +1,53 @@
+"""The picture: aspect ("vertical for TikTok", "go back to widescreen", "竖屏") and the one
+output height we render (1080p). Other resolutions are refused in `limits.py`."""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.rules import Rule, State, registrar
+
+RULES: list[Rule] = []
+rule = registrar(RULES)
+
+
+@rule(
+    r"(?<![\d:])9\s*(?:[:x/]|比|\s+by\s+)\s*16(?![\d:])|\b(?:vertical|portrait|upright|tik\s*tok|(?:youtube\s+)?"
+    r"shorts|(?:instagram\s+|ig\s+|fb\s+|facebook\s+)?reels?|(?:instagram\s+|ig\s+)?stor(?:y|ies)"
+    r"(?:\s+format)?|phone\s+(?:format|screen|size)|snapchat)\b",
+    r"竖屏|竖版|竖向|竖的|竖着|抖音|快手|视频号|小红书",
+)
+def _vertical(m: re.Match[str], st: State) -> None:
+    st.plan.aspect = "9:16"
+
+
+@rule(
+    r"(?<![\d:])16\s*(?:[:x/]|比|\s+by\s+)\s*9(?![\d:])|\b(?:landscape|horizontal|widescreen|wide\s+screen"
+    r"|youtube|bilibili|twitch)\b",
+    r"b站|哔哩哔哩|横屏|横版(?!\s*(?:过关|跳跃|游戏))|横向|横的|横着|宽屏",
+)
+def _landscape(m: re.Match[str], st: State) -> None:
+    st.plan.aspect = "16:9"
+
+
+@rule(
+    r"(?<![\d:])1\s*(?:[:x/]|比|\s+by\s+)\s*1(?![\d:])|\b(?:square|instagram(?:\s+(?:post|feed))?)\b",
+    r"正方形|方形|方屏",
+)
+def _square(m: re.Match[str], st: State) -> None:
+    st.plan.aspect = "1:1"
+
+
+@rule(
+    r"\b(?:original|source|native|auto(?:matic)?)\s+(?:aspect(?:\s+ratio)?|ratio|format|shape|"
+    r"orientation|size)\b|\b(?:same|keep\s+the)\s+(?:aspect\s+ratio|shape|orientation)\s+as\s+"
+    r"(?:the\s+)?(?:original|source|video|recording)\b",
+    r"原始比例|原比例|原画幅|自动比例|原始画幅|(?:保持|用)?原来的?(?:比例|画幅|尺寸)|保持原(?:来的)?比例",
+)
+def _aspect_auto(m: re.Match[str], st: State) -> None:
+    st.plan.aspect = "auto"
+
+
+@rule(r"\b(?:1080\s*p?|1920\s*x\s*1080|1080\s*x\s*1920|full\s*hd|fhd|hd)\b|全高清|高清|蓝光")
+def _hd(m: re.Match[str], st: State) -> None:
+    st.plan.height = 1080

@@ -1,0 +1,111 @@
+"""The machinery the rule tables share: a rule is (compiled regex, handler); a handler reads
+its match and writes into the parse `State`. The tables themselves live beside this module,
+one per concern (history, sound, ducking, timing, picture, limits, music, titles), and
+`parser.RULE_ORDER` runs them in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gamemusic.errors import BadInput
+from gamemusic.words.plan import EditPlan, TimeRange
+from gamemusic.words.text import FLAGS, NUM, TIME, say, seconds, unit_of
+
+
+@dataclass
+class State:
+    """What a parse has found so far."""
+
+    plan: EditPlan
+    styles: list[tuple[str, bool]] = field(default_factory=list)  # (style id, strong word?)
+    refused_styles: set[str] = field(default_factory=set)  # "not boss": never picked
+    open_end: str | None = None  # "from" or "until": a half range another half may complete
+    dislike: bool = False  # "I don't like this one": another take unless a style is named
+
+
+Handler = Callable[[re.Match[str], State], None]
+Rule = tuple[re.Pattern[str], Handler]
+# A switch said after a negation means its opposite ("I don't want the music to dip when I
+# talk" is ducking off); other negated rules change nothing.
+OPPOSITE: dict[Handler, Handler] = {}
+
+
+def opposite(of: Handler) -> Callable[[Handler], Handler]:
+    """Decorator: the decorated handler is what `of` means when negated."""
+
+    def register(fn: Handler) -> Handler:
+        OPPOSITE[of] = fn
+        return fn
+
+    return register
+
+
+def registrar(table: list[Rule]) -> Callable[..., Callable[[Handler], Handler]]:
+    """A decorator factory: @rule(pattern, ...) appends (compiled pattern, handler) to `table`."""
+
+    def rule(*patterns: str) -> Callable[[Handler], Handler]:
+        def register(fn: Handler) -> Handler:
+            table.extend((re.compile(p, FLAGS), fn) for p in patterns)
+            return fn
+
+        return register
+
+    return rule
+
+
+def bad(
+    plan: EditPlan, en: str, zh: str, code: str = "out_of_range", hint: tuple[str, str] = ("", "")
+) -> BadInput:
+    """A BadInput in the plan's language; `recognized` tells the router it was an edit."""
+    return BadInput(say(plan.lang, en, zh), hint=say(plan.lang, *hint), code=code,
+                    recognized=True)  # fmt: skip
+
+
+def group(m: re.Match[str], *names: str) -> str | None:
+    return next((m[n] for n in names if n in m.re.groupindex and m[n]), None)
+
+
+def span(a: str, b: str) -> TimeRange:
+    """'30'..'60s' -> 30-60 s: a bare first number takes the unit of the second."""
+    return TimeRange(start=seconds(a, unit_of(b)), end=seconds(b))
+
+
+# Verbs that take something away: "ditch the fade in", "kill the stingers", "lose the music".
+NEG = (
+    r"(?:no|without|remove|disable|turn\s+off|switch\s+off|skip|don't\s+(?:want|need|use)|"
+    r"don't|do\s+not|kill|drop|lose|cut|ditch|scrap|nix|get\s+rid\s+of|take\s+(?:out|off|away)"
+    r"|delete|stop|lose|kill\s+off|no\s+more|never)"
+)
+
+A = rf"(?P<a>{TIME}|{NUM})"
+B = rf"(?P<b>{TIME})"
+
+# Relative amounts: "much/way" and "a bit" before or after the word they modify.
+MUCH = r"(?P<much>much|way|a\s+lot|lots|far|even|significantly|considerably|really|super|way\s+too)"
+BIT = (
+    r"(?P<bit>(?:just\s+)?a\s+(?:little\s+)?bit|slightly|(?:just\s+)?a\s+little|a\s+touch|somewhat"
+    r"|bit|little|tad|a\s+tad|a\s+hair|marginally)"
+)
+AFTER = (
+    r"(?:\s+(?:(?P<much2>by\s+a\s+lot|a\s+lot|much\s+more|way\s+more)|(?P<bit2>(?:just\s+)?a\s+"
+    r"(?:little\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|tad|touch|hair)|a\s+little\s+bit)))?"
+)
+
+
+def factor(m: re.Match[str], normal: float, much: float, bit: float) -> float:
+    if group(m, "much", "much2"):
+        return much
+    return bit if group(m, "bit", "bit2") else normal
+
+
+def combine(old: float | None, by: float) -> float:
+    """Cues in one sentence don't stack: "too fast, slow it down" is one step slower. The same
+    direction keeps the stronger step; the opposite direction multiplies."""
+    if old is None:
+        return round(by, 4)
+    if (old < 1) == (by < 1):
+        return round(min(old, by) if by < 1 else max(old, by), 4)
+    return round(old * by, 4)

@@ -1,0 +1,333 @@
+"""The two sounds of a video: the game's own audio and the music, on/off and how loud.
+
+`SWITCHES` run early: keep or mute the game audio, remove the music. `LEVELS` run after the
+tempo rules ("lower the tempo" is tempo): game-audio volume first ("softer game"), then the
+music's ("louder music"). Each cue changes its own sound only: "music only in the first
+minute" limits the range (timing) and never mutes the game; "louder music, softer game"
+raises one and lowers the other. Ducking under a voice is `ducking.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.rules import (
+    AFTER,
+    BIT,
+    MUCH,
+    Rule,
+    State,
+    bad,
+    combine,
+    factor,
+    group,
+    opposite,
+    registrar,
+)
+from gamemusic.words.text import NUM
+
+SWITCHES: list[Rule] = []
+LEVELS: list[Rule] = []
+switch = registrar(SWITCHES)
+level = registrar(LEVELS)
+
+_ORIG = r"(?:the\s+)?(?:original|game|gameplay|in-game|source)(?:'s)?"
+_ORIG_N = r"(?:the\s+)?(?:original|game|gameplay|in-game|source|video|recording|clip)(?:'s)?"
+_SOUND = r"(?:audio|sound|sounds|noise|sfx)"
+_ZH_ORIG = r"(?:原声|原音|原始声音|游戏声音|游戏音效|游戏原声|游戏的声音|视频声音|视频原声|录像声音|游戏音量|原声音量)"
+# "music only" mutes the game only as a whole clause ("just music, no game sound"): "music only
+# in the first minute" is a range, "only the music should get louder" a volume.
+_ALONE = r"(?=\s*(?:$|[,;.!?\n]|please\b|pls\b|no\b|without\b|and\s+no\b))"
+
+
+@switch(
+    rf"\b(?:keep|leave)\s+{_ORIG_N}(?:\s+{_SOUND})?\s+(?:where\s+it\s+is|as\s+(?:it\s+)?is|the\s+same|alone|"
+    r"unchanged|untouched|as\s+it\s+was)|\b(?:don't|do\s+not)\s+(?:touch|change)\s+(?:the\s+)?(?:game|original)"
+    rf"(?:\s+{_SOUND})?",
+    rf"{_ZH_ORIG}(?:声)?(?:保持)?(?:别动|不变|不用动|不要动|保持不变|维持原样)|游戏声(?:别动|不变|不用动|保持不变)",
+)
+def _leave_game(m: re.Match[str], st: State) -> None:
+    """"Keep the game where it is", 游戏声音别动: nothing to change (and nothing to mute)."""
+
+
+@switch(
+    rf"\b(?:(?:keep|use|leave)\s+(?:only\s+)?{_ORIG}\s+{_SOUND}\s+only|(?:only|just)\s+(?:keep\s+)?"
+    rf"{_ORIG}\s+{_SOUND}|(?:original|game)\s+{_SOUND}\s+only|keep\s+(?:the\s+)?original\s+only)\b",
+    rf"(?:只保留|只要|仅保留|只留|只用|仅用){_ZH_ORIG}",
+)
+def _original_only(m: re.Match[str], st: State) -> None:
+    st.plan.remove_music = True
+    st.plan.original_audio = "keep"
+
+
+@switch(
+    rf"\b(?:mute|silence)\s+{_ORIG}(?:\s+{_SOUND})?\b|\b(?:mute|silence)\s+{_ORIG_N}\s+{_SOUND}\b",
+    rf"\b(?:remove|drop|kill|turn\s+off|get\s+rid\s+of|cut|lose|no|without|disable)\s+{_ORIG_N}\s+"
+    rf"{_SOUND}\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
+    rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}",
+    rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
+    r"|静音(?:原视频|原片|游戏)|视频静音|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
+)
+def _mute_original(m: re.Match[str], st: State) -> None:
+    st.plan.original_audio = "mute"
+
+
+@switch(
+    rf"\b(?:keep|restore|unmute|bring\s+back|leave)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})"
+    rf"\b(?!\s+(?:quiet|low|soft|down|loud|aspect|ratio|format|shape|size|orientation|resolution|"
+    r"video|picture|look))|\b(?:original|game)\s+{_SOUND}\s+(?:back\s+)?on\b",
+    rf"(?:保留|恢复|打开|开启){_ZH_ORIG}|取消静音|{_ZH_ORIG}(?:也)?(?:保留|打开|开启|恢复|回来|加回来|要)(?!小|大|调)",
+)
+def _keep_original(m: re.Match[str], st: State) -> None:
+    st.plan.original_audio = "keep"
+
+
+opposite(_mute_original)(_keep_original)  # "don't mute the game"
+
+
+@switch(
+    r"\b(?:remove|delete|drop|take\s+(?:out|off|away)|get\s+rid\s+of|kill|turn\s+off|stop|disable"
+    r"|clear|cut|ditch|lose|mute)\s+(?:(?:the|all|any|my|this)\s+)*(?:background\s+)?(?:music|bgm"
+    r"|soundtrack|song)s?\b(?!\s+(?:off\s+)?(?:at|after|before|from|until|when|in|during|volume|level|down|to|by"
+    r"|a\s+(?:bit|little|notch)|\d)\b)|\bno\s+(?:more\s+)?"
+    r"(?:background\s+)?(?:music|bgm|soundtrack)\b(?!\s+(?:at|after|before|from|until|in|during)\b)"
+    r"|\bwithout\s+(?:(?:any|the)\s+)?(?:background\s+)?(?:music|bgm)\b|\b(?:music|bgm)\s+off\b(?!\s+(?:at|after|from|until|for|in|during)\b)",
+    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|不要|不需要|拿掉|清除)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
+    r"(?!\s*(?:在|从|前|后|最后|\d))|(?:背景音乐|配乐|音乐|bgm)(?:去掉|删除|删掉|关掉|关闭|不要了)",
+)
+def _remove_music(m: re.Match[str], st: State) -> None:
+    st.plan.remove_music = True
+
+
+# ---- game-audio volume ----------------------------------------------------------------------
+def _both(st: State, by: float) -> None:
+    _scale_game(st, by)
+    st.plan.volume_factor = combine(st.plan.volume_factor, by)
+
+_GAME = (
+    r"(?:the\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
+    r"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?"
+)
+_DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down)"
+_UP = r"(?:louder|higher|up|more\s+audible|too\s+quiet|too\s+soft|turned\s+up)"
+_IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)\s+)"
+MIN_MUSIC = 0.05  # the floor apply.MIN_VOLUME also keeps
+_IS = r"(?:is|are|'s|seems?|feels?|sounds?|gets?|should\s+be|needs\s+to\s+be)"
+_ABOUT = r"(?:(?:like|about|around|roughly|maybe|~)\s*)?"
+_ZH_GAME = r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏)"
+
+
+def _scale_game(st: State, by: float) -> None:
+    st.plan.game_volume_factor = combine(st.plan.game_volume_factor, by)
+
+
+@level(
+    rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+{_GAME}\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\bturn\s+{_GAME}\s+(?P<dir>down|up)\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\b{_GAME}\s+(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
+)
+def _game_relative_pct(m: re.Match[str], st: State) -> None:
+    """"Lower the game by 20%" scales the game audio by 0.8 (not a level of 20%)."""
+    n = min(float(m["n"]), 95.0) / 100
+    up = m["dir"] in ("raise", "boost", "increase", "up", "louder", "higher")
+    _scale_game(st, round(1 + n if up else 1 - n, 4))
+
+
+@level(
+    rf"\b(?:both\s+)?(?:the\s+)?(?:music|bgm)\s+and\s+(?:the\s+)?(?:game|gameplay|original)(?:\s+(?:audio|sound|sounds))?"
+    rf"\s+(?:are\s+|both\s+|are\s+both\s+)*(?:{MUCH}\s+|{BIT}\s+)?(?P<dir>quieter|softer|lower|down|louder|higher|up)\b"
+    rf"{AFTER}",
+    rf"\beverything\s+(?:{MUCH}\s+|{BIT}\s+)?(?P<dir2>quieter|softer|louder)\b{AFTER}",
+    r"(?:音乐|背景音乐)和(?:游戏声音?|原声|游戏音效)(?:都|也)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<dir>小|低|大|高|响)"
+    r"(?:一?点|一些)?",
+)
+def _music_and_game(m: re.Match[str], st: State) -> None:
+    """"Music and game both a bit quieter": both sounds, one step each."""
+    word = group(m, "dir", "dir2") or ""
+    down = word in ("quieter", "softer", "lower", "down", "小", "低")
+    _both(st, factor(m, 0.6, 0.36, 0.8) if down else factor(m, 1.5, 2.25, 1.25))
+
+
+@level(
+    rf"\b(?:(?:{_GAME})\s+(?:volume\s+)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v>{NUM})\s*(?:%|percent)"
+    rf"|(?:set|put)\s+(?:{_GAME})\s+(?:to|at)\s*(?P<v2>{NUM})\s*(?:%|percent))",
+    rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|改成|降到|减到|提到|升到|开到|变成|到|为)\s*(?P<v>{NUM})\s*%",
+)
+def _game_level(m: re.Match[str], st: State) -> None:
+    value = float(group(m, "v", "v2") or 0) / 100
+    if not 0 <= value <= 2:
+        raise bad(st.plan, f"A game-audio level of {value * 100:g}% is out of range: use 0-200%.",
+                  f"原声音量 {value * 100:g}% 超出范围：请用 0-200%。")  # fmt: skip
+    st.plan.game_volume = round(value, 4)
+
+
+@level(
+    r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声)(?:调到|降到|减到|变成)?(?:原来的)?一半|(?:游戏声音?|原声)减半"
+    r"|\bhalf\s+(?:the\s+)?(?:game|gameplay|original)(?:\s+(?:audio|sound|volume))?\b|\b(?:the\s+)?(?:game|gameplay)"
+    r"(?:\s+(?:audio|sound|volume))?\s+(?:at|to)\s+half\b",
+)
+def _game_half(m: re.Match[str], st: State) -> None:
+    _scale_game(st, 0.5)
+
+
+@level(
+    rf"\b(?:the\s+)?(?:game|gameplay|original|in-game|source)\s+(?:volume|audio|sound)\s*(?:x|×|times)"
+    rf"\s*(?P<f>{NUM})\b",
+    rf"{_ZH_GAME}(?:调大|提高|增大|加大|放大|调高)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍",
+    rf"\b(?:double|twice)\s+(?:the\s+)?(?:{_GAME})(?P<f>)",
+)
+def _game_times(m: re.Match[str], st: State) -> None:
+    _scale_game(st, max(0.05, min(4.0, float(m["f"] or 2))))
+
+
+@level(
+    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:kinda|kind\s+of|pretty|really|so|very|way|a\s+bit)\s+)?(?:too\s+)?"
+    r"(?:loud|noisy|much|distracting)\s*[,;.]?\s*(?:so\s+|please\s+|pls\s+)?(?:turn|tone|bring|take|dial)\s+"
+    r"(?:it|them|that)\s+down\b",
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:{_GAME})\b{AFTER}",
+    rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
+    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
+    rf"{_ZH_GAME}(?:再)?(?:(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:关小|调低|调小|降低|减小|放低|压低|小一?点|低一?点|轻一?点|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?)"
+    rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
+)
+def _game_down(m: re.Match[str], st: State) -> None:
+    _scale_game(st, factor(m, 0.6, 0.36, 0.8))
+
+
+@level(
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up|bump\s+up|crank\s+up"
+    r"|push\s+up)\s+"
+    rf"(?:{_GAME})\b{AFTER}",
+    rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+up\b{AFTER}",
+    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
+    rf"{_ZH_GAME}(?:再)?(?:(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大一?点|高一?点|响一?点|大些|响些|太小声?了?|太轻了?|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?)"
+    rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
+)
+def _game_up(m: re.Match[str], st: State) -> None:
+    _scale_game(st, factor(m, 1.5, 2.25, 1.25))
+
+
+# ---- music volume ---------------------------------------------------------------------------
+def _scale_volume(st: State, by: float) -> None:
+    st.plan.volume_factor = combine(st.plan.volume_factor, by)
+
+
+@level(
+    rf"\b(?:turn|bring|put)\s+{_IT}?all\s+the\s+way\s+down\b|\b(?:as\s+quiet|as\s+low)\s+as\s+(?:it\s+)?(?:can|"
+    r"possible)(?:\s+go)?\b|\b(?:lowest|minimum)\s+(?:volume|level)\b|\bbarely\s+there\b|\b(?:should|to)\s+be\s+"
+    r"barely\s+(?:noticeable|audible|there)\b|\bbarely\s+noticeable\b",
+    r"(?:音乐|背景音乐|音量|bgm)?(?:调到|调成|降到|开到)?最小(?:声|音量)?|(?:音乐|背景音乐)?若有若无",
+)
+def _minimum(m: re.Match[str], st: State) -> None:
+    """"All the way down", 调到最小: the quietest level that is still music."""
+    st.plan.volume = MIN_MUSIC
+
+
+@level(
+    rf"\b(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
+    rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+(?:the\s+)?(?:music|bgm|volume)(?:\s+volume)?"
+    rf"\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\bturn\s+(?:the\s+)?(?:music|bgm|volume|it)\s+(?P<dir>down|up)\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
+    rf"(?:音乐|音量|bgm)?(?P<dir>调低|降低|减小|调高|提高|增大|加大)\s*(?P<n>{NUM})\s*%",
+)
+def _relative_pct(m: re.Match[str], st: State) -> None:
+    """"50% quieter" scales the volume by 0.5, "20% louder" by 1.2 (not a level of 50%)."""
+    n = min(float(m["n"]), 95.0) / 100
+    down = m["dir"] in ("quieter", "softer", "lower", "reduce", "drop", "cut", "decrease", "down",
+                        "调低", "降低", "减小")  # fmt: skip
+    _scale_volume(st, round(1 - n if down else 1 + n, 4))
+
+
+@level(
+    rf"\b(?:(?:music|bgm)\s+)?(?:volume|vol|level|loudness)\s*(?:(?:to|at|of|=|:|is|down\s+to|up\s+to)"
+    rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.])\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:to|at)\s+{_ABOUT}"
+    rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|秒|分)\b)\s*"
+    rf"(?P<pct3>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
+    r"(?:volume|vol|loud|loudness|level))?",
+    rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|改成|改为|到|为|是|:)?\s*"
+    rf"(?P<v>{NUM})\s*(?P<pct>%)?",
+    rf"(?:音乐|背景音乐|bgm)(?:的)?(?:声音)?\s*(?:调到|调成|调至|调为|设为|设成|改成|改为|降到|开到)\s*(?P<v>{NUM})\s*"
+    r"(?P<pct>%)?(?!\s*(?:秒|分|倍))",
+)
+def _volume(m: re.Match[str], st: State) -> None:
+    raw = group(m, "v", "v2", "v3") or "0"
+    value = float(raw)
+    if group(m, "pct", "pct2", "pct3") or value > 1 or "." not in raw:
+        value /= 100
+    if not 0 <= value <= 1:
+        raw = raw if len(raw) < 8 else raw[:6] + "..."
+        raise bad(st.plan, f"A volume of {raw}% is out of range: use 0-100%.",
+                  f"音量 {raw}% 超出范围：请用 0-100%。")  # fmt: skip
+    st.plan.volume = round(value, 4)
+
+
+@level(
+    rf"\b(?:music|bgm)\s+(?:volume\s+)?(?:x|×|times)\s*(?P<f>{NUM})\b",
+    rf"(?:音乐|背景音乐|音量|bgm)(?:调大|提高|增大|加大|放大|调高)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍|音量翻倍(?P<f2>)",
+)
+def _music_times(m: re.Match[str], st: State) -> None:
+    _scale_volume(st, max(0.05, min(4.0, float(group(m, "f") or 2))))
+
+
+@level(
+    r"\b(?:half\s+(?:the\s+)?(?:music\s+|bgm\s+)?(?:volume|as\s+loud)|halve\s+(?:the\s+)?(?:music\s+)?"
+    r"volume|half\s+as\s+loud|(?:music|bgm)\s+at\s+half(?:\s+volume)?|(?:cut|drop|bring|turn)\s+(?:it|"
+    r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b",
+    r"音量减半|一半的?音量|(?:音量|音乐|背景音乐|bgm)(?:调到|降到|减到|变成)?(?:原来的)?一半|音乐减半"
+    r"|(?:降低|减少|调低|小|降)(?:到)?一半",
+)
+def _half(m: re.Match[str], st: State) -> None:
+    _scale_volume(st, 0.5)
+
+
+@level(r"\b(?:double\s+(?:the\s+)?(?:music\s+)?volume|twice\s+as\s+loud)\b", r"音量加倍|双倍音量")
+def _double(m: re.Match[str], st: State) -> None:
+    _scale_volume(st, 2.0)
+
+
+_NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
+
+
+@level(
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+it\s+(?:quiet|low|subtle|soft)"
+    r"|(?:be\s+|it\s+|but\s+|and\s+)?(?<!too\s)(?<!so\s)(?<!not\s)(?:quiet|soft|subtle)"
+    r"(?=\s*(?:$|[,.;!?\n]|please|pls|and\b))"
+    r"|can(?:'t|not)\s+hear\s+(?:the\s+)?(?:game|gameplay|footsteps|sfx|sound\s+effects)(?:\s+(?:audio|sound))?\s+"
+    r"(?:over|because\s+of)\s+the\s+(?:music|bgm)"
+    r"|not\s+(?:too|that|as)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
+    r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
+    rf"|bring\s+{_IT}?down"
+    rf"|more\s+quiet|not\s+so\s+loud|too\s+loud|too\s+much|lower(?:\s+the)?{_NOUNS}*|turn\s+{_IT}?"
+    r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
+    r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
+    rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering|"
+    rf"(?:music|bgm)\s+down)\b{AFTER}",
+    r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|听不[见清到](?:游戏声音?|原声|脚步声?)了?"
+    r"[，,]?(?:音乐|背景音乐|bgm)(?:再)?(?:小|低)一?点|"
+    r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:别|不要|不用)(?:那么|太)(?:吵|大声|响)"
+    r"|有点吵|好吵|很吵|吵死了|关小一?点?|调弱|变小|变轻|调低|调小|降低|减小|放低"
+    r"|压低|小声一?点?|轻一?点|小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
+    r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
+)
+def _quieter(m: re.Match[str], st: State) -> None:
+    _scale_volume(st, factor(m, 0.6, 0.36, 0.8))
+
+
+@level(
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|more\s+loud|not\s+so\s+quiet|too\s+quiet|too\s+soft|"
+    rf"raise(?:\s+the)?{_NOUNS}+|turn\s+{_IT}?up|(?:increase|boost|pump\s+up|crank\s+up|bump\s+up)"
+    r"\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|level|music)|volume\s+up|up\s+a\s+notch|"
+    r"can(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+)?(?:music|bgm|it)|(?:can\s+)?barely\s+hear\s+"
+    r"(?:the\s+)?(?:music|bgm|it)|boost\s+(?:it|the\s+music)"
+    rf"|crank\s+it|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
+    rf"\b{AFTER}",
+    r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
+    r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:开大一?点?|变大|变响|调高|调大|提高|增大|加大"
+    r"|放大|大声一?点?|响一?点|大一?点|高一?点|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?"
+    r"|听不[到见清](?:音乐|背景音乐|bgm)|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
+)
+def _louder(m: re.Match[str], st: State) -> None:
+    blamed = st.plan.game_volume_factor is not None and st.plan.game_volume_factor < 1
+    if blamed and re.search(r"hear|听不", m.group(0)):
+        return  # "the game is too loud, I can't hear the music": lowering the game is the fix
+    _scale_volume(st, factor(m, 1.5, 2.25, 1.25))

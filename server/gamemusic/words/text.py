@@ -1,0 +1,155 @@
+"""Text in: normalizing, the reply language, quotes, numbers and times (EN + 中文).
+
+Everything here works on *normalized* text (`normalize`): NFKC (full-width digits, colons
+and spaces become ASCII), Chinese numerals before a unit turned into digits ("三十秒" ->
+"30秒", "百分之三十" -> "30%"). Regexes are compiled with re.ASCII so that `\\b` sees a
+boundary between "boss" and "战" in "加boss战音乐".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+Lang = Literal["en", "zh"]
+
+FLAGS = re.I | re.A
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def detect_lang(text: str) -> Lang:
+    """'zh' as soon as the text holds a Chinese character, else 'en'."""
+    return "zh" if CJK.search(text or "") else "en"
+
+
+def say(lang: str, en: str, zh: str) -> str:
+    """The one way to pick the reply language: Chinese for 'zh', English otherwise."""
+    return zh if lang == "zh" else en
+
+
+# ---- quotes ---------------------------------------------------------------------------------
+# 'x' only when the apostrophe is not inside a word (don't, it's).
+QUOTED = (
+    r"(?:\"(?P<q1>[^\"\n]+)\"|(?<![A-Za-z0-9])'(?P<q2>[^'\n]+)'(?![A-Za-z0-9])"
+    r"|“(?P<q3>[^”\n]+)”|‘(?P<q4>[^’\n]+)’|「(?P<q5>[^」\n]+)」|『(?P<q6>[^』\n]+)』"
+    r"|《(?P<q7>[^》\n]+)》|«(?P<q8>[^»\n]+)»)"
+)
+QUOTED_RE = re.compile(QUOTED, FLAGS)
+
+
+def quoted_text(m: re.Match[str]) -> str:
+    return next(v for k, v in m.groupdict().items() if k.startswith("q") and v is not None)
+
+
+# ---- numbers and times ----------------------------------------------------------------------
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_NUM = r"[零〇一二两三四五六七八九十百]+"
+_CN_BEFORE_UNIT = re.compile(
+    rf"(?P<n>{_CN_NUM})(?=\s*(?:秒|分(?!之)|个小时|小时|%|bpm|拍|db|分贝|倍))", FLAGS
+)
+_PCT = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{_CN_NUM})")
+
+
+def cn_number(s: str) -> int:
+    """'三十五' -> 35, '一百二十' -> 120, '十' -> 10; digits only ('二五') read positionally."""
+    if "百" not in s and "十" not in s:
+        value = 0
+        for ch in s:
+            value = value * 10 + _CN_DIGITS[ch]
+        return value
+    total, current = 0, 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+_HALF = [
+    (re.compile(r"(\d+)\s*分(?:钟)?半"), r"\1分30秒"),
+    (re.compile(r"半分钟"), "30秒"),
+    (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),
+    (re.compile(r"\b(?:a|one)\s+minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
+    (re.compile(r"\bhalf\s+a\s+minute\b", re.I), "30 seconds"),
+    (re.compile(r"\b(\d+)\s+and\s+a\s+half\s+(seconds?|secs?|minutes?|mins?)\b", re.I), r"\1.5 \2"),
+    # "the 1 minute mark", "the 0:30 point": the time itself
+    (re.compile(r"\b(?:the\s+)?(\d[\d:.]*\s*(?:seconds?|secs?|minutes?|mins?|s|m)?)\s+(?:mark|point)\b",
+                re.I), r"\1"),
+]
+
+
+def _digits(text: str) -> str:
+    for pattern, repl in _HALF:
+        text = pattern.sub(repl, text)
+    text = _PCT.sub(lambda m: f"{cn_number(m['n']) if not m['n'][0].isdigit() else m['n']}%", text)
+    return _CN_BEFORE_UNIT.sub(lambda m: str(cn_number(m["n"])), text)
+
+
+def normalize(text: str) -> str:
+    """NFKC plus Chinese numerals as digits; quoted passages (titles) are kept as written."""
+    text = text or ""
+    out, last = [], 0
+    for m in QUOTED_RE.finditer(text):
+        out += [_digits(unicodedata.normalize("NFKC", text[last : m.start()])), m.group(0)]
+        last = m.end()
+    out.append(_digits(unicodedata.normalize("NFKC", text[last:])))
+    return "".join(out)
+
+
+# The look-behinds make a match start only where a number starts (no quadratic rescans).
+NUM = r"(?<![\d.])\d+(?:\.\d+)?"
+CLOCK = r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
+_US = r"(?:seconds?|secs?|s(?![a-z])|秒钟?)"
+_UM = r"(?:minutes?|mins?|m(?![a-z])|分钟?)"
+_UH = r"(?:hours?|hrs?|h(?![a-z])|个?小时)"
+DUR = (
+    rf"(?:{NUM}[\s-]*{_UH}(?:\s*{NUM}\s*{_UM})?|{NUM}[\s-]*{_UM}(?:\s*{NUM}\s*{_US})?"
+    rf"|{NUM}[\s-]*{_US})"
+)
+TIME = rf"(?:{CLOCK}|{DUR})"
+_PART = re.compile(rf"({NUM})[\s-]*(?:({_UH})|({_UM})|({_US}))", FLAGS)
+
+
+MAX_SECONDS = 1e7  # absurd times stay finite, so range checks can name the video's length
+
+
+def seconds(spec: str, unit: float = 1.0) -> float:
+    """'1:30' -> 90, '2 min' -> 120, '1分30秒' -> 90, '45' -> 45 * unit."""
+    return min(_seconds(spec.strip(), unit), MAX_SECONDS)
+
+
+def _seconds(spec: str, unit: float) -> float:
+    if ":" in spec:
+        value = 0.0
+        for part in spec.split(":"):
+            value = value * 60 + float(part)
+        return value
+    parts = _PART.findall(spec)
+    if not parts:
+        return float(spec) * unit
+    return sum(float(n) * (3600 if h else 60 if m else 1) for n, h, m, _s in parts)
+
+
+def unit_of(spec: str) -> float:
+    """Seconds per unit of the last unit named in `spec` (1 for clock times)."""
+    parts = _PART.findall(spec) if ":" not in spec else []
+    if not parts:
+        return 1.0
+    _n, h, m, _s = parts[-1]
+    return 3600.0 if h else 60.0 if m else 1.0
+
+
+def fmt_seconds(value: float) -> str:
+    """90 -> '1:30', 5 -> '0:05', 2.5 -> '0:02.5'."""
+    minutes, secs = divmod(value, 60)
+    text = f"{int(minutes)}:{int(secs):02d}"
+    frac = round(secs - int(secs), 1)
+    return text + (f".{int(frac * 10)}" if frac else "")

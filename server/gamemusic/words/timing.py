@@ -1,0 +1,204 @@
+"""Time in the video: where the music plays (`RANGES`: "between 0:05 and 0:15", "the last 8
+seconds", "10 seconds in", "从第5秒", "最后30秒") and its fades (`FADES`: "fade out over 3 s",
+"no fade", "不要淡出")."""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.plan import TimeRange
+from gamemusic.words.rules import NEG, A, B, Rule, State, bad, group, registrar, span
+from gamemusic.words.text import CLOCK, DUR, NUM, TIME, fmt_seconds, seconds
+
+LEAD: list[Rule] = []
+FADES: list[Rule] = []
+RANGES: list[Rule] = []
+lead = registrar(LEAD)
+fade = registrar(FADES)
+when = registrar(RANGES)
+
+
+@lead(
+    rf"\b(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have))\s+(?:any\s+)?"
+    rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
+    rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)",
+    rf"\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm)\s+out\s+of\s+the\s+(?:first|opening)\s+(?P<d>{DUR}|minute)"
+    rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d2>{DUR}|minute)",
+    rf"\b(?:don't|do\s+not|dont)\s+start\s+(?:the\s+)?(?:music|bgm)\s+(?:until|till|before)\s+(?P<t>{TIME})"
+    rf"|\b(?:hold|keep)\s+(?:off\s+)?(?:the\s+)?(?:music|bgm)(?:\s+off)?\s+(?:until|till)\s+(?P<t2>{TIME})"
+    rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)",
+    rf"前\s*(?P<d>{DUR})\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
+)
+def _silent_lead(m: re.Match[str], st: State) -> None:
+    """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
+    at = group(m, "t", "t2", "t3")
+    start = seconds(at) if at else _length(group(m, "d", "d2"))
+    _set_range(st, TimeRange(start=start), "from")
+
+
+# ---- fades ----------------------------------------------------------------------------------
+def _set_fade(st: State, which: str, value: float) -> None:
+    if value > 30:
+        raise bad(st.plan, f"A {value:g} s fade is too long: use up to 30 s.",
+                  f"{value:g} 秒的淡入淡出太长：最多 30 秒。")  # fmt: skip
+    if which in ("in", "both"):
+        st.plan.fade_in = value
+    if which in ("out", "both"):
+        st.plan.fade_out = value
+
+
+def _which(word: str) -> str:
+    word = word.replace(" ", "").replace("-", "")
+    has_in = any(k in word for k in ("in", "入", "强"))
+    has_out = any(k in word for k in ("out", "出", "弱"))
+    return "both" if has_in == has_out else "in" if has_in else "out"
+
+
+@fade(
+    r"\b(?:keep|leave)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same))?"
+    r"|\b(?:don't|do\s+not)\s+(?:touch|change)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)",
+    r"(?:淡入淡出|淡入|淡出)(?:要|就|先)?(?:留着|保留|不变|别动|不用动|照旧)",
+)
+def _keep_fade(m: re.Match[str], st: State) -> None:
+    """"Keep the fade out", 淡出留着: nothing to change."""
+
+
+@fade(
+    rf"\b{NEG}\s+(?:the\s+|any\s+|that\s+|this\s+)?"
+    r"(?P<which>fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?"
+    r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b",
+    r"(?:不要|取消|去掉|关闭|没有|无|不用|别)(?:加|要|用|做)?(?P<which>淡入淡出|渐入渐出|淡入|淡出|渐入|渐出|渐强|渐弱|淡化)"
+    r"|(?P<which2>淡入淡出|渐入渐出|淡入|淡出)(?:都|也|全)?(?:去掉|不要了?|取消|关掉|删掉|去了)",
+)
+def _no_fade(m: re.Match[str], st: State) -> None:
+    word = group(m, "which", "which2") or "fade"
+    where = group(m, "where")
+    if word in ("fade", "fades", "fading"):
+        which = "in" if where in ("start", "beginning") else "out" if where == "end" else "both"
+    else:
+        which = _which(word)
+    _set_fade(st, which, 0.0)
+
+
+@fade(
+    rf"\b(?:(?P<len>long(?:er)?|slow(?:er)?|short(?:er)?|quick(?:er)?|fast(?:er)?|gentle(?:r)?|smooth(?:er)?|"
+    rf"soft(?:er)?|gradual)\s+)?(?:(?P<d1>{DUR})\s+)?"
+    r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
+    r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|"
+    r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
+    r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|"
+    rf"lasting|at)?\s*(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting)\s+"
+    rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
+    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
+    rf"|渐入|渐出|渐强|渐弱)(?:\s*(?:改成|改为|设为|设成|调成|调到|变成|为|是|要)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
+)
+def _fade(m: re.Match[str], st: State) -> None:
+    direction = group(m, "dir", "dir2")
+    where = group(m, "where")
+    which = (_which(direction) if direction else "in" if where in ("start", "beginning")
+             else "out" if where == "end" else "both")  # fmt: skip
+    spec = group(m, "d1", "d2", "d3")
+    length = group(m, "len", "len2") or ""
+    if spec:
+        value = seconds(spec)
+    elif length.startswith(("long", "slow", "gentle", "smooth", "soft", "gradual", "长", "慢", "久")):
+        value = 4.0
+    elif length:
+        value = 0.5
+    else:
+        value = {"in": 1.5, "out": 2.5}.get(which, -1.0)
+    if value < 0:
+        _set_fade(st, "in", 1.5)
+        _set_fade(st, "out", 2.5)
+    else:
+        _set_fade(st, which, value)
+
+
+# ---- ranges ---------------------------------------------------------------------------------
+def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
+    plan = st.plan
+    if half and plan.range is not None and st.open_end not in (None, half):
+        start = rng.start if half == "from" else plan.range.start
+        end = plan.range.end if half == "from" else rng.end
+        rng, plan.range, half = TimeRange(start, end), None, None  # "starts at X, ends at Y"
+    st.open_end = half
+    if rng.end is not None and rng.end <= rng.start:
+        raise bad(plan, f"That range ends ({fmt_seconds(rng.end)}) before it starts "
+                  f"({fmt_seconds(rng.start)}).", f"这个时间段的结束（{fmt_seconds(rng.end)}）早于开始"
+                  f"（{fmt_seconds(rng.start)}）。")  # fmt: skip
+    if plan.range is not None and plan.range != rng:
+        raise bad(plan, "The music can play in one range at a time; I found two.",
+                  "音乐一次只能设一个时间段，这句里有两个。", code="not_understood",
+                  hint=("Say one range, e.g. 'from 0:30 to 1:20'.", "请只说一个，例如“从0:30到1:20”。"))  # fmt: skip
+    plan.range = rng
+
+
+@when(
+    rf"\bbetween\s+{A}\s+and\s+{B}",
+    rf"(?:\bfrom\s+|从\s*)?第?{A}\s*(?:to|-|–|—|~|until|till|through|thru|到|至)\s*第?{B}"
+    r"(?:\s*(?:之间|期间|之内|内))?",
+)
+def _between(m: re.Match[str], st: State) -> None:
+    _set_range(st, span(m["a"], m["b"]))
+
+
+def _length(spec: str | None) -> float:
+    return seconds(spec) if spec and spec[0].isdigit() else 60.0
+
+
+@when(
+    rf"\b(?:the\s+)?(?:first|opening|initial|beginning)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
+    rf"(?:前|开头|开始的?|头)\s*(?P<d>{DUR}|{CLOCK})",
+)
+def _first(m: re.Match[str], st: State) -> None:
+    _set_range(st, TimeRange(0.0, _length(m["d"])))
+
+
+@when(
+    rf"\b(?:the\s+)?(?:last|final|closing|ending)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
+    rf"(?:最后的?|后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",
+)
+def _last(m: re.Match[str], st: State) -> None:
+    length = _length(m["d"])
+    if length <= 0:
+        raise bad(st.plan, "The last 0 seconds is no time at all.", "最后 0 秒没有时长。")
+    _set_range(st, TimeRange(last=length))
+
+
+@when(
+    rf"\b(?:from\s+the\s+(?:start|beginning|top)\s+(?:to|until|till|through)|until|till|up\s+to|"
+    rf"before|(?:stop|end|cut)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+)?(?:off\s+)?(?:right\s+|exactly\s+|just\s+)?"
+    rf"(?:at|after))\s+(?P<b>{TIME})",
+    rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|在\s*第?(?P<b3>{TIME})\s*"
+    r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
+)
+def _until(m: re.Match[str], st: State) -> None:
+    end = seconds(group(m, "b", "b2", "b3") or "0")
+    if end <= 0:
+        raise bad(st.plan, "The music has to end after 0:00.", "音乐的结束时间必须晚于 0:00。")
+    _set_range(st, TimeRange(0.0, end), "until")
+
+
+@when(
+    r"\b(?:from|after|starting\s+(?:at|from)|start(?:s|ing)?\s+(?:the\s+music\s+)?(?:[a-z]+\s+){0,4}?(?:at|from)|"
+    rf"begin(?:s|ning)?\s+at|kick(?:s)?\s+in\s+at|come(?:s)?\s+in\s+at)\s+(?:the\s+)?(?P<a>{TIME})"
+    r"(?:\s+(?:mark|point))?(?:\s+(?:on|"
+    r"onwards?|until\s+the\s+end|to\s+the\s+end|till\s+the\s+end|in))?",
+    rf"\b(?P<a2>{DUR})\s+in\b(?!\s+(?:length|long))|\bafter\s+(?:the\s+)?(?:[a-z]+\s+){{1,3}}?(?:at|around|~)\s+(?P<a>{TIME})",
+    rf"\b(?:music|bgm|it)\s+(?:only\s+)?(?:at|from)\s+(?P<a>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
+    rf"\bstart(?:s|ing)?\s+(?:the\s+)?(?:music|bgm|it)\b[^.;\n]{{0,40}}?(?:at|around|from|~)\s+(?P<a>{TIME})"
+    r"(?!\s*(?:to|-|until|till)\b)",
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进)(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
+    r"(?:到结尾|到最后)?",
+)
+def _from(m: re.Match[str], st: State) -> None:
+    _set_range(st, TimeRange(start=seconds(group(m, "a", "a2") or "0")), "from")
+
+
+@when(
+    r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|clip|thing|length|time|way|duration|song|match)\b|"
+    r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b",
+    r"全程|整个视频|整段|全部时长|从头到尾",
+)
+def _whole(m: re.Match[str], st: State) -> None:
+    _set_range(st, TimeRange())

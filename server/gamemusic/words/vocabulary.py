@@ -1,0 +1,238 @@
+"""The vocabulary: style names and the words creators use for them (moods, adjectives, game
+references, franchises), filler words a parser may skip, and what the product can do.
+
+All of it is data over *normalized* text (see `text.normalize`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.text import CJK, FLAGS, normalize, say
+
+# ---- styles ---------------------------------------------------------------------------------
+STYLE_TITLES = {
+    "chiptune": "Retro Chiptune",
+    "16bit": "16-bit FM",
+    "boss": "Boss Battle",
+    "rpg": "RPG Overworld",
+    "dungeon": "Dungeon Ambient",
+    "synthwave": "Synthwave",
+    "lofi": "Lo-fi Chill",
+    "platformer": "Platformer",
+    "racing": "Racing",
+}
+STYLE_ZH = {
+    "chiptune": "复古芯片音乐",
+    "16bit": "16位 FM",
+    "boss": "Boss战",
+    "rpg": "角色扮演大地图",
+    "dungeon": "地牢氛围",
+    "synthwave": "合成器浪潮",
+    "lofi": "低保真",
+    "platformer": "平台跳跃",
+    "racing": "赛车",
+}
+# Strong words name one style; weak words only count when no strong word is present
+# ("retro synthwave" is synthwave, "retro" alone is chiptune).
+STRONG: dict[str, tuple[str, ...]] = {
+    "chiptune": ("chiptune", "chip tune", "chiptunes", "chip music", "8-bit", "8bit", "8 bit", "nes",
+                 "gameboy", "game boy", "famicom", "pixel", "pixel art", "retro chiptune",
+                 "bleep bloop", "bleepy", "芯片音乐", "芯片", "8位", "8比特", "像素", "红白机", "fc",
+                 "小霸王", "8bit风"),
+    "16bit": ("16-bit", "16bit", "16 bit", "16-bit fm", "snes", "super nintendo", "genesis",
+              "mega drive", "megadrive", "sega", "fm synth", "16位", "16比特", "超任", "世嘉", "md"),
+    "boss": ("boss", "boss fight", "boss battle", "final boss", "boss music", "boss战", "首领战",
+             "决战", "最终boss", "打boss"),
+    "rpg": ("rpg", "jrpg", "overworld", "rpg overworld", "orchestral", "heroic", "角色扮演",
+            "大地图", "管弦", "交响", "英雄"),
+    "dungeon": ("dungeon", "horror", "creepy", "spooky", "eerie", "cave", "caves", "haunted",
+                "scary", "dungeon ambient", "地牢", "恐怖", "阴森", "诡异", "地下城", "洞穴", "鬼屋",
+                "吓人"),
+    "synthwave": ("synthwave", "synth wave", "retrowave", "retro wave", "outrun", "80s", "80's",
+                  "eighties", "80s synth", "vaporwave", "cyberpunk", "合成器浪潮", "合成波", "80年代",
+                  "蒸汽波", "赛博朋克"),
+    "lofi": ("lo-fi", "lofi", "lo-fi chill", "chillhop", "hip hop beats", "hip-hop beats",
+             "lofi beats", "study beats", "lo fi beats", "低保真", "嘻哈", "学习音乐"),
+    "platformer": ("platformer", "platforming", "mario-like", "platform game", "平台跳跃", "横版过关",
+                   "跳跃游戏"),
+    "racing": ("racing", "race", "driving", "high-speed", "high speed", "racer", "赛车", "竞速", "飙车",
+               "开车", "高速"),
+}  # fmt: skip
+WEAK: dict[str, tuple[str, ...]] = {
+    "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机"),
+    "16bit": ("fm", "90s", "nineties", "90年代"),
+    "boss": ("epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
+             "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗"),
+    "rpg": ("adventure", "adventurous", "fantasy", "quest", "exploration", "exploring", "medieval",
+            "magical",
+            "冒险", "奇幻", "魔幻", "探索", "中世纪"),
+    "dungeon": ("dark", "ambient", "mysterious", "scarier", "creepier", "spookier", "eerier",
+                "黑暗", "氛围", "暗黑", "神秘"),
+    "synthwave": ("neon", "synth", "synthy", "霓虹", "合成器"),
+    "lofi": ("chill", "chilled", "calm", "relaxing", "relaxed", "study", "cozy", "mellow", "放松",
+             "轻松", "舒缓", "治愈", "惬意"),
+    "platformer": ("platform", "bouncy", "bouncier", "cheerful", "happy", "happier", "cute", "playful",
+                   "upbeat", "欢快",
+                   "轻快", "活泼", "可爱", "开心"),
+    "racing": ("fast-paced", "速度感"),
+}  # fmt: skip
+
+# Franchises -> the sound of their era. The music is an original piece in that spirit, never
+# the game's own; the reply says so (`inspired_by`).
+FRANCHISES: dict[str, tuple[str, ...]] = {
+    "chiptune": ("mega man", "megaman", "castlevania", "metroid", "tetris", "pac-man", "pacman",
+                 "galaga", "space invaders", "contra", "duck hunt", "undertale", "shovel knight",
+                 "魂斗罗", "俄罗斯方块", "吃豆人", "洛克人", "恶魔城"),
+    "16bit": ("sonic", "streets of rage", "street fighter", "chrono trigger", "super metroid",
+              "earthbound", "索尼克", "街头霸王", "怒之铁拳"),
+    "rpg": ("zelda", "legend of zelda", "final fantasy", "dragon quest", "pokemon", "pokémon",
+            "skyrim", "elder scrolls", "witcher", "genshin", "kingdom hearts", "塞尔达", "最终幻想",
+            "勇者斗恶龙", "宝可梦", "精灵宝可梦", "原神", "上古卷轴", "巫师"),
+    "platformer": ("mario", "super mario", "kirby", "donkey kong", "celeste", "rayman",
+                   "crash bandicoot", "马里奥", "超级马里奥", "超级玛丽", "星之卡比", "大金刚"),
+    "racing": ("mario kart", "need for speed", "forza", "gran turismo", "initial d", "ridge racer",
+               "f-zero", "极品飞车", "头文字d", "马里奥赛车", "跑跑卡丁车", "qq飞车"),
+    "boss": ("dark souls", "elden ring", "sekiro", "bloodborne", "doom", "devil may cry",
+             "monster hunter", "god of war", "黑魂", "黑暗之魂", "艾尔登法环", "老头环", "只狼",
+             "黑神话", "怪物猎人", "战神"),
+    "dungeon": ("diablo", "resident evil", "silent hill", "darkest dungeon", "hollow knight",
+                "生化危机", "寂静岭", "暗黑破坏神", "空洞骑士"),
+    "synthwave": ("hotline miami", "cyberpunk 2077", "blood dragon", "迈阿密热线"),
+    "lofi": ("animal crossing", "stardew valley", "minecraft", "动物森友会", "动森", "星露谷",
+             "我的世界"),
+}  # fmt: skip
+
+
+def _word_re(words: list[str]) -> str:
+    alts = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*") for w in alts)
+    return rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])"
+
+
+_STYLE_OF: dict[str, tuple[str, bool]] = {}
+for _id, _words in WEAK.items():
+    _STYLE_OF.update({w: (_id, False) for w in _words})
+for _id, _words in STRONG.items():
+    _STYLE_OF.update({w: (_id, True) for w in (*_words, _id)})
+for _id, _title in STYLE_TITLES.items():
+    _STYLE_OF[_title.lower()] = (_id, True)
+    _STYLE_OF[STYLE_ZH[_id].lower()] = (_id, True)
+STYLE_RE = re.compile(_word_re(list(_STYLE_OF)), FLAGS)
+_FRANCHISE_OF = {w: (sid, w) for sid, words in FRANCHISES.items() for w in words}
+FRANCHISE_RE = re.compile(
+    _word_re(list(_FRANCHISE_OF)) + r"(?:[\s-]*(?:like|style|era|vibes?|inspired|ish|风格?|那样|一样|的感觉))?",
+    FLAGS,
+)
+
+
+def franchise(text: str) -> tuple[str, str] | None:
+    """(style id, franchise as written in the table) for a matched franchise phrase."""
+    t = re.sub(r"[\s-]+", " ", text.strip().lower())
+    for w in sorted(_FRANCHISE_OF, key=len, reverse=True):
+        if t.startswith(re.sub(r"[\s-]+", " ", w)):
+            return _FRANCHISE_OF[w]
+    return None
+
+
+
+def _key(word: str) -> str:
+    return re.sub(r"[\s-]+", " ", word.strip().lower())
+
+
+_STYLE_KEYS = {_key(w): v for w, v in _STYLE_OF.items()} | {
+    _key(w).replace(" ", ""): v for w, v in _STYLE_OF.items()
+}
+
+
+def style_word(word: str) -> tuple[str, bool] | None:
+    """(style id, strong?) for a matched synonym."""
+    k = _key(word)
+    return _STYLE_KEYS.get(k) or _STYLE_KEYS.get(k.replace(" ", ""))
+
+
+def resolve_style(word: str) -> str | None:
+    """A style id from an id, a title or a synonym, in English or Chinese; None if unknown.
+
+    >>> resolve_style("8-bit"), resolve_style("Boss战"), resolve_style("lo fi music")
+    ('chiptune', 'boss', 'lofi')
+    """
+    text = normalize(word).strip().lower()
+    text = re.sub(r"(?:\s*(?:background\s+)?(?:music|style|bgm)|背景音乐|音乐|风格)$", "", text)
+    found = style_word(text)
+    return found[0] if found else None
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# ---- filler ---------------------------------------------------------------------------------
+FILLER_EN = frozenset(
+    _words(
+    """a an the some any my me i i'm im we our us you your it it's its this that these those to
+    into onto of for on in at with and or then also plus please pls plz can could would will
+    should shall just only more bit little very really so now instead thanks thank ok okay hey
+    hi yes make set change switch turn give use put add want need like let let's lets try go be
+    is are was sound sounds feel feeling vibe vibes kind sort style styled music musics
+    background bgm soundtrack track tracks song tune tunes video clip gameplay recording
+    footage game games gaming audio sound version type genre mood whole entire part section
+    aspect ratio format mode orientation resolution quality output volume level cool nice
+    awesome good great fun some something kinda bit during play plays playing i'd id
+    i'll fits fit suits convert era era's actually wait hmm um uh lol guys bro tunes stuff thing
+    things sorta pretty super yeah yep nah ty thx stream vod highlight highlights behind under over
+    there here through all everything overall fitting suitable matching sounding feels feel
+    again maybe perhaps think guess honestly literally basically kinda seems seem bit probably
+    whatever rather something's one ones kind bgm's tracks clips videos my own fight boss's
+    montage edit edits upload uploaded channel viewers chat have has having crop
+    cropped back not don't dont no never do does doesn't keep theme as same short"""
+    )
+)  # fmt: skip
+FILLER_ZH = sorted(
+    _words(
+    """请 帮我 帮忙 麻烦 给我 给 把 将 让 使 使用 用 换成 换为 改成 改为 改用 切换到 切换成 切换
+    变成 设为 设置为 设置成 设置 调成 调到 调整 做成 弄成 加上 加入 添加 加 配上 来点 要 想要 我想
+    我要 想 需要 一下 一点 一些 点 些 的 地 得 了 吧 呢 啊 呀 哦 嘛 和 与 及 并且 并 然后 再 还有
+    同时 也 都 就 只 只要 仅 只在 在 里 中 时 上 这个 那个 这段 一个 一首 一段 个 首 段 它 我 我的
+    视频 影片 片子 录像 游戏 音乐 背景音乐 配乐 风格 类型 声音 效果 感觉 一样 像 谢谢 好的 好 吗
+    画幅 比例 格式 模式 版本 分辨率 音量 整体 稍微 有点 更 更加 比较 换 成 为 改 来 下 放 风 风的 发 发到 适合 有 感
+    的话 那个 就是 其实 算了 还是 改回 回到 哈 嗯 呃 谢了 兄弟 能不能 可以 可不可以 整个 太 啦 咯
+    喔 哎 下吧 一下吧 帮 感觉的 调 弄 搞 整 那种 这种 风格的 类型的 来个 这里 那里 部分 直播 时候"""),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+_ZH_FILLER_RE = re.compile("|".join(re.escape(w) for w in FILLER_ZH))
+_TOKEN = re.compile(r"[a-z0-9']+|[\u3400-\u9fff\uf900-\ufaff]+", FLAGS)
+
+
+def meaningful(fragment: str) -> list[str]:
+    """Words of `fragment` that are not filler (what a parser must have understood)."""
+    left = []
+    for tok in _TOKEN.findall(fragment.lower()):
+        if CJK.match(tok):
+            rest = _ZH_FILLER_RE.sub("", tok)
+            if rest:
+                left.append(rest)
+        elif tok.strip("'") and tok.strip("'") not in FILLER_EN:
+            left.append(tok)
+    return left
+
+
+SUPPORTED_EN = (
+    "I can: pick a style (chiptune, 16-bit, boss, rpg, dungeon, synthwave, lo-fi, platformer, "
+    "racing), set the volume (35%, quieter, louder), limit the music to a range (from 0:30 to "
+    "1:20, last 10 seconds), fade in/out, turn ducking on/off or stronger, set the tempo "
+    "(120 bpm, faster), make another take, mute or keep the game audio, remove the music, add "
+    "titles (add title 'Boss Rush' for 3 s), change the aspect (vertical, 16:9, square), "
+    "1080p, undo, redo."
+)
+SUPPORTED_ZH = (
+    "我能做的：换风格（芯片音乐、16位、Boss战、角色扮演、地牢、合成器浪潮、低保真、平台跳跃、赛车），"
+    "调音量（35%、调低音乐、大声一点），限定时间段（从0:30到1:20、最后10秒），淡入淡出，开关闪避或加强，"
+    "改节奏（120 bpm、快一点），换一版，原声静音/保留，去掉音乐，加标题（加标题「Boss Rush」3秒），"
+    "改画幅（竖屏、16:9、方形），1080p，撤销，重做。"
+)
+
+
+def supported(lang: str) -> str:
+    return say(lang, SUPPORTED_EN, SUPPORTED_ZH)
