@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import secrets
 from pathlib import Path
 
 from gamemusic import intents
+from gamemusic.add_request import AddRequest, instruction_for
 from gamemusic.backends.base import Backend, Progress, no_progress
 from gamemusic.config import Settings
 from gamemusic.draft import timeline_summary
@@ -363,6 +365,42 @@ class App:
             session_id=session_id,
             job=info,
             done=info.status == "done",
+        )
+
+    # --- add: upload, one edit, export ---------------------------------------------------
+    async def add(self, req: AddRequest, *, progress: Progress = no_progress) -> ExportResult:
+        """Upload `req.source`, apply the request as one sentence, export and wait (the CLI's
+        `add`). The output path is checked before any work is done."""
+        from gamemusic.instructions import resolve_style
+
+        style_id = resolve_style(req.style)
+        if style_id is None:
+            from gamemusic.music import STYLES
+
+            raise BadInput(
+                f"Unknown style '{req.style}'.",
+                hint=f"Styles: {', '.join(STYLES)}.",
+                code="unknown_style",
+            )
+        if is_url(req.source):
+            default, inputs = self.settings.workspace / "video_music.mp4", []
+        else:
+            src = resolve_input(req.source, self.settings.workspace)
+            default, inputs = src.with_name(f"{src.stem}_music.mp4"), [src]
+        out = resolve_output(req.output, default, self.settings.workspace, inputs)
+        if out.exists() and not req.force:
+            raise BadInput(
+                f"'{out}' already exists.", hint="Pass --force to replace it.", code="exists"
+            )
+        up = await self.upload(req.source, still_duration_s=req.still_duration_s, progress=progress)
+        await self.edit(up.session_id, instruction_for(req, style_id), progress=progress)
+        if self.backend.name == "local" and req.mode != "no-music":
+            async with self.store.writing(up.session_id) as session:
+                music = session.project().draft.music
+                if music is not None:
+                    music.meta.seed = req.seed
+        return await self.export(
+            up.session_id, output=str(out), wait_s=math.inf, overwrite=True, progress=progress
         )
 
     def _reusable_job(

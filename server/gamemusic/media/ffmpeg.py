@@ -143,6 +143,69 @@ async def run(
     return bytes(out)
 
 
+class Reader:
+    """Pull stdout of a running ffmpeg child in chunks (see `reading`)."""
+
+    def __init__(self, stream: asyncio.StreamReader) -> None:
+        self._stream = stream
+        self.eof = False
+
+    async def read(self, n: int) -> bytes:
+        """Up to n bytes: exactly n unless the stream ended."""
+        try:
+            return await self._stream.readexactly(n)
+        except asyncio.IncompleteReadError as exc:
+            self.eof = True
+            return exc.partial
+
+
+@contextlib.asynccontextmanager
+async def reading(args: list[str], *, what: str = "ffmpeg") -> AsyncIterator[Reader]:
+    """Run ffmpeg with `args` writing to stdout and hand out a Reader of it. Leaving the block
+    early (or by an error or a cancel) kills the child; after reading to the end, a failure
+    of the child raises RenderError as `run` does."""
+    cmd = [*base_args(), "-nostdin", *args]
+    log.debug("read %s", cmd)
+    proc = await asyncio.create_subprocess_exec(
+        *cmd,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        start_new_session=True,
+        limit=1 << 20,
+    )
+    tail: deque[str] = deque(maxlen=30)
+
+    async def read_err() -> None:
+        assert proc.stderr
+        async for line in proc.stderr:
+            tail.append(line.decode(errors="replace").rstrip())
+
+    errors = asyncio.ensure_future(read_err())
+    assert proc.stdout
+    reader = Reader(proc.stdout)
+    try:
+        yield reader
+    except BaseException:
+        _kill(proc)
+        errors.cancel()
+        with contextlib.suppress(Exception):
+            await asyncio.shield(proc.wait())
+        raise
+    if not reader.eof:
+        _kill(proc)  # the caller had what it wanted
+    await errors
+    code = await proc.wait()
+    if reader.eof and code != 0:
+        detail = " | ".join(tail) or f"exit code {code}"
+        log.warning("%s failed: %s", what, detail)
+        raise RenderError(
+            f"{what} failed: {tail[-1] if tail else f'exit code {code}'}",
+            hint="The log has the details.",
+            detail=detail,
+        )
+
+
 async def display_rotation(path: Path, demuxer: str) -> int:
     """Rotation from the container's display matrix, read by an ffmpeg child (no decoding)."""
     proc = await asyncio.create_subprocess_exec(

@@ -7,7 +7,7 @@ write_wav("theme.wav", audio); write_midi(piece, "theme.mid")
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 import numpy as np
@@ -48,3 +48,14 @@ def render_music(
         style, duration_s, seed=seed, bpm=bpm, cuts=cuts, intensity=intensity, ending=ending
     )
     return synthesize(piece, sr)
+
+
+# stand-in until the sound helper's synthesize_blocks lands
+def synthesize_blocks(
+    piece: Piece, sr: int = 48000, block_s: float = 1.0
+) -> Iterator[np.ndarray]:
+    """`synthesize(piece)` in consecutive (n_i, 2) float32 C-contiguous blocks."""
+    audio = synthesize(piece, sr)
+    step = max(1, round(block_s * sr))
+    for i in range(0, len(audio), step):
+        yield np.ascontiguousarray(audio[i : i + step])
