@@ -21,7 +21,7 @@ import anyio
 import httpx
 
 from gamemusic.errors import BadInput
-from gamemusic.media.probe import MAX_BYTES
+from gamemusic.media.probe import MAX_BYTES, size_text
 
 MAX_REDIRECTS = 5
 
@@ -163,8 +163,8 @@ async def _fetch(client: httpx.AsyncClient, url: str, folder: Path, max_bytes: i
             declared = int(resp.headers.get("content-length") or 0)
             if declared > max_bytes:
                 raise BadInput(
-                    f"The linked file is {declared / 2**20:.0f} MB; the limit is "
-                    f"{max_bytes / 2**20:.0f} MB.",
+                    f"The linked file is {size_text(declared)}; the limit is "
+                    f"{size_text(max_bytes)}.",
                     code="too_large",
                 )
             target = _free_name(folder, _name_from(url))
@@ -176,7 +176,7 @@ async def _fetch(client: httpx.AsyncClient, url: str, folder: Path, max_bytes: i
                         got += len(chunk)
                         if got > max_bytes:
                             raise BadInput(
-                                f"The linked file is larger than {max_bytes / 2**20:.0f} MB.",
+                                f"The linked file is larger than {size_text(max_bytes)}.",
                                 code="too_large",
                             )
                         f.write(chunk)

@@ -179,6 +179,16 @@ def plan_mix(
 
     hops = n // HOP
     if hops >= 4:
+        # Within a hop, the limiter's gain weighs by where the power is (a burst is where the
+        # gain dips): weights from the 10 ms frames' power.
+        fp = np.zeros(frames, np.float64)
+        if have_game and game is not None:
+            fp += a * a * _fit(game.frame_power, frames)
+        if gm > 0 and music is not None:
+            fp += (m_frame.astype(np.float64) ** 2) * _fit(music.frame_power, frames)
+        fp_h = fp[: hops * _PER_HOP].reshape(hops, _PER_HOP)
+        total = fp_h.sum(axis=1, keepdims=True)
+        weights = np.where(total > 0, fp_h / np.maximum(total, 1e-30), 1.0 / _PER_HOP)
         hop_power = np.zeros(hops, np.float64)
         if have_game and game is not None:
             hop_power += a * a * _fit(game.hop_power, hops)
@@ -202,7 +212,7 @@ def plan_mix(
             scale = 10 ** (gain_db / 20)
             need = np.minimum(1.0, ceiling / np.maximum(peak * scale, 1e-9))
             lim = gain_curve(need, hold=6, ramp=5)  # the limiter's windows, in 10 ms frames
-            lim2 = (_fit(lim, hops * _PER_HOP) ** 2).reshape(hops, _PER_HOP).mean(axis=1)
+            lim2 = (weights * (_fit(lim, hops * _PER_HOP) ** 2).reshape(hops, _PER_HOP)).sum(1)
             achieved = gated_lufs(hop_power * scale**2 * lim2)
             if abs(s.target_lufs - achieved) < 0.05:
                 break

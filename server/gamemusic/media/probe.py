@@ -218,7 +218,7 @@ def _refuse_size(path: Path, width: int, height: int) -> BadInput:
     )
 
 
-def _size_text(size: float) -> str:
+def size_text(size: float) -> str:
     return f"{size / 2**30:.1f} GB" if size >= 2**30 else f"{size / 2**20:.0f} MB"
 
 
@@ -235,7 +235,7 @@ def check_file(path: Path, max_bytes: int = MAX_BYTES) -> Sniffed:
         raise _bad(path, "is empty (0 bytes)", hint="Check the recording finished saving.")
     if size > max_bytes:
         raise BadInput(
-            f"'{path.name}' is {_size_text(size)}; the limit is {_size_text(max_bytes)}.",
+            f"'{path.name}' is {size_text(size)}; the limit is {size_text(max_bytes)}.",
             hint="Trim the clip or compress it, then try again.",
             code="too_large",
         )
