@@ -217,9 +217,6 @@ class App:
     # --- state and credits ----------------------------------------------------------------
     def job_info(self, session_id: str, job: Job) -> JobInfo:
         live = self.jobs.live.get(job.id, job)
-        uri = None
-        if live.status == "done" and self.settings.output_mode in ("resources", "both"):
-            uri = f"gamemusic://renders/{session_id}/{live.id}"
         r = live.result
         return JobInfo(
             job_id=live.id,
@@ -227,7 +224,6 @@ class App:
             progress=round(live.progress, 3),
             message=live.message,
             output_path=live.output if live.status == "done" else None,
-            resource_uri=uri,
             duration_s=r.get("duration_s"),
             width=r.get("width"),
             height=r.get("height"),

@@ -23,7 +23,7 @@ from pathlib import Path
 import imageio_ffmpeg
 
 from gamemusic.errors import RenderError
-from gamemusic.paths import partial_path, sweep_partials
+from gamemusic.paths import replacing, sweep_partials
 
 log = logging.getLogger("gamemusic.ffmpeg")
 
@@ -238,10 +238,5 @@ async def partial_file(final: Path) -> AsyncIterator[Path]:
     Partials left there by killed processes are swept first."""
     final.parent.mkdir(parents=True, exist_ok=True)
     sweep_partials(final.parent)
-    tmp = partial_path(final)
-    try:
+    with replacing(final) as tmp:
         yield tmp
-        os.replace(tmp, final)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()

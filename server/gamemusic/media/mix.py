@@ -231,8 +231,8 @@ class Mixer:
     def __init__(self, plan: MixPlan) -> None:
         self.plan = plan
         self.limiter = Limiter(plan.ceiling)
-        self._duck = None if plan.duck_db is None else (10 ** (plan.duck_db / 20)).astype(
-            np.float32
+        self._duck = (
+            None if plan.duck_db is None else (10 ** (plan.duck_db / 20)).astype(np.float32)
         )
 
     def music_gains(self, pos: int, m: int) -> np.ndarray:

@@ -51,9 +51,7 @@ def render_music(
 
 
 # stand-in until the sound helper's synthesize_blocks lands
-def synthesize_blocks(
-    piece: Piece, sr: int = 48000, block_s: float = 1.0
-) -> Iterator[np.ndarray]:
+def synthesize_blocks(piece: Piece, sr: int = 48000, block_s: float = 1.0) -> Iterator[np.ndarray]:
     """`synthesize(piece)` in consecutive (n_i, 2) float32 C-contiguous blocks."""
     audio = synthesize(piece, sr)
     step = max(1, round(block_s * sr))

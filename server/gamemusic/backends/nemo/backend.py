@@ -163,8 +163,10 @@ class NemoBackend:
         progress: Progress = no_progress,
     ) -> Project:
         is_url = source.startswith(("http://", "https://"))
-        local = None if is_url else await anyio.to_thread.run_sync(
-            inspect_media, Path(source), CLOUD_MAX_BYTES
+        local = (
+            None
+            if is_url
+            else await anyio.to_thread.run_sync(inspect_media, Path(source), CLOUD_MAX_BYTES)
         )
         name = httpx.URL(source).path.rsplit("/", 1)[-1] if is_url else Path(source).name
         await progress(None, f"Uploading {name or 'the video'} to NemoVideo...")
