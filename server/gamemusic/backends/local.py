@@ -3,11 +3,14 @@ export composes music for the draft, mixes it under the game audio and renders w
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import shutil
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 from gamemusic import editing, instructions
 from gamemusic.backends.base import Credits, EditOutcome, Progress, Rendered, no_progress
@@ -16,7 +19,7 @@ from gamemusic.errors import BadInput
 from gamemusic.media import render, soundtrack
 from gamemusic.media.analysis import Consumer
 from gamemusic.media.fonts import font_path
-from gamemusic.media.meter import SR
+from gamemusic.media.meter import SR, Measured
 from gamemusic.media.mix import MixSettings
 from gamemusic.media.probe import MAX_DURATION_S, MediaInfo, inspect
 from gamemusic.media.soundtrack import MusicSpec
@@ -266,29 +269,12 @@ class LocalBackend:
         copy = render.can_copy(info, opts)
         check_free_space(out_path.parent, output_estimate(info, seconds, copy))
         settings = mix_settings(draft)
+        n = round(seconds * SR)
+        goal = settings.target_lufs
         for attempt in range(2):
-            await progress(0.02, "Listening to the game audio and the music")
-
-            async def analysed(fraction: float) -> None:
-                await progress(0.02 + 0.1 * fraction, "Listening to the game audio and the music")
-
-            prepared = await build_soundtrack(
-                draft, info, seconds, consumers=self.consumers, on_progress=analysed,
-                settings=settings,
-            )  # fmt: skip
-            await progress(0.12, "Copying the picture, encoding audio" if copy else "Encoding")
-
-            async def rendering(fraction: float) -> None:
-                await progress(0.12 + 0.85 * fraction, "Rendering")
-
-            await render.encode(
-                info, lambda p=prepared: soundtrack.stream(p), prepared.n, out_path, opts,
-                on_progress=rendering,
-            )  # fmt: skip
-            await progress(0.97, "Checking the loudness of the result")
-            found = await soundtrack.measure_file(out_path)
+            found = await self._render(draft, info, n, out_path, opts, settings, progress)
             over = found.peak_dbtp - MAX_TP_DBTP
-            off = found.lufs - settings.target_lufs
+            off = found.lufs - goal
             log.info(
                 "output %s: %.2f LUFS, %.2f dBTP (attempt %d)",
                 out_path.name, found.lufs, found.peak_dbtp, attempt + 1,
@@ -314,6 +300,50 @@ class LocalBackend:
             height=out.height,
             size_bytes=out.size_bytes,
         )
+
+    async def _render(
+        self,
+        draft: Draft,
+        info: MediaInfo,
+        n: int,
+        out_path: Path,
+        opts: render.EncodeOptions,
+        settings: MixSettings,
+        progress: Progress,
+    ) -> Measured:
+        """One render: the analysis pass runs while ffmpeg opens the input and the encoders
+        start; the soundtrack then streams into them. Returns the output's audio, measured."""
+        listening = "Listening to the game audio and the music"
+        await progress(0.02, listening)
+
+        async def analysed(fraction: float) -> None:
+            await progress(0.02 + 0.1 * fraction, listening)
+
+        planning = asyncio.ensure_future(
+            build_soundtrack(draft, info, n / SR, consumers=self.consumers,
+                             on_progress=analysed, settings=settings)
+        )  # fmt: skip
+
+        async def blocks() -> AsyncIterator[np.ndarray]:
+            prepared = await planning
+            await progress(0.12, "Rendering")
+            async for block in soundtrack.stream(prepared):
+                yield block
+
+        async def rendering(fraction: float) -> None:
+            if fraction > 0:
+                await progress(0.12 + 0.85 * fraction, "Rendering")
+
+        try:
+            found = await render.encode(info, blocks, n, out_path, opts, on_progress=rendering)
+        finally:
+            if not planning.done():
+                planning.cancel()
+            await asyncio.gather(planning, return_exceptions=True)
+        if found is None:
+            await progress(0.97, "Checking the loudness of the result")
+            found = await soundtrack.measure_file(out_path)
+        return found
 
     async def aclose(self) -> None:
         return None

@@ -177,6 +177,8 @@ async def encode_stream(
                 close(part)
             changed.set()
 
+    for part in parts[:2]:  # the first encoders start at once, before the first samples
+        part.task = asyncio.ensure_future(run_part(part))
     pumping = asyncio.ensure_future(pump())
     try:
         for part in parts:

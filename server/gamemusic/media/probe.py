@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import struct
+from collections import OrderedDict
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -305,11 +306,27 @@ def inspect_media(path: Path, max_bytes: int = MAX_BYTES) -> MediaInfo:
     return info
 
 
+_seen: OrderedDict[tuple[str, int, int], MediaInfo] = OrderedDict()
+
+
 async def inspect(path: Path) -> MediaInfo:
-    """`inspect_media` off the event loop, plus the display rotation (read by an ffmpeg child)."""
+    """`inspect_media` off the event loop, plus the display rotation (read by an ffmpeg child).
+    A file probed before and unchanged since (same size and modification time) is not probed
+    again: upload and export of one recording read it once."""
+    try:
+        st = path.resolve().stat()
+        key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _seen:
+        return _seen[key]
     info = await anyio.to_thread.run_sync(inspect_media, path)
     if info.kind == "video":
         info = replace(info, rotation=await display_rotation(info.path, info.demuxer))
+    if key is not None:
+        _seen[key] = info
+        while len(_seen) > 64:
+            _seen.popitem(last=False)
     return info
 
 
