@@ -32,7 +32,7 @@ from gamemusic import __version__, defaults
 from gamemusic.config import Settings
 from gamemusic.errors import BadInput, GameMusicError
 from gamemusic.logsetup import setup as setup_logging
-from gamemusic.memory import reuse_freed_memory
+from gamemusic.memory import reuse_freed_memory, single_thread_blas
 
 T = TypeVar("T")
 err = Console(stderr=True)
@@ -395,6 +395,7 @@ def _main(
 
 
 def main() -> None:
+    single_thread_blas()
     app(prog_name="gamemusic")
 
 
