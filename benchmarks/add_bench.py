@@ -61,8 +61,8 @@ def make_wav(seconds: float) -> Path:
     return wav
 
 
-def timed(cmd: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KB) of one command."""
+def timed(cmd: list[str]) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KB) and CPU seconds (with its children) of one command."""
     os.sync()  # no dirty pages from the previous run write back during this one
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -71,18 +71,23 @@ def timed(cmd: list[str]) -> tuple[float, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
-def compare(ours: list[str], baseline: list[str], runs: int) -> tuple[float, float, int]:
-    """Best of `runs` for each, the two alternating so that drift hits both alike."""
-    a, b, rss = [], [], 0
+def compare(ours: list[str], baseline: list[str], runs: int) -> tuple[float, float, int, str]:
+    """Best of `runs` for each, the two alternating so that drift hits both alike; also the
+    peak RSS and the CPU seconds of each (a figure less at the mercy of a busy machine)."""
+    a, b, rss, cpu_a, cpu_b = [], [], 0, [], []
     for _ in range(runs):
-        b.append(timed(baseline)[0])
-        seconds, peak = timed(ours)
+        seconds, _, cpu = timed(baseline)
+        b.append(seconds)
+        cpu_b.append(cpu)
+        seconds, peak, cpu = timed(ours)
         a.append(seconds)
+        cpu_a.append(cpu)
         rss = max(rss, peak)
-    return min(a), min(b), rss
+    cpu = f"CPU {min(cpu_a):.2f} s vs {min(cpu_b):.2f} s ({min(cpu_a) / min(cpu_b):.2f}x)"
+    return min(a), min(b), rss, cpu
 
 
 def gamemusic(mode: str, *args: str) -> list[str]:
@@ -113,7 +118,7 @@ def main() -> None:
     for name in args.clips.split(","):
         seconds, size, fps = CLIPS[name]
         clip, wav = make_clip(seconds, size, fps), make_wav(seconds)
-        ours, baseline, rss = compare(
+        ours, baseline, rss, cpu = compare(
             gamemusic(args.mode, str(clip), "-o", str(out)),
             [*bare, "-i", str(clip), "-i", str(wav), *audio, "-c:v", "copy", *tail],
             args.runs,
@@ -123,7 +128,7 @@ def main() -> None:
             f"copy path, {name} {size}@{fps}, --mode {args.mode}: gamemusic add {ours:.2f} s, "
             f"bare ffmpeg copy+AAC {baseline:.2f} s, ratio {ours / baseline:.2f}x "
             f"(goal <= {ratio_goal}x); peak RSS {rss / 1024:.0f} MB (goal <= {rss_goal} MB); "
-            f"{load()}",
+            f"{cpu}; {load()}",
             flush=True,
         )
     if args.reencode:
@@ -133,7 +138,7 @@ def main() -> None:
             "pad=1920:1080:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=30,format=yuv420p"
         )
         x264 = ["-vf", vf, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20"]
-        ours, baseline, rss = compare(
+        ours, baseline, rss, cpu = compare(
             gamemusic(args.mode, str(clip720), "-o", str(out)),
             [*bare, "-i", str(clip720), "-i", str(wav), *audio, *x264, *tail],
             args.runs,
@@ -141,7 +146,8 @@ def main() -> None:
         print(
             f"re-encode path, 2min 720p30 -> 1080p, --mode {args.mode}: gamemusic add "
             f"{ours:.2f} s, bare ffmpeg scale+libx264 {baseline:.2f} s, ratio "
-            f"{ours / baseline:.2f}x (goal <= 1.05x); peak RSS {rss / 1024:.0f} MB; {load()}"
+            f"{ours / baseline:.2f}x (goal <= 1.05x); peak RSS {rss / 1024:.0f} MB; {cpu}; "
+            f"{load()}"
         )
 
 

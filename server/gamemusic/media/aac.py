@@ -10,7 +10,7 @@ first samples exist, so two or more encode at once, and their ADTS frame streams
 With 1024 samples of encoder delay, packet j carries input samples [(j-1)·1024, j·1024), so
 the spliced stream is what one encoder would have produced, up to quantization at the seams;
 each part has 2048+ samples of context there, so both sides see the same windows. Frames are
-passed on in order as they are made. PCM waiting for an encoder is bounded (`BUDGET_BYTES`):
+passed on in order as they are made, in chunks of whatever is ready. PCM waiting for an encoder is bounded (`BUDGET_BYTES`):
 the soundtrack's producer waits when the encoders fall behind.
 """
 
@@ -119,8 +119,8 @@ async def encode_stream(
     timeout: float | None = None,
     part_s: float = PART_S,
 ) -> AsyncIterator[bytes]:
-    """ADTS frames, in order, of the first n samples (a multiple of FRAME) of `blocks`
-    ((m, 2) float32), encoded in parts at once."""
+    """The ADTS stream, in order, of the first n samples (a multiple of FRAME) of `blocks`
+    ((m, 2) float32), encoded in parts at once: chunks of whole frames as they are ready."""
     parts = [_Part(spec) for spec in plan_parts(n, part_s)]
     changed = asyncio.Event()
     budget = _Budget(BUDGET_BYTES)
@@ -183,12 +183,15 @@ async def encode_stream(
     try:
         for part in parts:
             while True:
+                ready = []
                 while part.frames:
                     frame = part.frames.popleft()
                     index, part.seen = part.seen, part.seen + 1
                     keep = part.spec.keep
                     if index >= part.spec.skip and (keep is None or index < part.spec.skip + keep):
-                        yield frame
+                        ready.append(frame)
+                if ready:
+                    yield b"".join(ready)
                 if pumping.done() and not pumping.cancelled() and pumping.exception():
                     pumping.result()
                 if part.task is None and pumping.done():

@@ -216,8 +216,8 @@ async def _check_adts(frames: asyncio.Queue[bytes | None], meter: Meter) -> None
     buf = bytearray()
 
     async def feed(stdin: asyncio.StreamWriter) -> None:
-        while (frame := await frames.get()) is not None:
-            stdin.write(frame)
+        while (chunk := await frames.get()) is not None:
+            stdin.write(chunk)
             await stdin.drain()
 
     async def take(chunk: bytes) -> None:
@@ -276,14 +276,14 @@ async def encode(
         frames = aac.encode_stream(blocks, whole, bitrate=opts.audio_bitrate,
                                    timeout=opts.timeout_s)  # fmt: skip
         meter = Meter(true_peak_near=CHECK_NEAR)
-        copies: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=4096)
+        copies: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=256)
         checking = asyncio.ensure_future(_check_adts(copies, meter))
         try:
-            async for frame in frames:
-                stdin.write(frame)
+            async for chunk in frames:
+                stdin.write(chunk)
                 if checking.done():
                     checking.result()  # the check failed: say why
-                await copies.put(frame)
+                await copies.put(chunk)
                 await stdin.drain()
             copies.put_nowait(None)
             await checking
