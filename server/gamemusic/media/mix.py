@@ -120,7 +120,7 @@ def duck_curve(frame_power: np.ndarray, game_lufs: float, s: MixSettings) -> np.
     return _smooth_gain(-s.duck_db * depth, s.attack_s / frame_s, s.release_s / frame_s)
 
 
-def _fade(positions: np.ndarray, start: int, end: int, fade_in: int, fade_out: int) -> np.ndarray:
+def fade_gains(positions: np.ndarray, start: int, end: int, fade_in: int, fade_out: int) -> np.ndarray:
     """Equal-power fade gains of the music at timeline sample positions (any shape)."""
     g = np.ones(positions.shape, np.float32)
     if fade_in > 1:
@@ -141,8 +141,9 @@ def plan_mix(
     settings: MixSettings = MixSettings(),
 ) -> MixPlan:
     """Decide the gains of the mix. `game` measures the timeline's first n samples of game
-    audio; `music` the music placed on the timeline (so its hops line up with the game's:
-    it measured music_start samples of silence first). Either may be None."""
+    audio; `music` the music placed on the timeline, faded in and out as `fade_gains` does
+    with these settings (so its hops line up with the game's: it measured music_start samples
+    of silence first, and its loudness is what will be heard). Either may be None."""
     s = settings
     a = max(0.0, s.game_volume)
     music_len = 0 if music is None else max(0, min(music.n, n) - music_start)
@@ -168,8 +169,7 @@ def plan_mix(
     centers = (np.arange(frames) + 0.5) * FRAME
     m_frame = np.zeros(frames, np.float32)
     if gm > 0:
-        inside = (centers >= music_start) & (centers < end)
-        m_frame = _fade(centers, music_start, end, fade_in, fade_out) * inside
+        m_frame = ((centers >= music_start) & (centers < end)).astype(np.float32)
         if duck is not None:
             m_frame *= 10 ** (_fit(duck, frames) / 20)
         m_frame *= np.float32(gm)
@@ -239,7 +239,7 @@ class Mixer:
         """Per-sample music gain for timeline samples pos..pos+m: (m,) float32."""
         p = self.plan
         positions = np.arange(pos, pos + m, dtype=np.float64)
-        g = _fade(positions, p.music_start, p.music_end, p.fade_in, p.fade_out)
+        g = fade_gains(positions, p.music_start, p.music_end, p.fade_in, p.fade_out)
         g *= np.float32(p.music_gain)
         if self._duck is not None and len(self._duck):
             lo = max(0, pos // FRAME - 1)
@@ -283,9 +283,18 @@ def mix(
         return out
 
     g, mu = on_timeline(game, 0), on_timeline(music, music_start)
+    faded = None
+    if mu is not None and music is not None:
+        end = music_start + min(len(music), n - music_start)
+        k = end - music_start
+        gains = fade_gains(
+            np.arange(end, dtype=np.float64), music_start, end,
+            min(k, int(settings.fade_in_s * SR)), min(k, int(settings.fade_out_s * SR)),
+        )  # fmt: skip
+        faded = measure(mu[:end] * gains[:, None])
     plan = plan_mix(
         measure(g) if g is not None else None,
-        measure(mu[: music_start + len(music)]) if mu is not None and music is not None else None,
+        faded,
         n,
         music_start=music_start,
         settings=settings,

@@ -24,7 +24,7 @@ import numpy as np
 from gamemusic.media import ffmpeg
 from gamemusic.media.analysis import BLOCK, Consumer, GameAnalysis, analyse, game_blocks
 from gamemusic.media.meter import SR, Measured, Meter
-from gamemusic.media.mix import Mixer, MixPlan, MixSettings, plan_mix
+from gamemusic.media.mix import Mixer, MixPlan, MixSettings, fade_gains, plan_mix
 from gamemusic.media.probe import MediaInfo
 from gamemusic.media.scenes import scene_cuts
 
@@ -123,7 +123,7 @@ async def prepare(
             )
         )
         timings["compose"] = time.perf_counter() - clock
-        music, cached = await _measure_music(music_mod, piece, spec, n, report)
+        music, cached = await _measure_music(music_mod, piece, spec, n, settings, report)
         timings["music"] = time.perf_counter() - clock
     plan = plan_mix(
         game.measured if game else None,
@@ -137,9 +137,10 @@ async def prepare(
 
 
 async def _measure_music(
-    music_mod: Any, piece: Any, spec: MusicSpec, n: int, report: Fraction
+    music_mod: Any, piece: Any, spec: MusicSpec, n: int, settings: MixSettings, report: Fraction
 ) -> tuple[Measured, list[np.ndarray] | None]:
-    """Measure the music as placed on the timeline (after `start` samples of silence)."""
+    """Measure the music as it will be heard on the timeline: after `start` samples of
+    silence, faded in and out. Short music is kept (unfaded) for the mix."""
     meter = Meter()
     left = spec.start
     while left > 0:
@@ -148,12 +149,22 @@ async def _measure_music(
         left -= k
     cache: list[np.ndarray] | None = []
     kept = 0
-    budget = min(n - spec.start, round(spec.length_s * SR))
+    total = budget = min(n - spec.start, round(spec.length_s * SR))
+    end = spec.start + total
+    fade_in = min(total, int(settings.fade_in_s * SR))
+    fade_out = min(total, int(settings.fade_out_s * SR))
+    pos = spec.start
     it = music_mod.synthesize_blocks(piece, SR)
+
+    def feed(block: np.ndarray, at: int) -> None:
+        where = np.arange(at, at + len(block), dtype=np.float64)
+        meter.feed(block * fade_gains(where, spec.start, end, fade_in, fade_out)[:, None])
+
     while budget > 0 and (block := await _next(it)) is not None:
         block = block[:budget]
         budget -= len(block)
-        await anyio.to_thread.run_sync(meter.feed, block)
+        await anyio.to_thread.run_sync(feed, block, pos)
+        pos += len(block)
         kept += block.nbytes
         if cache is not None:
             cache = cache if kept <= CACHE_BYTES else None
