@@ -5,7 +5,7 @@ time; each block goes to a Meter (loudness per 100 ms hop, level and peak per 10
 and to every extra consumer, e.g. the gameplay reader. Nothing but those small per-hop and
 per-frame arrays is kept, so an hour of audio costs a few MB.
 
-    found = await analyse(info, n, consumers=[my_reader.feed])
+    found = await analyse(info, consumers=[my_reader.feed])
     found.lufs, found.hop_db, found.hop_s   # integrated and per-hop loudness
 """
 
@@ -98,13 +98,15 @@ async def game_blocks(info: MediaInfo, n: int, block: int = BLOCK) -> AsyncItera
 
 async def analyse(
     info: MediaInfo,
-    n: int,
+    n: int | None = None,
     consumers: Sequence[Consumer] = (),
     *,
     on_progress: Callable[[float], Awaitable[None]] | None = None,
 ) -> GameAnalysis | None:
-    """Measure the first n samples of the input's sound, handing every decoded block
-    ((m, 2) float32, 48 kHz, read-only) to each consumer in order. None without sound."""
+    """Measure the first n samples (default: the whole recording) of the input's sound,
+    handing every decoded block ((m, 2) float32, 48 kHz, read-only, in order, about 1 s each)
+    to each consumer, in a worker thread. None when the input has no sound."""
+    n = round(info.duration_s * SR) if n is None else n
     if not info.has_audio or n <= 0:
         return None
     meter = Meter()
