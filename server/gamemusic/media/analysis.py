@@ -109,7 +109,7 @@ async def analyse(
     n = round(info.duration_s * SR) if n is None else n
     if not info.has_audio or n <= 0:
         return None
-    meter = Meter()
+    meter = Meter(codec_band=True)  # planned on what the AAC encoder keeps
 
     def take(block: np.ndarray) -> None:
         meter.feed(block)

@@ -43,21 +43,28 @@ def fft() -> ModuleType:
     return scipy.fft
 
 
-def _k_weight_power() -> np.ndarray:
-    """|H(f)|^2 of the K-weighting on the rfft bins of a hop, with the one-sided factor."""
+def _k_weight_power(band_hz: float | None = None) -> np.ndarray:
+    """|H(f)|^2 of the K-weighting on the rfft bins of a hop, with the one-sided factor;
+    zero above `band_hz` when given (what a codec's low-pass will leave)."""
     z = np.exp(-1j * np.pi * np.arange(HOP // 2 + 1) / (HOP // 2))
     h = np.ones_like(z)
     for b, a in _K_STAGES:
         h *= (b[0] + b[1] * z + b[2] * z**2) / (a[0] + a[1] * z + a[2] * z**2)
     w = np.abs(h) ** 2
     w[1:-1] *= 2  # one-sided spectrum: every bin but DC and Nyquist stands for two
+    if band_hz is not None:
+        w[np.arange(len(w)) * (SR / HOP) > band_hz] = 0.0
     return (w / HOP**2).astype(np.float32)
 
 
 _KW = _k_weight_power()
+# ffmpeg's AAC encoder at 192 kbit/s stereo keeps 0-19.5 kHz (measured on white noise): the
+# mix is planned on what survives it, or full-band noise bursts come out 1.2 LU quieter.
+CODEC_BAND_HZ = 19500.0
+_KW_CODEC = _k_weight_power(CODEC_BAND_HZ)
 
 
-def hop_powers(x: np.ndarray) -> np.ndarray:
+def hop_powers(x: np.ndarray, kw: np.ndarray = _KW) -> np.ndarray:
     """K-weighted mean-square, summed over channels, of each whole hop of (n, 2) x: (hops,)."""
     hops = len(x) // HOP
     if hops == 0:
@@ -65,7 +72,7 @@ def hop_powers(x: np.ndarray) -> np.ndarray:
     planar = np.ascontiguousarray(x[: hops * HOP].T).reshape(2, hops, HOP)
     spec = fft().rfft(planar, axis=2)
     power = spec.real**2 + spec.imag**2  # (2, hops, bins)
-    return ((power[0] + power[1]) @ _KW).astype(np.float32)
+    return ((power[0] + power[1]) @ kw).astype(np.float32)
 
 
 def gated_lufs(hop_power: np.ndarray) -> float:
@@ -151,9 +158,11 @@ class Measured:
 
 class Meter:
     """Feed (n, 2) float32 blocks in order, then `finish()`. With `true_peak_near`, the true
-    peak is measured on 64-sample blocks whose sample peak exceeds it (0 = everywhere)."""
+    peak is measured on 64-sample blocks whose sample peak exceeds it (0 = everywhere). With
+    `codec_band`, loudness counts only what the AAC encoder keeps (0-19.5 kHz)."""
 
-    def __init__(self, *, true_peak_near: float | None = None) -> None:
+    def __init__(self, *, true_peak_near: float | None = None, codec_band: bool = False) -> None:
+        self._kw = _KW_CODEC if codec_band else _KW
         self._rest = np.zeros((0, 2), np.float32)
         self._hops: list[np.ndarray] = []
         self._power: list[np.ndarray] = []
@@ -174,7 +183,7 @@ class Meter:
         self._rest = np.array(x[whole:], np.float32)
 
     def _measure(self, x: np.ndarray) -> None:
-        self._hops.append(hop_powers(x))
+        self._hops.append(hop_powers(x, self._kw))
         frames = len(x) // FRAME
         mono = ((x[:, 0] + x[:, 1]) * np.float32(0.5)).reshape(frames, FRAME)
         self._power.append(np.einsum("ij,ij->i", mono, mono) / np.float32(FRAME))
@@ -206,7 +215,7 @@ class Meter:
             if hops < 4:  # too short to gate: ungated loudness of everything
                 tail = np.zeros((HOP, 2), np.float32)
                 tail[: len(rest)] = rest
-                tail_power = float(hop_powers(tail)[0]) * HOP / len(rest)
+                tail_power = float(hop_powers(tail, self._kw)[0]) * HOP / len(rest)
                 whole = float(sum(h.sum() for h in self._hops))
                 short = (whole * HOP + tail_power * len(rest)) / (hops * HOP + len(rest))
         elif 0 < hops < 4:

@@ -141,7 +141,7 @@ async def _measure_music(
 ) -> tuple[Measured, list[np.ndarray] | None]:
     """Measure the music as it will be heard on the timeline: after `start` samples of
     silence, faded in and out. Short music is kept (unfaded) for the mix."""
-    meter = Meter()
+    meter = Meter(codec_band=True)
     left = spec.start
     while left > 0:
         k = min(left, BLOCK)
