@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import secrets
 from pathlib import Path
 
 import anyio
 
 from gamemusic import words
+from gamemusic.add_request import AddRequest, edit_fields
 from gamemusic.backends.base import Backend, Progress, no_progress
 from gamemusic.config import Settings
 from gamemusic.draft import timeline_summary
@@ -257,9 +259,6 @@ class App:
     # --- state and credits ----------------------------------------------------------------
     def job_info(self, session_id: str, job: Job) -> JobInfo:
         live = self.jobs.live.get(job.id, job)
-        uri = None
-        if live.status == "done" and self.settings.output_mode in ("resources", "both"):
-            uri = f"gamemusic://renders/{session_id}/{live.id}"
         r = live.result
         return JobInfo(
             job_id=live.id,
@@ -267,7 +266,6 @@ class App:
             progress=round(live.progress, 3),
             message=live.message,
             output_path=live.output if live.status == "done" else None,
-            resource_uri=uri,
             duration_s=r.get("duration_s"),
             width=r.get("width"),
             height=r.get("height"),
@@ -432,6 +430,36 @@ class App:
         ):
             return latest
         return None
+
+    # --- add: upload, one edit, export ---------------------------------------------------
+    async def add(self, req: AddRequest, *, progress: Progress = no_progress) -> ExportResult:
+        """Upload `req.source`, apply the request as one sentence, export and wait (the CLI's
+        `add`). The output path is checked before any work is done."""
+        style_id = words.resolve_style(req.style)
+        if style_id is None:
+            from gamemusic.music import STYLES
+
+            raise BadInput(
+                f"Unknown style '{req.style}'.",
+                hint=f"Styles: {', '.join(STYLES)}.",
+                code="unknown_style",
+            )
+        if is_url(req.source):
+            default, inputs = self.settings.workspace / "video_music.mp4", []
+        else:
+            src = resolve_input(req.source, self.settings.workspace)
+            default, inputs = src.with_name(f"{src.stem}_music.mp4"), [src]
+        out = resolve_output(req.output, default, self.settings.workspace, inputs)
+        if out.exists() and not req.force:
+            raise BadInput(
+                f"'{out}' already exists.", hint="Pass --force to replace it.", code="exists"
+            )
+        up = await self.upload(req.source, still_duration_s=req.still_duration_s, progress=progress)
+        fields = edit_fields(req, style_id, seed=self.backend.name == "local")
+        await self.edit(up.session_id, fields=fields, progress=progress)
+        return await self.export(
+            up.session_id, output=str(out), wait_s=math.inf, overwrite=True, progress=progress
+        )
 
     def _reusable_job(
         self, session: Session, project: Project, digest: str, output: str | None

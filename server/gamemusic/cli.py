@@ -19,14 +19,20 @@ from typing import Annotated, Any, Literal, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.text import Text
 
-from gamemusic import __version__
+from gamemusic import __version__, defaults
 from gamemusic.config import Settings
 from gamemusic.errors import BadInput, GameMusicError
 from gamemusic.logsetup import setup as setup_logging
-from gamemusic.memory import reuse_freed_memory
+from gamemusic.memory import reuse_freed_memory, single_thread_blas
 
 T = TypeVar("T")
 err = Console(stderr=True)
@@ -73,7 +79,8 @@ def run(coro_fn: Callable[[], Coroutine[Any, Any, T]], settings: Settings) -> T:
 def progress_bar(
     enabled: bool,
 ) -> tuple[AbstractContextManager[Any], Callable[[float | None, str], Awaitable[None]]]:
-    """A rich progress bar on stderr when it is a terminal; otherwise silence."""
+    """A rich progress bar on stderr when it is a terminal (elapsed time and an estimate of
+    the time left); otherwise silence."""
     if not enabled or not err.is_terminal:
 
         async def quiet(fraction: float | None, message: str) -> None:
@@ -85,6 +92,8 @@ def progress_bar(
         BarColumn(),
         TextColumn("{task.percentage:>3.0f}%"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
     )
@@ -100,6 +109,17 @@ def progress_bar(
 
 def _settings(backend: str | None = None, **overrides: Any) -> Settings:
     return Settings.from_env(backend=backend, **overrides)
+
+
+def _add_app(settings: Settings, preset: str = "veryfast", crf: int = 20) -> Any:
+    """An App for `add`: the local engine with these libx264 settings, or the cloud."""
+    from gamemusic.app import App
+
+    if settings.backend != "local":
+        return App(settings)
+    from gamemusic.backends.local import LocalBackend
+
+    return App(settings, LocalBackend(preset=preset, crf=crf))
 
 
 def _emit(result: Any, as_json: bool, text: str | None = None) -> None:
@@ -137,9 +157,10 @@ def add(
         typer.Option(
             min=0.0,
             max=1.0,
-            help="Music volume 0-1 (0.35 puts it about 18 dB under the game audio).",
+            help=f"Music volume 0-1 ({defaults.VOLUME:g} puts it about 18 dB under the game "
+            "audio).",
         ),
-    ] = 0.35,
+    ] = defaults.VOLUME,
     seed: Annotated[int, typer.Option(min=0, help="Another number gives another take.")] = 0,
     bpm: Annotated[float | None, typer.Option(min=40, max=240, help="Tempo override.")] = None,
     mode: Annotated[
@@ -166,7 +187,7 @@ def add(
 ) -> None:
     """Add game music to a video and write a 1080p MP4."""
     reuse_freed_memory()  # a one-shot process: keep freed buffers warm (see memory.py)
-    from gamemusic.oneshot import AddRequest, add_music
+    from gamemusic.add_request import AddRequest
 
     settings = _settings(backend, workspace=Path.cwd())
     request = AddRequest(
@@ -179,13 +200,19 @@ def add(
         mode=mode,
         aspect=aspect,
         still_duration_s=duration,
-        preset=preset,
-        crf=crf,
         force=force,
     )
     bar, update = progress_bar(not as_json)
+
+    async def go() -> Any:
+        app_ = _add_app(settings, preset, crf)
+        try:
+            return await app_.add(request, progress=update)
+        finally:
+            await app_.aclose()
+
     with bar:
-        result = run(lambda: add_music(settings, request, progress=update), settings)
+        result = run(go, settings)
     _emit_export(result, as_json)
 
 
@@ -205,8 +232,8 @@ def demo(
 ) -> None:
     """Make a ~30 s gameplay-like clip, add music to it, and print the output path."""
     reuse_freed_memory()
+    from gamemusic.add_request import AddRequest
     from gamemusic.demo import make_demo_clip
-    from gamemusic.oneshot import AddRequest, add_music
 
     folder = (output or Path.cwd() / "gamemusic-demo").resolve()
     settings = _settings("local", workspace=folder)
@@ -216,8 +243,11 @@ def demo(
     async def go() -> Any:
         await update(None, "Making a demo gameplay clip")
         await make_demo_clip(clip, seconds)
-        request = AddRequest(source=str(clip), style=style, force=True)
-        return await add_music(settings, request, progress=update)
+        app_ = _add_app(settings)
+        try:
+            return await app_.add(AddRequest(str(clip), style=style, force=True), progress=update)
+        finally:
+            await app_.aclose()
 
     with bar:
         result = run(go, settings)
@@ -497,6 +527,7 @@ def _main(
 
 
 def main() -> None:
+    single_thread_blas()
     app(prog_name="gamemusic")
 
 

@@ -42,6 +42,7 @@ from gamemusic.results import (
     CreditsResult,
     EditResult,
     ExportResult,
+    JobInfo,
     PreviewResult,
     StateResult,
     UploadResult,
@@ -102,6 +103,17 @@ def _progress(ctx: Context) -> Callable[[float | None, str], Awaitable[None]]:
         await ctx.report_progress(round((fraction or 0.0) * 100, 1), 100, message)
 
     return report
+
+
+RENDER_URI = "gamemusic://renders/{session_id}/{job_id}"
+
+
+def _offered(engine: App, session_id: str, job: JobInfo) -> JobInfo:
+    """The job with the MCP resource of its MP4, when renders are offered as resources."""
+    if job.status != "done" or engine.settings.output_mode not in ("resources", "both"):
+        return job
+    uri = RENDER_URI.format(session_id=session_id, job_id=job.job_id)
+    return job.model_copy(update={"resource_uri": uri})
 
 
 def build_server(settings: Settings | None = None, app: App | None = None) -> MCPServer:
@@ -243,7 +255,10 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
     @_errors
     async def state(ctx: Context, session_id: SessionId) -> StateResult:
         """The session's timeline summary, draft JSON, uploads and renders with progress."""
-        return await _app(ctx).state(session_id)
+        engine = _app(ctx)
+        result = await engine.state(session_id)
+        jobs = [_offered(engine, session_id, j) for j in result.jobs]
+        return result.model_copy(update={"jobs": jobs})
 
     @server.tool(
         annotations=ToolAnnotations(title="Credits", read_only_hint=True, open_world_hint=cloud)
@@ -291,9 +306,11 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
         """Render the current timeline to a 1080p MP4. Returns the file's absolute path,
         duration, resolution and size; if the render takes longer than wait_s, returns the
         job id and progress: call export (or state) again to follow it."""
-        return await _app(ctx).export(
+        engine = _app(ctx)
+        result = await engine.export(
             session_id, output=output, wait_s=wait_s, media_id=media_id, progress=_progress(ctx)
         )
+        return result.model_copy(update={"job": _offered(engine, session_id, result.job)})
 
     @server.tool(
         annotations=ToolAnnotations(
@@ -369,7 +386,7 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
         return json.dumps({"summary": result.timeline, "draft": result.draft}, ensure_ascii=False)
 
     @server.resource(
-        "gamemusic://renders/{session_id}/{job_id}",
+        RENDER_URI,
         mime_type="video/mp4",
         description="A finished render's MP4 (for clients without the filesystem).",
     )

@@ -1,9 +1,10 @@
 """Resolve the paths users and agents give: inputs against the workspace, outputs against the
 output folder, with "did you mean" for near misses and no escaping either folder by `..`.
 
-Renders are written beside their output as `.<stem>.partial-<pid>-<random>.mp4` and renamed
-when complete. A process killed with SIGKILL cannot remove its partial file, so the next
-render into that folder sweeps the partials of processes that no longer run.
+Every file we write atomically (renders, downloads, sessions, tokens) goes through `replacing`:
+written beside its target as `.<stem>.partial-<pid>-<random><suffix>` and renamed when
+complete. A process killed with SIGKILL cannot remove its partial file, so the next writer into
+that folder sweeps the partials of processes that no longer run.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import re
 import secrets
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -122,6 +124,37 @@ def partial_path(final: Path) -> Path:
     """A fresh temporary name beside `final` that says which process writes it."""
     token = f"{os.getpid()}-{secrets.token_hex(4)}"
     return final.with_name(f".{final.stem}.partial-{token}{final.suffix}")
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def replacing(final: Path, *, durable: bool = False) -> Iterator[Path]:
+    """Write `final` atomically: yields a fresh partial path beside it, renamed onto `final`
+    when the block ends normally and removed otherwise. `durable` also syncs the file and the
+    folder to disk, so that a crash leaves either the old or the new content."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = partial_path(final)
+    try:
+        yield tmp
+        if durable:
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        os.replace(tmp, final)
+        if durable:
+            _fsync_dir(final.parent)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
 
 
 def _alive(pid: int) -> bool:

@@ -17,7 +17,6 @@ import fcntl
 import os
 import re
 import secrets
-import tempfile
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -28,6 +27,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from gamemusic.draft import Draft
 from gamemusic.errors import BadInput, NotFound
+from gamemusic.paths import replacing, sweep_partials
 
 SESSION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{2,63}$")
 MAX_UNDO = 50
@@ -118,38 +118,18 @@ class Session(BaseModel):
         return f"m{len(self.projects) + 1}"
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write `data` to `path` so that a crash leaves either the old or the new content."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
+    with replacing(path, durable=True) as tmp:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
 
 
 def _sweep_temp_files(directory: Path) -> None:
-    """Remove `atomic_write` temp files of writers killed before their rename. Called with
-    the session's lock held: every writer of an existing session holds it, so none is live."""
-    for tmp in directory.glob(".session.json.*.tmp"):
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    """Remove `atomic_write` temp files of writers killed before their rename."""
+    sweep_partials(directory)
 
 
 class SessionStore:

@@ -25,7 +25,7 @@ def test_add_on_the_cloud_backend_uploads_edits_exports_and_downloads(
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["done"] is True and data["job"]["output_path"] == str(out)
-    assert sim.messages == ["add boss background music, volume 35%"]
+    assert sim.messages == ["music volume 35%, switch the style to boss"]
     assert probe(out).video_codec == "h264"
     assert "nmv_usr_" not in result.stdout + result.stderr, "the token is never printed"
 

@@ -93,16 +93,16 @@ async def test_a_playlist_behind_a_matroska_signature_is_read_as_matroska_only(
     assert "'trick.mkv' is damaged or truncated and cannot be read" in message
 
 
-async def test_the_size_cap_is_checked_before_reading_a_sparse_600_mb_file(
+async def test_the_size_cap_is_checked_before_reading_a_sparse_21_gb_file(
     server: Any, tmp_path: Path
 ) -> None:
     path = tmp_path / "huge.mp4"
     with path.open("wb") as f:
         f.write(b"#EXTM3U\n")  # content that would be refused too, if it were read first
-        f.truncate(600 * 2**20)
+        f.truncate(21 * 2**30)
     message = await upload_error(server, path)
     assert message.endswith(
-        "'huge.mp4' is 600 MB; the limit is 500 MB. Trim the clip or compress it, then try again."
+        "'huge.mp4' is 21.0 GB; the limit is 20.0 GB. Trim the clip or compress it, then try again."
     )
 
 

@@ -60,7 +60,7 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
                         return
                     self.wfile.write(b"\0" * 65536)
             elif path == "/declared-huge.mp4":
-                self.send(200, {"Content-Length": str(600 * 2**20)})
+                self.send(200, {"Content-Length": str(21 * 2**30)})
                 site.stop.wait(10)
             elif path == "/stall.mp4":
                 self.send(200, {"Content-Length": "1000"})
@@ -226,7 +226,7 @@ async def test_a_declared_size_over_the_cap_is_refused_before_reading(
     with anyio.fail_after(10):
         is_error, text, _ = await upload_url(f"{site.base}/declared-huge.mp4")
     assert is_error
-    assert "The linked file is 600 MB; the limit is 500 MB." in text
+    assert "The linked file is 21.0 GB; the limit is 20.0 GB." in text
 
 
 async def test_a_link_that_stops_answering_times_out(

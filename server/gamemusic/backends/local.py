@@ -5,28 +5,30 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from collections.abc import Callable
+import shutil
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-import anyio
 import numpy as np
 
 from gamemusic.backends.base import Credits, EditOutcome, Progress, Rendered, no_progress
 from gamemusic.draft import Draft, timeline_summary
 from gamemusic.errors import BadInput
-from gamemusic.media import render
+from gamemusic.media import render, soundtrack
+from gamemusic.media.analysis import Consumer
 from gamemusic.media.fonts import font_path
-from gamemusic.media.mix import SR, MixSettings, analyse_game, intensity_curve, mix
-from gamemusic.media.probe import MediaInfo, inspect
-from gamemusic.media.scenes import scene_cuts
+from gamemusic.media.meter import SR, Measured
+from gamemusic.media.mix import MixSettings
+from gamemusic.media.probe import MAX_DURATION_S, MediaInfo, inspect
+from gamemusic.media.soundtrack import MusicSpec
 from gamemusic.sessions import Job, Media, Project, Session
 from gamemusic.words import EditPlan, apply_plan, new_draft, parse
 
 DEFAULT_STILL_S = 10.0
-# The soundtrack is processed whole in memory: about 220 MB per minute at peak (measured:
-# 600 MB for a 2-minute clip), so 30 minutes stays within a laptop's reach.
-MAX_LOCAL_S = 30 * 60
+MAX_LOCAL_S = MAX_DURATION_S  # the soundtrack streams: memory does not grow with length
+MAX_TP_DBTP = -1.0  # checked on the decoded output
+LOUDNESS_TOLERANCE_LU = 0.5
 log = logging.getLogger("gamemusic.local")
 
 
@@ -48,79 +50,85 @@ def media_from_info(info: MediaInfo, media_id: str, still_duration_s: float) -> 
     )
 
 
-async def build_soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> np.ndarray:
-    """Compose the draft's music for its range and mix it under the input's own audio:
-    (samples, 2) float32 at 48 kHz, exactly `seconds` long.
+def mix_settings(draft: Draft) -> MixSettings:
+    """The draft's mix choices, the module defaults where it has none."""
+    base = MixSettings()
+    game_volume = draft.meta.game_volume
+    game = base.game_volume if game_volume is None else game_volume
+    bgm = draft.music
+    if bgm is None:
+        return replace(base, game_volume=game)
+    m = bgm.meta
+    return replace(
+        base,
+        volume=base.volume if m.volume is None else m.volume,
+        duck=base.duck if m.duck is None else m.duck,
+        duck_db=base.duck_db if m.duck_db is None else m.duck_db,
+        fade_in_s=base.fade_in_s if m.fade_in is None else m.fade_in,
+        fade_out_s=base.fade_out_s if m.fade_out is None else m.fade_out,
+        game_volume=game,
+    )
 
-    The game audio is decoded by an ffmpeg child while the music engine is imported and the
-    scene cuts are read; the music follows the cuts and the game audio's intensity."""
-    clock = time.perf_counter()
+
+def music_spec(draft: Draft, n: int) -> MusicSpec | None:
+    """The draft's music as placed on a timeline of n samples (None: no music)."""
+    bgm = draft.music
+    if bgm is None or not bgm.segments:
+        return None
+    seg = bgm.segments[0]
+    start = min(n, round(seg.start_ms / 1000 * SR))
+    end = min(n, round(min(seg.end_ms, draft.duration_ms or seg.end_ms) / 1000 * SR))
+    length_s = max(0.0, (end - start) / SR)
+    if length_s <= 0.05:
+        return None
+    m = bgm.meta
+    return MusicSpec(m.style or "chiptune", length_s, start, m.seed or 0, m.bpm)
+
+
+async def build_soundtrack(
+    draft: Draft,
+    info: MediaInfo,
+    seconds: float,
+    *,
+    consumers: Sequence[Consumer] = (),
+    on_progress: Callable[[float], Awaitable[None]] | None = None,
+    settings: MixSettings | None = None,
+) -> soundtrack.Prepared:
+    """Analyse the input's sound and the draft's music and plan the mix of an output
+    `seconds` long; `soundtrack.stream(prepared)` then gives its blocks."""
     n = round(seconds * SR)
     keep_game = draft.meta.original_audio != "mute"
-    decoding = asyncio.ensure_future(render.decode_audio(info)) if keep_game else None
-    try:
-        render_music = await anyio.to_thread.run_sync(_music_engine)
-        cuts = await anyio.to_thread.run_sync(scene_cuts, info)
-        game = await decoding if decoding else None
-    finally:
-        if decoding and not decoding.done():
-            decoding.cancel()  # kills the ffmpeg child
-            await asyncio.wait([decoding])
-    log.debug("soundtrack: decoded and analysed in %.2f s", time.perf_counter() - clock)
-    music, start, settings = None, 0, MixSettings()
-    bgm = draft.music
-    if bgm is not None and bgm.segments:
-        m = bgm.meta
-        seg = bgm.segments[0]
-        start = min(n, round(seg.start_ms / 1000 * SR))
-        end = min(n, round(min(seg.end_ms, draft.duration_ms or seg.end_ms) / 1000 * SR))
-        length_s = max(0.0, (end - start) / SR)
-        settings = MixSettings(
-            volume=m.volume if m.volume is not None else MixSettings.volume,
-            duck=m.duck if m.duck is not None else True,
-            duck_db=m.duck_db if m.duck_db is not None else MixSettings.duck_db,
-            fade_in_s=m.fade_in if m.fade_in is not None else MixSettings.fade_in_s,
-            fade_out_s=m.fade_out if m.fade_out is not None else MixSettings.fade_out_s,
-        )
-    else:
-        length_s = 0.0
-
-    def compose() -> np.ndarray | None:
-        if length_s <= 0.05 or bgm is None:
-            return None
-        m = bgm.meta
-        offset = start / SR
-        part = None if game is None else game[start : start + round(length_s * SR)]
-        return render_music(
-            m.style or "chiptune",
-            length_s,
-            seed=m.seed or 0,
-            bpm=m.bpm,
-            cuts=[c - offset for c in cuts if 0 < c - offset < length_s],
-            intensity=intensity_curve(part, length_s),
-            sr=SR,
-        )
-
-    # Composing the music and analysing the game audio are independent: one core each.
-    music, bed = await asyncio.gather(
-        anyio.to_thread.run_sync(compose),
-        anyio.to_thread.run_sync(lambda: analyse_game(game, n, settings)),
+    return await soundtrack.prepare(
+        info,
+        n,
+        music_spec(draft, n),
+        settings or mix_settings(draft),
+        keep_game=keep_game,
+        consumers=consumers,
+        on_progress=on_progress,
     )
-    log.debug("soundtrack: music and analysis ready at %.2f s", time.perf_counter() - clock)
-    audio = await anyio.to_thread.run_sync(
-        lambda: mix(bed, music, n, music_start=start, settings=settings)
-    )
-    log.debug("soundtrack: mixed at %.2f s", time.perf_counter() - clock)
-    return audio
 
 
-def _music_engine() -> Callable[..., np.ndarray]:
-    """Import the music engine (and the FFT the mix uses) while the game audio decodes."""
-    import scipy.fft  # noqa: F401
+def output_estimate(info: MediaInfo, seconds: float, copy: bool) -> int:
+    """Bytes the output may need: the input's picture when copied, else ~12 Mbit/s of
+    1080p H.264; 192 kbit/s of AAC; an index and some slack."""
+    video = info.size_bytes if copy and info.kind == "video" else int(seconds * 12e6 / 8)
+    return video + int(seconds * 192e3 / 8) + (64 << 20)
 
-    from gamemusic.music import render_music
 
-    return render_music
+def check_free_space(folder: Path, needed: int) -> None:
+    """Raise BadInput when the output's folder has less free space than `needed` bytes."""
+    probe_dir = folder
+    while not probe_dir.exists() and probe_dir != probe_dir.parent:
+        probe_dir = probe_dir.parent
+    free = shutil.disk_usage(probe_dir).free
+    if free < needed:
+        raise BadInput(
+            f"Not enough free disk space in '{folder}': the video needs about "
+            f"{needed / 1e9:.1f} GB and {free / 1e9:.1f} GB is free.",
+            hint="Free some space or choose another output folder (-o).",
+            code="disk_full",
+        )
 
 
 def titles_of(draft: Draft) -> tuple[render.Title, ...]:
@@ -167,6 +175,9 @@ class LocalBackend:
         self.preset = preset
         self.crf = crf
         self.render_timeout_s = render_timeout_s
+        # Extra readers of each decoded game-audio block of the analysis pass ((m, 2)
+        # float32, 48 kHz), e.g. the gameplay reader.
+        self.consumers: list[Consumer] = []
 
     async def upload(
         self,
@@ -181,9 +192,9 @@ class LocalBackend:
         media = media_from_info(info, session.next_media_id(), still_duration_s)
         if media.duration_ms > MAX_LOCAL_S * 1000:
             raise BadInput(
-                f"'{media.name}' lasts {media.duration_ms / 60000:.0f} minutes; this machine's "
-                f"engine renders up to {MAX_LOCAL_S // 60} minutes at a time.",
-                hint="Trim the part you want to share, or use the cloud backend (--backend nemo).",
+                f"'{media.name}' lasts {media.duration_ms / 3600000:.1f} hours; this machine's "
+                f"engine renders up to {MAX_LOCAL_S / 3600:g} hours at a time.",
+                hint="Trim the part you want to share.",
                 code="too_long",
             )
         project = Project(media=media, draft=new_draft(media))
@@ -242,8 +253,6 @@ class LocalBackend:
         await progress(0.01, "Checking the source file")
         info = await inspect(Path(project.media.source))
         seconds = info.duration_s if info.kind in ("video", "audio") else draft.duration_ms / 1000
-        await progress(0.03, "Composing and mixing the music")
-        soundtrack = await build_soundtrack(draft, info, seconds)
         width, height = render.target_size(info, draft.meta.aspect)
         titles = titles_of(draft)
         opts = render.EncodeOptions(
@@ -257,14 +266,30 @@ class LocalBackend:
             timeout_s=self.render_timeout_s,
         )
         copy = render.can_copy(info, opts)
-        await progress(
-            0.15, "Copying the picture, encoding audio" if copy else "Encoding the video"
-        )
-
-        async def on_progress(fraction: float) -> None:
-            await progress(0.15 + 0.84 * fraction, "Rendering")
-
-        await render.encode(info, soundtrack, out_path, opts, on_progress=on_progress)
+        check_free_space(out_path.parent, output_estimate(info, seconds, copy))
+        settings = mix_settings(draft)
+        n = round(seconds * SR)
+        goal = settings.target_lufs
+        for attempt in range(2):
+            found = await self._render(draft, info, n, out_path, opts, settings, progress)
+            over = found.peak_dbtp - MAX_TP_DBTP
+            off = found.lufs - goal
+            log.info(
+                "output %s: %.2f LUFS, %.2f dBTP (attempt %d)",
+                out_path.name, found.lufs, found.peak_dbtp, attempt + 1,
+            )  # fmt: skip
+            if (over <= 0 and abs(off) <= LOUDNESS_TOLERANCE_LU) or found.lufs <= -60:
+                break
+            if attempt == 0:  # once more, with the error folded back in
+                settings = replace(
+                    settings,
+                    target_lufs=settings.target_lufs - off,
+                    codec_margin_db=settings.codec_margin_db + max(0.0, over + 0.3),
+                )
+                log.warning("re-rendering %s: %+.2f LU, %+.2f dB over the peak", out_path.name,
+                            off, over)  # fmt: skip
+            else:
+                log.warning("%s stays off target after a second pass", out_path.name)
         out = await inspect(out_path)
         await progress(1.0, "Done")
         return Rendered(
@@ -274,6 +299,50 @@ class LocalBackend:
             height=out.height,
             size_bytes=out.size_bytes,
         )
+
+    async def _render(
+        self,
+        draft: Draft,
+        info: MediaInfo,
+        n: int,
+        out_path: Path,
+        opts: render.EncodeOptions,
+        settings: MixSettings,
+        progress: Progress,
+    ) -> Measured:
+        """One render: the analysis pass runs while ffmpeg opens the input and the encoders
+        start; the soundtrack then streams into them. Returns the output's audio, measured."""
+        listening = "Listening to the game audio and the music"
+        await progress(0.02, listening)
+
+        async def analysed(fraction: float) -> None:
+            await progress(0.02 + 0.1 * fraction, listening)
+
+        planning = asyncio.ensure_future(
+            build_soundtrack(draft, info, n / SR, consumers=self.consumers,
+                             on_progress=analysed, settings=settings)
+        )  # fmt: skip
+
+        async def blocks() -> AsyncIterator[np.ndarray]:
+            prepared = await planning
+            await progress(0.12, "Rendering")
+            async for block in soundtrack.stream(prepared):
+                yield block
+
+        async def rendering(fraction: float) -> None:
+            if fraction > 0:
+                await progress(0.12 + 0.85 * fraction, "Rendering")
+
+        try:
+            found = await render.encode(info, blocks, n, out_path, opts, on_progress=rendering)
+        finally:
+            if not planning.done():
+                planning.cancel()
+            await asyncio.gather(planning, return_exceptions=True)
+        if found is None:
+            await progress(0.97, "Checking the loudness of the result")
+            found = await soundtrack.measure_file(out_path)
+        return found
 
     async def aclose(self) -> None:
         return None

@@ -10,7 +10,6 @@ same name is never replaced (earlier uploads of the session still point at it).
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import os
 import socket
@@ -21,7 +20,8 @@ import anyio
 import httpx
 
 from gamemusic.errors import BadInput
-from gamemusic.media.probe import MAX_BYTES
+from gamemusic.media.probe import MAX_BYTES, size_text
+from gamemusic.paths import replacing, sweep_partials
 
 MAX_REDIRECTS = 5
 
@@ -100,14 +100,6 @@ def _free_name(folder: Path, name: str) -> Path:
     return target
 
 
-def _sweep_parts(folder: Path) -> None:
-    """Remove `.part` files of downloads cut short by a killed process. Downloads into one
-    session folder run one at a time (under the session's lock), so none is live."""
-    for part in folder.glob(".*.part"):
-        with contextlib.suppress(OSError):
-            part.unlink()
-
-
 async def download(
     url: str,
     folder: Path,
@@ -121,7 +113,7 @@ async def download(
     own = client is None
     client = client or httpx.AsyncClient(timeout=timeout_s, follow_redirects=False)
     folder.mkdir(parents=True, exist_ok=True)
-    _sweep_parts(folder)
+    sweep_partials(folder)  # downloads cut short by a killed process
     try:
         with anyio.fail_after(total_timeout_s):
             return await _fetch(client, url, folder, max_bytes)
@@ -163,25 +155,20 @@ async def _fetch(client: httpx.AsyncClient, url: str, folder: Path, max_bytes: i
             declared = int(resp.headers.get("content-length") or 0)
             if declared > max_bytes:
                 raise BadInput(
-                    f"The linked file is {declared / 2**20:.0f} MB; the limit is "
-                    f"{max_bytes / 2**20:.0f} MB.",
+                    f"The linked file is {size_text(declared)}; the limit is "
+                    f"{size_text(max_bytes)}.",
                     code="too_large",
                 )
             target = _free_name(folder, _name_from(url))
-            tmp = target.with_name(f".{target.name}.part")
             got = 0
-            try:
-                with tmp.open("wb") as f:
-                    async for chunk in resp.aiter_bytes(1 << 16):
-                        got += len(chunk)
-                        if got > max_bytes:
-                            raise BadInput(
-                                f"The linked file is larger than {max_bytes / 2**20:.0f} MB.",
-                                code="too_large",
-                            )
-                        f.write(chunk)
-                os.replace(tmp, target)
-            finally:
-                tmp.unlink(missing_ok=True)
+            with replacing(target) as tmp, tmp.open("wb") as f:
+                async for chunk in resp.aiter_bytes(1 << 16):
+                    got += len(chunk)
+                    if got > max_bytes:
+                        raise BadInput(
+                            f"The linked file is larger than {size_text(max_bytes)}.",
+                            code="too_large",
+                        )
+                    f.write(chunk)
             return target
     raise BadInput("The link redirects too many times.", code="bad_url")

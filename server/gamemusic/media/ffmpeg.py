@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import functools
 import logging
 import os
@@ -23,7 +24,7 @@ from pathlib import Path
 import imageio_ffmpeg
 
 from gamemusic.errors import RenderError
-from gamemusic.paths import partial_path, sweep_partials
+from gamemusic.paths import replacing, sweep_partials
 
 log = logging.getLogger("gamemusic.ffmpeg")
 
@@ -45,6 +46,24 @@ def ffmpeg_exe() -> str:
 
 def base_args() -> list[str]:
     return [*_launcher(), ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel", "error"]
+
+
+_F_SETPIPE_SZ = 1031  # Linux fcntl
+_PIPE_BYTES = 1 << 20
+
+
+def _widen_pipes(proc: asyncio.subprocess.Process) -> None:
+    """1 MB pipe buffers instead of 64 KB (Linux): raw audio then crosses in a sixteenth of the
+    reads, writes and wake-ups. Best effort: any refusal keeps the default."""
+    transport = getattr(proc, "_transport", None)  # the Process's SubprocessTransport
+    if transport is None or not sys.platform.startswith("linux"):
+        return
+    for fd in (0, 1):
+        pipe = transport.get_pipe_transport(fd)
+        handle = pipe.get_extra_info("pipe") if pipe is not None else None
+        if handle is not None:
+            with contextlib.suppress(OSError, ValueError):
+                fcntl.fcntl(handle.fileno(), _F_SETPIPE_SZ, _PIPE_BYTES)
 
 
 def _kill(proc: asyncio.subprocess.Process) -> None:
@@ -82,6 +101,7 @@ async def run(
         stderr=asyncio.subprocess.PIPE,
         start_new_session=True,
     )
+    _widen_pipes(proc)
     tail: deque[str] = deque(maxlen=30)
     out = bytearray()
 
@@ -143,6 +163,70 @@ async def run(
     return bytes(out)
 
 
+class Reader:
+    """Pull stdout of a running ffmpeg child in chunks (see `reading`)."""
+
+    def __init__(self, stream: asyncio.StreamReader) -> None:
+        self._stream = stream
+        self.eof = False
+
+    async def read(self, n: int) -> bytes:
+        """Up to n bytes: exactly n unless the stream ended."""
+        try:
+            return await self._stream.readexactly(n)
+        except asyncio.IncompleteReadError as exc:
+            self.eof = True
+            return exc.partial
+
+
+@contextlib.asynccontextmanager
+async def reading(args: list[str], *, what: str = "ffmpeg") -> AsyncIterator[Reader]:
+    """Run ffmpeg with `args` writing to stdout and hand out a Reader of it. Leaving the block
+    early (or by an error or a cancel) kills the child; after reading to the end, a failure
+    of the child raises RenderError as `run` does."""
+    cmd = [*base_args(), "-nostdin", *args]
+    log.debug("read %s", cmd)
+    proc = await asyncio.create_subprocess_exec(
+        *cmd,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        start_new_session=True,
+        limit=1 << 20,
+    )
+    _widen_pipes(proc)
+    tail: deque[str] = deque(maxlen=30)
+
+    async def read_err() -> None:
+        assert proc.stderr
+        async for line in proc.stderr:
+            tail.append(line.decode(errors="replace").rstrip())
+
+    errors = asyncio.ensure_future(read_err())
+    assert proc.stdout
+    reader = Reader(proc.stdout)
+    try:
+        yield reader
+    except BaseException:
+        _kill(proc)
+        errors.cancel()
+        with contextlib.suppress(Exception):
+            await asyncio.shield(proc.wait())
+        raise
+    if not reader.eof:
+        _kill(proc)  # the caller had what it wanted
+    await errors
+    code = await proc.wait()
+    if reader.eof and code != 0:
+        detail = " | ".join(tail) or f"exit code {code}"
+        log.warning("%s failed: %s", what, detail)
+        raise RenderError(
+            f"{what} failed: {tail[-1] if tail else f'exit code {code}'}",
+            hint="The log has the details.",
+            detail=detail,
+        )
+
+
 async def display_rotation(path: Path, demuxer: str) -> int:
     """Rotation from the container's display matrix, read by an ffmpeg child (no decoding)."""
     proc = await asyncio.create_subprocess_exec(
@@ -175,10 +259,5 @@ async def partial_file(final: Path) -> AsyncIterator[Path]:
     Partials left there by killed processes are swept first."""
     final.parent.mkdir(parents=True, exist_ok=True)
     sweep_partials(final.parent)
-    tmp = partial_path(final)
-    try:
+    with replacing(final) as tmp:
         yield tmp
-        os.replace(tmp, final)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()

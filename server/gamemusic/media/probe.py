@@ -1,8 +1,9 @@
 """Look at a file before anything decodes it: size cap, content sniffing, then a PyAV probe.
 
-The probe runs in-process, so it only ever sees files of at most 500 MB (the size is read
-from the file system before any byte is), whose image headers declare at most 8K, and whose
-first bytes match a supported container, opened with that container's demuxer forced and the file protocol alone allowed:
+The probe runs in-process, so it only ever sees files within the size cap (the size is read
+from the file system before any byte is: 20 GB for the local engine, 500 MB for the cloud's
+uploads), whose image headers declare at most 8K, and whose first bytes match a supported
+container, opened with that container's demuxer forced and the file protocol alone allowed:
 an HLS playlist or an ffconcat list renamed to .avi never reaches a demuxer that would follow
 its references.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import struct
+from collections import OrderedDict
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -23,7 +25,8 @@ from gamemusic.media.ffmpeg import display_rotation
 
 log = logging.getLogger("gamemusic.media")
 
-MAX_BYTES = 500 * 1024 * 1024
+MAX_BYTES = 20 * 1024**3  # the local engine streams: hours of 1080p VOD
+CLOUD_MAX_BYTES = 500 * 1024**2  # NemoVideo's upload limit
 MAX_PIXELS = 8192 * 8192
 MAX_DURATION_S = 6 * 3600
 MAX_STREAMS = 16
@@ -216,7 +219,11 @@ def _refuse_size(path: Path, width: int, height: int) -> BadInput:
     )
 
 
-def check_file(path: Path) -> Sniffed:
+def size_text(size: float) -> str:
+    return f"{size / 2**30:.1f} GB" if size >= 2**30 else f"{size / 2**20:.0f} MB"
+
+
+def check_file(path: Path, max_bytes: int = MAX_BYTES) -> Sniffed:
     """Size and content checks that need no decoder. Raises BadInput."""
     if not path.exists():
         raise BadInput(f"File not found: '{path}'.", code="not_found")
@@ -227,9 +234,9 @@ def check_file(path: Path) -> Sniffed:
     size = path.stat().st_size
     if size == 0:
         raise _bad(path, "is empty (0 bytes)", hint="Check the recording finished saving.")
-    if size > MAX_BYTES:
+    if size > max_bytes:
         raise BadInput(
-            f"'{path.name}' is {size / 2**20:.0f} MB; the limit is 500 MB.",
+            f"'{path.name}' is {size_text(size)}; the limit is {size_text(max_bytes)}.",
             hint="Trim the clip or compress it, then try again.",
             code="too_large",
         )
@@ -251,10 +258,10 @@ def check_file(path: Path) -> Sniffed:
     return sniffed
 
 
-def inspect_media(path: Path) -> MediaInfo:
+def inspect_media(path: Path, max_bytes: int = MAX_BYTES) -> MediaInfo:
     """Check and probe a local file. Raises BadInput for anything we cannot use."""
     path = path.resolve()
-    sniffed = check_file(path)
+    sniffed = check_file(path, max_bytes)
     size = path.stat().st_size
     try:
         container = av.open(
@@ -299,11 +306,27 @@ def inspect_media(path: Path) -> MediaInfo:
     return info
 
 
+_seen: OrderedDict[tuple[str, int, int], MediaInfo] = OrderedDict()
+
+
 async def inspect(path: Path) -> MediaInfo:
-    """`inspect_media` off the event loop, plus the display rotation (read by an ffmpeg child)."""
+    """`inspect_media` off the event loop, plus the display rotation (read by an ffmpeg child).
+    A file probed before and unchanged since (same size and modification time) is not probed
+    again: upload and export of one recording read it once."""
+    try:
+        st = path.resolve().stat()
+        key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _seen:
+        return _seen[key]
     info = await anyio.to_thread.run_sync(inspect_media, path)
     if info.kind == "video":
         info = replace(info, rotation=await display_rotation(info.path, info.demuxer))
+    if key is not None:
+        _seen[key] = info
+        while len(_seen) > 64:
+            _seen.popitem(last=False)
     return info
 
 

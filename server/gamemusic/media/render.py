@@ -2,8 +2,8 @@
 drawn) and our mixed soundtrack fed through stdin.
 
 Fast path: H.264 yuv420p input already at the target size, unrotated and with no titles
-keeps its video stream untouched; the soundtrack arrives as AAC frames encoded in two halves
-at once (media/aac.py) and is copied too. Everything else is scaled and padded (never
+keeps its video stream untouched; the soundtrack arrives as AAC frames encoded in parts at
+once (media/aac.py) and is copied too. Everything else is scaled and padded (never
 stretched) with libx264 at a constant frame rate, ffmpeg encoding the raw float32 soundtrack
 beside it. The MP4's index goes into space reserved at the front (faststart, one pass).
 """
@@ -11,19 +11,21 @@ beside it. The MP4's index goes into space reserved at the front (faststart, one
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import anyio
 import numpy as np
 
 from gamemusic.errors import BadInput, RenderError
 from gamemusic.media import aac, ffmpeg
-from gamemusic.media.mix import SR
+from gamemusic.media.meter import SR, Measured, Meter
 from gamemusic.media.probe import MediaInfo
 
 COPYABLE_CONTAINERS = ("mp4", "mov", "mkv")
-_CHUNK = SR  # one second of audio per write
+CHECK_NEAR = 10 ** (-4.0 / 20)  # true peaks measured where the sample peak is over -4 dBFS
 
 
 @dataclass(frozen=True)
@@ -74,35 +76,6 @@ def can_copy(info: MediaInfo, opts: EncodeOptions) -> bool:
         and info.rotation == 0
         and not opts.titles
     )
-
-
-async def decode_audio(info: MediaInfo, *, timeout: float | None = None) -> np.ndarray | None:
-    """The input's own sound as (samples, 2) float32 at 48 kHz, or None if it has none."""
-    if not info.has_audio:
-        return None
-    raw = await ffmpeg.run(
-        [
-            *ffmpeg.WHITELIST,
-            "-f",
-            info.demuxer,
-            "-i",
-            str(info.path),
-            "-map",
-            "0:a:0",
-            "-vn",
-            "-ac",
-            "2",
-            "-ar",
-            str(SR),
-            "-f",
-            "f32le",
-            "pipe:1",
-        ],
-        capture=True,
-        timeout=timeout,
-        what="Reading the game audio",
-    )
-    return np.frombuffer(raw, dtype="<f4").reshape(-1, 2)
 
 
 def _escape_text(text: str) -> str:
@@ -234,39 +207,94 @@ def build_args(
     ]  # fmt: skip
 
 
+Soundtrack = Callable[[], AsyncIterator[np.ndarray]]
+
+
+async def _check_adts(frames: asyncio.Queue[bytes | None], meter: Meter) -> None:
+    """Decode the AAC frames the render copies (an ffmpeg child) into `meter`: the output's
+    audio as a player will hear it, measured while the render runs."""
+    buf = bytearray()
+
+    async def feed(stdin: asyncio.StreamWriter) -> None:
+        while (chunk := await frames.get()) is not None:
+            stdin.write(chunk)
+            await stdin.drain()
+
+    async def take(chunk: bytes) -> None:
+        buf.extend(chunk)
+        if len(buf) >= SR * 8:
+            whole = len(buf) // 8 * 8
+            data = np.frombuffer(bytes(buf[:whole]), dtype="<f4").reshape(-1, 2)
+            del buf[:whole]
+            await anyio.to_thread.run_sync(meter.feed, data)
+
+    await ffmpeg.run(
+        ["-f", "aac", "-i", "pipe:0", "-ac", "2", "-ar", str(SR), "-f", "f32le", "pipe:1"],
+        feed=feed, on_stdout=take, what="Checking the audio",
+    )  # fmt: skip
+    whole = len(buf) // 8 * 8
+    if whole:
+        meter.feed(np.frombuffer(bytes(buf[:whole]), dtype="<f4").reshape(-1, 2))
+
+
 async def encode(
     info: MediaInfo,
-    audio: np.ndarray,
+    soundtrack: Soundtrack,
+    n: int,
     out: Path,
     opts: EncodeOptions,
     *,
     on_progress: Callable[[float], Awaitable[None]] | None = None,
-) -> None:
-    """Write `out` atomically from `info`'s picture and `audio` ((samples, 2) float32, 48 kHz,
-    its length is the output's duration).
+) -> Measured | None:
+    """Write `out` atomically from `info`'s picture and the soundtrack: `soundtrack()` gives
+    its (m, 2) float32 48 kHz blocks, n samples in all (the output's duration); it is called
+    again if the render has to start over.
 
     When the picture is copied, AAC encoding is the bottleneck: the soundtrack is then encoded
-    in two halves at once (media/aac.py) and the frames are copied into the MP4 as they come.
-    Otherwise ffmpeg encodes the audio itself, beside libx264."""
-    duration_s = len(audio) / SR
-    split = can_copy(info, opts) and aac.split_point(len(audio)) is not None
+    in parts at once (media/aac.py), the frames are copied into the MP4 as they come, and
+    decoded again on the side: the result is the output's audio measured (loudness, true
+    peak). Otherwise ffmpeg encodes the audio itself, beside libx264, and None is returned."""
+    duration_s = n / SR
+    split = can_copy(info, opts)
+    measured: Meter | None = None
 
     async def feed_pcm(stdin: asyncio.StreamWriter) -> None:
-        for i in range(0, len(audio), _CHUNK):  # interleave one second at a time
-            stdin.write(np.ascontiguousarray(audio[i : i + _CHUNK], dtype="<f4").tobytes())
-            await stdin.drain()
+        blocks = soundtrack()
+        try:
+            async for block in blocks:
+                stdin.write(np.ascontiguousarray(block, dtype="<f4").tobytes())
+                await stdin.drain()
+        finally:
+            await blocks.aclose()  # type: ignore[attr-defined]
 
     async def feed_adts(stdin: asyncio.StreamWriter) -> None:
         # Whole AAC frames only (dropping < 21 ms of the fade-out's tail), so that the copied
         # audio never outlasts the picture.
-        whole = audio[: len(audio) // aac.FRAME * aac.FRAME]
-        frames = aac.spliced_adts(whole, bitrate=opts.audio_bitrate, timeout=opts.timeout_s)
+        nonlocal measured
+        blocks = soundtrack()
+        whole = n // aac.FRAME * aac.FRAME
+        frames = aac.encode_stream(blocks, whole, bitrate=opts.audio_bitrate,
+                                   timeout=opts.timeout_s)  # fmt: skip
+        meter = Meter(true_peak_near=CHECK_NEAR)
+        copies: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=256)
+        checking = asyncio.ensure_future(_check_adts(copies, meter))
         try:
-            async for frame in frames:
-                stdin.write(frame)
+            async for chunk in frames:
+                stdin.write(chunk)
+                if checking.done():
+                    checking.result()  # the check failed: say why
+                await copies.put(chunk)
                 await stdin.drain()
+            copies.put_nowait(None)
+            await checking
+            measured = meter
         finally:
-            await frames.aclose()
+            if not checking.done():
+                checking.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await checking
+            await frames.aclose()  # type: ignore[attr-defined]
+            await blocks.aclose()  # type: ignore[attr-defined]
 
     async with ffmpeg.partial_file(out) as tmp:
         for reserve in (True, False):
@@ -283,3 +311,4 @@ async def encode(
             except RenderError as exc:  # an index larger than reserved: faststart instead
                 if not reserve or "reserved_moov_size" not in str(exc.context.get("detail")):
                     raise
+    return measured.finish() if measured is not None else None

@@ -53,7 +53,7 @@ from gamemusic.draft import (
     timeline_summary,
 )
 from gamemusic.errors import CloudError
-from gamemusic.media.probe import inspect_media
+from gamemusic.media.probe import CLOUD_MAX_BYTES, inspect_media
 from gamemusic.results import say
 from gamemusic.sessions import Job, Media, Project, Session
 
@@ -190,7 +190,11 @@ class NemoBackend:
         progress: Progress = no_progress,
     ) -> Project:
         is_url = source.startswith(("http://", "https://"))
-        local = None if is_url else await anyio.to_thread.run_sync(inspect_media, Path(source))
+        local = (
+            None
+            if is_url
+            else await anyio.to_thread.run_sync(inspect_media, Path(source), CLOUD_MAX_BYTES)
+        )
         name = httpx.URL(source).path.rsplit("/", 1)[-1] if is_url else Path(source).name
         await progress(None, f"Uploading {name or 'the video'} to NemoVideo...")
         got = await self._in_session(session, lambda sid: self._attach(sid, source))
