@@ -22,6 +22,7 @@ from gamemusic.config import Settings
 from gamemusic.draft import timeline_summary
 from gamemusic.errors import BadInput
 from gamemusic.jobs import JobManager
+from gamemusic.media.arcs import describe_arcs
 from gamemusic.paths import is_url, reserve_output, resolve_input, resolve_output
 from gamemusic.results import (
     CreditsResult,
@@ -271,6 +272,7 @@ class App:
             height=r.get("height"),
             size_bytes=r.get("size_bytes"),
             error=live.error,
+            music=r.get("music"),
         )
 
     async def state(self, session_id: str) -> StateResult:
@@ -292,6 +294,12 @@ class App:
         )
         if latest:
             text += "\n" + job_line(session.lang, latest)
+        music = next((i.music for i in infos if i.music and i.music.arcs), None)
+        if music is not None:
+            text += "\n" + say(session.lang, "Music follows the gameplay: ", "音乐随游戏变化：")
+            text += describe_arcs(
+                [(a.start_s, a.end_s, a.kind) for a in music.arcs], music.stingers_s, session.lang
+            )
         return StateResult(
             text=text,
             session_id=session.id,

@@ -113,6 +113,8 @@ class JobManager:
                 height=rendered.height,
                 size_bytes=rendered.size_bytes,
             )
+            if rendered.music is not None:
+                job.result["music"] = rendered.music
         except asyncio.CancelledError:
             self._stopped(job)
             with contextlib.suppress(Exception):

@@ -51,6 +51,58 @@ class EditResult(BaseModel):
     )
 
 
+ON_BEAT_S = 0.06  # a cut this close to a beat is on it (about a frame and a half at 30 fps)
+TEMPO_WINDOW_S = 8.0  # the music report checks the tempo per window of this length
+TEMPO_TOLERANCE = 0.02
+ArcKind = Literal["explore", "tension", "combat", "resolution"]
+
+
+class ArcSpan(BaseModel):
+    start_s: float = Field(ge=0, description="Start on the output's timeline, seconds.")
+    end_s: float = Field(ge=0, description="End on the output's timeline, seconds.")
+    kind: ArcKind = Field(description="What the gameplay does here; the music follows it.")
+
+
+class MusicReport(BaseModel):
+    """Figures about the music of a finished render, measured where they can be."""
+
+    text: str = Field(description="The figures in one line, to show as is.")
+    duration_s: float = Field(ge=0, description="End of the output's last video frame, s.")
+    ending: Literal["cadence", "fade", "loop"] = Field(description="How the music ends.")
+    ending_ms: float = Field(
+        description="Where the music's final note or fade becomes inaudible (60 dB under its "
+        "peak), minus the end of the last frame, ms; negative ends before it."
+    )
+    cuts: int = Field(ge=0, description="Scene cuts under the music, checked against its beats.")
+    cuts_on_beat: float | None = Field(
+        None, ge=0, le=1, description=f"Share of the cuts within {ON_BEAT_S * 1000:.0f} ms of "
+        "a beat (None without cuts)."
+    )  # fmt: skip
+    cuts_on_downbeat: float | None = Field(
+        None, ge=0, le=1, description="Share of the cuts on the first beat of a bar."
+    )
+    tempo_bpm: float = Field(gt=0, description="The tempo the music was written in, bpm.")
+    measured_bpm: float | None = Field(
+        None, description="Tempo measured from the rendered music's onsets, bpm (None: no pulse)."
+    )
+    tempo_stability: float | None = Field(
+        None, ge=0, le=1,
+        description=f"Share of {TEMPO_WINDOW_S:.0f} s windows with a clear pulse whose "
+        f"measured tempo is within {TEMPO_TOLERANCE:.0%} of the written one.",
+    )  # fmt: skip
+    key: str = Field(description="The key the music was written in, e.g. 'A aeolian'.")
+    in_key: float = Field(ge=0, le=1, description="Share of pitched note time in the key.")
+    key_correlation: float = Field(
+        ge=-1, le=1, description="Correlation of the notes' pitch classes with the key's "
+        "Krumhansl profile (about 0.6 or more: clearly in that key)."
+    )  # fmt: skip
+    arcs: list[ArcSpan] = Field(default_factory=list, description="Gameplay arcs followed.")
+    stingers_s: list[float] = Field(default_factory=list, description="Stinger hits, s.")
+    lufs: float = Field(description="Integrated loudness of the output's sound, LUFS.")
+    true_peak_dbtp: float = Field(description="True peak of the output's sound, dBTP.")
+
+
+
 class JobInfo(BaseModel):
     job_id: str
     status: Literal["queued", "running", "done", "failed", "cancelled"]
@@ -63,6 +115,9 @@ class JobInfo(BaseModel):
     height: int | None = None
     size_bytes: int | None = None
     error: str | None = None
+    music: MusicReport | None = Field(
+        None, description="The music as measured on the finished file (local engine)."
+    )
 
 
 class StateResult(BaseModel):

@@ -122,7 +122,9 @@ def test_cuts_are_counted_on_beats_and_downbeats(render: Render) -> None:
 
 
 def test_the_key_arcs_and_stingers_are_reported(report: MusicReport) -> None:
-    assert report.in_key >= 0.9 and report.key_correlation > 0.5
+    # borrowed and secondary-dominant chords, and tension arcs darkening major chords, leave
+    # some notes outside the scale; the key profile still has to match clearly
+    assert report.in_key >= 0.75 and report.key_correlation > 0.5
     assert [(a.start_s, a.end_s, a.kind) for a in report.arcs] == [
         (0.0, 12.0, "explore"),
         (12.0, 30.0, "combat"),

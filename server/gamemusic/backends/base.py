@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from gamemusic.draft import Draft
 from gamemusic.sessions import Job, Project, Session
@@ -49,6 +49,7 @@ class Rendered:
     width: int
     height: int
     size_bytes: int
+    music: dict[str, Any] | None = None  # the music report (media/report.MusicReport), local
 
 
 class Backend(Protocol):

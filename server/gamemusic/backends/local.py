@@ -9,6 +9,7 @@ import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -82,7 +83,16 @@ def music_spec(draft: Draft, n: int) -> MusicSpec | None:
     if length_s <= 0.05:
         return None
     m = bgm.meta
-    return MusicSpec(m.style or "chiptune", length_s, start, m.seed or 0, m.bpm)
+    return MusicSpec(
+        m.style or "chiptune",
+        length_s,
+        start,
+        m.seed or 0,
+        m.bpm,
+        arc=m.arc or "auto",
+        stingers=m.stingers is not False,
+        climax_s=None if m.climax_ms is None else m.climax_ms / 1000,
+    )
 
 
 async def build_soundtrack(
@@ -271,7 +281,7 @@ class LocalBackend:
         n = round(seconds * SR)
         goal = settings.target_lufs
         for attempt in range(2):
-            found = await self._render(draft, info, n, out_path, opts, settings, progress)
+            found, prepared = await self._render(draft, info, n, out_path, opts, settings, progress)
             over = found.peak_dbtp - MAX_TP_DBTP
             off = found.lufs - goal
             log.info(
@@ -291,6 +301,7 @@ class LocalBackend:
             else:
                 log.warning("%s stays off target after a second pass", out_path.name)
         out = await inspect(out_path)
+        music = await _music_report(prepared, out_path, found)
         await progress(1.0, "Done")
         return Rendered(
             path=out_path,
@@ -298,6 +309,7 @@ class LocalBackend:
             width=out.width,
             height=out.height,
             size_bytes=out.size_bytes,
+            music=music,
         )
 
     async def _render(
@@ -309,9 +321,10 @@ class LocalBackend:
         opts: render.EncodeOptions,
         settings: MixSettings,
         progress: Progress,
-    ) -> Measured:
+    ) -> tuple[Measured, soundtrack.Prepared]:
         """One render: the analysis pass runs while ffmpeg opens the input and the encoders
-        start; the soundtrack then streams into them. Returns the output's audio, measured."""
+        start; the soundtrack then streams into them. Returns the output's audio, measured,
+        and the soundtrack's plan."""
         listening = "Listening to the game audio and the music"
         await progress(0.02, listening)
 
@@ -342,7 +355,27 @@ class LocalBackend:
         if found is None:
             await progress(0.97, "Checking the loudness of the result")
             found = await soundtrack.measure_file(out_path)
-        return found
+        return found, planning.result()
 
     async def aclose(self) -> None:
         return None
+
+
+async def _music_report(
+    prepared: soundtrack.Prepared, out_path: Path, found: Measured
+) -> dict[str, Any] | None:
+    """The music report of a finished render (None without music): its figures come from the
+    piece, the music as synthesized and the output's audio as the render measured it."""
+    if prepared.piece is None or prepared.trace is None:
+        return None
+    from gamemusic.media.report import music_report
+
+    report = await music_report(
+        prepared.piece,
+        out_path,
+        music_start_s=prepared.plan.music_start / SR,
+        cuts_s=prepared.cuts_s,
+        music=prepared.trace,
+        loudness=(found.lufs, found.peak_dbtp),
+    )
+    return report.model_dump(mode="json")

@@ -23,7 +23,7 @@ import anyio
 import numpy as np
 
 from gamemusic.media import arcs as arcs_mod
-from gamemusic.media import ffmpeg
+from gamemusic.media.analysis import game_blocks
 from gamemusic.media.motion import packet_rate
 from gamemusic.media.onsets import FLOOR_DB, SR, FrameFeatures, onset_frames
 from gamemusic.media.probe import MediaInfo
@@ -237,25 +237,17 @@ def describe(gameplay: Gameplay, lang: str = "en") -> str:
 # ---- the whole recording --------------------------------------------------------------------
 
 
-async def read_gameplay(info: MediaInfo, *, timeout: float | None = None) -> Gameplay:
+async def read_gameplay(info: MediaInfo) -> Gameplay:
     """Decode the recording's game audio (by an ffmpeg child, streamed: memory stays flat)
     into a GameplayReader, and read its scene cuts and motion from the container."""
     reader = GameplayReader()
     if info.has_audio:
-        pending = bytearray()
-
-        async def take(chunk: bytes) -> None:
-            pending.extend(chunk)
-            whole = len(pending) // 8 * 8
-            if whole:
-                reader.feed(np.frombuffer(bytes(pending[:whole]), "<f4").reshape(-1, 2))
-                del pending[:whole]
-
-        await ffmpeg.run(
-            [*ffmpeg.WHITELIST, "-f", info.demuxer, "-i", str(info.path), "-map", "0:a:0",
-             "-vn", "-ac", "2", "-ar", str(SR), "-f", "f32le", "pipe:1"],
-            on_stdout=take, timeout=timeout, what="Reading the game audio",
-        )  # fmt: skip
+        blocks = game_blocks(info, round(info.duration_s * SR))
+        try:
+            async for block in blocks:
+                reader.feed(block)
+        finally:
+            await blocks.aclose()  # type: ignore[attr-defined]
     cuts = await anyio.to_thread.run_sync(scene_cuts, info)
     motion = await anyio.to_thread.run_sync(packet_rate, info) if info.kind == "video" else None
     return reader.finish(info.duration_s, cuts, motion)

@@ -15,78 +15,27 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import anyio
 import av
 import numpy as np
-from pydantic import BaseModel, Field
 
 from gamemusic.media import ffmpeg
 from gamemusic.media.arcs import clock, describe_arcs
 from gamemusic.media.loudness import LoudnessMeter
 from gamemusic.media.onsets import SR, FrameFeatures
+from gamemusic.results import ON_BEAT_S, TEMPO_TOLERANCE, TEMPO_WINDOW_S, ArcSpan, MusicReport
 
 if TYPE_CHECKING:
     from gamemusic.music.compose import Piece
 
-ON_BEAT_S = 0.06  # a cut this close to a beat is on it (about a frame and a half at 30 fps)
-_TEMPO_WINDOW_S = 8.0
-_TEMPO_TOLERANCE = 0.02
 _PULSE = 0.1  # a window's beat peak in the autocorrelation, relative to lag 0, to count
 _AUDIBLE_DB = -60.0  # the music has ended once it stays this far under its peak
 _NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
 # Krumhansl-Kessler key profiles, tonic first.
 _MAJOR = (6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88)
 _MINOR = (6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17)
-
-ArcKind = Literal["explore", "tension", "combat", "resolution"]
-
-
-class ArcSpan(BaseModel):
-    start_s: float = Field(ge=0, description="Start on the output's timeline, seconds.")
-    end_s: float = Field(ge=0, description="End on the output's timeline, seconds.")
-    kind: ArcKind = Field(description="What the gameplay does here; the music follows it.")
-
-
-class MusicReport(BaseModel):
-    """Figures about the music of a finished render, measured where they can be."""
-
-    text: str = Field(description="The figures in one line, to show as is.")
-    duration_s: float = Field(ge=0, description="End of the output's last video frame, s.")
-    ending: Literal["cadence", "fade"] = Field(description="How the music ends.")
-    ending_ms: float = Field(
-        description="Where the music's final note or fade becomes inaudible (60 dB under its "
-        "peak), minus the end of the last frame, ms; negative ends before it."
-    )
-    cuts: int = Field(ge=0, description="Scene cuts under the music, checked against its beats.")
-    cuts_on_beat: float | None = Field(
-        None, ge=0, le=1, description=f"Share of the cuts within {ON_BEAT_S * 1000:.0f} ms of "
-        "a beat (None without cuts)."
-    )  # fmt: skip
-    cuts_on_downbeat: float | None = Field(
-        None, ge=0, le=1, description="Share of the cuts on the first beat of a bar."
-    )
-    tempo_bpm: float = Field(gt=0, description="The tempo the music was written in, bpm.")
-    measured_bpm: float | None = Field(
-        None, description="Tempo measured from the rendered music's onsets, bpm (None: no pulse)."
-    )
-    tempo_stability: float | None = Field(
-        None, ge=0, le=1,
-        description=f"Share of {_TEMPO_WINDOW_S:.0f} s windows with a clear pulse whose "
-        f"measured tempo is within {_TEMPO_TOLERANCE:.0%} of the written one.",
-    )  # fmt: skip
-    key: str = Field(description="The key the music was written in, e.g. 'A aeolian'.")
-    in_key: float = Field(ge=0, le=1, description="Share of pitched note time in the key.")
-    key_correlation: float = Field(
-        ge=-1, le=1, description="Correlation of the notes' pitch classes with the key's "
-        "Krumhansl profile (about 0.6 or more: clearly in that key)."
-    )  # fmt: skip
-    arcs: list[ArcSpan] = Field(default_factory=list, description="Gameplay arcs followed.")
-    stingers_s: list[float] = Field(default_factory=list, description="Stinger hits, s.")
-    lufs: float = Field(description="Integrated loudness of the output's sound, LUFS.")
-    true_peak_dbtp: float = Field(description="True peak of the output's sound, dBTP.")
-
 
 # ---- figures from the Piece ---------------------------------------------------------------
 
@@ -227,14 +176,14 @@ def measure_tempo(
     if lag <= 0:
         return None, None
     measured = 60.0 / (lag * frame_s)
-    width = round(_TEMPO_WINDOW_S / frame_s)
+    width = round(TEMPO_WINDOW_S / frame_s)
     steady = checked = 0
     for start in range(0, len(flux) - width + 1, width // 2):
         w_lag, w_strength = _beat_lag(_autocorr(flux[start : start + width]), lo, hi)
         if w_lag <= 0 or w_strength < _PULSE:
             continue  # a drumless intro or a held chord: no pulse to measure
         checked += 1
-        steady += abs(60.0 / (w_lag * frame_s) / bpm - 1) <= _TEMPO_TOLERANCE
+        steady += abs(60.0 / (w_lag * frame_s) / bpm - 1) <= TEMPO_TOLERANCE
     return round(measured, 2), (steady / checked if checked else None)
 
 
@@ -282,6 +231,7 @@ async def music_report(
     music_start_s: float = 0.0,
     cuts_s: Sequence[float] | None = None,
     music: np.ndarray | MusicTrace | None = None,
+    loudness: tuple[float, float] | None = None,
     timeout: float | None = None,
 ) -> MusicReport:
     """Measure the finished `output` and the music in it.
@@ -291,9 +241,13 @@ async def music_report(
     outside the music's stretch are not counted.
     music: the rendered music alone, (samples, 2) float32 at 48 kHz, or its MusicTrace (fed
     block by block while it was synthesized), for the tempo and the ending; without it the tempo is measured on the output's sound (exact when the game sound
-    is muted) and the ending is the written one."""
+    is muted) and the ending is the written one.
+    loudness: the output's (integrated LUFS, true peak dBTP) when the render measured them
+    already; with `music` given too, the file is then not decoded again."""
     from_file = FrameFeatures(480) if music is None else None
-    meter = await _meter_file(output, from_file, timeout)
+    if loudness is None or from_file is not None:
+        meter = await _meter_file(output, from_file, timeout)
+        loudness = loudness or (meter.lufs(), meter.true_peak_dbtp())
     frame_end = await anyio.to_thread.run_sync(video_end_s, output)
 
     def tempo_and_end() -> tuple[float | None, float | None, float]:
@@ -331,8 +285,8 @@ async def music_report(
         key_correlation=round(max(-1.0, min(1.0, corr)), 3),
         arcs=arcs,
         stingers_s=[round(t + music_start_s, 3) for t in piece.stingers],
-        lufs=round(meter.lufs(), 2),
-        true_peak_dbtp=round(meter.true_peak_dbtp(), 2),
+        lufs=round(loudness[0], 2),
+        true_peak_dbtp=round(loudness[1], 2),
     )
     return report.model_copy(update={"text": summary(report)})
 

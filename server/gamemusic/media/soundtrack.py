@@ -16,16 +16,19 @@ import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import anyio
 import numpy as np
 
 from gamemusic.media import ffmpeg
 from gamemusic.media.analysis import BLOCK, Consumer, GameAnalysis, analyse, game_blocks
+from gamemusic.media.gameplay import Gameplay, GameplayReader
 from gamemusic.media.meter import SR, Measured, Meter
 from gamemusic.media.mix import Mixer, MixPlan, MixSettings, fade_gains, plan_mix
+from gamemusic.media.motion import packet_rate
 from gamemusic.media.probe import MediaInfo
+from gamemusic.media.report import MusicTrace
 from gamemusic.media.scenes import scene_cuts
 
 log = logging.getLogger("gamemusic.soundtrack")
@@ -37,13 +40,17 @@ Fraction = Callable[[float], Awaitable[None]]
 @dataclass(frozen=True)
 class MusicSpec:
     """The music to compose: style and seed, placed at timeline sample `start` for
-    `length_s` seconds."""
+    `length_s` seconds. arc, stingers and climax_s steer how it follows the gameplay
+    (see Gameplay.steer; climax_s on the timeline)."""
 
     style: str
     length_s: float
     start: int = 0
     seed: int = 0
     bpm: float | None = None
+    arc: Literal["auto", "calm", "intense"] = "auto"
+    stingers: bool = True
+    climax_s: float | None = None
 
 
 @dataclass
@@ -56,6 +63,9 @@ class Prepared:
     cached: list[np.ndarray] | None = None
     game: GameAnalysis | None = None
     music: Measured | None = None
+    gameplay: Gameplay | None = None  # under the music, on its clock, as the draft steers it
+    trace: MusicTrace | None = None  # the music alone, for the music report
+    cuts_s: tuple[float, ...] = ()  # the recording's scene cuts (read when there is music)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -94,36 +104,52 @@ async def prepare(
 
     game: GameAnalysis | None = None
     cuts: list[float] = []
+    motion: np.ndarray | None = None
     music_mod: Any = None
     with_music = spec is not None and spec.length_s > 0.05
+    reader = GameplayReader()  # the music follows the gameplay even when its sound is muted
+    hear = info.has_audio and (keep_game or with_music)
 
     async def side() -> None:
-        nonlocal cuts, music_mod
+        nonlocal cuts, motion, music_mod
         if with_music:
             music_mod = await anyio.to_thread.run_sync(_music)
             cuts = await anyio.to_thread.run_sync(scene_cuts, info)
+            if info.kind == "video":
+                motion = await anyio.to_thread.run_sync(packet_rate, info)
 
     async with anyio.create_task_group() as tg:
         tg.start_soon(side)
         if keep_game:
-            game = await analyse(info, n, consumers, on_progress=game_pass)
+            game = await analyse(info, n, [reader.feed, *consumers], on_progress=game_pass)
+        elif hear and with_music:
+            await _listen(info, n, reader)
     timings = {"game": time.perf_counter() - clock}
-    piece, cached, music = None, None, None
+    piece, cached, music, gameplay, trace = None, None, None, None, None
     if with_music and spec is not None:
         offset = spec.start / SR
-        intensity = game.intensity(offset, spec.length_s) if game else None
+        climax = None if spec.climax_s is None else spec.climax_s - offset
+        heard = gameplay = (
+            reader.finish(n / SR, cuts, motion)
+            .within(offset, offset + spec.length_s)
+            .steer(arc=spec.arc, stingers=spec.stingers, climax_s=climax)
+        )
         piece = await anyio.to_thread.run_sync(
             lambda: music_mod.compose(
                 spec.style,
                 spec.length_s,
                 seed=spec.seed,
                 bpm=spec.bpm,
-                cuts=[c - offset for c in cuts if 0 < c - offset < spec.length_s],
-                intensity=intensity,
+                cuts=list(heard.cuts_s),
+                intensity=heard.energy,
+                arcs=heard.arcs,
+                stingers=heard.stingers,
+                ending="auto",
             )
         )
         timings["compose"] = time.perf_counter() - clock
-        music, cached = await _measure_music(music_mod, piece, spec, n, settings, report)
+        trace = MusicTrace()
+        music, cached = await _measure_music(music_mod, piece, spec, n, settings, report, trace)
         timings["music"] = time.perf_counter() - clock
     plan = plan_mix(
         game.measured if game else None,
@@ -133,14 +159,33 @@ async def prepare(
         settings=settings,
     )
     log.debug("soundtrack planned in %s; predicted %.2f LUFS", timings, plan.predicted_lufs)
-    return Prepared(info, n, keep_game, plan, piece, cached, game, music, timings)
+    return Prepared(
+        info, n, keep_game, plan, piece, cached, game, music, gameplay, trace, tuple(cuts), timings
+    )
+
+
+async def _listen(info: MediaInfo, n: int, reader: GameplayReader) -> None:
+    """Feed the recording's sound to the gameplay reader alone (the game audio is muted)."""
+    blocks = game_blocks(info, n)
+    try:
+        async for block in blocks:
+            await anyio.to_thread.run_sync(reader.feed, block)
+    finally:
+        await blocks.aclose()  # type: ignore[attr-defined]
 
 
 async def _measure_music(
-    music_mod: Any, piece: Any, spec: MusicSpec, n: int, settings: MixSettings, report: Fraction
+    music_mod: Any,
+    piece: Any,
+    spec: MusicSpec,
+    n: int,
+    settings: MixSettings,
+    report: Fraction,
+    trace: MusicTrace,
 ) -> tuple[Measured, list[np.ndarray] | None]:
     """Measure the music as it will be heard on the timeline: after `start` samples of
-    silence, faded in and out. Short music is kept (unfaded) for the mix."""
+    silence, faded in and out; `trace` takes it as composed. Short music is kept (unfaded)
+    for the mix."""
     meter = Meter(codec_band=True)
     left = spec.start
     while left > 0:
@@ -157,6 +202,7 @@ async def _measure_music(
     it = music_mod.synthesize_blocks(piece, SR)
 
     def feed(block: np.ndarray, at: int) -> None:
+        trace.feed(block)
         where = np.arange(at, at + len(block), dtype=np.float64)
         meter.feed(block * fade_gains(where, spec.start, end, fade_in, fade_out)[:, None])
 
