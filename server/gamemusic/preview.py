@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -23,7 +23,7 @@ import numpy as np
 
 from gamemusic.backends.local import build_soundtrack, title_font, titles_of
 from gamemusic.draft import Draft
-from gamemusic.media import ffmpeg, render
+from gamemusic.media import ffmpeg, render, soundtrack
 from gamemusic.media.mix import SR
 from gamemusic.media.probe import MediaInfo, inspect
 from gamemusic.media.scenes import scene_cuts
@@ -75,16 +75,32 @@ def busiest_window(level_db: np.ndarray, cuts: list[float], window_s: float) -> 
     return float(np.argmax(sums))
 
 
-def level_curve(audio: np.ndarray, step_s: float, sr: int = SR) -> np.ndarray:
-    """RMS level of the mono mix per `step_s`, dB (floor -90): (ceil(len/step),) float32.
-    `audio` is (samples, 2) or (samples,)."""
-    hop = max(1, round(step_s * sr))
-    mono = audio.mean(axis=1) if audio.ndim == 2 else audio
-    frames = int(np.ceil(len(mono) / hop))
-    padded = np.zeros(frames * hop, np.float32)
-    padded[: len(mono)] = mono
-    power = np.square(padded.reshape(frames, hop)).mean(axis=1)
-    return np.maximum(10 * np.log10(np.maximum(power, 1e-12)), -90.0).astype(np.float32)
+class LevelCurve:
+    """RMS level of the mono mix per `step_s`, fed block by block ((m, 2) or (m,) float32)."""
+
+    def __init__(self, step_s: float, sr: int = SR) -> None:
+        self.hop = max(1, round(step_s * sr))
+        self._sums: list[float] = []
+        self._acc, self._filled = 0.0, 0
+
+    def feed(self, block: np.ndarray) -> None:
+        mono = block.mean(axis=1, dtype=np.float32) if block.ndim == 2 else block
+        sq = np.square(mono, dtype=np.float64)
+        i = 0
+        while i < len(sq):
+            k = min(self.hop - self._filled, len(sq) - i)
+            self._acc += float(sq[i : i + k].sum())
+            self._filled += k
+            i += k
+            if self._filled == self.hop:
+                self._sums.append(self._acc)
+                self._acc, self._filled = 0.0, 0
+
+    def db(self) -> np.ndarray:
+        """(ceil(samples / hop),) float32 dB, floor -90 (a last partial step is zero-padded)."""
+        sums = self._sums + ([self._acc] if self._filled else [])
+        power = np.asarray(sums, np.float64) / self.hop
+        return np.maximum(10 * np.log10(np.maximum(power, 1e-12)), -90.0).astype(np.float32)
 
 
 def preview_size(info: MediaInfo, aspect: str | None) -> tuple[int, int]:
@@ -94,10 +110,26 @@ def preview_size(info: MediaInfo, aspect: str | None) -> tuple[int, int]:
     return round(w * scale / 2) * 2, round(h * scale / 2) * 2
 
 
-async def _soundtrack(draft: Draft, info: MediaInfo, seconds: float) -> np.ndarray:
-    """The export's soundtrack, (samples, 2) float32 at 48 kHz: one place to switch to a
-    windowed builder once the engine has one."""
-    return await build_soundtrack(draft, info, seconds)
+async def _soundtrack(
+    draft: Draft, info: MediaInfo, seconds: float, curve: LevelCurve
+) -> AsyncIterator[np.ndarray]:
+    """The export's soundtrack as it streams, (m, 2) float32 blocks at 48 kHz, each also
+    fed to `curve`."""
+    prepared = await build_soundtrack(draft, info, seconds)
+    async for block in soundtrack.stream(prepared):
+        curve.feed(block)
+        yield block
+
+
+async def _window(blocks: AsyncIterator[np.ndarray], start: int, end: int) -> np.ndarray:
+    """Samples start..end of the stream, read to its end (the curve covers the whole clip)."""
+    kept, pos = [], 0
+    async for block in blocks:
+        a, b = max(start, pos), min(end, pos + len(block))
+        if a < b:
+            kept.append(block[a - pos : b - pos])
+        pos += len(block)
+    return np.concatenate(kept) if kept else np.zeros((0, 2), np.float32)
 
 
 def _picture_args(info: MediaInfo, start_s: float, length_s: float, fps: float) -> list[str]:
@@ -163,8 +195,9 @@ async def game_level(info: MediaInfo) -> np.ndarray:
          "-ac", "1", "-ar", str(_LEVEL_SR), "-f", "f32le", "pipe:1"],
         capture=True, what="Reading the game audio",
     )  # fmt: skip
-    mono = np.frombuffer(raw, dtype="<f4")
-    return level_curve(mono, 1.0, sr=_LEVEL_SR)
+    curve = LevelCurve(1.0, sr=_LEVEL_SR)
+    curve.feed(np.frombuffer(raw, dtype="<f4"))
+    return curve.db()
 
 
 async def _together(steps: list[Awaitable[object]]) -> list[object]:
@@ -208,21 +241,33 @@ async def render_preview(
     width = height = 0
     picture = None if audio_only else partial_path(out.with_name(out.stem + "-picture.mp4"))
     try:
-        steps: list[Awaitable[object]] = [_soundtrack(draft, info, clip_s)]
-        if picture is not None:
+        step = max(0.25, clip_s / CURVE_POINTS)
+        curve = LevelCurve(step)
+        blocks = _soundtrack(draft, info, clip_s, curve)
+        if picture is None:  # the whole soundtrack, streamed into the encoder
+            source: AsyncIterator[np.ndarray] = blocks
+        else:
             args, width, height = _picture_only_args(info, draft, picture, start, length)
             out.parent.mkdir(parents=True, exist_ok=True)
-            steps.append(ffmpeg.run(args, total_s=length, on_progress=on_progress,
-                                    what="Rendering the preview"))  # fmt: skip
-        soundtrack = (await _together(steps))[0]
-        assert isinstance(soundtrack, np.ndarray)
-        window = soundtrack[round(start * SR) : round((start + length) * SR)]
-        length = len(window) / SR
+            window = await _together([
+                _window(blocks, round(start * SR), round((start + length) * SR)),
+                ffmpeg.run(args, total_s=length, on_progress=on_progress,
+                           what="Rendering the preview"),
+            ])  # fmt: skip
+            kept = window[0]
+            assert isinstance(kept, np.ndarray)
+            length = len(kept) / SR
+
+            async def once() -> AsyncIterator[np.ndarray]:
+                yield kept
+
+            source = once()
 
         async def feed(stdin: asyncio.StreamWriter) -> None:
-            for i in range(0, len(window), SR):
-                stdin.write(np.ascontiguousarray(window[i : i + SR], dtype="<f4").tobytes())
-                await stdin.drain()
+            async for block in source:
+                for i in range(0, len(block), SR):
+                    stdin.write(np.ascontiguousarray(block[i : i + SR], dtype="<f4").tobytes())
+                    await stdin.drain()
 
         async with ffmpeg.partial_file(out) as tmp:
             await ffmpeg.run(
@@ -231,7 +276,6 @@ async def render_preview(
     finally:
         if picture is not None:
             picture.unlink(missing_ok=True)
-    step = max(0.25, clip_s / CURVE_POINTS)
     done = Preview(
         path=out,
         audio_only=audio_only,
@@ -242,7 +286,7 @@ async def render_preview(
         size_bytes=out.stat().st_size,
         clip_s=round(clip_s, 3),
         curve_step_s=round(step, 4),
-        loudness_db=[round(float(v), 1) for v in level_curve(soundtrack, step)],
+        loudness_db=[round(float(v), 1) for v in curve.db()],
         cuts_s=cuts,
     )
     fields = {k: v for k, v in asdict(done).items() if k != "path"}
