@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import numpy as np
 import pytest
 from mcp import Client
 
@@ -164,3 +165,27 @@ async def test_timeline_resource_and_tool_list(server: Any, tmp_path: Path) -> N
     assert tools["export"].annotations.read_only_hint is False
     assert tools["export"].output_schema is not None
     assert "session_id" in tools["edit"].input_schema["required"]
+
+
+async def test_export_with_stems_writes_voice_and_layer_wavs_beside_the_mp4(
+    server: Any, tmp_path: Path
+) -> None:
+    import soundfile  # librosa's dependency, a test extra
+
+    src = make_video(tmp_path / "clip.mp4", seconds=4)
+    async with Client(server) as client:
+        sid = (await call(client, "upload", path=str(src)))["session_id"]
+        await call(client, "edit", session_id=sid, changes={"style": "synthwave"})
+        done = await call(client, "export", session_id=sid, wait_s=50, stems=True)
+    assert done["done"] is True
+    folder = Path(done["stems_dir"])
+    assert folder.name == Path(done["job"]["output_path"]).stem + "_stems"
+    manifest = json.loads((folder / "manifest.json").read_text())
+    layers = sorted(folder.glob("layer_*.wav"))
+    voices = [w for w in folder.glob("*.wav") if not w.name.startswith("layer_")]
+    assert len(layers) >= 3 and len(voices) >= 4 and manifest
+    lengths = {soundfile.info(str(w)).frames for w in [*layers, *voices]}
+    assert len(lengths) == 1  # every stem has the music's length
+    assert lengths.pop() / 48000 == pytest.approx(4.0, abs=0.05)
+    mix = sum(soundfile.read(str(w), dtype="float32")[0] for w in layers)
+    assert np.abs(mix).max() > 0.01  # not silence

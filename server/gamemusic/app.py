@@ -362,8 +362,17 @@ class App:
         wait_s: float | None = None,
         media_id: str | None = None,
         overwrite: bool = True,
+        stems: bool = False,
         progress: Progress = no_progress,
     ) -> ExportResult:
+        """Render the draft (or follow its render). `stems`: once the MP4 is done, also write
+        the music's stems into `<output>_stems/` (local engine)."""
+        if stems and self.backend.name != "local":
+            raise BadInput(
+                "Stems come from the local engine only.",
+                hint="Export without stems, or use the local backend.",
+                code="no_stems",
+            )
         await self._reconcile(session_id)
         async with self.store.writing(session_id) as session:
             lang = session.lang
@@ -407,12 +416,18 @@ class App:
             cancel_on_abort=start,  # a cancelled request stops the render it started
         )
         info = self.job_info(session_id, waited or job)
-        return ExportResult(
+        result = ExportResult(
             text=job_line(lang, info),
             session_id=session_id,
             job=info,
             done=info.status == "done",
         )
+        if stems and result.done and info.output_path:
+            folder = Path(info.output_path).with_name(Path(info.output_path).stem + "_stems")
+            await self.backend.write_stems(project, folder)  # type: ignore[attr-defined]
+            result.stems_dir = str(folder)
+            result.text += say(lang, f" Stems: {folder}", f" 分轨：{folder}")
+        return result
 
     def _claim_again(self, job: Job) -> None:
         """A resumed render whose output name we chose: its claim ended with the process or

@@ -302,13 +302,25 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
             str | None,
             Field(description="Which upload to render (default: the latest).", max_length=16),
         ] = None,
+        stems: Annotated[
+            bool,
+            Field(
+                description="Also write the music's stems (one WAV per voice and per layer, "
+                "summing to the music, with an FMOD/Wwise-style manifest.json) beside the MP4."
+            ),
+        ] = False,
     ) -> ExportResult:
         """Render the current timeline to a 1080p MP4. Returns the file's absolute path,
         duration, resolution and size; if the render takes longer than wait_s, returns the
         job id and progress: call export (or state) again to follow it."""
         engine = _app(ctx)
         result = await engine.export(
-            session_id, output=output, wait_s=wait_s, media_id=media_id, progress=_progress(ctx)
+            session_id,
+            output=output,
+            wait_s=wait_s,
+            media_id=media_id,
+            stems=stems,
+            progress=_progress(ctx),
         )
         return result.model_copy(update={"job": _offered(engine, session_id, result.job)})
 

@@ -145,6 +145,10 @@ class ExportResult(BaseModel):
     session_id: str
     job: JobInfo
     done: bool = Field(description="True when the MP4 is ready; otherwise call export again.")
+    stems_dir: str | None = Field(
+        None, description="Folder of the music's stems (one WAV per voice and per layer, and "
+        "manifest.json), when asked for and the render is done.",
+    )
 
 
 class PreviewResult(BaseModel):

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import anyio
 import numpy as np
 
 from gamemusic.backends.base import Credits, EditOutcome, Progress, Rendered, no_progress
@@ -311,6 +312,20 @@ class LocalBackend:
             size_bytes=out.size_bytes,
             music=music,
         )
+
+    async def write_stems(self, project: Project, folder: Path) -> None:
+        """The draft's music as stems in `folder` (one WAV per voice and per layer, and
+        manifest.json), composed exactly as the export composes it."""
+        draft = project.draft
+        info = await inspect(Path(project.media.source))
+        seconds = info.duration_s if info.kind in ("video", "audio") else draft.duration_ms / 1000
+        prepared = await build_soundtrack(draft, info, seconds)
+        if prepared.piece is None:
+            raise BadInput("This draft has no music to split into stems.",
+                           hint="Add music with edit first.", code="no_music")  # fmt: skip
+        from gamemusic.music import write_stems
+
+        await anyio.to_thread.run_sync(write_stems, prepared.piece, folder)
 
     async def _render(
         self,
