@@ -35,6 +35,7 @@ from gamemusic.music.effects import (
 from gamemusic.music.form import tail_seconds
 from gamemusic.music.parts import Note
 from gamemusic.music.spec import Voice
+from gamemusic.music.theory import midi_to_hz
 from gamemusic.music.voices import NoteSynth
 
 CHUNK = 1 << 16  # internal block in samples (a multiple of DECIMATE)
@@ -88,6 +89,10 @@ class Engine:
         self.starts = [round(nt.start_s * sr) for nt in self.notes]
         self.lengths = [self._length(nt) for nt in self.notes]
         self.maxlen = max([n for _, n in self.lengths] + [1])
+        for nt, (_, n) in zip(self.notes, self.lengths, strict=True):
+            timbre = self.voices[nt.voice].timbre
+            if timbre is not None and not nt.glide:
+                self.synth.expect(timbre, midi_to_hz(nt.pitch), n)
         self.echo_s = st.echo_beats * 60.0 / piece.bpm
         ir = impulse_response(sr / DECIMATE, st.reverb_s, self.echo_s)
         self.ring = ir.shape[1] * DECIMATE + 2 * FIR_TAPS  # samples the reverb rings on
