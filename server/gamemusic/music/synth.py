@@ -30,7 +30,7 @@ from gamemusic.music.effects import (
     add_vinyl,
     fade_gain,
     impulse_response,
-    soft_clip_gain,
+    soft_clip_gains,
 )
 from gamemusic.music.form import tail_seconds
 from gamemusic.music.parts import Note
@@ -96,8 +96,24 @@ class Engine:
         self.echo_s = st.echo_beats * 60.0 / piece.bpm
         ir = impulse_response(sr / DECIMATE, st.reverb_s, self.echo_s)
         self.ring = ir.shape[1] * DECIMATE + 2 * FIR_TAPS  # samples the reverb rings on
-        self.pans = {v.name: _pan(v.pan) for v in st.voices}
         self.vinyl = st.vinyl > 0
+        self._route()
+
+    def _route(self) -> None:
+        """Per note its gain and destination: (bus, left, right, send) gains."""
+        pans = {v.name: _pan(v.pan) for v in self.piece.style.voices}
+        self.gains: list[float] = []
+        self.dests: list[tuple[int, float, float, float]] = []
+        for nt in self.notes:
+            v = self.voices[nt.voice]
+            vel = (nt.velocity / 127) ** 1.5
+            if v.role == "drums":
+                self.gains.append(v.gain * LEVEL.get(nt.pitch, 0.7) * vel)
+                gl, gr = _pan(PAN.get(nt.pitch, 0.0))
+            else:
+                self.gains.append(v.gain * vel)
+                gl, gr = pans[v.name]
+            self.dests.append((self.bus_of.get(nt.voice, 0), gl, gr, v.send))
 
     def _length(self, note: Note) -> tuple[int, int]:
         """(samples on, samples rendered) of a note."""
@@ -125,22 +141,21 @@ class Engine:
                 if self.starts[i] + self.lengths[i][1] > base:
                     self._add(i, self.starts[i] - base + origin, acc, send, origin)
                 i += 1
-            out = acc[:, :, origin : origin + CHUNK].copy()
+            span = slice(origin, origin + CHUNK)
+            out = np.empty((buses, 2, CHUNK), dtype=np.float32)
             for b in range(buses):
-                wet = reverbs[b].process(send[b, origin : origin + CHUNK])
-                out[b] += wet
+                np.add(acc[b, :, span], reverbs[b].process(send[b, span]), out=out[b])
             if self.vinyl:
                 add_vinyl(out[self.vinyl_bus], c * CHUNK, sr, VINYL_LEVEL * st.vinyl)
-            acc[:, :, origin : origin + CHUNK] = 0.0
-            send[:, origin : origin + CHUNK] = 0.0
+            acc[:, :, span] = 0.0
+            send[:, span] = 0.0
             origin += CHUNK
             base += CHUNK
             if origin + CHUNK + self.maxlen > cap:
                 keep = cap - origin
-                acc[:, :, :keep] = acc[:, :, origin:]
-                acc[:, :, keep:] = 0.0
-                send[:, :keep] = send[:, origin:]
-                send[:, keep:] = 0.0
+                for buf in (acc, send):
+                    buf[..., :keep] = buf[..., origin:]
+                    buf[..., keep:] = 0.0
                 origin = 0
             yield out
 
@@ -149,26 +164,22 @@ class Engine:
         before the first chunk: only its part from `origin` on is added)."""
         note = self.notes[i]
         v: Voice = self.voices[note.voice]
-        vel = (note.velocity / 127) ** 1.5
         if v.role == "drums":
             sig = drum_hit(v.kit, note.pitch, self.sr)
-            gain = v.gain * LEVEL.get(note.pitch, 0.7) * vel
-            gl, gr = _pan(PAN.get(note.pitch, 0.0))
         else:
             assert v.timbre is not None
             n_on, n = self.lengths[i]
             sig = self.synth.tone(v.timbre, note, n_on, n, self.starts[i])
-            gain = v.gain * vel
-            gl, gr = self.pans[v.name]
         if at < origin:
             sig = sig[origin - at :]
             at = origin
         n = len(sig)
-        b = self.bus_of.get(note.voice, 0)
+        gain = self.gains[i]
+        b, gl, gr, gs = self.dests[i]
         saxpy(sig, acc[b, 0], n=n, a=gain * gl, offy=at)
         saxpy(sig, acc[b, 1], n=n, a=gain * gr, offy=at)
-        if v.send > 0:
-            saxpy(sig, send[b], n=n, a=gain * v.send, offy=at)
+        if gs > 0:
+            saxpy(sig, send[b], n=n, a=gain * gs, offy=at)
 
 
 def output_gain(piece: Piece) -> float:
@@ -226,9 +237,9 @@ def leveled_chunks(piece: Piece, sr: int, engine: Engine) -> Iterator[np.ndarray
         else:
             raw *= curve
         mix = raw[0] if engine.buses == 1 else raw.sum(axis=0)
-        clip = soft_clip_gain(mix)
-        if clip is not None:
-            raw *= clip
+        for ch, (idx, gains) in enumerate(soft_clip_gains(mix)):
+            if len(idx):
+                raw[:, ch, idx] *= gains
         yield raw
 
 
