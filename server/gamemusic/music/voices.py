@@ -45,7 +45,8 @@ class NoteSynth:
         self.frame = max(1, round(sr / FRAME_HZ))
         self._ads: dict[int, np.ndarray] = {}  # by id(timbre): a piece's timbres outlive us
         self._bright: dict[float, np.ndarray] = {}
-        self._units: dict[tuple[float, float, float, int, float], np.ndarray] = {}
+        self._units: dict[tuple[float, float, float], np.ndarray] = {}
+        self._bends: dict[tuple[float, float, float, float, int], np.ndarray] = {}
         self._cycles: dict[tuple[Shape, float, float], tuple[np.ndarray, np.ndarray]] = {}
         self._cycle_diffs: dict[
             tuple[Shape, Shape, float, float], tuple[np.ndarray, np.ndarray]
@@ -124,36 +125,49 @@ class NoteSynth:
         return env
 
     # --- sources -------------------------------------------------------------------------
-    def _unit_phase(self, tb: Timbre, glide: int, n: int) -> np.ndarray:
-        """Phase in cycles per hertz of the played pitch from the note's start, shape (>= n,)
-        float64: a note at f0 has phase f0 times it. Delayed vibrato and a glide in from
-        `glide` semitones; cached per (vibrato, glide), so all pitches and unison copies share it.
+    def _vibrato(self, tb: Timbre, length: int) -> np.ndarray:
+        """Instantaneous frequency per hertz of the played pitch, shape (length,) float64:
+        1, then the delayed vibrato faded in. Pitch offsets are small, so 2^(c / 1200) is
+        taken to first order (error < 0.2 cent)."""
+        freq = np.ones(length)
+        k = min(length, max(0, int(tb.vibrato_delay_s * self.sr)))
+        if tb.vibrato_cents and k < length:
+            tv = np.arange(k, length, dtype=np.float64) / self.sr
+            depth = np.minimum((tv - tb.vibrato_delay_s) / VIBRATO_RAMP_S, 1.0)
+            depth *= np.sin(2 * np.pi * tb.vibrato_hz * tv)
+            freq[k:] += (tb.vibrato_cents * math.log(2) / 1200) * depth
+        return freq
 
-        Pitch offsets are small, so 2^(c / 1200) is taken to first order (error < 0.2 cent)
-        for the vibrato; the glide's larger bend is exact."""
-        key = (tb.vibrato_cents, tb.vibrato_hz, tb.vibrato_delay_s, glide, tb.glide_s * bool(glide))
+    def _unit_phase(self, tb: Timbre, n: int) -> np.ndarray:
+        """Phase in cycles per hertz of the played pitch from the note's start, shape (>= n,)
+        float64: a note at f0 has phase f0 times it. Cached per vibrato, so all pitches and
+        unison copies share it."""
+        key = (tb.vibrato_cents, tb.vibrato_hz, tb.vibrato_delay_s)
         unit = self._units.get(key)
         if unit is not None and len(unit) >= n:
             return unit
         length = max(n, self.sr, 0 if unit is None else 2 * len(unit))
-        t = np.arange(length, dtype=np.float64) / self.sr
-        freq = np.ones(length)
-        if tb.vibrato_cents:
-            k = min(length, max(0, int(tb.vibrato_delay_s * self.sr)))
-            tv = t[k:]
-            depth = np.minimum((tv - tb.vibrato_delay_s) / VIBRATO_RAMP_S, 1.0)
-            depth *= np.sin(2 * np.pi * tb.vibrato_hz * tv)
-            freq[k:] += (tb.vibrato_cents * math.log(2) / 1200) * depth
-        if glide:
-            k = min(length, int(tb.glide_s * self.sr) + 1)
-            x = 1.0 - t[:k] / tb.glide_s
-            freq[:k] *= np.exp2(glide * x * x / 12.0)  # starts at pitch + glide
-        unit = np.cumsum(freq)
+        unit = np.cumsum(self._vibrato(tb, length))
         unit -= unit[0]
         unit /= self.sr
         if length <= BODY_S * self.sr:
             self._units[key] = unit
         return unit
+
+    def _bend(self, tb: Timbre, glide: int) -> np.ndarray:
+        """Phase per hertz that a glide in from `glide` semitones adds to _unit_phase, shape
+        (glide_s sr + 1,) float64; constant (its last value) after that. The bend is exact."""
+        key = (tb.vibrato_cents, tb.vibrato_hz, tb.vibrato_delay_s, tb.glide_s, glide)
+        bend = self._bends.get(key)
+        if bend is None:
+            k = int(tb.glide_s * self.sr) + 1
+            x = 1.0 - np.arange(k, dtype=np.float64) / self.sr / tb.glide_s
+            extra = self._vibrato(tb, k) * (np.exp2(glide * x * x / 12.0) - 1.0)
+            bend = np.cumsum(extra)
+            bend -= extra[0]
+            bend /= self.sr
+            self._bends[key] = bend
+        return bend
 
     def _slopes(self, s: Shape, f0: float, head: float) -> tuple[np.ndarray, np.ndarray]:
         """One band-limited cycle of s (tables.cycle) as (samples, slopes), each (size,)
@@ -185,7 +199,13 @@ class NoteSynth:
         head = 2.0 ** (max(0, -glide) / 12) * 1.03  # band-limit for the glide's top pitch
         base, slope = self._slopes(shape_of(tb), f0, head)
         size = len(base)
-        pos = np.multiply(self._unit_phase(tb, glide, n)[:n], f0 * size, out=self.scratch64(n))
+        scale = f0 * size  # phase per hertz -> position in the cycle
+        pos = np.multiply(self._unit_phase(tb, n)[:n], scale, out=self.scratch64(n))
+        if glide:  # starts at pitch + glide
+            bend = self._bend(tb, glide)
+            k = min(n, len(bend))
+            pos[:k] += bend[:k] * scale
+            pos[k:] += bend[-1] * scale
         idx = pos.astype(np.int64)
         pos -= idx
         frac = self.scratch(n, 4)
