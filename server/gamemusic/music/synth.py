@@ -127,7 +127,7 @@ class Engine:
 
     def chunks(self, first: int, last: int) -> Iterator[np.ndarray]:
         sr, buses = self.sr, self.buses
-        cap = 2 * CHUNK + 2 * self.maxlen
+        cap = 4 * CHUNK + 2 * self.maxlen  # >= origin + CHUNK + maxlen: one shift per few chunks
         acc = np.zeros((buses, 2, cap), dtype=np.float32)
         send = np.zeros((buses, cap), dtype=np.float32)
         st = self.piece.style
@@ -151,11 +151,10 @@ class Engine:
             send[:, span] = 0.0
             origin += CHUNK
             base += CHUNK
-            if origin + CHUNK + self.maxlen > cap:
-                keep = cap - origin
+            if origin + CHUNK + self.maxlen > cap:  # only [origin, origin + maxlen) holds notes
                 for buf in (acc, send):
-                    buf[..., :keep] = buf[..., origin:]
-                    buf[..., keep:] = 0.0
+                    buf[..., : self.maxlen] = buf[..., origin : origin + self.maxlen]
+                    buf[..., origin : origin + self.maxlen] = 0.0
                 origin = 0
             yield out
 
