@@ -123,8 +123,7 @@ class Interpolator:
         k = self.bank.shape[0]
         out = np.empty((c, m * self.factor), dtype=np.float32)
         for ch in range(c):
-            window = np.ascontiguousarray(_rows(yy[ch], m, k, 1))  # (m, k): BLAS-ready
-            np.matmul(window, self.bank, out=out[ch].reshape(m, self.factor))
+            np.matmul(_rows(yy[ch], m, k, 1), self.bank, out=out[ch].reshape(m, self.factor))
         self.hist = yy[:, yy.shape[1] - (k - 1) :].copy()
         return out
 

@@ -34,7 +34,6 @@ from gamemusic.music.effects import (
 )
 from gamemusic.music.form import tail_seconds
 from gamemusic.music.parts import Note
-from gamemusic.music.spec import Voice
 from gamemusic.music.theory import midi_to_hz
 from gamemusic.music.voices import NoteSynth
 
@@ -75,7 +74,12 @@ class Engine:
     ring-out."""
 
     def __init__(
-        self, piece: Piece, sr: int, bus_of: dict[str, int] | None = None, vinyl_bus: int = 0
+        self,
+        piece: Piece,
+        sr: int,
+        bus_of: dict[str, int] | None = None,
+        vinyl_bus: int = 0,
+        synth: NoteSynth | None = None,
     ) -> None:
         self.piece, self.sr = piece, sr
         st = piece.style
@@ -84,7 +88,7 @@ class Engine:
         self.buses = 1 + max([vinyl_bus, *self.bus_of.values()])
         self.vinyl_bus = vinyl_bus
         self.n = round(piece.duration_s * sr)
-        self.synth = NoteSynth(sr)
+        self.synth = synth or NoteSynth(sr)  # its caches never change what a note sounds like
         self.notes = sorted(piece.notes, key=lambda nt: nt.start_s)
         self.starts = [round(nt.start_s * sr) for nt in self.notes]
         self.lengths = [self._length(nt) for nt in self.notes]
@@ -100,13 +104,15 @@ class Engine:
         self._route()
 
     def _route(self) -> None:
-        """Per note its gain and destination: (bus, left, right, send) gains."""
+        """Per note its gain, destination ((bus, left, right, send) gains) and drum hit."""
         pans = {v.name: _pan(v.pan) for v in self.piece.style.voices}
         self.gains: list[float] = []
         self.dests: list[tuple[int, float, float, float]] = []
+        self.hits: list[np.ndarray | None] = []  # a drum note's samples, None for a tone
         for nt in self.notes:
             v = self.voices[nt.voice]
             vel = (nt.velocity / 127) ** 1.5
+            self.hits.append(drum_hit(v.kit, nt.pitch, self.sr) if v.role == "drums" else None)
             if v.role == "drums":
                 self.gains.append(v.gain * LEVEL.get(nt.pitch, 0.7) * vel)
                 gl, gr = _pan(PAN.get(nt.pitch, 0.0))
@@ -161,14 +167,13 @@ class Engine:
     def _add(self, i: int, at: int, acc: np.ndarray, send: np.ndarray, origin: int) -> None:
         """Render note i into the accumulator at index `at` (< origin for a note that began
         before the first chunk: only its part from `origin` on is added)."""
-        note = self.notes[i]
-        v: Voice = self.voices[note.voice]
-        if v.role == "drums":
-            sig = drum_hit(v.kit, note.pitch, self.sr)
-        else:
-            assert v.timbre is not None
+        sig = self.hits[i]
+        if sig is None:
+            note = self.notes[i]
+            timbre = self.voices[note.voice].timbre
+            assert timbre is not None
             n_on, n = self.lengths[i]
-            sig = self.synth.tone(v.timbre, note, n_on, n, self.starts[i])
+            sig = self.synth.tone(timbre, note, n_on, n, self.starts[i])
         if at < origin:
             sig = sig[origin - at :]
             at = origin
@@ -249,7 +254,7 @@ def _loop_tail(piece: Piece, sr: int, main: Engine) -> np.ndarray:
     tail = main.maxlen + main.ring
     first = max(0, (n - tail - main.maxlen) // CHUNK)
     last = -(-(n + tail) // CHUNK)
-    engine = Engine(piece, sr, main.bus_of, main.vinyl_bus)
+    engine = Engine(piece, sr, main.bus_of, main.vinyl_bus, main.synth)
     engine.buses, engine.vinyl = main.buses, False  # the vinyl loops by itself: no tail
     ring = np.concatenate(list(engine.chunks(first, last)), axis=-1)[:, :, n - first * CHUNK :]
     folded = np.zeros((main.buses, 2, min(n, ring.shape[-1])), dtype=np.float32)

@@ -26,8 +26,9 @@ FRAME_HZ = 60.0  # NES frame rate: duty and volume steps change once per frame
 VIBRATO_RAMP_S = 0.12
 
 
-def _interp(base: np.ndarray, slope: np.ndarray, idx: np.ndarray, frac: np.ndarray,
-            out: np.ndarray) -> np.ndarray:
+def _interp(
+    base: np.ndarray, slope: np.ndarray, idx: np.ndarray, frac: np.ndarray, out: np.ndarray
+) -> np.ndarray:
     """Linear interpolation out = base[idx] + frac * slope[idx] (all (n,); out float32)."""
     np.take(base, idx, out=out)
     tmp = np.take(slope, idx)
