@@ -73,7 +73,7 @@ class Decimator:
 
     process(x): x shape (B,) float32 with B a multiple of factor -> (B / factor,) float32.
     The input, viewed as rows of `factor` samples, meets the taps as a few matrix-vector
-    products (one per `factor` taps): no copies of the input."""
+    products (one per `factor` taps), read from one reused buffer."""
 
     def __init__(self, factor: int, h: np.ndarray) -> None:
         self.factor = factor

@@ -21,7 +21,7 @@ from gamemusic.music.theory import midi_to_hz
 
 BODY_S = 6.0  # notes up to this long slice a cached body
 CACHE_BYTES = 24 << 20  # for each of the two caches (bodies, finished notes)
-NOTE_CACHE_MAX = 288000  # samples: longer finished notes are not kept
+NOTE_CACHE_MAX = 288000  # samples (BODY_S at 48 kHz): longer finished notes are not kept
 FRAME_HZ = 60.0  # NES frame rate: duty and volume steps change once per frame
 VIBRATO_RAMP_S = 0.12
 
