@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.fft as sfft
-from scipy.linalg.blas import saxpy
 
 _L = 64  # scan block length
 
@@ -73,21 +72,33 @@ class Decimator:
     """Streaming low-pass and keep every `factor`-th sample (polyphase FIR, state carried).
 
     process(x): x shape (B,) float32 with B a multiple of factor -> (B / factor,) float32.
-    One strided BLAS axpy per tap: no copies of the input."""
+    The input, viewed as rows of `factor` samples, meets the taps as a few matrix-vector
+    products (one per `factor` taps), read from one reused buffer."""
 
     def __init__(self, factor: int, h: np.ndarray) -> None:
         self.factor = factor
-        self.taps = [float(v) for v in h[::-1]]
+        q = -(-len(h) // factor)
+        rev = np.zeros(q * factor)
+        rev[: len(h)] = h[::-1]
+        self.bank = rev.reshape(q, factor).astype(np.float32)  # bank[q, r] = h_rev[f q + r]
         self.hist = np.zeros(len(h) - 1, dtype=np.float32)
+        self.buf = np.empty(0, dtype=np.float32)
 
     def process(self, x: np.ndarray) -> np.ndarray:
-        xx = np.concatenate([self.hist, x])
-        m = len(x) // self.factor
-        y = np.zeros(m, dtype=np.float32)
-        f = self.factor
-        for t, a in enumerate(self.taps):  # y[i] = sum_t h_rev[t] xx[f i + f - 1 + t]
-            saxpy(xx, y, n=m, a=a, offx=f - 1 + t, incx=f)
-        self.hist = xx[len(xx) - len(self.hist) :].copy()
+        f, h = self.factor, len(self.hist)
+        m = len(x) // f
+        q = len(self.bank)
+        if len(self.buf) != f * q - 1 + len(x):  # history, x, zeros for the padded taps
+            self.buf = np.zeros(f * q - 1 + len(x), dtype=np.float32)
+        xx = self.buf
+        xx[:h] = self.hist
+        xx[h : h + len(x)] = x
+        # y[i] = sum_t h_rev[t] xx[f i + f - 1 + t] = sum_j rows[i + j] . bank[j]
+        rows = xx[f - 1 :].reshape(m + q - 1, f)
+        y = rows[:m] @ self.bank[0]
+        for j in range(1, q):
+            y += rows[j : j + m] @ self.bank[j]
+        self.hist[:] = xx[len(x) : h + len(x)]
         return y
 
 
@@ -112,7 +123,7 @@ class Interpolator:
         k = self.bank.shape[0]
         out = np.empty((c, m * self.factor), dtype=np.float32)
         for ch in range(c):
-            out[ch] = (_rows(yy[ch], m, k, 1) @ self.bank).reshape(-1)
+            np.matmul(_rows(yy[ch], m, k, 1), self.bank, out=out[ch].reshape(m, self.factor))
         self.hist = yy[:, yy.shape[1] - (k - 1) :].copy()
         return out
 
@@ -136,12 +147,14 @@ class PartitionedConvolver:
         self.overlap = np.zeros((c, m), dtype=np.float32)
 
     def process(self, x: np.ndarray) -> np.ndarray:
-        parts = len(self.fdl)
+        parts, m = len(self.fdl), self.m
         self.head = (self.head - 1) % parts
-        self.fdl[self.head] = sfft.rfft(x, 2 * self.m)
-        order = (self.head + np.arange(parts)) % parts  # newest input meets partition 0
-        acc = np.einsum("pf,pcf->cf", self.fdl[order], self.spectra)
-        y = sfft.irfft(acc, 2 * self.m, axis=-1)
-        out = (y[:, : self.m] + self.overlap).astype(np.float32)
-        self.overlap = y[:, self.m :].astype(np.float32)
+        self.fdl[self.head] = sfft.rfft(x, 2 * m)
+        acc = self.spectra[0] * self.fdl[self.head]  # newest input meets partition 0
+        for p in range(1, parts):
+            acc += self.spectra[p] * self.fdl[(self.head + p) % parts]
+        y = sfft.irfft(acc, 2 * m, axis=-1)
+        out = y[:, :m]
+        out += self.overlap
+        self.overlap = y[:, m:]
         return out

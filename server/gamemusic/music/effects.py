@@ -15,6 +15,7 @@ import math
 from functools import lru_cache
 
 import numpy as np
+import scipy.fft as sfft
 
 from gamemusic.music.dsp import Decimator, Interpolator, PartitionedConvolver, kaiser_lowpass
 from gamemusic.music.tables import HIGHPASS_HZ
@@ -45,24 +46,29 @@ def impulse_response(rate: float, decay_s: float, echo_s: float) -> np.ndarray:
     low = rng.standard_normal((2, n_tail)) * np.exp(-6.9 * t / decay_s) * on
     high = rng.standard_normal((2, n_tail)) * np.exp(-13.8 * t / decay_s) * on
     size = 1 << math.ceil(math.log2(2 * n))
-    f = np.fft.rfftfreq(size, 1 / rate)
+    f = sfft.rfftfreq(size, 1 / rate)
     nyq = rate / 2
     split = 1.0 / np.sqrt(1.0 + (f / 1500.0) ** 4)  # |low|^2 + |high|^2 = 1
     cut = np.clip((0.75 * nyq - f) / (0.1 * nyq), 0.0, 1.0)
     cut = (0.5 - 0.5 * np.cos(np.pi * cut)) / np.sqrt(1.0 + (HIGHPASS_HZ / np.maximum(f, 1)) ** 4)
-    droop = np.abs(np.fft.rfft(_fir(DOWN_TAPS), DECIMATE * size)[: len(f)])
-    cut /= np.maximum(droop, 0.25)
-    tail = np.fft.rfft(low, size) * split + np.fft.rfft(high, size) * np.sqrt(1 - split**2)
-    tail = np.fft.irfft(tail * cut, size)[:, :n_tail]
+    cut /= np.maximum(_droop(size), 0.25)
+    tail = sfft.rfft(low, size) * split + sfft.rfft(high, size) * np.sqrt(1 - split**2)
+    tail = sfft.irfft(tail * cut, size)[:, :n_tail]
     tail /= np.sqrt((tail**2).sum(axis=1, keepdims=True))
-    spikes = np.zeros((2, n))
-    if echo_s > 0:
+    ir = np.zeros((2, n))
+    if echo_s > 0:  # echo k: the band-limiting kernel, circularly shifted to its time
+        kernel = sfft.irfft(cut * 0.8, size)
         for k in range(1, 5):
-            spikes[(k + 1) % 2, int(k * echo_s * rate)] += 0.75 * 0.5**k
-    echoes = np.fft.irfft(np.fft.rfft(spikes, size) * cut * 0.8, size)[:, :n]
-    ir = echoes
+            at = int(k * echo_s * rate)
+            ir[(k + 1) % 2] += 0.75 * 0.5**k * np.roll(kernel, at)[:n]
     ir[:, :n_tail] += tail
     return ir.astype(np.float32)
+
+
+@lru_cache(maxsize=8)
+def _droop(size: int) -> np.ndarray:
+    """|response| of the decimation FIR at the bins of a `size`-point FFT at the low rate."""
+    return np.abs(sfft.rfft(_fir(DOWN_TAPS), DECIMATE * size)[: size // 2 + 1])
 
 
 @lru_cache(maxsize=2)
@@ -129,13 +135,19 @@ def fade_gain(start: int, n: int, fade_start: int, fade_end: int, shape: str) ->
     return curve.astype(np.float32)
 
 
-def soft_clip_gain(x: np.ndarray) -> np.ndarray | None:
-    """Per-sample gains (shape of x) that map |x| above KNEE smoothly under CEILING, or None
-    when no sample of x exceeds the knee. Deterministic and memoryless."""
-    a = np.abs(x)
-    if float(a.max(initial=0.0)) <= KNEE:
-        return None
+def soft_clip_gains(x: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Where and how much to turn each row of x (shape (c, m)) down so that |x| above KNEE
+    maps smoothly under CEILING: per row (indices, gains float32), only the samples above the
+    knee (the gain is 1 elsewhere). Deterministic and memoryless."""
     room = 0.999 * CEILING - KNEE  # float32 rounding must not reach the ceiling
-    over = np.maximum(a - KNEE, 0.0)
-    target = np.where(a > KNEE, KNEE + room * np.tanh(over / room), a)
-    return (target / np.maximum(a, 1e-12)).astype(np.float32)
+    out = []
+    for row in x:
+        if row.max(initial=0.0) <= KNEE and row.min(initial=0.0) >= -KNEE:
+            out.append((np.empty(0, dtype=np.intp), np.empty(0, dtype=np.float32)))
+            continue
+        a = np.abs(row)
+        idx = np.flatnonzero(a > KNEE)
+        a = a[idx]
+        target = KNEE + room * np.tanh((a - KNEE) / room)
+        out.append((idx, (target / a).astype(np.float32)))
+    return out

@@ -30,11 +30,11 @@ from gamemusic.music.effects import (
     add_vinyl,
     fade_gain,
     impulse_response,
-    soft_clip_gain,
+    soft_clip_gains,
 )
 from gamemusic.music.form import tail_seconds
 from gamemusic.music.parts import Note
-from gamemusic.music.spec import Voice
+from gamemusic.music.theory import midi_to_hz
 from gamemusic.music.voices import NoteSynth
 
 CHUNK = 1 << 16  # internal block in samples (a multiple of DECIMATE)
@@ -74,7 +74,12 @@ class Engine:
     ring-out."""
 
     def __init__(
-        self, piece: Piece, sr: int, bus_of: dict[str, int] | None = None, vinyl_bus: int = 0
+        self,
+        piece: Piece,
+        sr: int,
+        bus_of: dict[str, int] | None = None,
+        vinyl_bus: int = 0,
+        synth: NoteSynth | None = None,
     ) -> None:
         self.piece, self.sr = piece, sr
         st = piece.style
@@ -83,16 +88,38 @@ class Engine:
         self.buses = 1 + max([vinyl_bus, *self.bus_of.values()])
         self.vinyl_bus = vinyl_bus
         self.n = round(piece.duration_s * sr)
-        self.synth = NoteSynth(sr)
+        self.synth = synth or NoteSynth(sr)  # its caches never change what a note sounds like
         self.notes = sorted(piece.notes, key=lambda nt: nt.start_s)
         self.starts = [round(nt.start_s * sr) for nt in self.notes]
         self.lengths = [self._length(nt) for nt in self.notes]
         self.maxlen = max([n for _, n in self.lengths] + [1])
+        for nt, (_, n) in zip(self.notes, self.lengths, strict=True):
+            timbre = self.voices[nt.voice].timbre
+            if timbre is not None and not nt.glide:
+                self.synth.expect(timbre, midi_to_hz(nt.pitch), n)
         self.echo_s = st.echo_beats * 60.0 / piece.bpm
         ir = impulse_response(sr / DECIMATE, st.reverb_s, self.echo_s)
         self.ring = ir.shape[1] * DECIMATE + 2 * FIR_TAPS  # samples the reverb rings on
-        self.pans = {v.name: _pan(v.pan) for v in st.voices}
         self.vinyl = st.vinyl > 0
+        self._route()
+
+    def _route(self) -> None:
+        """Per note its gain, destination ((bus, left, right, send) gains) and drum hit."""
+        pans = {v.name: _pan(v.pan) for v in self.piece.style.voices}
+        self.gains: list[float] = []
+        self.dests: list[tuple[int, float, float, float]] = []
+        self.hits: list[np.ndarray | None] = []  # a drum note's samples, None for a tone
+        for nt in self.notes:
+            v = self.voices[nt.voice]
+            vel = (nt.velocity / 127) ** 1.5
+            self.hits.append(drum_hit(v.kit, nt.pitch, self.sr) if v.role == "drums" else None)
+            if v.role == "drums":
+                self.gains.append(v.gain * LEVEL.get(nt.pitch, 0.7) * vel)
+                gl, gr = _pan(PAN.get(nt.pitch, 0.0))
+            else:
+                self.gains.append(v.gain * vel)
+                gl, gr = pans[v.name]
+            self.dests.append((self.bus_of.get(nt.voice, 0), gl, gr, v.send))
 
     def _length(self, note: Note) -> tuple[int, int]:
         """(samples on, samples rendered) of a note."""
@@ -106,7 +133,7 @@ class Engine:
 
     def chunks(self, first: int, last: int) -> Iterator[np.ndarray]:
         sr, buses = self.sr, self.buses
-        cap = 2 * CHUNK + 2 * self.maxlen
+        cap = 4 * CHUNK + 2 * self.maxlen  # >= origin + CHUNK + maxlen: one shift per few chunks
         acc = np.zeros((buses, 2, cap), dtype=np.float32)
         send = np.zeros((buses, cap), dtype=np.float32)
         st = self.piece.style
@@ -120,50 +147,43 @@ class Engine:
                 if self.starts[i] + self.lengths[i][1] > base:
                     self._add(i, self.starts[i] - base + origin, acc, send, origin)
                 i += 1
-            out = acc[:, :, origin : origin + CHUNK].copy()
+            span = slice(origin, origin + CHUNK)
+            out = np.empty((buses, 2, CHUNK), dtype=np.float32)
             for b in range(buses):
-                wet = reverbs[b].process(send[b, origin : origin + CHUNK])
-                out[b] += wet
+                np.add(acc[b, :, span], reverbs[b].process(send[b, span]), out=out[b])
             if self.vinyl:
                 add_vinyl(out[self.vinyl_bus], c * CHUNK, sr, VINYL_LEVEL * st.vinyl)
-            acc[:, :, origin : origin + CHUNK] = 0.0
-            send[:, origin : origin + CHUNK] = 0.0
+            acc[:, :, span] = 0.0
+            send[:, span] = 0.0
             origin += CHUNK
             base += CHUNK
-            if origin + CHUNK + self.maxlen > cap:
-                keep = cap - origin
-                acc[:, :, :keep] = acc[:, :, origin:]
-                acc[:, :, keep:] = 0.0
-                send[:, :keep] = send[:, origin:]
-                send[:, keep:] = 0.0
+            if origin + CHUNK + self.maxlen > cap:  # only [origin, origin + maxlen) holds notes
+                for buf in (acc, send):
+                    buf[..., : self.maxlen] = buf[..., origin : origin + self.maxlen]
+                    buf[..., origin : origin + self.maxlen] = 0.0
                 origin = 0
             yield out
 
     def _add(self, i: int, at: int, acc: np.ndarray, send: np.ndarray, origin: int) -> None:
         """Render note i into the accumulator at index `at` (< origin for a note that began
         before the first chunk: only its part from `origin` on is added)."""
-        note = self.notes[i]
-        v: Voice = self.voices[note.voice]
-        vel = (note.velocity / 127) ** 1.5
-        if v.role == "drums":
-            sig = drum_hit(v.kit, note.pitch, self.sr)
-            gain = v.gain * LEVEL.get(note.pitch, 0.7) * vel
-            gl, gr = _pan(PAN.get(note.pitch, 0.0))
-        else:
-            assert v.timbre is not None
+        sig = self.hits[i]
+        if sig is None:
+            note = self.notes[i]
+            timbre = self.voices[note.voice].timbre
+            assert timbre is not None
             n_on, n = self.lengths[i]
-            sig = self.synth.tone(v.timbre, note, n_on, n, self.starts[i])
-            gain = v.gain * vel
-            gl, gr = self.pans[v.name]
+            sig = self.synth.tone(timbre, note, n_on, n, self.starts[i])
         if at < origin:
             sig = sig[origin - at :]
             at = origin
         n = len(sig)
-        b = self.bus_of.get(note.voice, 0)
+        gain = self.gains[i]
+        b, gl, gr, gs = self.dests[i]
         saxpy(sig, acc[b, 0], n=n, a=gain * gl, offy=at)
         saxpy(sig, acc[b, 1], n=n, a=gain * gr, offy=at)
-        if v.send > 0:
-            saxpy(sig, send[b], n=n, a=gain * v.send, offy=at)
+        if gs > 0:
+            saxpy(sig, send[b], n=n, a=gain * gs, offy=at)
 
 
 def output_gain(piece: Piece) -> float:
@@ -221,9 +241,9 @@ def leveled_chunks(piece: Piece, sr: int, engine: Engine) -> Iterator[np.ndarray
         else:
             raw *= curve
         mix = raw[0] if engine.buses == 1 else raw.sum(axis=0)
-        clip = soft_clip_gain(mix)
-        if clip is not None:
-            raw *= clip
+        for ch, (idx, gains) in enumerate(soft_clip_gains(mix)):
+            if len(idx):
+                raw[:, ch, idx] *= gains
         yield raw
 
 
@@ -234,7 +254,7 @@ def _loop_tail(piece: Piece, sr: int, main: Engine) -> np.ndarray:
     tail = main.maxlen + main.ring
     first = max(0, (n - tail - main.maxlen) // CHUNK)
     last = -(-(n + tail) // CHUNK)
-    engine = Engine(piece, sr, main.bus_of, main.vinyl_bus)
+    engine = Engine(piece, sr, main.bus_of, main.vinyl_bus, main.synth)
     engine.buses, engine.vinyl = main.buses, False  # the vinyl loops by itself: no tail
     ring = np.concatenate(list(engine.chunks(first, last)), axis=-1)[:, :, n - first * CHUNK :]
     folded = np.zeros((main.buses, 2, min(n, ring.shape[-1])), dtype=np.float32)

@@ -1,10 +1,11 @@
 """One pitched note as samples: wavetables tiled or looked up, brightness sweep, NES duty
 frames, vibrato, glide, unison, breath noise and the (optionally 4-bit stepped) envelope.
 
-Constant-pitch notes tile cached band-limited tables (tables.py). A vibrato note plays a
-cached "body" per (shape, pitch), a phase-accumulated lookup of one band-limited cycle made
-once and sliced by every later note of that pitch, so vibrato costs a copy. Only a gliding
-note computes its own phase. All work is on the note's own slice, in float32.
+Constant-pitch notes tile cached band-limited tables (tables.py). A vibrato or gliding note
+reads one band-limited cycle at a phase-accumulated position (linear interpolation); the
+phase per hertz is cached per (vibrato, glide), so a note costs a multiply and two gathers,
+and the attack tone's difference is read at the same positions. Every note of a (timbre,
+pitch) slices one cached body of its oscillators. All work is on the note's own slice.
 """
 
 from __future__ import annotations
@@ -20,19 +21,19 @@ from gamemusic.music.theory import midi_to_hz
 
 BODY_S = 6.0  # notes up to this long slice a cached body
 CACHE_BYTES = 24 << 20  # for each of the two caches (bodies, finished notes)
-NOTE_CACHE_MAX = 96000  # samples: longer finished notes are not kept
+NOTE_CACHE_MAX = 288000  # samples (BODY_S at 48 kHz): longer finished notes are not kept
 FRAME_HZ = 60.0  # NES frame rate: duty and volume steps change once per frame
 VIBRATO_RAMP_S = 0.12
 
 
-def _lookup(tab: np.ndarray, phase: np.ndarray, out: np.ndarray) -> np.ndarray:
-    """Linear-interpolated read of one cycle `tab` (size + 1 samples) at `phase` (cycles)."""
-    size = len(tab) - 1
-    pos = ((phase % 1.0) * size).astype(np.float32)
-    i = np.minimum(pos.astype(np.int32), size - 1)  # float32 may round up to `size`
-    frac = pos - i
-    np.take(tab, i, out=out)
-    out += frac * (tab[i + 1] - out)
+def _interp(
+    base: np.ndarray, slope: np.ndarray, idx: np.ndarray, frac: np.ndarray, out: np.ndarray
+) -> np.ndarray:
+    """Linear interpolation out = base[idx] + frac * slope[idx] (all (n,); out float32)."""
+    np.take(base, idx, out=out)
+    tmp = np.take(slope, idx)
+    tmp *= frac
+    out += tmp
     return out
 
 
@@ -45,20 +46,32 @@ class NoteSynth:
         self.frame = max(1, round(sr / FRAME_HZ))
         self._ads: dict[int, np.ndarray] = {}  # by id(timbre): a piece's timbres outlive us
         self._bright: dict[float, np.ndarray] = {}
-        self._bodies: dict[tuple[Shape, float, float, float, float], np.ndarray] = {}
+        self._units: dict[tuple[float, float, float], np.ndarray] = {}
+        self._bends: dict[tuple[float, float, float, float, int], np.ndarray] = {}
+        self._cycles: dict[tuple[Shape, float, float], tuple[np.ndarray, np.ndarray]] = {}
+        self._cycle_diffs: dict[
+            tuple[Shape, Shape, float, float], tuple[np.ndarray, np.ndarray]
+        ] = {}
         self._diffs: dict[tuple[Shape, Shape, float], np.ndarray] = {}
         self._noise: np.ndarray | None = None
         self._raw: dict[tuple[int, float], np.ndarray] = {}  # (id(timbre), hz)
         self._raw_bytes = 0
+        self._want: dict[tuple[int, float], int] = {}  # (id(timbre), hz) -> longest note
         self._notes: dict[tuple[int, int, int, int, int], np.ndarray] = {}
         self._note_bytes = 0
         self._release: dict[int, np.ndarray] = {}
-        self.bufs = [np.empty(0, dtype=np.float32) for _ in range(4)]
+        self.bufs = [np.empty(0, dtype=np.float32) for _ in range(5)]
+        self.buf64 = np.empty(0, dtype=np.float64)
 
     def scratch(self, n: int, which: int) -> np.ndarray:
         if len(self.bufs[which]) < n:
             self.bufs[which] = np.empty(max(n, 2 * len(self.bufs[which])), dtype=np.float32)
         return self.bufs[which][:n]
+
+    def scratch64(self, n: int) -> np.ndarray:
+        if len(self.buf64) < n:
+            self.buf64 = np.empty(max(n, 2 * len(self.buf64)), dtype=np.float64)
+        return self.buf64[:n]
 
     # --- envelopes -----------------------------------------------------------------------
     def ads(self, tb: Timbre, n: int) -> np.ndarray:
@@ -113,36 +126,100 @@ class NoteSynth:
         return env
 
     # --- sources -------------------------------------------------------------------------
-    def _body(self, s: Shape, f0: float, tb: Timbre, n: int) -> np.ndarray:
-        """Cached vibrato rendering of shape s at f0 from the note's start, >= n samples."""
-        key = (s, f0, tb.vibrato_cents, tb.vibrato_hz, tb.vibrato_delay_s)
-        body = self._bodies.get(key)
-        if body is None or len(body) < n:
-            length = max(n, self.sr, 2 * (0 if body is None else len(body)))
-            phase = self._phase(f0, tb, length, 0)
-            body = _lookup(cycle(s, f0, self.sr), phase, np.empty(length, dtype=np.float32))
-            self._bodies[key] = body
-        return body
-
-    def _phase(self, f0: float, tb: Timbre, n: int, glide: int) -> np.ndarray:
-        """Phase in cycles, shape (n,) float64, of f0 with delayed vibrato and a glide in.
-
-        Pitch offsets are small, so 2^(c / 1200) is taken to first order (error < 0.2 cent)
-        for the vibrato; the glide's larger bend is exact."""
-        t = np.arange(n, dtype=np.float64) / self.sr
-        freq = np.full(n, f0)
-        if tb.vibrato_cents:
-            k = min(n, max(0, int(tb.vibrato_delay_s * self.sr)))
-            tv = t[k:]
+    def _vibrato(self, tb: Timbre, length: int) -> np.ndarray:
+        """Instantaneous frequency per hertz of the played pitch, shape (length,) float64:
+        1, then the delayed vibrato faded in. Pitch offsets are small, so 2^(c / 1200) is
+        taken to first order (error < 0.2 cent)."""
+        freq = np.ones(length)
+        k = min(length, max(0, int(tb.vibrato_delay_s * self.sr)))
+        if tb.vibrato_cents and k < length:
+            tv = np.arange(k, length, dtype=np.float64) / self.sr
             depth = np.minimum((tv - tb.vibrato_delay_s) / VIBRATO_RAMP_S, 1.0)
             depth *= np.sin(2 * np.pi * tb.vibrato_hz * tv)
-            freq[k:] *= 1.0 + (tb.vibrato_cents * math.log(2) / 1200) * depth
-        if glide:
-            k = min(n, int(tb.glide_s * self.sr) + 1)
-            x = 1.0 - t[:k] / tb.glide_s
-            freq[:k] *= np.exp2(glide * x * x / 12.0)  # starts at pitch + glide
-        phase = np.cumsum(freq) / self.sr
-        return phase - phase[0]
+            freq[k:] += (tb.vibrato_cents * math.log(2) / 1200) * depth
+        return freq
+
+    def _unit_phase(self, tb: Timbre, n: int) -> np.ndarray:
+        """Phase in cycles per hertz of the played pitch from the note's start, shape (>= n,)
+        float64: a note at f0 has phase f0 times it. Cached per vibrato, so all pitches and
+        unison copies share it."""
+        key = (tb.vibrato_cents, tb.vibrato_hz, tb.vibrato_delay_s)
+        unit = self._units.get(key)
+        if unit is not None and len(unit) >= n:
+            return unit
+        length = max(n, self.sr, 0 if unit is None else 2 * len(unit))
+        unit = np.cumsum(self._vibrato(tb, length))
+        unit -= unit[0]
+        unit /= self.sr
+        if length <= BODY_S * self.sr:
+            self._units[key] = unit
+        return unit
+
+    def _bend(self, tb: Timbre, glide: int) -> np.ndarray:
+        """Phase per hertz that a glide in from `glide` semitones adds to _unit_phase, shape
+        (glide_s sr + 1,) float64; constant (its last value) after that. The bend is exact."""
+        key = (tb.vibrato_cents, tb.vibrato_hz, tb.vibrato_delay_s, tb.glide_s, glide)
+        bend = self._bends.get(key)
+        if bend is None:
+            k = int(tb.glide_s * self.sr) + 1
+            x = 1.0 - np.arange(k, dtype=np.float64) / self.sr / tb.glide_s
+            extra = self._vibrato(tb, k) * (np.exp2(glide * x * x / 12.0) - 1.0)
+            bend = np.cumsum(extra)
+            bend -= extra[0]
+            bend /= self.sr
+            self._bends[key] = bend
+        return bend
+
+    def _slopes(self, s: Shape, f0: float, head: float) -> tuple[np.ndarray, np.ndarray]:
+        """One band-limited cycle of s (tables.cycle) as (samples, slopes), each (size,)
+        float32, size a power of two: sample i + x reads samples[i] + x slopes[i]."""
+        key = (s, f0, head)
+        pair = self._cycles.get(key)
+        if pair is None:
+            one = cycle(s, f0, self.sr, head)
+            pair = one[:-1], np.diff(one)
+            self._cycles[key] = pair
+        return pair
+
+    def _swept_diff(self, tb: Timbre, f0: float, head: float) -> tuple[np.ndarray, np.ndarray]:
+        """_slopes of the attack tone minus the sustained tone (same size, same phase)."""
+        key = (shape_of(tb), shape_of(tb, 1.0), f0, head)
+        pair = self._cycle_diffs.get(key)
+        if pair is None:
+            lo, dlo = self._slopes(shape_of(tb), f0, head)
+            hi, dhi = self._slopes(shape_of(tb, 1.0), f0, head)
+            pair = hi - lo, dhi - dlo
+            self._cycle_diffs[key] = pair
+        return pair
+
+    def _looked_up(self, out: np.ndarray, tb: Timbre, f0: float, glide: int) -> None:
+        """Phase-accumulated rendering of the note (vibrato, glide) into out, shape (n,):
+        linear interpolation in one cycle, plus the attack tone's difference faded by the
+        brightness envelope, both read at the same positions."""
+        n = len(out)
+        head = 2.0 ** (max(0, -glide) / 12) * 1.03  # band-limit for the glide's top pitch
+        base, slope = self._slopes(shape_of(tb), f0, head)
+        size = len(base)
+        scale = f0 * size  # phase per hertz -> position in the cycle
+        pos = np.multiply(self._unit_phase(tb, n)[:n], scale, out=self.scratch64(n))
+        if glide:  # starts at pitch + glide
+            bend = self._bend(tb, glide)
+            k = min(n, len(bend))
+            pos[:k] += bend[:k] * scale
+            pos[k:] += bend[-1] * scale
+        idx = pos.astype(np.int64)
+        pos -= idx
+        frac = self.scratch(n, 4)
+        frac[:] = pos
+        idx &= size - 1
+        _interp(base, slope, idx, frac, out)
+        if tb.attack_fm_index is not None or tb.attack_cutoff_hz is not None:
+            env = self.bright(tb.bright_s)
+            nb = min(n, len(env))
+            dbase, dslope = self._swept_diff(tb, f0, head)
+            hi = _interp(dbase, dslope, idx[:nb], frac[:nb], self.scratch(nb, 1))
+            hi *= env[:nb]
+            out[:nb] += hi
 
     def _tiled(self, out: np.ndarray, tb: Timbre, f: float, i0: int, duty: float | None) -> None:
         """Write samples i0.. of the note into out: tables, swept in `sweep_steps` stages."""
@@ -187,29 +264,8 @@ class NoteSynth:
         sr, n = self.sr, len(out)
         f0 = played_hz(hz, sr)
         vib = tb.vibrato_cents > 0 and n_on > tb.vibrato_delay_s * sr
-        if glide:
-            phase = self._phase(f0, tb, n, glide)
-            head = 2.0 ** (max(0, -glide) / 12) * 1.03
-            _lookup(cycle(shape_of(tb), f0, sr, head), phase, out)
-            if tb.attack_fm_index is not None or tb.attack_cutoff_hz is not None:
-                env = self.bright(tb.bright_s)
-                nb = min(n, len(env))
-                hi = _lookup(
-                    cycle(shape_of(tb, 1.0), f0, sr, head), phase[:nb], self.scratch(nb, 1)
-                )
-                hi -= out[:nb]
-                hi *= env[:nb]
-                out[:nb] += hi
-        elif vib:
-            out[:] = self._body(shape_of(tb), f0, tb, n)[:n]
-            if tb.attack_fm_index is not None or tb.attack_cutoff_hz is not None:
-                env = self.bright(tb.bright_s)
-                nb = min(n, len(env))
-                hi = self.scratch(nb, 1)
-                hi[:] = self._body(shape_of(tb, 1.0), f0, tb, nb)[:nb]
-                hi -= out[:nb]
-                hi *= env[:nb]
-                out[:nb] += hi
+        if glide or vib:
+            self._looked_up(out, tb, f0, glide)
         else:
             self._tiled(out, tb, hz, 0, None)
         if tb.duty_seq and tb.wave == "pulse" and not glide:
@@ -235,23 +291,31 @@ class NoteSynth:
             out *= np.float32(level)
         return out
 
+    def expect(self, tb: Timbre, hz: float, n: int) -> None:
+        """Announce a note of n samples (no glide) so its pitch's body is rendered once at the
+        longest length needed instead of grown."""
+        if n <= BODY_S * self.sr:
+            key = (id(tb), hz)
+            self._want[key] = max(n, self._want.get(key, 0))
+
     def raw(self, tb: Timbre, hz: float, glide: int, n_on: int, n: int) -> np.ndarray:
         """The note's oscillators before the envelope, shape (n,); do not write into it.
 
         Every note of a (timbre, pitch) starts at phase 0, so its samples are a prefix of one
-        cached body: later notes only slice it. Gliding notes and notes longer than BODY_S are
+        cached body (as long as the longest note `expect`ed, else grown by doubling from one
+        second): later notes only slice it. Gliding notes and notes longer than BODY_S are
         rendered on their own; the cache holds at most CACHE_BYTES."""
         if glide or n > BODY_S * self.sr:
             return self._oscillators(tb, hz, glide, n_on, n)
         key = (id(tb), hz)
         body = self._raw.get(key)
         if body is None or len(body) < n:
-            length = min(
-                round(BODY_S * self.sr), max(n, self.sr, 0 if body is None else 2 * len(body))
-            )
+            cap = round(BODY_S * self.sr)
+            grown = 0 if body is None else 2 * len(body)
+            length = min(cap, max(n, self._want.get(key, self.sr), grown))
             if body is not None:
                 self._raw_bytes -= body.nbytes
-            body = self._oscillators(tb, hz, 0, length, length)
+            body = self._oscillators(tb, hz, 0, cap, length)  # n_on: as if held (vibrato)
             self._raw[key] = body
             self._raw_bytes += body.nbytes
             while self._raw_bytes > CACHE_BYTES and len(self._raw) > 1:
