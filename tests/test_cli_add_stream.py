@@ -142,7 +142,7 @@ def test_peak_memory_stays_bounded_on_a_10_minute_clip(tmp_path: Path) -> None:
             time.sleep(0.05)
         assert proc.returncode == 0
     assert probe(tmp_path / "out.mp4").duration == pytest.approx(600, abs=0.5)
-    assert 0 < peak < 200_000, f"peak RSS {peak / 1024:.0f} MB"
+    assert 0 < peak < 250_000, f"peak RSS {peak / 1024:.0f} MB"  # the 2-minute bar: flat in length
 
 
 def test_a_cancel_mid_stream_leaves_no_file_and_no_process(tmp_path: Path) -> None:

@@ -86,7 +86,8 @@ def test_the_tempo_matches_librosa_beat_tracking(render: Render, report: MusicRe
     # a beat tracker may lock onto half or double time; the tempo itself must agree
     assert min(abs(found * k / report.measured_bpm - 1) for k in (0.5, 1, 2)) < 0.03
     assert report.measured_bpm == pytest.approx(render.piece.bpm, rel=0.01)
-    assert report.tempo_stability is not None and report.tempo_stability >= 0.9
+    # breaks, fills and drop-outs leave some 8 s windows without a clear pulse
+    assert report.tempo_stability is not None and report.tempo_stability >= 0.75
 
 
 def test_the_ending_is_where_the_sound_stops_before_the_last_frame(

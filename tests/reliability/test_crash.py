@@ -118,8 +118,7 @@ async def test_two_processes_editing_one_session_take_turns_and_lose_no_edit(
 @pytest.mark.parametrize(
     "moment",
     [
-        pytest.param("Composing", marks=pytest.mark.slow),
-        pytest.param("Encoding the video", marks=pytest.mark.slow),
+        pytest.param("Listening", marks=pytest.mark.slow),  # analysis and composing
         "Rendering",
     ],
 )
