@@ -103,7 +103,7 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
     mod = (group(m, "mod", "mod2", "mod3") or "").replace(" ", "")
     st.plan.duck = True
     text = m.group(0).lower()
-    if re.search(r"\bduck|自动", text) and not mod:
+    if re.search(r"\bduck|自动", text) and not mod and not re.search(r"点|些", text):
         return
     if mod in ("much", "alot", "way", "strongly", "heavily", "more", "大幅", "很多", "更多",
                "多点", "多一点", "得多", "不少"):  # fmt: skip

@@ -33,6 +33,43 @@ def _part_of_game(m: re.Match[str], st: State) -> None:
          "原声可以整体静音或调整音量。"))  # fmt: skip
 
 
+_LEVEL = (
+    r"(?:louder|quieter|softer|(?:(?:way|too|so|really|super)\s+)+(?:loud|quiet|soft|noisy)|turn(?:ed)?\s+"
+    r"(?:it\s+|the\s+(?:music|bgm|game(?:\s+audio)?)\s+)?(?:up|down)|volume\s+(?:up|down)|boost(?:ed)?"
+    r"|(?:lower|raise)\s+(?:the\s+)?(?:music|bgm|volume|game(?:\s+audio)?|it))"
+)
+_PART = (
+    rf"(?:(?:in|for|during|over|at|on|across)\s+the\s+(?:first|last|final|opening|closing)\s+(?:{DUR}|minute|"
+    r"bit|part|few\s+seconds|section)|(?:in|during|at|for|near|towards?)\s+the\s+(?:intro|outro|end|ending|"
+    r"beginning|start|middle|second\s+half|first\s+half|last\s+part|final\s+part|climax|finale)\b"
+    rf"|(?:from|after|between|until|till|starting\s+at|right\s+after)\s+{TIME})"
+)
+_GAP = r"(?:(?!\b(?:and|but|then|also)\b)[^,;.!?\n]){0,30}?"
+_ZH_LEVEL = (
+    r"(?:(?:再|稍微|调)*(?:大|小|响|轻|低|高)(?:声)?(?:一?点|些)|太(?:吵|大声|响|小声|轻)了?|调(?:大|小|高|低)|小声|大声"
+    r"|(?:大|小)声点)"
+)
+_ZH_PART = (
+    rf"(?:(?:在|从)?\s*(?:前|最后|后|结尾|末尾|开头|开始)\s*(?:的)?\s*(?:{DUR})?|(?:在|从)\s*第?{TIME}\s*"
+    rf"(?:之后|以后|开始|后|到\s*第?{TIME})?)"
+)
+
+
+@early(
+    rf"\b{_LEVEL}\b{_GAP}\b{_PART}",
+    rf"\b{_PART}\b{_GAP}\b{_LEVEL}\b",
+    rf"{_ZH_PART}(?:的)?(?:时候)?(?:音乐|背景音乐|bgm|声音|原声|游戏声音)?(?:要|再|就)?{_ZH_LEVEL}",
+    rf"(?:音乐|背景音乐|bgm|原声|游戏声音)(?:在)?{_ZH_PART}(?:的)?(?:时候)?(?:要|再|就)?{_ZH_LEVEL}",
+)
+def _part_volume(m: re.Match[str], st: State) -> None:
+    """"Louder in the last 30 seconds": a level holds for the whole video, so this part is
+    refused (never a level for the whole video plus a moved range)."""
+    _no(st, "a volume change over part of the video", "只改一段时间里的音量",
+        ("A volume holds for the whole video; I can also limit where the music plays "
+         "('music only in the last 30 seconds').",
+         "音量只能整体调整；也可以限定音乐播放的时间段（“只在最后30秒放音乐”）。"))  # fmt: skip
+
+
 _PICTURE = ("I only add music, titles and an aspect; the picture stays as recorded.",
             "我只加音乐、标题和改画幅；画面保持原样。")  # fmt: skip
 

@@ -62,7 +62,9 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
     r"(?:\s*bpm\b)?",
     r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|设为|设置为|改成|改为|到|为|是|:)?\s*(?P<n>\d{1,4})"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
-    r"\b(?:faster|slower|quicker|tempo|speed|pace)\s*,?\s*(?:like|about|around|maybe|say|to|at)\s+(?P<n>\d{2,3})\b"
+    r"\b(?:faster|slower|quicker|tempo|speed|pace|(?:speed|slow|bump|pick|crank|bring|push|drop)\s+"
+    r"(?:it|things|the\s+(?:music|tempo|bgm|beat|pace))?\s*(?:up|down))\s*,?\s*(?:(?:like|about|around|maybe|say|"
+    r"to|at)\s+)+(?P<n>\d{2,3})\b"
     r"(?!\s*(?:%|percent|s\b|sec|second|min))(?:\s*bpm)?",
 )
 def _bpm(m: re.Match[str], st: State) -> None:

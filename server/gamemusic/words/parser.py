@@ -28,6 +28,7 @@ from gamemusic.words import (
     limits,
     music,
     picture,
+    refer,
     sound,
     timing,
     titles,
@@ -80,7 +81,7 @@ def parse(text: str) -> EditPlan:
             hint=say(lang, "Send one short sentence per edit.", "每次编辑请发一句短的话。"),
             code="not_understood",
         )  # fmt: skip
-    work = titles.take_titles(work, state.plan).lower()
+    work = refer.resolve(titles.take_titles(work, state.plan).lower())
     for table in RULE_ORDER:
         for pattern, handler in table:
             work = pattern.sub(lambda m, h=handler: _consume(m, h, state), work)
@@ -109,6 +110,9 @@ def _consume(m: re.Match[str], handler: Handler, state: State) -> str:
 
 def _finish(state: State) -> None:
     plan = state.plan
+    for name in ("volume_factor", "game_volume_factor", "tempo_factor"):
+        value = getattr(plan, name)
+        setattr(plan, name, None if value is None else float(value))  # a `Step` no longer
     styles = [(s, strong) for s, strong in state.styles if s not in state.refused_styles]
     if styles:
         strong = [s for s, is_strong in styles if is_strong]

@@ -86,26 +86,48 @@ B = rf"(?P<b>{TIME})"
 # Relative amounts: "much/way" and "a bit" before or after the word they modify.
 MUCH = r"(?P<much>much|way|a\s+lot|lots|far|even|significantly|considerably|really|super|way\s+too)"
 BIT = (
-    r"(?P<bit>(?:just\s+)?a\s+(?:little\s+)?bit|slightly|(?:just\s+)?a\s+little|a\s+touch|somewhat"
-    r"|bit|little|tad|a\s+tad|a\s+hair|marginally)"
+    r"(?P<bit>(?:just\s+)?a\s+(?:little\s+|lil\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|lil|lil'|smidge)"
+    r"|a\s+touch|somewhat|bit|little|lil|tad|a\s+tad|a\s+hair|marginally|kinda|kind\s+of)"
 )
 AFTER = (
     r"(?:\s+(?:(?P<much2>by\s+a\s+lot|a\s+lot|much\s+more|way\s+more)|(?P<bit2>(?:just\s+)?a\s+"
-    r"(?:little\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|tad|touch|hair)|a\s+little\s+bit)))?"
+    r"(?:little\s+|lil\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|lil|tad|touch|hair|smidge)|a\s+little\s+bit"
+    r"))|(?P<bit3>,?\s+(?:but\s+)?(?:not\s+(?:too|that|by)\s+much|only\s+(?:a\s+)?(?:bit|little|"
+    r"tad)|just\s+slightly|not\s+a\s+lot)\b))?"
 )
 
 
-def factor(m: re.Match[str], normal: float, much: float, bit: float) -> float:
+class Step(float):
+    """A relative step; `hedged` when said with "a bit", "slightly", "not too much"."""
+
+    hedged: bool = False
+
+    @classmethod
+    def of(cls, value: float, hedged: bool) -> Step:
+        step = cls(round(value, 4))
+        step.hedged = hedged
+        return step
+
+
+def factor(m: re.Match[str], normal: float, much: float, bit: float) -> Step:
+    if group(m, "bit3"):  # "faster, but not too much": the hedge wins
+        return Step.of(bit, True)
     if group(m, "much", "much2"):
-        return much
-    return bit if group(m, "bit", "bit2") else normal
+        return Step.of(much, False)
+    hedged = bool(group(m, "bit", "bit2"))
+    return Step.of(bit if hedged else normal, hedged)
 
 
-def combine(old: float | None, by: float) -> float:
+def combine(old: float | None, by: float) -> Step:
     """Cues in one sentence don't stack: "too fast, slow it down" is one step slower. The same
-    direction keeps the stronger step; the opposite direction multiplies."""
+    direction keeps the stronger step, unless one of them is hedged ("kinda loud, a lil quieter"
+    is a little: the complaint says which way, the hedge how far); the opposite direction
+    multiplies."""
+    hedged = getattr(by, "hedged", False)
     if old is None:
-        return round(by, 4)
+        return Step.of(by, hedged)
     if (old < 1) == (by < 1):
-        return round(min(old, by) if by < 1 else max(old, by), 4)
-    return round(old * by, 4)
+        gentle = hedged or getattr(old, "hedged", False)
+        pick = max(old, by) if (by < 1) == gentle else min(old, by)
+        return Step.of(pick, gentle)
+    return Step.of(old * by, False)

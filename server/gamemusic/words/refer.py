@@ -1,0 +1,62 @@
+"""What "it" means: a pass over the lower-cased sentence, before the rules, that names the
+sound a pronoun or a bare clause points back to, when that sound is the game's.
+
+    "keep the game audio but lower it a little" -> "... but lower the game audio a little"
+    "the game sounds are too quiet, bump them up"  -> "..., bump the game audio up"
+    "原声保留，小一点"                               -> "原声保留，游戏声音小一点"
+
+The music is what a bare "it" means everywhere else ("make it louder"), so only a game-audio
+antecedent rewrites anything; the last sound named before the pronoun decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.text import FLAGS
+
+_GAME = (
+    r"\b(?:game(?:play)?|in-game|original|source)(?:'s)?\s+(?:audio|sounds?|sfx|volume|noise)\b"
+    r"|\b(?:sound\s+effects|sfx|footsteps|gunshots|explosions)\b"
+    r"|\bthe\s+game(?=\s+(?:is|was|seems|feels|gets|sounds|too)\b|'s\s+(?:too|way|so|really|kinda))"
+    r"|游戏声音?|游戏音效|游戏音量|游戏的声音|原声|原音|脚步声|枪声"
+)
+_MUSIC = (
+    r"\b(?:music|bgm|soundtrack|song|track|tune|beat|beats|melody)\b|音乐|配乐|bgm|旋律"
+)
+# A level verb with a pronoun object ("lower it", "bump them up", "turn that down"), or a
+# pronoun subject before a level ("it's too loud", "they are too quiet").
+_PRONOUN = (
+    r"\b(?:lower|raise|reduce|boost|bump|turn|bring|crank|pump|drop|cut|tone|dial|push|make|"
+    r"keep|get|quiet)\s+(?P<obj>it|them|those|that)\b"
+    r"|\b(?P<subj>it|they)(?:'s|'re|\s+is|\s+are|\s+gets?|\s+seems?)\s+(?=(?:[a-z]+\s+){0,2}"
+    r"(?:loud|quiet|soft|faint|low|noisy)\b)"
+)
+# A Chinese clause that opens on a bare level ("小一点", "再大声点"): its subject is the last
+# sound named.
+_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?P<bare>(?:但是?|不过|可是|就|再|然后)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响)(?:声)?(?:一?点|些))"
+_SCAN = re.compile(rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|{_PRONOUN}|{_ZH_BARE}", FLAGS)
+_GAME_EN = "the game audio"
+_GAME_ZH = "游戏声音"
+
+
+def resolve(work: str) -> str:
+    """`work` with pronouns and bare clauses that point at the game audio spelled out."""
+    out: list[str] = []
+    last, at = "", 0
+    for m in _SCAN.finditer(work):
+        if m["game"]:
+            last = "game"
+        elif m["music"]:
+            last = "music"
+        elif last == "game" and (m["obj"] or m["subj"]):
+            name = "obj" if m["obj"] else "subj"
+            out += [work[at : m.start(name)], _GAME_EN]
+            at = m.end(name)
+            if name == "subj":  # "it's too loud" -> "the game audio's too loud": keep the verb
+                continue
+        elif last == "game" and m["bare"]:
+            out += [work[at : m.start("bare")], _GAME_ZH]
+            at = m.start("bare")
+    out.append(work[at:])
+    return "".join(out)
