@@ -50,9 +50,15 @@ def _half_double(m: re.Match[str], st: State) -> None:
 @shape(
     r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b",
     r"\b(?:tempo|speed|pace)\s+(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
+    r"\b(?P<f3>\d(?:\.\d+)?)\s*(?:x|times)\s+(?P<dir>faster|quicker|slower)\b",
+    r"(?:速度|节奏|节拍)(?:调成|变成|加快到|放慢到|调到|快|慢)?(?P<f3>\d(?:\.\d+)?)\s*倍(?:速度?)?(?P<dir>快|慢)?",
+    r"(?P<f3>\d(?:\.\d+)?)\s*倍(?:的)?(?:速度|节奏)?(?P<dir>快|慢)",
 )
 def _tempo_times(m: re.Match[str], st: State) -> None:
-    _scale_tempo(st, max(0.5, min(2.0, float(group(m, "f", "f2") or 1))))
+    f = float(group(m, "f", "f2", "f3") or 1)
+    if group(m, "dir") in ("slower", "慢") and f > 0:
+        f = 1 / f  # "2x slower": half the tempo
+    _scale_tempo(st, max(0.5, min(2.0, f)))
 
 
 @shape(
@@ -224,10 +230,19 @@ _WHEN = re.compile(
 _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
 
 
+_RECORDED = re.compile(
+    r"\s*(?:clip|clips|video|gameplay|footage|run|stream|vod|montage|highlights?|match|speedrun|"
+    r"playthrough|let's\s+play|server|world|build|session|录像|视频|实况|集锦|直播|片段)", re.I | re.A
+)
+
+
 @style(FRANCHISE_RE.pattern)
 def _franchise(m: re.Match[str], st: State) -> None:
     found = franchise(m.group(0))
     if found is None:
+        return
+    if _RECORDED.match(m.string, m.end()):  # "for this minecraft clip": what was played
+        st.setting = found
         return
     st.styles.append((found[0], True))
     st.plan.inspired_by = found[1]

@@ -114,10 +114,15 @@ def _finish(state: State) -> None:
         value = getattr(plan, name)
         setattr(plan, name, None if value is None else float(value))  # a `Step` no longer
     styles = [(s, strong) for s, strong in state.styles if s not in state.refused_styles]
+    if not styles and state.setting and state.setting[0] not in state.refused_styles:
+        styles = [(state.setting[0], True)]  # "music for my minecraft clip": its era's sound
+        plan.inspired_by = state.setting[1]
     if styles:
         strong = [s for s, is_strong in styles if is_strong]
         plan.style = (strong or [s for s, _ in styles])[-1]
         plan.question = None  # "darker, dungeon": the style named settles it
+        if state.setting and state.setting[0] == plan.style and not plan.inspired_by:
+            plan.inspired_by = state.setting[1]  # "fantasy vibe for my zelda run"
     if plan.style or plan.music_settings:  # "make the music quieter" only asks for the level
         plan.add_music = False
     elif state.dislike:  # "I don't like this one": another take of the same style

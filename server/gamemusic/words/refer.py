@@ -40,8 +40,18 @@ _GAME_EN = "the game audio"
 _GAME_ZH = "游戏声音"
 
 
+# Talk fillers before a verb carry nothing: "can the music like not start until 0:12".
+_FILLER = re.compile(
+    r"\b(?:like|basically|literally|lowkey|highkey|ngl|tbh|idk|honestly|actually|um+|uh+)\s+(?=(?:not|"
+    r"don't|dont|never|make|add|start|put|turn|give|change|switch|lower|raise|cut|mute|use|set|have|"
+    r"play|stop|fade|speed|slow)\b)",
+    FLAGS,
+)
+
+
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out."""
+    work = _FILLER.sub("", work)
     out: list[str] = []
     last, at = "", 0
     for m in _SCAN.finditer(work):

@@ -24,6 +24,8 @@ class State:
     refused_styles: set[str] = field(default_factory=set)  # "not boss": never picked
     open_end: str | None = None  # "from" or "until": a half range another half may complete
     dislike: bool = False  # "I don't like this one": another take unless a style is named
+    # "this minecraft clip": the game recorded, (style id, franchise); a style only if none named
+    setting: tuple[str, str] | None = None
 
 
 Handler = Callable[[re.Match[str], State], None]

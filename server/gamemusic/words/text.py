@@ -86,9 +86,50 @@ _HALF = [
 ]
 
 
+_EN_ONES = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_EN_TENS = {w: 10 * i for i, w in enumerate(
+    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_EN_WORD = "|".join(sorted([*_EN_ONES, *_EN_TENS, "hundred", "a"], key=len, reverse=True))
+# "twenty percent", "thirty seconds", "a hundred and twenty bpm": only before a unit, so "one
+# more take" and "a bit" stay words.
+_EN_BEFORE_UNIT = re.compile(
+    rf"\b(?P<n>(?:(?:{_EN_WORD})[\s-]+(?:and\s+)?)*(?:{_EN_WORD}))(?=[\s-]*(?:percent|%|seconds?|secs?"
+    r"|minutes?|mins?|bpm|db|decibels?|times\b|x\b))",
+    re.I,
+)
+
+
+def en_number(words: str) -> int | None:
+    """'twenty five' -> 25, 'a hundred and twenty' -> 120; None when not a number."""
+    total, current, seen = 0, 0, False
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w == "and":
+            continue
+        if w in _EN_ONES:
+            current, seen = current + _EN_ONES[w], True
+        elif w in _EN_TENS:
+            current, seen = current + _EN_TENS[w], True
+        elif w == "hundred":
+            current, seen = (current or 1) * 100, True
+        elif w == "a":
+            current = current or 1
+        else:
+            return None
+    total += current
+    return total if seen else None
+
+
+def _en_digits(m: re.Match[str]) -> str:
+    value = en_number(m["n"])
+    return m["n"] if value is None else str(value)
+
+
 def _digits(text: str) -> str:
     for pattern, repl in _HALF:
         text = pattern.sub(repl, text)
+    text = _EN_BEFORE_UNIT.sub(_en_digits, text)
     text = _PCT.sub(lambda m: f"{cn_number(m['n']) if not m['n'][0].isdigit() else m['n']}%", text)
     return _CN_BEFORE_UNIT.sub(lambda m: str(cn_number(m["n"])), text)
 

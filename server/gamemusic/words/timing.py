@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from gamemusic.words.plan import TimeRange
-from gamemusic.words.rules import NEG, A, B, Rule, State, bad, group, registrar, span
+from gamemusic.words.rules import NEG, A, B, Rule, State, bad, group, opposite, registrar, span
 from gamemusic.words.text import CLOCK, DUR, NUM, TIME, fmt_seconds, seconds
 
 LEAD: list[Rule] = []
@@ -26,12 +26,14 @@ when = registrar(RANGES)
     rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d2>{DUR}|minute)",
     rf"\b(?:don't|do\s+not|dont)\s+start\s+(?:the\s+)?(?:music|bgm)\s+(?:until|till|before)\s+(?P<t>{TIME})"
     rf"|\b(?:hold|keep)\s+(?:off\s+)?(?:the\s+)?(?:music|bgm)(?:\s+off)?\s+(?:until|till)\s+(?P<t2>{TIME})"
-    rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)",
-    rf"前\s*(?P<d>{DUR})\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
+    rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)"
+    r"|\b(?:music|bgm|it)\s+(?:(?:should|to|can|could|will|would|must)\s+)?(?:not|never|shouldn't|won't|doesn't|don't"
+    rf"|dont|can't)\s+(?:start|begin|come\s+in|kick\s+in|play)\s+(?:until|till|before)\s+(?P<t4>{TIME})",
+    rf"(?:前面?|开头|开始)的?\s*(?P<d>{DUR})\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
-    at = group(m, "t", "t2", "t3")
+    at = group(m, "t", "t2", "t3", "t4")
     start = seconds(at) if at else _length(group(m, "d", "d2"))
     _set_range(st, TimeRange(start=start), "from")
 
@@ -112,6 +114,13 @@ def _fade(m: re.Match[str], st: State) -> None:
         _set_fade(st, "out", 2.5)
     else:
         _set_fade(st, which, value)
+
+
+@opposite(_fade)
+def _not_fade(m: re.Match[str], st: State) -> None:
+    """"... and not fade out", 不淡出: that fade off."""
+    direction = group(m, "dir", "dir2")
+    _set_fade(st, _which(direction) if direction else "both", 0.0)
 
 
 # ---- ranges ---------------------------------------------------------------------------------
