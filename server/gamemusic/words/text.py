@@ -87,10 +87,9 @@ _HALF = [
 
 
 _EN_ONES = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 _EN_TENS = {w: 10 * i for i, w in enumerate(
-    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+    ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if w != "_"}
 _EN_WORD = "|".join(sorted([*_EN_ONES, *_EN_TENS, "hundred", "a"], key=len, reverse=True))
 # "twenty percent", "thirty seconds", "a hundred and twenty bpm": only before a unit, so "one
 # more take" and "a bit" stay words.
