@@ -82,7 +82,7 @@ def _bpm(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:faster|quicker|more\s+upbeat|speed\s+{_THING}up|(?:increase|"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:faster|quicker|(?<!something\s)more\s+upbeat|speed\s+{_THING}up|(?:increase|"
     r"raise|up|boost)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?<![欢轻])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快点|更快|加快|提速|快些|加速|"

@@ -32,6 +32,7 @@ from gamemusic.words import (
     sound,
     timing,
     titles,
+    typos,
 )
 from gamemusic.words.plan import EditPlan, Question
 from gamemusic.words.replies import nothing_to_do
@@ -81,7 +82,7 @@ def parse(text: str) -> EditPlan:
             hint=say(lang, "Send one short sentence per edit.", "每次编辑请发一句短的话。"),
             code="not_understood",
         )  # fmt: skip
-    work = refer.resolve(titles.take_titles(work, state.plan).lower())
+    work = refer.resolve(typos.correct(titles.take_titles(work, state.plan).lower()))
     for table in RULE_ORDER:
         for pattern, handler in table:
             work = pattern.sub(lambda m, h=handler: _consume(m, h, state), work)
