@@ -11,15 +11,11 @@ import re
 from gamemusic.words.vocabulary import FILLER_EN
 
 KEYWORDS = frozenset(
-    """music volume louder quieter softer faster slower tempo ducking vertical horizontal
-    chiptune synthwave dungeon platformer remove background quiet spooky relaxing seconds
-    minutes percent""".split()
+    ["music", "volume", "louder", "quieter", "softer", "faster", "slower", "tempo", "ducking", "vertical", "horizontal", "chiptune", "synthwave", "dungeon", "platformer", "remove", "background", "quiet", "spooky", "relaxing", "seconds", "minutes", "percent"]
 )
 # Real words one slip from a keyword, left alone.
 _KNOWN = KEYWORDS | FILLER_EN | frozenset(
-    """quite quiets quieted master masters father fasten loader lower power tower mower slowed
-    flower glower blower muted musics volumes tempos temps seconds second minute minutes
-    removed remover remote reverb softer sorter softee spoony spooks dungeons""".split()
+    ["quite", "quiets", "quieted", "master", "masters", "father", "fasten", "loader", "lower", "power", "tower", "mower", "slowed", "flower", "glower", "blower", "muted", "musics", "volumes", "tempos", "temps", "seconds", "second", "minute", "minutes", "removed", "remover", "remote", "reverb", "softer", "sorter", "softee", "spoony", "spooks", "dungeons"]
 )
 # Slips in short words, where one edit would reach too many real words.
 _SHORT = {"lowd": "loud", "lound": "loud", "luod": "loud", "laud": "loud", "qiet": "quiet",
