@@ -195,6 +195,16 @@ def _game_down(m: re.Match[str], st: State) -> None:
 
 
 @level(
+    rf"\b(?:{_GAME})\s+(?:is\s+|'s\s+|keeps\s+)?(?:drowning|drowns|covering|covers|burying|buries|overpowering|"
+    r"overpowers|stepping\s+on|louder\s+than)(?:\s+out)?\s+(?:the\s+)?(?:music|bgm|soundtrack)\b",
+    r"(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景)?音乐",
+)
+def _game_drowns_music(m: re.Match[str], st: State) -> None:
+    """"The game is drowning out the music": the game comes down, the music stays."""
+    _scale_game(st, 0.6)
+
+
+@level(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up|bump\s+up|crank\s+up"
     r"|push\s+up)\s+"
     rf"(?:{_GAME})\b{AFTER}",
