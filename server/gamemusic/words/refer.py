@@ -49,9 +49,30 @@ _FILLER = re.compile(
 )
 
 
+# One removal verb for two things: "kill the game audio and the title" removes both.
+_THINGS = (
+    r"(?:the\s+|all\s+|any\s+|my\s+)*(?:titles?|captions?|text|texts|overlays?|music|bgm|fades?|"
+    r"fade[\s-]?(?:in|out)|stingers?|ducking|game\s+(?:audio|sound)|original\s+(?:audio|sound))\b"
+)
+_SHARED_VERB = re.compile(
+    r"\b(?P<verb>remove|delete|kill|drop|mute|lose|ditch|scrap|cut|get\s+rid\s+of|turn\s+off|disable)"
+    rf"\s+(?P<obj>{_THINGS})\s*(?:,\s*)?(?:and|&|plus|\+)\s+(?={_THINGS})"
+    r"|(?P<zverb>去掉|删掉|删除|关掉|关闭|取消|不要)(?P<zobj>[^，,。；;和跟与及]{1,8})(?:和|跟|与|以及|还有)"
+    r"(?=(?:标题|字幕|文字|音乐|背景音乐|淡入|淡出|原声|游戏声音|闪避))",
+    FLAGS,
+)
+
+
+def _repeat_verb(m: re.Match[str]) -> str:
+    if m["verb"]:
+        return f"{m['verb']} {m['obj']} and {m['verb']} "
+    return f"{m['zverb']}{m['zobj']}，{m['zverb']}"
+
+
 def resolve(work: str) -> str:
-    """`work` with pronouns and bare clauses that point at the game audio spelled out."""
-    work = _FILLER.sub("", work)
+    """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
+    removal verb shared by two things said twice."""
+    work = _SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))
     out: list[str] = []
     last, at = "", 0
     for m in _SCAN.finditer(work):

@@ -50,6 +50,10 @@ _CN_NUM = r"[零〇一二两三四五六七八九十百]+"
 _CN_BEFORE_UNIT = re.compile(
     rf"(?P<n>{_CN_NUM})(?=\s*(?:秒|分(?!之)|个小时|小时|%|bpm|拍|db|分贝|倍))", FLAGS
 )
+_CN_AFTER_KEY = re.compile(
+    rf"(?P<pre>(?:音量|速度|节奏|bpm|拍速)\s*(?:调到|调成|调至|设为|设成|改成|改为|到|为|是)?\s*)(?P<n>{_CN_NUM})"
+    r"(?![\d秒分倍点半下些个首段])", re.I
+)
 _PCT = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{_CN_NUM})")
 
 
@@ -79,6 +83,7 @@ _HALF = [
     (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),
     (re.compile(r"\b(?:a|one)\s+minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
     (re.compile(r"\bhalf\s+a\s+minute\b", re.I), "30 seconds"),
+    (re.compile(r"\b(?:a|one)\s+(minute|min)\b(?!\s*(?:or|and)\s+(?:two|so))", re.I), r"1 \1"),
     (re.compile(r"\b(\d+)\s+and\s+a\s+half\s+(seconds?|secs?|minutes?|mins?)\b", re.I), r"\1.5 \2"),
     # "the 1 minute mark", "the 0:30 point": the time itself
     (re.compile(r"\b(?:the\s+)?(\d[\d:.]*\s*(?:seconds?|secs?|minutes?|mins?|s|m)?)\s+(?:mark|point)\b",
@@ -98,12 +103,21 @@ _EN_BEFORE_UNIT = re.compile(
     r"|minutes?|mins?|bpm|db|decibels?|times\b|x\b))",
     re.I,
 )
+# ... and after the word that wants a number: "bpm to one twenty", "volume twenty".
+_EN_AFTER_KEY = re.compile(
+    rf"\b(?P<pre>(?:bpm|tempo|volume|vol|level)\s+(?:(?:to|at|of|is|=)\s+)?)(?P<n>(?:(?:{_EN_WORD})[\s-]+"
+    rf"(?:and\s+)?)*(?:{_EN_WORD}))\b",
+    re.I,
+)
 
 
 def en_number(words: str) -> int | None:
     """'twenty five' -> 25, 'a hundred and twenty' -> 120; None when not a number."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w != "and"]
+    if len(parts) >= 2 and parts[0] in _EN_ONES and 0 < _EN_ONES[parts[0]] < 10 and parts[1] in _EN_TENS:
+        parts[0:1] = [parts[0], "hundred"]  # "one twenty" (bpm) is 120
     total, current, seen = 0, 0, False
-    for w in re.split(r"[\s-]+", words.lower()):
+    for w in parts:
         if w == "and":
             continue
         if w in _EN_ONES:
@@ -129,6 +143,8 @@ def _digits(text: str) -> str:
     for pattern, repl in _HALF:
         text = pattern.sub(repl, text)
     text = _EN_BEFORE_UNIT.sub(_en_digits, text)
+    text = _EN_AFTER_KEY.sub(lambda m: m["pre"] + _en_digits(m), text)
+    text = _CN_AFTER_KEY.sub(lambda m: m["pre"] + str(cn_number(m["n"])), text)
     text = _PCT.sub(lambda m: f"{cn_number(m['n']) if not m['n'][0].isdigit() else m['n']}%", text)
     return _CN_BEFORE_UNIT.sub(lambda m: str(cn_number(m["n"])), text)
 

@@ -20,7 +20,7 @@ rule = registrar(REMOVE)
 
 
 @rule(
-    r"\b(?:remove|delete|drop|clear|take\s+(?:out|off|away)|get\s+rid\s+of|hide)\s+(?:(?:the|all"
+    r"\b(?:remove|delete|drop|clear|kill|lose|ditch|scrap|nix|cut|take\s+(?:out|off|away)|get\s+rid\s+of|hide)\s+(?:(?:the|all"
     r"|any|my|every|each)\s+)*(?:text\s+overlays?|titles?|texts?|captions?|overlays?|headings?|labels?)\b"
     r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:titles?|captions?|texts?|overlays?))?"
     r"|\bno\s+(?:more\s+)?(?:titles|captions|text\s+overlays?)\b",
