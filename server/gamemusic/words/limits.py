@@ -71,6 +71,22 @@ def _part_volume(m: re.Match[str], st: State) -> None:
          "音量只能整体调整；也可以限定音乐播放的时间段（“只在最后30秒放音乐”）。"))  # fmt: skip
 
 
+@early(
+    r"(?:\b(?:only|just)\s+)?\b(?:(?:in|for|during)\s+)?the\s+(?:second|first|last|back|latter)\s+half\b(?![^.;!?\n]{0,24}?\d)|\bhalf[\s-]?way(?:\s+(?:through|point|mark))?\b(?![^.;!?\n]{0,24}?\d)"
+    r"|\b(?:the\s+)?middle\s+(?:of\s+the\s+(?:video|clip)|part|section)\b(?![^.;!?\n]{0,24}?\d)"
+    r"|\b(?:after|before|during|until|till|when)\s+(?:the\s+|my\s+)?(?:intro|outro|cutscene|loading\s+screen|"
+    r"menu|lobby|countdown|boss\s+(?:fight|appears|shows\s+up)|fight\s+(?:starts|begins)|match\s+(?:starts|begins))\b(?![^.;!?\n]{0,24}?\d)",
+    r"(?:(?:前|后|上|下)半段|(?:前|后)一半|一半的时候|中间(?:那段|部分|那部分)|中途|片头(?:之后|以后|过后|结束)|boss出来(?:的时候|时|后))"
+    r"(?![^。；;!?\n]{0,12}?\d)",
+)
+def _unplaced(m: re.Match[str], st: State) -> None:
+    """"The second half", "after the intro": a place the words cannot put a time on. The music is
+    not placed anywhere else instead."""
+    st.unplaced = True
+    _no(st, f"'{m.group(0).strip()}' (I can't tell when that is)", f"“{m.group(0).strip()}”（我看不出那是什么时间）",
+        ("Say the time: 'from 1:30', 'the last 40 seconds'.", "请说具体时间：“从1:30开始”“最后40秒”。"))
+
+
 _PICTURE = ("I only add music, titles and an aspect; the picture stays as recorded.",
             "我只加音乐、标题和改画幅；画面保持原样。")  # fmt: skip
 
@@ -103,7 +119,7 @@ def _frame_rate(m: re.Match[str], st: State) -> None:
     r"correction|correct)|(?:a\s+)?(?:vhs|vintage|retro|crt|film|instagram)\s+(?:filter|look|effect)|filters?"
     r"|saturation|more\s+saturated|brightness|brighter\s+(?:picture|image|video)|contrast|colou?rs?\s+"
     r"(?:pop|warmer|cooler)|lut|vignette|blur)\b",
-    r"滤镜|调色|黑白|饱和度|亮度|对比度|色调|模糊",
+    r"滤镜|调色|黑白|饱和度|亮度|对比度|色调|模糊|画面(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|亮一点",
 )
 def _colour(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}' (a picture filter)", f"“{m.group(0).strip()}”（画面滤镜）",

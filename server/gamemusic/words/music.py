@@ -227,6 +227,8 @@ _WHEN = re.compile(
 )
 
 
+_IS_A = re.compile(r"\b(?:it's|its|it\s+is|this\s+is|that's|playing|i\s+play|i'm\s+playing)\s+(?:a|an|this|my)?\s*$", re.I | re.A)
+_GAME_NOUN = re.compile(r"\s*(?:game|title|level|map)s?\b", re.I | re.A)
 _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
 
 
@@ -258,6 +260,9 @@ def _style(m: re.Match[str], st: State) -> None:
         st.refused_styles.add(found[0])
         return
     after = m.string[m.end() : m.end() + 12]
+    if _IS_A.search(before) and _GAME_NOUN.match(after):  # "it's a horror game": what was played
+        st.setting = (found[0], None)
+        return
     if _WHEN.search(before) and not _STYLE_NOUN.match(after):  # "during the fight": a time
         return
     st.styles.append(found)

@@ -115,7 +115,8 @@ def _finish(state: State) -> None:
         value = getattr(plan, name)
         setattr(plan, name, None if value is None else float(value))  # a `Step` no longer
     styles = [(s, strong) for s, strong in state.styles if s not in state.refused_styles]
-    if not styles and state.setting and state.setting[0] not in state.refused_styles:
+    asked = plan.add_music or plan.is_empty  # music asked for, no style named
+    if not styles and state.setting and state.setting[0] not in state.refused_styles and asked:
         styles = [(state.setting[0], True)]  # "music for my minecraft clip": its era's sound
         plan.inspired_by = state.setting[1]
     if styles:
@@ -124,8 +125,8 @@ def _finish(state: State) -> None:
         plan.question = None  # "darker, dungeon": the style named settles it
         if state.setting and state.setting[0] == plan.style and not plan.inspired_by:
             plan.inspired_by = state.setting[1]  # "fantasy vibe for my zelda run"
-    if plan.style or plan.music_settings:  # "make the music quieter" only asks for the level
-        plan.add_music = False
+    if plan.style or plan.music_settings or state.unplaced:  # "make the music quieter" only
+        plan.add_music = False  # asks for the level; "music in the second half": not placed
     elif state.dislike:  # "I don't like this one": another take of the same style
         plan.new_take = True
     if plan.volume is not None:  # "quieter, like 20%": the number wins

@@ -25,7 +25,8 @@ class State:
     open_end: str | None = None  # "from" or "until": a half range another half may complete
     dislike: bool = False  # "I don't like this one": another take unless a style is named
     # "this minecraft clip": the game recorded, (style id, franchise); a style only if none named
-    setting: tuple[str, str] | None = None
+    setting: tuple[str, str | None] | None = None
+    unplaced: bool = False  # "after the intro": a time not placed, so no music placed either
 
 
 Handler = Callable[[re.Match[str], State], None]

@@ -38,6 +38,9 @@ _ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本)"
 _TITLES = [
     re.compile(p, FLAGS)
     for p in (
+        rf"\b(?P<chg>change|rename|replace|swap|edit|update)\s+(?:the\s+|my\s+)?{_EN_KW}\s*(?:text\s+)?(?:to|with|into"
+        rf"|for)\s*:?\s*{QUOTED}",
+        rf"(?:把|将)?{_ZH_KW}(?:的?(?:文字|内容))?\s*(?P<chg>改成|换成|改为|换为|变成|改一下|改)\s*:?\s*{QUOTED}",
         rf"(?:(?:^|(?<=[,;.!?\n]))\s*(?:(?:at|from)\s+(?P<at>{TIME})|(?:at|in)\s+the\s+(?:very\s+)?(?P<se>start|beginning"
         rf"|end))\s*,?\s*)?(?:\b(?:add|put|show|insert|place|display|write"
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
@@ -46,7 +49,8 @@ _TITLES = [
         rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the)\s+)?{_EN_KW}",
         rf"\b(?:add|put|show|insert|display|place)\s+(?:(?:a|an|the|some)\s+)?{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
         rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
-        rf"\b(?:add|put|show|display|write|overlay)\s+{QUOTED}(?!\s*(?:music|bgm|style|soundtrack)\b)",
+        rf"\b(?:add|put|show|display|write|overlay)\s+(?:(?:my|the|a|an|our)\s+)?(?:[a-z]+\s+){{0,3}}?{QUOTED}"
+        r"(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
         rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|在\s*(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
         rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
         rf"(?:一个|个|一行|一段)?\s*{_ZH_KW}\s*(?:是|为|写|叫|叫做|写着)?\s*:?\s*{QUOTED}",
@@ -92,6 +96,8 @@ def take_titles(text: str, plan: EditPlan) -> str:
     for pattern in _TITLES:
         while m := pattern.search(text):
             fields = _overlay(m, plan)
+            if group(m, "chg"):  # "change the title to 'X'": the new one replaces the old
+                plan.remove_titles = True
             if group(m, "mid"):  # 'add a caption at the bottom that says "GG"'
                 _specs(" " + (group(m, "mid") or ""), 0, fields)
             end, overlay = _specs(text, m.end(), fields)
