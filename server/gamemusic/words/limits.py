@@ -166,6 +166,17 @@ def _their_music(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    r"\b(?:more|less|boost(?:ed)?|extra|heavier|deeper|punchier)\s+(?:the\s+)?(?:bass|treble|low[\s-]?end|highs|mids|"
+    r"sub[\s-]?bass)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion))\b",
+    r"重低音|低音炮|(?:加|多|更多|少)(?:点|一点)?(?:低音|高音)|均衡器|混响|回声|回音",
+)
+def _mix(m: re.Match[str], st: State) -> None:
+    _no(st, f"'{m.group(0).strip()}' (mixing the sound)", f"“{m.group(0).strip()}”（混音）",
+        ("I can pick a style, set the music's and the game's volume, and the tempo.",
+         "我能换风格、调音乐和原声的音量、改节奏。"))  # fmt: skip
+
+
+@rule(
     r"\b(?:hdr|dolby\s+vision|auto[\s-]?(?:captions?|subtitles?)|transcri(?:be|ption)|subtitles?\s+(?:for|of)"
     r"\s+what\s+i\s+say|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+)?(?:sound\s+effects|sfx|"
     r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
