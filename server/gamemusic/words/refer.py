@@ -27,8 +27,10 @@ _MUSIC = (
 # A level verb with a pronoun object ("lower it", "bump them up", "turn that down"), or a
 # pronoun subject before a level ("it's too loud", "they are too quiet").
 _PRONOUN = (
-    r"\b(?:lower|raise|reduce|boost|bump|turn|bring|crank|pump|drop|cut|tone|dial|push|make|"
-    r"keep|get|quiet)\s+(?P<obj>it|them|those|that)\b"
+    r"\b(?:lower|raise|reduce|boost|quiet)\s+(?P<obj>it|them|those|that)\b"
+    r"|\b(?:bump|turn|bring|crank|pump|drop|cut|tone|dial|push|make|keep|get)\s+(?P<obj2>it|them|those|that)"
+    r"(?=\s+(?:(?:a\s+)?(?:bit|little|lil|tad|way|much|lot|notch)\s+)?(?:up|down|low|lower|quiet|quieter|louder"
+    r"|loud|soft|softer|higher|back)\b)"
     r"|\b(?P<subj>it|they)(?:'s|'re|\s+is|\s+are|\s+gets?|\s+seems?)\s+(?=(?:[a-z]+\s+){0,2}"
     r"(?:loud|quiet|soft|faint|low|noisy)\b)"
 )
@@ -80,8 +82,8 @@ def resolve(work: str) -> str:
             last = "game"
         elif m["music"]:
             last = "music"
-        elif last == "game" and (m["obj"] or m["subj"]):
-            name = "obj" if m["obj"] else "subj"
+        elif last == "game" and (m["obj"] or m["obj2"] or m["subj"]):
+            name = "obj" if m["obj"] else "obj2" if m["obj2"] else "subj"
             out += [work[at : m.start(name)], _GAME_EN]
             at = m.end(name)
             if name == "subj":  # "it's too loud" -> "the game audio's too loud": keep the verb
