@@ -79,7 +79,7 @@ def _tempo_pct(m: re.Match[str], st: State) -> None:
     r"roughly|like|maybe)\s+|~)?(?P<n2>\d{1,4})\b"
     r"(?![%:.]|\s*x\b)"
     r"(?:\s*bpm\b)?",
-    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|设为|设置为|改成|改为|到|为|是|:)?\s*(?P<n>\d{1,4})"
+    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|设为|设置为|改成|改为|(?:放慢|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
     r"\b(?:faster|slower|quicker|tempo|speed|pace|(?:speed|slow|bump|pick|crank|bring|push|drop)\s+"
     r"(?:it|things|the\s+(?:music|tempo|bgm|beat|pace))?\s*(?:up|down))\s*,?\s*(?:(?:like|about|around|maybe|say|"
@@ -96,7 +96,7 @@ def _bpm(m: re.Match[str], st: State) -> None:
 
 @shape(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:faster|quicker|(?<!something\s)more\s+upbeat|speed\s+{_THING}up|(?:increase|"
-    r"raise|up|boost)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|up[\s-]?tempo|pick\s+"
+    r"raise|up|boost)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?<![欢轻])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快点|更快|加快|提速|快些|加速|"
     r"提高(?:节奏|速度)|(?:节奏|速度)快一?点?|太慢了?|快(?P<much2>很多|得多))(?:节奏|速度)?",
@@ -107,7 +107,7 @@ def _faster(m: re.Match[str], st: State) -> None:
 
 @shape(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|(?:decrease|lower|"
-    r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|down[\s-]?tempo|too\s+fast"
+    r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast"
     rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢点|更慢|放慢|减慢|慢些|降速|减速|"
     r"降低(?:节奏|速度)|(?:节奏|速度)慢一?点?|太快了?|慢(?P<much2>很多|得多))(?:节奏|速度)?",
@@ -128,7 +128,7 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?generate|re-?compose"
     r"|re-?do\s+the\s+music|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
-    r"换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
+    r"重新来一?[个首版次遍]|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!]|吧|呢|试试)",
 )
 def _new_take(m: re.Match[str], st: State) -> None:
@@ -138,8 +138,9 @@ def _new_take(m: re.Match[str], st: State) -> None:
 @shape(
     r"\b(?:i\s+)?(?:don't|do\s+not|dont)\s+(?:really\s+)?(?:like|love|dig)\s+(?:this|it|that|the)"
     r"(?:\s+(?:one|music|song|track|tune|melody|take))?\b|\b(?:this|that)\s+(?:one|music|song|"
-    r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b",
-    r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听",
+    r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b|\b(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+"
+    r"(?:repetitive|boring|monotonous|samey|bland|generic)\b",
+    r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
 )
 def _dislike(m: re.Match[str], st: State) -> None:
     st.dislike = True

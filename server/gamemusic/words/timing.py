@@ -21,7 +21,9 @@ when = registrar(RANGES)
 @lead(
     rf"\b(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have))\s+(?:any\s+)?"
     rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
-    rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)",
+    rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)"
+    rf"|\b(?:make|keep|leave)\s+(?:the\s+)?(?:beginning|start|intro|opening)\s+(?:silent|music[\s-]?free|without\s+music)"
+    rf"\s+for\s+(?:the\s+first\s+)?(?P<d3>{DUR})",
     rf"\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm)\s+out\s+of\s+the\s+(?:first|opening)\s+(?P<d>{DUR}|minute)"
     rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d2>{DUR}|minute)",
     rf"\b(?:don't|do\s+not|dont)\s+start\s+(?:the\s+)?(?:music|bgm)\s+(?:until|till|before)\s+(?P<t>{TIME})"
@@ -34,7 +36,7 @@ when = registrar(RANGES)
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
     at = group(m, "t", "t2", "t3", "t4")
-    start = seconds(at) if at else _length(group(m, "d", "d2"))
+    start = seconds(at) if at else _length(group(m, "d", "d2", "d3"))
     _set_range(st, TimeRange(start=start), "from")
 
 
@@ -83,12 +85,23 @@ def _no_fade(m: re.Match[str], st: State) -> None:
 
 
 @fade(
+    rf"(?P<dir>淡入淡出|淡入|淡出|渐入|渐出)[^。；;\n]{{0,8}}?[，,]\s*(?:就|只要|只需|大概)?\s*(?P<d2>{DUR})\s*(?:就够了?|就行了?|就好|足够了?|即可|够了)",
+    rf"\b(?:fades?|fading|fade[\s-]?(?P<dir>in|out))\b[^.;\n]{{0,24}}?,\s*(?:like\s+|just\s+|maybe\s+)?(?P<d2>{DUR})\s+"
+    r"(?:is\s+(?:enough|plenty|fine)|max|tops|at\s+most)\b",
+)
+def _fade_later(m: re.Match[str], st: State) -> None:
+    """"淡出别太长，一秒就够": the length said in the next clause."""
+    direction = group(m, "dir")
+    _set_fade(st, _which(direction) if direction else "both", seconds(m["d2"]))
+
+
+@fade(
     rf"\b(?:(?P<len>long(?:er)?|slow(?:er)?|short(?:er)?|quick(?:er)?|fast(?:er)?|gentle(?:r)?|smooth(?:er)?|"
     rf"soft(?:er)?|gradual)\s+)?(?:(?P<d1>{DUR})\s+)?"
     r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
     r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|"
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
-    r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|"
+    r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|should\s+be|needs\s+to\s+be|is|be|"
     rf"lasting|at)?\s*(?:(?:like|about|around|maybe|roughly|~)\s*)?(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting)\s+"
     rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
