@@ -65,6 +65,16 @@ _SHARED_VERB = re.compile(
 )
 
 
+# English nouns in a Chinese sentence: "game audio小一点 music大一点".
+_MIXED_GAME = re.compile(
+    r"\b(?:the\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds|volume|sfx))?|in-game\s+audio|original\s+audio|sfx)"
+    r"\s*(?=(?:的)?(?:声音|音量)?(?:再|稍微|太|有点)?[小大低高轻响吵关静调])", FLAGS
+)
+_MIXED_MUSIC = re.compile(
+    r"\b(?:the\s+)?(?:music|bgm|soundtrack)\s*(?=(?:的)?(?:声音|音量)?(?:再|稍微|太|有点)?[小大低高轻响吵关调快慢淡])", FLAGS
+)
+
+
 def _repeat_verb(m: re.Match[str]) -> str:
     if m["verb"]:
         return f"{m['verb']} {m['obj']} and {m['verb']} "
@@ -75,6 +85,7 @@ def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
     work = _SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))
+    work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
     out: list[str] = []
     last, at = "", 0
     for m in _SCAN.finditer(work):

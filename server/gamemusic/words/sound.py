@@ -229,7 +229,8 @@ def _scale_volume(st: State, by: float) -> None:
     rf"\b(?:turn|bring|put)\s+{_IT}?all\s+the\s+way\s+down\b|\b(?:as\s+quiet|as\s+low)\s+as\s+(?:it\s+)?(?:can|"
     r"possible)(?:\s+go)?\b|\b(?:lowest|minimum)\s+(?:volume|level)\b|\bbarely\s+there\b|\b(?:should|to)\s+be\s+"
     r"barely\s+(?:noticeable|audible|there)\b|\bbarely\s+noticeable\b",
-    r"(?:音乐|背景音乐|音量|bgm)?(?:调到|调成|降到|开到)?最小(?:声|音量)?|(?:音乐|背景音乐)?若有若无",
+    r"(?:音乐|背景音乐|音量|bgm)?(?:调到|调成|降到|开到)?最小(?:声|音量)?|(?:音乐|背景音乐)?若有若无"
+    r"|(?:音乐|背景音乐|bgm)?(?:小声|小|低|轻)(?:声)?到(?:几乎|快要?)?听不(?:见|到|清)",
 )
 def _minimum(m: re.Match[str], st: State) -> None:
     """"All the way down", 调到最小: the quietest level that is still music."""
@@ -310,7 +311,8 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"|not\s+(?:too|that|as)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down"
-    rf"|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|too\s+loud|too\s+much|lower(?:\s+the)?{_NOUNS}*|turn\s+{_IT}?"
+    rf"|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
+    rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|too\s+loud|too\s+much|lower(?:\s+the)?{_NOUNS}*|turn\s+{_IT}?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
     rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering|"

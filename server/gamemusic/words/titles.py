@@ -48,7 +48,7 @@ _TITLES = [
         rf"\b{_EN_KW}\s*(?:(?:saying|that\s+says|which\s+says|reading|of|with\s+the\s+text|with|"
         rf"called|:|=|-)\s*)?{QUOTED}",
         rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the)\s+)?{_EN_KW}",
-        rf"\b(?:add|put|show|insert|display|place)\s+(?:(?:a|an|the|some)\s+)?{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
+        rf"\b(?:add|put|show|insert|display|place|want|need|have|gimme|make)\s+(?:(?:a|an|the|some)\s+)?{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
         rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
         rf"\b(?:add|put|show|display|write|overlay)\s+(?:(?:my|the|a|an|our)\s+)?(?:[a-z]+\s+){{0,3}}?{QUOTED}"
         r"(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
@@ -73,7 +73,7 @@ _SPECS = [
         rf"\s*,?\s*(?:从\s*)?第?{A}\s*(?:到|至|-|~)\s*第?{B}",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?P<first>first)\s+(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?:last|final)\s+(?P<last>{DUR})",
-        rf"{_SEP}(?:(?:for|lasting|during)\s+(?:about\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
+        rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
         rf"{_SEP}(?:at|from|starting\s+at|after)\s+(?P<at>{TIME})",
         rf"{_SEP}(?:at|in|during)\s+the\s+(?:very\s+)?(?P<se>start|beginning|end|ending|intro)",
         rf"{_SEP}(?:(?:at|on|in)\s+(?:the\s+)?)?\b(?P<pos>top|bottom|center|centre|middle)\b(?:\s+of"
