@@ -5,10 +5,24 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words.plan import Unsupported
 from gamemusic.words.rules import Rule, State, registrar
 
 RULES: list[Rule] = []
 rule = registrar(RULES)
+
+
+@rule(
+    r"\b(?:undo|revert|redo)\s+(?:the\s+)?(?:last\s+|previous\s+|past\s+)?(?:two|three|four|five|six|a\s+few|several|all"
+    r"|both|\d+)(?:\s+of\s+the)?(?:\s+(?:changes|edits|steps|things|times|ones))\b|\b(?:undo|revert)\s+(?:everything|all\s+of\s+it)\b"
+    r"|\bundo\s+(?:it\s+)?(?:twice|two\s+times|three\s+times)\b",
+    r"(?:撤销|撤回|撤消|回退|重做)(?:最后|前|最近|上)?(?:两|二|三|四|五|几|\d+)(?:步|次|个|下)|(?:全部|所有)(?:撤销|撤回)|(?:撤销|撤回)(?:全部|所有)",
+)
+def _many_steps(m: re.Match[str], st: State) -> None:
+    """"Undo the last two changes": one step per edit, so nothing is undone by guesswork."""
+    st.plan.unsupported.append(Unsupported(
+        f"'{m.group(0).strip()}' (several steps at once)", f"“{m.group(0).strip()}”（一次多步）",
+        "Say 'undo' once per step.", "每次说一声“撤销”，撤销一步。"))  # fmt: skip
 
 
 @rule(r"\bredo\b(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?|重做|恢复撤销|取消撤销|反撤销")

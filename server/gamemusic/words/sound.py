@@ -91,7 +91,9 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
     r"|soundtrack|song)s?\b(?!\s+(?:off\s+)?(?:at|after|before|from|until|when|in|during|volume|level|down|to|by"
     r"|a\s+(?:bit|little|notch)|\d)\b)|\bno\s+(?:more\s+)?"
     r"(?:background\s+)?(?:music|bgm|soundtrack)\b(?!\s+(?:at|after|before|from|until|in|during)\b)"
-    r"|\bwithout\s+(?:(?:any|the)\s+)?(?:background\s+)?(?:music|bgm)\b|\b(?:music|bgm)\s+off\b(?!\s+(?:at|after|from|until|for|in|during)\b)",
+    r"|\bwithout\s+(?:(?:any|the)\s+)?(?:background\s+)?(?:music|bgm)\b|\b(?:music|bgm)\s+off\b(?!\s+(?:at|after|from|until|for|in|during)\b)"
+    r"|\b(?:not\s+have|have\s+no|don't\s+(?:want|need))\s+(?:any\s+)?(?:background\s+)?(?:music|bgm)\s+at\s+all\b"
+    r"|\bnot\s+have\s+(?:any\s+)?(?:music|bgm)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)",
     r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|不要|不需要|拿掉|清除)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
     r"(?!\s*(?:在|从|前|后|最后|\d))|(?:背景音乐|配乐|音乐|bgm)(?:全部|都|也)?(?:去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了)",
 )
@@ -166,6 +168,8 @@ def _game_level(m: re.Match[str], st: State) -> None:
 
 @level(
     r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声)(?:调到|降到|减到|变成)?(?:原来的)?一半|(?:游戏声音?|原声)减半"
+    r"|(?:游戏声音?|原声|游戏音效|游戏音量)(?:小|降低|减少|调低|降|减)(?:到)?一半"
+    rf"|\b(?:reduce|lower|cut|drop|turn\s+down)\s+(?:{_GAME})\s+(?:by\s+|in\s+|to\s+)?half\b"
     r"|\bhalf\s+(?:the\s+)?(?:game|gameplay|original)(?:\s+(?:audio|sound|volume))?\b|\b(?:the\s+)?(?:game|gameplay)"
     r"(?:\s+(?:audio|sound|volume))?\s+(?:at|to)\s+half\b",
 )
