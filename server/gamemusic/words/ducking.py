@@ -57,11 +57,12 @@ def _duck_light(m: re.Match[str], st: State) -> None:
 
 @rule(
     rf"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:by|of|at|to|=)?\s*(?P<db>{NUM})\s*db\b"
-    rf"|\b(?P<db2>{NUM})\s*db\s+(?:of\s+)?ducking\b",
+    rf"|\b(?P<db2>{NUM})\s*db\s+(?:of\s+)?ducking\b"
+    rf"|\bduck\w*\b[^,.;!?\n]{{0,30}}?\b(?:by|of|at|to)?\s*(?:like\s+|about\s+|around\s+|~)?(?P<db3>{NUM})\s*db\b",
     rf"{_ZH_DUCK}\s*(?P<db>{NUM})\s*(?:db|分贝)|(?P<db2>{NUM})\s*(?:db|分贝)(?:的)?{_ZH_DUCK}",
 )
 def _duck_db(m: re.Match[str], st: State) -> None:
-    db = float(group(m, "db", "db2") or 0)
+    db = float(group(m, "db", "db2", "db3") or 0)
     if not 0 < db <= 24:
         raise bad(st.plan, f"Ducking of {db:g} dB is out of range: use 1-24 dB.",
                   f"闪避 {db:g} dB 超出范围：请用 1-24 dB。")  # fmt: skip

@@ -65,7 +65,7 @@ def _original_only(m: re.Match[str], st: State) -> None:
     rf"\b(?:remove|drop|kill|turn\s+off|get\s+rid\s+of|cut|lose|no|without|disable)\s+{_ORIG_N}\s+"
     rf"{_SOUND}\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}",
-    rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
+    rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|直接|彻底)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
     r"|静音(?:原视频|原片|游戏)|视频静音|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:
@@ -203,7 +203,7 @@ def _game_down(m: re.Match[str], st: State) -> None:
 
 @level(
     rf"\b(?:{_GAME})\s+(?:is\s+|'s\s+|keeps\s+)?(?:drowning|drowns|covering|covers|burying|buries|overpowering|"
-    r"overpowers|stepping\s+on|louder\s+than)(?:\s+out)?\s+(?:the\s+)?(?:music|bgm|soundtrack)\b",
+    r"overpowers|stepping\s+on)(?:\s+out)?\s+(?:the\s+)?(?:music|bgm|soundtrack)\b",
     r"(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景)?音乐",
 )
 def _game_drowns_music(m: re.Match[str], st: State) -> None:
@@ -288,7 +288,8 @@ def _music_times(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    r"\b(?:half\s+(?:the\s+)?(?:music\s+|bgm\s+)?(?:volume|as\s+loud)|halve\s+(?:the\s+)?(?:music\s+)?"
+    r"\b(?:half\s+(?:of\s+)?(?:what\s+it\s+is(?:\s+now)?|(?:the|its)\s+current(?:\s+(?:level|volume))?|where\s+it\s+is)|"
+    r"half\s+(?:the\s+)?(?:music\s+|bgm\s+)?(?:volume|as\s+loud)|halve\s+(?:the\s+)?(?:music\s+)?"
     r"volume|half\s+as\s+loud|(?:music|bgm)\s+at\s+half(?:\s+volume)?|(?:cut|drop|bring|turn)\s+(?:it|"
     r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b",
     r"音量减半|一半的?音量|(?:音量|音乐|背景音乐|bgm)(?:调到|降到|减到|变成)?(?:原来的)?一半|音乐减半"
@@ -315,7 +316,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"|not\s+(?:too|that|as)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down"
-    rf"|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
+    rf"|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
     rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|too\s+loud|too\s+much|lower(?:\s+the)?{_NOUNS}*|turn\s+{_IT}?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
@@ -324,8 +325,8 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|听不[见清到](?:游戏声音?|原声|脚步声?)了?"
     r"[，,]?(?:音乐|背景音乐|bgm)(?:再)?(?:小|低)一?点|"
     r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:别|不要|不用)(?:那么|太)(?:吵|大声|响)"
-    r"|有点吵|好吵|很吵|吵死了|关小一?点?|调弱|变小|变轻|调低|调小|降低|减小|放低"
-    r"|压低|小声一?点?|轻一?点|小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
+    r"|有点吵|好吵|很吵|吵死了|(?<!太)关小一?点?|调弱|变小|变轻|调低|调小|降低|减小|放低"
+    r"|压低|(?<!太)小声一?点?|轻一?点|(?<!太)小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
     r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
 )
 def _quieter(m: re.Match[str], st: State) -> None:

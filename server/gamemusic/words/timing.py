@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.plan import TimeRange
+from gamemusic.words.plan import TimeRange, Unsupported
 from gamemusic.words.rules import NEG, A, B, Rule, State, bad, group, opposite, registrar, span
 from gamemusic.words.text import CLOCK, DUR, NUM, TIME, fmt_seconds, seconds
 
@@ -38,6 +38,47 @@ def _silent_lead(m: re.Match[str], st: State) -> None:
     at = group(m, "t", "t2", "t3", "t4")
     start = seconds(at) if at else _length(group(m, "d", "d2", "d3"))
     _set_range(st, TimeRange(start=start), "from")
+
+
+# "No music after 1:00" is the music until 1:00 (not from 1:00); a gap in the middle cannot be
+# said as one range, so it is refused.
+_OFF = (
+    r"(?:no|without|remove|delete|kill|cut|drop|mute|stop|lose|ditch|turn\s+off|get\s+rid\s+of|silence|"
+    r"don't\s+(?:want|need|play|have)|do\s+not\s+(?:want|play|have)|not\s+have)\s+(?:any\s+|the\s+)?(?:background\s+)?"
+    r"(?:music|bgm)"
+)
+_ZH_OFF = r"(?:不要|别|不用|不放|没有|不需要|去掉|关掉|删掉|静音)(?:放|有)?(?:背景)?(?:音乐|bgm)"
+
+
+@lead(
+    rf"\b{_OFF}\s+(?:between|from)\s+(?P<a>{TIME})\s+(?:and|to|-|until|till)\s+(?P<b>{TIME})",
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:到|至|-)\s*第?(?P<b>{TIME})\s*(?:之间|期间)?(?:的)?(?:时候)?\s*(?:都|就)?{_ZH_OFF}"
+    rf"|(?:去掉|删掉|关掉|静音)\s*(?:从\s*)?第?(?P<a2>{TIME})\s*(?:到|至|-)\s*第?(?P<b2>{TIME})\s*(?:之间)?的(?:背景)?音乐",
+)
+def _music_gap(m: re.Match[str], st: State) -> None:
+    st.unplaced = True
+    st.plan.unsupported.append(Unsupported(
+        "a gap in the middle of the music", "音乐中间空出一段",
+        "The music plays in one range: say where it plays ('from 0:30 to 1:20').",
+        "音乐只能放在一个时间段里：请说在哪里放（“从0:30到1:20”）。"))  # fmt: skip
+
+
+@lead(
+    rf"\b{_OFF}\s+(?:after|from|past|beyond|starting\s+(?:at|from))\s+(?P<b>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
+    rf"(?:在\s*|从\s*)?第?(?P<b>{TIME})\s*(?:之后|以后|后|开始)(?:就)?{_ZH_OFF}",
+)
+def _music_off_after(m: re.Match[str], st: State) -> None:
+    """"No music after 1:00": the music plays until 1:00."""
+    _set_range(st, TimeRange(0.0, seconds(m["b"])), "until")
+
+
+@lead(
+    rf"\b{_OFF}\s+(?:before|until|till|up\s+to)\s+(?P<a>{TIME})",
+    rf"第?(?P<a>{TIME})\s*(?:之前|以前|前)(?:都|就)?{_ZH_OFF}",
+)
+def _music_off_before(m: re.Match[str], st: State) -> None:
+    """"No music before 0:30": the music starts at 0:30."""
+    _set_range(st, TimeRange(start=seconds(m["a"])), "from")
 
 
 # ---- fades ----------------------------------------------------------------------------------
