@@ -10,7 +10,7 @@ import re
 from gamemusic.words.plan import Question, Unsupported
 from gamemusic.words.rules import Rule, State, registrar
 from gamemusic.words.text import DUR, TIME
-from gamemusic.words.vocabulary import STYLE_TITLES
+from gamemusic.words.vocabulary import STYLE_TITLES, STYLE_ZH
 
 EARLY: list[Rule] = []  # runs before the sound switches: they would mute the whole video
 RULES: list[Rule] = []
@@ -42,7 +42,7 @@ _PART = (
     rf"(?:(?:in|for|during|over|at|on|across)\s+the\s+(?:first|last|final|opening|closing)\s+(?:{DUR}|minute|"
     r"bit|part|few\s+seconds|section)|(?:in|during|at|for|near|towards?)\s+the\s+(?:intro|outro|end|ending|"
     r"beginning|start|middle|second\s+half|first\s+half|last\s+part|final\s+part|climax|finale)\b"
-    rf"|(?:from|after|between|until|till|starting\s+at|right\s+after)\s+{TIME})"
+    rf"|(?:from|after|between|until|till|starting\s+at|right\s+after|at|around)\s+{TIME})"
 )
 _GAP = r"(?:(?!\b(?:and|but|then|also)\b)[^,;.!?\n]){0,30}?"
 _ZH_LEVEL = (
@@ -190,6 +190,19 @@ def _other_tools(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",
         ("I add game-style music, set the game-audio level, titles and the aspect.",
          "我能加游戏风格的音乐、调原声音量、加标题和改画幅。"))  # fmt: skip
+
+
+@rule(
+    r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
+    r"country|reggae|punk|opera|acoustic|piano|guitar|violin|a\s+cappella|acapella|disco|funk|blues|gospel)\b",
+    r"电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|民谣|流行乐|蹦迪|dj",
+)
+def _genre(m: re.Match[str], st: State) -> None:
+    """A genre or instrument the engine has no style for: named, with the styles it has."""
+    word = m.group(0).strip()
+    _no(st, f"'{word}' (not one of my styles)", f"“{word}”（不在我的风格里）",
+        ("My styles: " + ", ".join(STYLE_TITLES.values()) + ".",
+         "我的风格：" + "、".join(STYLE_ZH.values()) + "。"))  # fmt: skip
 
 
 @rule(

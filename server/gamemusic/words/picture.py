@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.rules import Rule, State, registrar
+from gamemusic.words.rules import Rule, State, opposite, registrar
 
 RULES: list[Rule] = []
 rule = registrar(RULES)
@@ -51,3 +51,8 @@ def _aspect_auto(m: re.Match[str], st: State) -> None:
 @rule(r"\b(?:1080\s*p?|1920\s*x\s*1080|1080\s*x\s*1920|full\s*hd|fhd|hd)\b|全高清|高清|蓝光")
 def _hd(m: re.Match[str], st: State) -> None:
     st.plan.height = 1080
+
+
+# "I don't want it vertical anymore", 不要竖屏了: back to the recording's own shape.
+for _shape in (_vertical, _landscape, _square):
+    opposite(_shape)(_aspect_auto)

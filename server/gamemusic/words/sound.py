@@ -261,14 +261,14 @@ def _relative_pct(m: re.Match[str], st: State) -> None:
     rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.])\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:to|at)\s+{_ABOUT}"
     rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|秒|分)\b)\s*"
     rf"(?P<pct3>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
-    r"(?:volume|vol|loud|loudness|level))?",
+    r"(?:volume|vol|loud|loudness|level))?|\b(?:music|bgm)\s+(?P<v4>\d{1,3})(?=\s*(?:$|[,;!?\n]|please|pls))",
     rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|改成|改为|到|为|是|:)?\s*"
     rf"(?P<v>{NUM})\s*(?P<pct>%)?",
     rf"(?:音乐|背景音乐|bgm)(?:的)?(?:声音)?\s*(?:调到|调成|调至|调为|设为|设成|改成|改为|降到|开到)\s*(?P<v>{NUM})\s*"
     r"(?P<pct>%)?(?!\s*(?:秒|分|倍))",
 )
 def _volume(m: re.Match[str], st: State) -> None:
-    raw = group(m, "v", "v2", "v3") or "0"
+    raw = group(m, "v", "v2", "v3", "v4") or "0"
     value = float(raw)
     if group(m, "pct", "pct2", "pct3") or value > 1 or "." not in raw:
         value /= 100
@@ -339,7 +339,7 @@ def _quieter(m: re.Match[str], st: State) -> None:
     r"\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|level|music)|volume\s+up|up\s+a\s+notch|"
     r"can(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+)?(?:music|bgm|it)|(?:can\s+)?barely\s+hear\s+"
     r"(?:the\s+)?(?:music|bgm|it)|boost\s+(?:it|the\s+music)"
-    rf"|crank\s+it|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
+    rf"|crank\s+it|make\s+{_IT}?loud(?!\s+(?:enough|parts?))|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
     rf"\b{AFTER}",
     r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
     r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:开大一?点?|变大|变响|调高|调大|提高|增大|加大"

@@ -126,7 +126,7 @@ def _no_fade(m: re.Match[str], st: State) -> None:
 
 
 @fade(
-    rf"(?P<dir>淡入淡出|淡入|淡出|渐入|渐出)[^。；;\n]{{0,8}}?[，,]\s*(?:就|只要|只需|大概)?\s*(?P<d2>{DUR})\s*(?:就够了?|就行了?|就好|足够了?|即可|够了)",
+    rf"(?P<dir>淡入淡出|淡入|淡出|渐入|渐出)[^。；;\n]{{0,8}}?[，,]\s*(?:就|只要|只需|大概|大约|约|差不多)?\s*(?P<d2>{DUR})\s*(?:就够了?|就行了?|就好|足够了?|即可|够了|左右)?(?=$|[。；;!！\n])",
     rf"\b(?:fades?|fading|fade[\s-]?(?P<dir>in|out))\b[^.;\n]{{0,24}}?,\s*(?:like\s+|just\s+|maybe\s+)?(?P<d2>{DUR})\s+"
     r"(?:is\s+(?:enough|plenty|fine)|max|tops|at\s+most)\b",
 )
@@ -263,7 +263,7 @@ def _until(m: re.Match[str], st: State) -> None:
     rf"\b(?:music|bgm|it)\s+(?:only\s+)?(?:at|from)\s+(?P<a>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
     rf"\bstart(?:s|ing)?\s+(?:the\s+)?(?:music|bgm|it)\b[^.;\n]{{0,40}}?(?:at|around|from|~)\s+(?P<a>{TIME})"
     r"(?!\s*(?:to|-|until|till)\b)",
-    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进)(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进|后\s*(?:再|才)?(?:起|进来|进|放|开始|出来|响起))(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
     r"(?:到结尾|到最后)?",
 )
 def _from(m: re.Match[str], st: State) -> None:

@@ -62,9 +62,9 @@ STRONG: dict[str, tuple[str, ...]] = {
 WEAK: dict[str, tuple[str, ...]] = {
     "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机"),
     "16bit": ("fm", "90s", "nineties", "90年代"),
-    "boss": ("epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
+    "boss": ("epic", "metal", "heavy metal", "rock", "epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
              "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗"),
-    "rpg": ("adventure", "adventurous", "fantasy", "quest", "exploration", "exploring", "medieval",
+    "rpg": ("adventure", "adventurous", "classical", "fantasy", "quest", "exploration", "exploring", "medieval",
             "magical",
             "冒险", "奇幻", "魔幻", "探索", "中世纪"),
     "dungeon": ("dark", "ambient", "mysterious", "scarier", "creepier", "spookier", "eerier",
