@@ -30,6 +30,15 @@ def _duck_off(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    r"\b(?:keep|leave)\s+(?:the\s+)?(?:auto[\s-]?)?ducking(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same|how\s+it\s+is))?\b(?!\s+on\b)"
+    r"(?![^,.;!?\n]{0,16}?\b(?:but|lighter|lower|softer|gentler|stronger|harder|deeper|heavier|less|more|at|to|by)\b)",
+    r"(?:闪避|避让)(?:保留|保持|不变|别动|留着)",
+)
+def _keep_ducking(m: re.Match[str], st: State) -> None:
+    """"Keep ducking", 闪避保留: nothing to change."""
+
+
+@rule(
     r"\b(?:strong(?:er)?|heav(?:y|ier)|more|deep(?:er)?|hard(?:er)?|aggressive)\s+ducking\b"
     r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b",
     rf"(?:加强|增强|更强的?|强一?点的?|更多的?|强烈的?|大幅)(?:的)?{_ZH_DUCK}"
@@ -102,7 +111,8 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"(?P<mod2>很多|更多|多一?点|得多|不少)?",
     r"(?:(?:音乐|背景音乐|bgm)(?:太大声?了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?(?:我的?)?"
     r"(?:声音|人声|解说|说话)"
-    r"|听不[清见到](?:我的?)?(?:声音|解说|说话|人声)",
+    r"|听不[清见到](?:我的?)?(?:声音|解说|说话|人声)"
+    r"|(?:音乐|背景音乐|bgm)(?:跟|和|与)(?:我的?)?(?:解说|声音|人声|说话)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)",
 )
 def _duck_voice(m: re.Match[str], st: State) -> None:
     """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip

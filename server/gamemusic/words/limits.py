@@ -77,7 +77,10 @@ def _part_volume(m: re.Match[str], st: State) -> None:
     r"|\b(?:after|before|during|until|till|when)\s+(?:the\s+|my\s+)?(?:intro|outro|cutscene|loading\s+screen|"
     r"menu|lobby|countdown|boss\s+(?:fight|appears|shows\s+up)|fight\s+(?:starts|begins)|match\s+(?:starts|begins))\b(?![^.;!?\n]{0,24}?\d)",
     rf"\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+the\s+(?:very\s+)?end\b|\b(?:no|without|not\s+have"
-    rf"|don't\s+want|cut|kill|stop)\s+(?:any\s+|the\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)",
+    rf"|don't\s+want|cut|kill|stop)\s+(?:any\s+|the\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)"
+    rf"|\b(?:end|stop|finish|cut\s+off)\s+(?:the\s+music\s+)?(?:{DUR})\s+(?:early|earlier|sooner)\b|\b(?:except|but\s+not|apart\s+from|"
+    rf"other\s+than|minus)\s+(?:for\s+)?(?:during\s+)?the\s+(?:last|final)\s+(?:{DUR})",
+    rf"提前\s*(?:{DUR})\s*(?:结束|停|停止|收尾)|除了?(?:结尾|最后)的?\s*(?:{DUR})|"
     rf"(?:最后|结尾|末尾|最后的)\s*(?:{DUR})\s*(?:不要|别|不用|不放|没有|不需要)(?:放|有)?(?:背景)?音乐|(?:结束|结尾)前\s*(?:{DUR})",
     r"(?:(?:前|后|上|下)半段|(?:前|后)一半|一半的时候|中间(?:那段|部分|那部分)|中途|片头(?:之后|以后|过后|结束)|boss出来(?:的时候|时|后))"
     r"(?![^。；;!?\n]{0,12}?\d)",

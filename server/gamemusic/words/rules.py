@@ -26,6 +26,7 @@ class State:
     dislike: bool = False  # "I don't like this one": another take unless a style is named
     # "this minecraft clip": the game recorded, (style id, franchise); a style only if none named
     setting: tuple[str, str | None] | None = None
+    shapes: dict[bool, str] = field(default_factory=dict)  # aspect said, by explicit (vs platform)
     unplaced: bool = False  # "after the intro": a time not placed, so no music placed either
 
 

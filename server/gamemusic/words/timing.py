@@ -271,9 +271,30 @@ def _from(m: re.Match[str], st: State) -> None:
 
 
 @when(
+    rf"(?:晚|迟)一?点儿?(?:再|才)?(?:进|进来|开始|出来|起|放)\s*[，,\s]*(?:大概|大约|约|差不多|就)?\s*(?:第\s*)?(?P<a>{DUR})",
+    rf"\b(?:start|come\s+in|kick\s+in|begin)\s+(?:a\s+(?:bit|little|tad)\s+)?later\s*,?\s+(?:like\s+|about\s+|around\s+|at\s+)*"
+    rf"(?P<a2>{DUR})\s+in\b|\b(?:start|come\s+in|kick\s+in|begin)\s+(?:a\s+(?:bit|little|tad)\s+)?later\s*,?\s+(?:like\s+|"
+    rf"about\s+|around\s+|at\s+)*(?P<a3>{TIME})",
+)
+def _later(m: re.Match[str], st: State) -> None:
+    """"晚点进，大概5秒", "start later, like 5 seconds in": the music starts there."""
+    _set_range(st, TimeRange(start=seconds(group(m, "a", "a2", "a3") or "0")), "from")
+
+
+@lead(
+    rf"\b(?:except|but\s+not|apart\s+from|other\s+than|minus|besides)\s+(?:for\s+)?(?:during\s+)?the\s+(?:first|opening)\s+(?P<d>{DUR})",
+    rf"除了?(?:开头|前面?)的?\s*(?P<d>{DUR})",
+)
+def _except_first(m: re.Match[str], st: State) -> None:
+    """"Over the whole thing except the first 3 seconds": the music starts at 3 s."""
+    _set_range(st, TimeRange(start=seconds(m["d"])), "from")
+
+
+@when(
     r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|clip|thing|length|time|way|duration|song|match)\b|"
     r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b",
     r"全程|整个视频|整段|全部时长|从头到尾",
 )
 def _whole(m: re.Match[str], st: State) -> None:
-    _set_range(st, TimeRange())
+    if st.plan.range is None:  # "over the whole thing except the first 3 s": the other range
+        _set_range(st, TimeRange())

@@ -62,7 +62,7 @@ STRONG: dict[str, tuple[str, ...]] = {
 WEAK: dict[str, tuple[str, ...]] = {
     "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机"),
     "16bit": ("fm", "90s", "nineties", "90年代"),
-    "boss": ("epic", "metal", "heavy metal", "rock", "epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
+    "boss": ("exciting", "energetic", "hyped", "metal", "heavy metal", "rock", "epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
              "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗"),
     "rpg": ("adventure", "adventurous", "classical", "fantasy", "quest", "exploration", "exploring", "medieval",
             "magical",
