@@ -79,7 +79,7 @@ def _duck_db(m: re.Match[str], st: State) -> None:
 
 
 _VOICE = (
-    r"(?:i\s+(?:talk|speak|commentate|narrate|say\s+something)|i'm\s+(?:talking|speaking)|i\s+am\s+"
+    r"(?:i\s+(?:talk|speak|commentate|narrate|say\s+something)|i'?m\s+(?:talking|speaking|commentating|narrating)|i\s+am\s+"
     r"(?:talking|speaking)|(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|any\s+)?)?"
     r"(?:(?:my|the|your)\s+)?(?:voice|voices|commentary|talking|speaking|"
     r"speech|voice[\s-]?over|vo|narration|mic|microphone|dialogue|dialog|commentating|callouts|"
