@@ -36,7 +36,7 @@ from gamemusic.words import (
 )
 from gamemusic.words.plan import EditPlan, Question
 from gamemusic.words.replies import nothing_to_do
-from gamemusic.words.rules import OPPOSITE, Handler, Rule, State, bad
+from gamemusic.words.rules import OPPOSITE, Handler, Opposed, Rule, State, bad
 from gamemusic.words.text import FLAGS, detect_lang, normalize, say
 from gamemusic.words.vocabulary import STYLE_TITLES, meaningful
 
@@ -105,7 +105,12 @@ def _consume(m: re.Match[str], handler: Handler, state: State) -> str:
         else:
             flipped(m, state)
         return "\n"
-    handler(m, state)
+    try:
+        handler(m, state)
+    except Opposed:
+        raise bad(state.plan, "You asked for more and for less of the same thing in one sentence.",
+                  "同一句里对同一项既要加又要减。", code="not_understood",
+                  hint=("Say one direction, e.g. 'a bit quieter'.", "请只说一个方向，例如“小一点”。"))  # fmt: skip
     return "\n"
 
 

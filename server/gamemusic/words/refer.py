@@ -38,6 +38,10 @@ _PRONOUN = (
 # sound named.
 _ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?P<bare>(?:但是?|不过|可是|就|再|然后)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响)(?:声)?(?:一?点|些))"
 _SCAN = re.compile(rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|{_PRONOUN}|{_ZH_BARE}", FLAGS)
+_FINE = re.compile(
+    r"\s*(?:is|are|'s|sounds?|seems?)?\s*(?:totally\s+|perfectly\s+|pretty\s+|really\s+)?(?:fine|good|ok|okay|great|"
+    r"perfect|alright|right)\b|(?:的)?(?:挺好|还行|没问题|可以|不错|刚好)", FLAGS
+)
 _GAME_EN = "the game audio"
 _GAME_ZH = "游戏声音"
 
@@ -90,7 +94,7 @@ def resolve(work: str) -> str:
     last, at = "", 0
     for m in _SCAN.finditer(work):
         if m["game"]:
-            last = "game"
+            last = "" if _FINE.match(work, m.end()) else "game"  # "the game audio is fine, ... it"
         elif m["music"]:
             last = "music"
         elif last == "game" and (m["obj"] or m["obj2"] or m["subj"]):

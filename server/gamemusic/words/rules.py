@@ -122,16 +122,20 @@ def factor(m: re.Match[str], normal: float, much: float, bit: float) -> Step:
     return Step.of(bit if hedged else normal, hedged)
 
 
+class Opposed(Exception):
+    """Two steps in opposite directions for one aspect ("boost it and make it quieter")."""
+
+
 def combine(old: float | None, by: float) -> Step:
     """Cues in one sentence don't stack: "too fast, slow it down" is one step slower. The same
     direction keeps the stronger step, unless one of them is hedged ("kinda loud, a lil quieter"
-    is a little: the complaint says which way, the hedge how far); the opposite direction
-    multiplies."""
+    is a little: the complaint says which way, the hedge how far). Opposite directions raise
+    `Opposed`: the parser refuses rather than pick one."""
     hedged = getattr(by, "hedged", False)
     if old is None:
         return Step.of(by, hedged)
-    if (old < 1) == (by < 1):
-        gentle = hedged or getattr(old, "hedged", False)
-        pick = max(old, by) if (by < 1) == gentle else min(old, by)
-        return Step.of(pick, gentle)
-    return Step.of(old * by, False)
+    if (old < 1) != (by < 1) and old != 1 and by != 1:
+        raise Opposed
+    gentle = hedged or getattr(old, "hedged", False)
+    pick = max(old, by) if (by < 1) == gentle else min(old, by)
+    return Step.of(pick, gentle)

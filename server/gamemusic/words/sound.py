@@ -107,8 +107,9 @@ def _both(st: State, by: float) -> None:
     st.plan.volume_factor = combine(st.plan.volume_factor, by)
 
 _GAME = (
-    r"(?:the\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
-    r"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?"
+    r"(?:(?:the\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
+    r"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?|(?:the\s+)?(?:footsteps|explosions|gunshots|gunfire|"
+    r"sound\s+effects|sfx))"
 )
 _DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down)"
 _UP = r"(?:louder|higher|up|more\s+audible|too\s+quiet|too\s+soft|turned\s+up)"

@@ -260,7 +260,8 @@ def _until(m: re.Match[str], st: State) -> None:
     r"(?:\s+(?:mark|point))?(?:\s+(?:on|"
     r"onwards?|until\s+the\s+end|to\s+the\s+end|till\s+the\s+end|in))?",
     rf"\b(?P<a2>{DUR})\s+in\b(?!\s+(?:length|long))|\bafter\s+(?:the\s+)?(?:[a-z]+\s+){{1,3}}?(?:at|around|~)\s+(?P<a>{TIME})",
-    rf"\b(?:music|bgm|it)\s+(?:only\s+)?(?:at|from)\s+(?P<a>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
+    rf"\b(?:music|bgm|it)\s+(?:only\s+)?(?:at|from)\s+(?P<a>{TIME})(?!\s*(?:to|-|until|till|and)\b)"
+    rf"|\b(?:come|comes|kick|kicks|drop|drops)\s+in\b[^.;\n]{{0,40}}?\b(?:at|around|~)\s+(?P<a2>{TIME})(?!\s*(?:to|-|until|till)\b)",
     rf"\bstart(?:s|ing)?\s+(?:the\s+)?(?:music|bgm|it)\b[^.;\n]{{0,40}}?(?:at|around|from|~)\s+(?P<a>{TIME})"
     r"(?!\s*(?:to|-|until|till)\b)",
     rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进|后\s*(?:再|才)?(?:起|进来|进|放|开始|出来|响起))(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
@@ -292,7 +293,8 @@ def _except_first(m: re.Match[str], st: State) -> None:
 
 @when(
     r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|clip|thing|length|time|way|duration|song|match)\b|"
-    r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b",
+    r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b"
+    r"|\b(?:go|play|last|run|keep\s+(?:going|playing))\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b",
     r"全程|整个视频|整段|全部时长|从头到尾",
 )
 def _whole(m: re.Match[str], st: State) -> None:
