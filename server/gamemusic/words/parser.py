@@ -110,7 +110,8 @@ def _consume(m: re.Match[str], handler: Handler, state: State) -> str:
     except Opposed:
         raise bad(state.plan, "You asked for more and for less of the same thing in one sentence.",
                   "同一句里对同一项既要加又要减。", code="not_understood",
-                  hint=("Say one direction, e.g. 'a bit quieter'.", "请只说一个方向，例如“小一点”。"))  # fmt: skip
+                  hint=("Say one direction, e.g. 'a bit quieter'.", "请只说一个方向，例如“小一点”。"),
+                  ) from None  # fmt: skip
     return "\n"
 
 
