@@ -64,9 +64,9 @@ def _original_only(m: re.Match[str], st: State) -> None:
     rf"\b(?:mute|silence)\s+{_ORIG}(?:\s+{_SOUND})?\b|\b(?:mute|silence)\s+{_ORIG_N}\s+{_SOUND}\b",
     rf"\b(?:remove|drop|kill|turn\s+off|get\s+rid\s+of|cut|lose|no|without|disable)\s+{_ORIG_N}\s+"
     rf"{_SOUND}\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
-    rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}",
+    rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
     rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|直接|彻底)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
-    r"|静音(?:原视频|原片|游戏)|视频静音|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
+    r"|静音(?:原视频|原片|游戏)|视频静音|除了?(?:背景)?音乐(?:以外|之外)?(?:其他|别的)?(?:都|全)(?:静音|关掉)|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:
     st.plan.original_audio = "mute"
@@ -183,7 +183,7 @@ def _game_half(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:the\s+)?(?:game|gameplay|original|in-game|source)\s+(?:volume|audio|sound)\s*(?:x|×|times)"
     rf"\s*(?P<f>{NUM})\b",
-    rf"{_ZH_GAME}(?:调大|提高|增大|加大|放大|调高)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍",
+    rf"{_ZH_GAME}(?:调大|提高|增大|加大|放大|调高|调成|变成|调到|开到)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍",
     rf"\b(?:double|twice)\s+(?:the\s+)?(?:{_GAME})(?P<f>)",
 )
 def _game_times(m: re.Match[str], st: State) -> None:

@@ -54,6 +54,9 @@ _CN_AFTER_KEY = re.compile(
     rf"(?P<pre>(?:音量|速度|节奏|bpm|拍速)\s*(?:调到|调成|调至|设为|设成|改成|改为|到|为|是)?\s*)(?P<n>{_CN_NUM})"
     r"(?![\d秒分倍点半下些个首段])", re.I
 )
+_TENTHS = re.compile(  # "降到三成": 30%
+    r"(?:(?<=[到至为是量剩调])|(?<![\u4e00-\u9fff]))(?P<n>[一二两三四五六七八九])成(?![功为了绩品])"
+)
 _PCT = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{_CN_NUM})")
 
 
@@ -142,6 +145,7 @@ def _en_digits(m: re.Match[str]) -> str:
 def _digits(text: str) -> str:
     for pattern, repl in _HALF:
         text = pattern.sub(repl, text)
+    text = _TENTHS.sub(lambda m: f"{cn_number(m['n']) * 10}%", text)
     text = _EN_BEFORE_UNIT.sub(_en_digits, text)
     text = _EN_AFTER_KEY.sub(lambda m: m["pre"] + _en_digits(m), text)
     text = _CN_AFTER_KEY.sub(lambda m: m["pre"] + str(cn_number(m["n"])), text)

@@ -22,6 +22,8 @@ when = registrar(RANGES)
     rf"\b(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have))\s+(?:any\s+)?"
     rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
     rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)"
+    rf"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning)|at\s+first|in\s+the\s+beginning)\b"
+    rf"[^.;!?\n]{{0,24}}?(?P<d4>{DUR})"
     rf"|\b(?:make|keep|leave)\s+(?:the\s+)?(?:beginning|start|intro|opening)\s+(?:silent|music[\s-]?free|without\s+music)"
     rf"\s+for\s+(?:the\s+first\s+)?(?P<d3>{DUR})",
     rf"\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm)\s+out\s+of\s+the\s+(?:first|opening)\s+(?P<d>{DUR}|minute)"
@@ -31,12 +33,12 @@ when = registrar(RANGES)
     rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)"
     r"|\b(?:music|bgm|it)\s+(?:(?:should|to|can|could|will|would|must)\s+)?(?:not|never|shouldn't|won't|doesn't|don't"
     rf"|dont|can't)\s+(?:start|begin|come\s+in|kick\s+in|play)\s+(?:until|till|before)\s+(?P<t4>{TIME})",
-    rf"(?:前面?|开头|开始)的?\s*(?P<d>{DUR})\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
+    rf"(?:前面?|开头|开始|片头|开场)的?\s*(?P<d>{DUR})\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
     at = group(m, "t", "t2", "t3", "t4")
-    start = seconds(at) if at else _length(group(m, "d", "d2", "d3"))
+    start = seconds(at) if at else _length(group(m, "d", "d2", "d3", "d4"))
     _set_range(st, TimeRange(start=start), "from")
 
 
@@ -145,7 +147,7 @@ def _fade_later(m: re.Match[str], st: State) -> None:
     r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|should\s+be|needs\s+to\s+be|is|be|"
     rf"lasting|at)?\s*(?:(?:like|about|around|maybe|roughly|~)\s*)?(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting)\s+"
     rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
-    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
+    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地))?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
     rf"|渐入|渐出|渐强|渐弱)(?:\s*(?:改成|改为|设为|设成|调成|调到|变成|为|是|要)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
 )
 def _fade(m: re.Match[str], st: State) -> None:
