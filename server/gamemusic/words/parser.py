@@ -63,7 +63,8 @@ _SPLIT = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;.!?，。；！？、\n]|\b(?:and|but|then)\b|然后|但是|不过", FLAGS)
 _NEGATED = re.compile(
-    r"(?:\b(?:don't|dont|do\s+not|does\s+not|doesn't|not|never|no\s+need\s+to|stop\s+making|no(?!\s+(?:wait|actually|sorry)))\s+"
+    r"(?:\b(?:don't|dont|do\s+not|does\s+not|doesn't|not|never|no\s+need\s+to|stop\s+making|shouldn't|should\s+not|"
+    r"won't|mustn't|skip|no(?!\s+(?:wait|actually|sorry)))\s+"
     r"(?:[a-z']+\s+){0,4}$)|(?:不要|别|不用|不必|无需|不想)\S{0,3}$",
     FLAGS,
 )

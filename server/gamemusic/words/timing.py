@@ -22,6 +22,8 @@ when = registrar(RANGES)
     rf"\b(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have))\s+(?:any\s+)?"
     rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
     rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)"
+    rf"|\b(?:the\s+)?(?:first|opening)\s+(?P<d5>{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|stays?\s+|(?:has|have)\s+to\s+be\s+)?"
+    r"(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+music)\b"
     rf"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning)|at\s+first|in\s+the\s+beginning)\b"
     rf"[^.;!?\n]{{0,24}}?(?P<d4>{DUR})"
     rf"|\b(?:make|keep|leave)\s+(?:the\s+)?(?:beginning|start|intro|opening)\s+(?:silent|music[\s-]?free|without\s+music)"
@@ -38,7 +40,7 @@ when = registrar(RANGES)
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
     at = group(m, "t", "t2", "t3", "t4")
-    start = seconds(at) if at else _length(group(m, "d", "d2", "d3", "d4"))
+    start = seconds(at) if at else _length(group(m, "d", "d2", "d3", "d4", "d5"))
     _set_range(st, TimeRange(start=start), "from")
 
 
@@ -231,6 +233,12 @@ def _first(m: re.Match[str], st: State) -> None:
     _set_range(st, TimeRange(0.0, _length(m["d"])))
 
 
+@opposite(_first)
+def _not_first(m: re.Match[str], st: State) -> None:
+    """"Don't play music during the first 10 seconds": the music starts at 10 s."""
+    _set_range(st, TimeRange(start=_length(m["d"])), "from")
+
+
 @when(
     rf"\b(?:the\s+)?(?:last|final|closing|ending)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
     rf"(?:最后的?|后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",
@@ -240,6 +248,15 @@ def _last(m: re.Match[str], st: State) -> None:
     if length <= 0:
         raise bad(st.plan, "The last 0 seconds is no time at all.", "最后 0 秒没有时长。")
     _set_range(st, TimeRange(last=length))
+
+
+@opposite(_last)
+def _not_last(m: re.Match[str], st: State) -> None:
+    """"Skip the music for the last minute": all but the last part cannot be said as a range."""
+    st.unplaced = True
+    st.plan.unsupported.append(Unsupported(
+        f"no music in the last {fmt_seconds(_length(m['d']))}", f"最后 {fmt_seconds(_length(m['d']))} 不放音乐",
+        "Say where the music ends ('until 2:30').", "请说音乐在哪里结束（“到2:30为止”）。"))  # fmt: skip
 
 
 @when(
