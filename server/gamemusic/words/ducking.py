@@ -134,7 +134,8 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"\b(?:(?:auto[\s-]?)?duck(?:ing)?(?:\s+(?:the\s+)?(?:music|bgm))?\s+on|(?:enable|turn\s+on|"
+    r"\b(?:(?:because|cuz|cause|'cause|since|as)\s+(?:i(?:'m|\s+am|m)\s+(?:commentating|talking|narrating|speaking)|(?:of\s+)?my\s+"
+    r"(?:commentary|voice|mic|narration))|(?:auto[\s-]?)?duck(?:ing)?(?:\s+(?:the\s+)?(?:music|bgm))?\s+on|(?:enable|turn\s+on|"
     r"use|add|with)\s+(?:auto[\s-]?)?ducking|auto[\s-]?duck(?:ing)?|duck(?:ing)?(?:\s+(?:the\s+)?"
     r"(?:music|bgm))?)\b",
     rf"人声优先|突出人声|突出解说|(?:开启|打开|启用|加上|使用|自动)?{_ZH_DUCK}",

@@ -196,7 +196,7 @@ def _intense(m: re.Match[str], st: State) -> None:
 @shape(
     r"\b(?:follow|match|react\s+to|track)\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
     r"what(?:'s|\s+is)\s+happening)\b",
-    r"(?:跟随|跟着|配合)(?:游戏|画面|战斗|节奏)(?:走|变化)?",
+    r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
 )
 def _arc_auto(m: re.Match[str], st: State) -> None:
     st.plan.arc = "auto"

@@ -61,7 +61,10 @@ RULE_ORDER: tuple[list[Rule], ...] = (
 _SPLIT = re.compile(
     r"\n|[,;.!?，。；！？、]|\s+(?:and|then|also|plus|but|so)\s+|然后|并且|同时|以及|还有|但是|不过", FLAGS
 )
-_CLAUSE_END = re.compile(r"[,;.!?，。；！？、\n]|\b(?:and|but|then)\b|然后|但是|不过", FLAGS)
+_CLAUSE_END = re.compile(
+    r"[,;.!?，。；！？、\n]|\b(?:and|but|then|because|cuz|cause|since)\b|然后|但是|不过|因为", FLAGS
+)
+_CLAUSE_START = re.compile(r"(?:because|cuz|cause|'cause|since)\b|因为", FLAGS)  # a match opening its clause
 _NEGATED = re.compile(
     r"(?:\b(?:don't|dont|do\s+not|does\s+not|doesn't|not|never|no\s+need\s+to|stop\s+making|shouldn't|should\s+not|"
     r"won't|mustn't|skip|no(?!\s+(?:wait|actually|sorry)))\s+"
@@ -99,7 +102,7 @@ def parse(text: str) -> EditPlan:
 def _consume(m: re.Match[str], handler: Handler, state: State) -> str:
     before = m.string[: m.start()]
     clause = _CLAUSE_END.split(before)[-1] if before else ""
-    if clause and _NEGATED.search(clause):
+    if clause and _NEGATED.search(clause) and not _CLAUSE_START.match(m.group(0)):
         flipped = OPPOSITE.get(handler)
         if flipped is None:
             state.plan.ignored.append(f"{clause.strip()} {m.group(0).strip()}".strip()[:60])

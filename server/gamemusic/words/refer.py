@@ -79,6 +79,13 @@ _MIXED_MUSIC = re.compile(
 )
 
 
+# "start at like 0:05", "for about 3 seconds": the number is what counts.
+_APPROX = re.compile(
+    r"\b(at|from|to|until|till|til|by|for|over|after|before|in)\s+(?:like|about|around|roughly|approximately|"
+    r"maybe|~)\s*(?=\d)", FLAGS
+)
+
+
 def _repeat_verb(m: re.Match[str]) -> str:
     if m["verb"]:
         return f"{m['verb']} {m['obj']} and {m['verb']} "
@@ -90,6 +97,7 @@ def resolve(work: str) -> str:
     removal verb shared by two things said twice."""
     work = _SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))
     work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
+    work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
     out: list[str] = []
     last, at = "", 0
     for m in _SCAN.finditer(work):

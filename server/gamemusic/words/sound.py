@@ -236,7 +236,7 @@ def _scale_volume(st: State, by: float) -> None:
     rf"\b(?:turn|bring|put)\s+{_IT}?all\s+the\s+way\s+down\b|\b(?:as\s+quiet|as\s+low)\s+as\s+(?:it\s+)?(?:can|"
     r"possible)(?:\s+go)?\b|\b(?:lowest|minimum)\s+(?:volume|level)\b|\bbarely\s+there\b|\b(?:should|to)\s+be\s+"
     r"barely\s+(?:noticeable|audible|there)\b|\bbarely\s+noticeable\b",
-    r"(?:音乐|背景音乐|音量|bgm)?(?:调到|调成|降到|开到)?最小(?:声|音量)?|(?:音乐|背景音乐)?若有若无"
+    r"(?:音乐|背景音乐|音量|bgm)*(?:调到|调成|降到|开到|压到|调至|降低到|减到)?最(?:小|低)(?:声|音量)?|(?:音乐|背景音乐)?若有若无"
     r"|(?:音乐|背景音乐|bgm)?(?:小声|小|低|轻)(?:声)?到(?:几乎|快要?)?听不(?:见|到|清)",
 )
 def _minimum(m: re.Match[str], st: State) -> None:
@@ -314,6 +314,8 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+it\s+(?:quiet|low|subtle|soft)"
     r"|(?:be\s+|it\s+|but\s+|and\s+)?(?<!too\s)(?<!so\s)(?<!not\s)(?:quiet|soft|subtle)"
     r"(?=\s*(?:$|[,.;!?\n]|please|pls|and\b))"
+    r"|(?:drowning|drowns|covering|covers|burying|buries|overpowering|overpowers)(?:\s+out)?\s+(?:the\s+)?(?:game(?:play)?|in-game|"
+    r"footsteps|sfx|sound\s+effects)(?:\s+(?:audio|sounds?))?"
     r"|can(?:'t|not)\s+hear\s+(?:the\s+)?(?:game|gameplay|footsteps|sfx|sound\s+effects)(?:\s+(?:audio|sound))?\s+"
     r"(?:over|because\s+of)\s+the\s+(?:music|bgm)"
     r"|not\s+(?:too|that|as)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"

@@ -131,8 +131,8 @@ def _no_fade(m: re.Match[str], st: State) -> None:
 
 @fade(
     rf"(?P<dir>淡入淡出|淡入|淡出|渐入|渐出)[^。；;\n]{{0,8}}?[，,]\s*(?:就|只要|只需|大概|大约|约|差不多)?\s*(?P<d2>{DUR})\s*(?:就够了?|就行了?|就好|足够了?|即可|够了|左右)?(?=$|[。；;!！\n])",
-    rf"\b(?:fades?|fading|fade[\s-]?(?P<dir>in|out))\b[^.;\n]{{0,24}}?,\s*(?:like\s+|just\s+|maybe\s+)?(?P<d2>{DUR})\s+"
-    r"(?:is\s+(?:enough|plenty|fine)|max|tops|at\s+most)\b",
+    rf"\b(?:fade[\s-]?(?P<dir>in|out)|fades?|fading)\b[^.;\n]{{0,24}}?[,?!]\s*(?:like\s+|just\s+|maybe\s+|about\s+|around\s+|say\s+)?"
+    rf"(?P<d2>{DUR})\s*(?:(?:is\s+(?:enough|plenty|fine)|max|tops|at\s+most|or\s+so)\b)?(?=\s*(?:$|[.!?\n]|please|pls|thx|thanks))",
 )
 def _fade_later(m: re.Match[str], st: State) -> None:
     """"淡出别太长，一秒就够": the length said in the next clause."""
