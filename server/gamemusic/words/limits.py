@@ -83,7 +83,7 @@ def _part_volume(m: re.Match[str], st: State) -> None:
     rf"|\b(?:end|stop|finish|cut\s+off)\s+(?:the\s+music\s+)?(?:{DUR})\s+(?:early|earlier|sooner)\b|\b(?:except|but\s+not|apart\s+from|"
     rf"other\s+than|minus)\s+(?:for\s+)?(?:during\s+)?the\s+(?:last|final)\s+(?:{DUR})",
     rf"提前\s*(?:{DUR})\s*(?:结束|停|停止|收尾)|除了?(?:结尾|最后)的?\s*(?:{DUR})|"
-    rf"(?:最后|结尾|末尾|最后的)\s*(?:{DUR})\s*(?:不要|别|不用|不放|没有|不需要)(?:放|有)?(?:背景)?音乐|(?:结束|结尾)前\s*(?:{DUR})",
+    rf"(?:最后|结尾|末尾|最后的)\s*(?:{DUR})\s*(?:(?:不要|别|不用|不)(?:放|播)(?:背景)?(?:音乐)?|(?:不要|别|不用|不放|没有|不需要)(?:有)?(?:背景)?音乐)|(?:结束|结尾)前\s*(?:{DUR})",
     r"(?:(?:boss战|打boss|战斗|高潮|过场动画|过场)(?:的)?(?:那段|那一段|那部分|部分|的时候|时)|(?:前|后|上|下)半段|(?:前|后)一半|一半的时候|中间(?:那段|部分|那部分)|中途|片头(?:之后|以后|过后|结束)|boss出来(?:的时候|时|后))"
     r"(?![^。；;!?\n]{0,12}?\d)",
 )
@@ -208,6 +208,15 @@ def _genre(m: re.Match[str], st: State) -> None:
     _no(st, f"'{word}' (not one of my styles)", f"“{word}”（不在我的风格里）",
         ("My styles: " + ", ".join(STYLE_TITLES.values()) + ".",
          "我的风格：" + "、".join(STYLE_ZH.values()) + "。"))  # fmt: skip
+
+
+@rule(
+    r"\b(?:only\s+)?(?:at|in|during|for|near|towards?|by)\s+the\s+(?:very\s+)?(?:end|ending|intro|outro|finale)\b(?![^.;!?\n]{0,24}?\d)",
+)
+def _at_the_end(m: re.Match[str], st: State) -> None:
+    """"Fanfare vibes at the end": a part of the video with no time on it (fades and titles
+    "at the end" were read before this)."""
+    _unplaced(m, st)
 
 
 @rule(

@@ -135,8 +135,10 @@ def _finish(state: State) -> None:
         plan.question = None  # "darker, dungeon": the style named settles it
         if state.setting and state.setting[0] == plan.style and not plan.inspired_by:
             plan.inspired_by = state.setting[1]  # "fantasy vibe for my zelda run"
+    if state.unplaced:  # "boss music in the second half": no music anywhere else instead
+        plan.style = plan.inspired_by = None
     if plan.style or plan.music_settings or state.unplaced:  # "make the music quieter" only
-        plan.add_music = False  # asks for the level; "music in the second half": not placed
+        plan.add_music = False  # asks for the level
     elif state.dislike:  # "I don't like this one": another take of the same style
         plan.new_take = True
     if plan.volume is not None:  # "quieter, like 20%": the number wins

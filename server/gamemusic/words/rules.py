@@ -91,11 +91,11 @@ B = rf"(?P<b>{TIME})"
 MUCH = r"(?P<much>much|way|a\s+lot|lots|far|even|significantly|considerably|really|super|hella|mad|way\s+too)"
 BIT = (
     r"(?P<bit>(?:just\s+)?a\s+(?:little\s+|lil\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|lil|lil'|smidge)"
-    r"|a\s+touch|somewhat|bit|little|lil|tad|a\s+tad|a\s+hair|marginally|kinda|kind\s+of)"
+    r"|a\s+touch|somewhat|bit|little|lil|tad|a\s+tad|a\s+hair|marginally|kinda|kind\s+of|a\s+tiny\s+bit|a\s+teeny\s+bit)"
 )
 AFTER = (
     r"(?:\s+(?:(?P<much2>by\s+a\s+lot|a\s+lot|much\s+more|way\s+more)|(?P<bit2>(?:just\s+)?a\s+"
-    r"(?:little\s+|lil\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|lil|tad|touch|hair|smidge)|a\s+little\s+bit"
+    r"(?:little\s+|lil\s+|tiny\s+|teeny\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|lil|tad|touch|hair|smidge)|a\s+little\s+bit"
     r"))|(?P<bit3>,?\s+(?:but\s+)?(?:like\s+|just\s+)?(?:not\s+(?:too|that|by)\s+much|only\s+(?:a\s+)?(?:bit|little|"
     r"tad)|just\s+slightly|not\s+a\s+lot)\b))?"
 )

@@ -130,11 +130,12 @@ def _scale_game(st: State, by: float) -> None:
     rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+{_GAME}\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
     rf"\bturn\s+{_GAME}\s+(?P<dir>down|up)\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
     rf"\b{_GAME}\s+(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
+    rf"{_ZH_GAME}\s*(?P<dir>调低|降低|减小|减少|调小|调高|提高|增大|加大|调大)\s*(?P<n>{NUM})\s*%",
 )
 def _game_relative_pct(m: re.Match[str], st: State) -> None:
     """"Lower the game by 20%" scales the game audio by 0.8 (not a level of 20%)."""
     n = min(float(m["n"]), 95.0) / 100
-    up = m["dir"] in ("raise", "boost", "increase", "up", "louder", "higher")
+    up = m["dir"] in ("raise", "boost", "increase", "up", "louder", "higher", "调高", "提高", "增大", "加大", "调大")
     _scale_game(st, round(1 + n if up else 1 - n, 4))
 
 
@@ -242,6 +243,16 @@ def _scale_volume(st: State, by: float) -> None:
 def _minimum(m: re.Match[str], st: State) -> None:
     """"All the way down", 调到最小: the quietest level that is still music."""
     st.plan.volume = MIN_MUSIC
+
+
+@level(
+    rf"\b(?:turn|crank|bring|pump|put)\s+{_IT}?all\s+the\s+way\s+up\b|\b(?:as\s+loud\s+as\s+(?:it\s+)?(?:can|possible)(?:\s+go)?"
+    r"|(?:max(?:imum)?|full)\s+(?:volume|blast)|(?:volume|music)\s+(?:at\s+|to\s+)?(?:max(?:imum)?|full))\b",
+    r"(?:音乐|背景音乐|音量|bgm)*(?:调到|调成|开到|提到|加到|拉到)?最(?:大|高)(?:声|音量)?|(?:音乐|背景音乐|音量|bgm)*拉满",
+)
+def _maximum(m: re.Match[str], st: State) -> None:
+    """"Max volume", 开到最大: full level."""
+    st.plan.volume = 1.0
 
 
 @level(
