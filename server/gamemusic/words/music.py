@@ -136,11 +136,11 @@ def _new_take(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?:i\s+)?(?:don't|do\s+not|dont)\s+(?:really\s+)?(?:like|love|dig)\s+(?:this|it|that|the)"
+    r"\b(?:i\s+)?(?:(?:don't|do\s+not|dont)\s+(?:really\s+)?(?:like|love|dig)|hate|can't\s+stand)\s+(?:this|it|that|the)"
     r"(?:\s+(?:one|music|song|track|tune|melody|take))?\b|\b(?:this|that)\s+(?:one|music|song|"
     r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b|\b(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+"
     r"(?:repetitive|boring|monotonous|samey|bland|generic)\b",
-    r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
+    r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
 )
 def _dislike(m: re.Match[str], st: State) -> None:
     st.dislike = True

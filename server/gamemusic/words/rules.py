@@ -88,7 +88,7 @@ A = rf"(?P<a>{TIME}|{NUM})"
 B = rf"(?P<b>{TIME})"
 
 # Relative amounts: "much/way" and "a bit" before or after the word they modify.
-MUCH = r"(?P<much>much|way|a\s+lot|lots|far|even|significantly|considerably|really|super|hella|mad|way\s+too)"
+MUCH = r"(?P<much>much|way|a\s+lot|lots|far|even|significantly|considerably|really|super|hella|mad|way\s+too|a\s+whole\s+lot|whole\s+lot|tons)"
 BIT = (
     r"(?P<bit>(?:just\s+)?a\s+(?:little\s+|lil\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|lil|lil'|smidge)"
     r"|a\s+touch|somewhat|bit|little|lil|tad|a\s+tad|a\s+hair|marginally|kinda|kind\s+of|a\s+tiny\s+bit|a\s+teeny\s+bit)"
