@@ -62,7 +62,7 @@ STRONG: dict[str, tuple[str, ...]] = {
 WEAK: dict[str, tuple[str, ...]] = {
     "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机"),
     "16bit": ("fm", "90s", "nineties", "90年代"),
-    "boss": ("exciting", "energetic", "hyped", "metal", "heavy metal", "rock", "epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
+    "boss": ("冲击力", "震撼", "exciting", "energetic", "hyped", "metal", "heavy metal", "rock", "epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
              "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗"),
     "rpg": ("adventure", "adventurous", "classical", "fantasy", "quest", "exploration", "exploring", "medieval",
             "magical",
@@ -75,7 +75,7 @@ WEAK: dict[str, tuple[str, ...]] = {
     "platformer": ("platform", "bouncy", "bouncier", "cheerful", "happy", "happier", "cute", "playful",
                    "upbeat", "欢快",
                    "轻快", "活泼", "可爱", "开心"),
-    "racing": ("fast-paced", "速度感"),
+    "racing": ("fast-paced", "chase", "chase scene", "pursuit", "getaway", "速度感", "追逐", "追车"),
 }  # fmt: skip
 
 # Franchises -> the sound of their era. The music is an original piece in that spirit, never
