@@ -175,7 +175,7 @@ def _their_music(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:more|less|boost(?:ed)?|extra|heavier|deeper|punchier)\s+(?:the\s+)?(?:bass|treble|low[\s-]?end|highs|mids|"
-    r"sub[\s-]?bass)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion))\b",
+    r"sub[\s-]?bass)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:less|more|too|so)\s+(?:bassy|boomy|muddy|tinny|trebly)\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion))\b",
     r"重低音|低音炮|(?:加|多|更多|少)(?:点|一点)?(?:低音|高音)|均衡器|混响|回声|回音",
 )
 def _mix(m: re.Match[str], st: State) -> None:

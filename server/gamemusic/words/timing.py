@@ -104,6 +104,20 @@ def _which(word: str) -> str:
 
 
 @fade(
+    r"\b(?P<end>end|finish|close|wrap\s+up|start|open|begin)\s+(?:the\s+music\s+|it\s+|the\s+video\s+)?with\s+(?:a\s+)?"
+    r"(?P<len>long|slow|gentle|smooth|short|quick)?\s*fade(?:\s+(?:out|in))?\b",
+    r"(?P<end>最后|结尾|开头|开始)(?:用|来|加)?(?:一个|个)?(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?(?:淡出|淡入)",
+)
+def _end_with_fade(m: re.Match[str], st: State) -> None:
+    """"End the music with a long fade": the fade out; 开头用个短一点的淡入: the fade in."""
+    which = "in" if m["end"] in ("start", "open", "begin", "开头", "开始") else "out"
+    length = m["len"] or ""
+    long_ = length.startswith(("long", "slow", "gentle", "smooth", "长", "慢", "久"))
+    value = 4.0 if long_ else 0.5 if length else (1.5 if which == "in" else 2.5)
+    _set_fade(st, which, value)
+
+
+@fade(
     r"\b(?:keep|leave)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same))?"
     r"|\b(?:don't|do\s+not)\s+(?:touch|change)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)",
     r"(?:淡入淡出|淡入|淡出)(?:要|就|先)?(?:留着|保留|不变|别动|不用动|照旧)",

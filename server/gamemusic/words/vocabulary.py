@@ -70,7 +70,7 @@ WEAK: dict[str, tuple[str, ...]] = {
     "dungeon": ("dark", "ambient", "mysterious", "scarier", "creepier", "spookier", "eerier",
                 "黑暗", "氛围", "暗黑", "神秘"),
     "synthwave": ("neon", "synth", "synthy", "霓虹", "合成器"),
-    "lofi": ("chill", "chilled", "chiller", "calmer", "mellower", "comfy", "calm", "relaxing", "relaxed", "study", "cozy", "mellow", "放松",
+    "lofi": ("chill", "chilled", "chiller", "calmer", "mellower", "comfy", "缓和", "柔和", "温柔", "calm", "relaxing", "relaxed", "study", "cozy", "mellow", "放松",
              "轻松", "舒缓", "治愈", "惬意"),
     "platformer": ("platform", "bouncy", "bouncier", "cheerful", "happy", "happier", "cute", "playful",
                    "upbeat", "欢快",
