@@ -89,6 +89,7 @@ def parse(text: str) -> EditPlan:
     work = refer.resolve(typos.correct(titles.take_titles(work, state.plan).lower()))
     for table in RULE_ORDER:
         for pattern, handler in table:
+            state.cut = 0
             work = pattern.sub(lambda m, h=handler: _consume(m, h, state), work)
     _finish(state)
     state.plan.ignored += _leftover(work)
@@ -100,7 +101,8 @@ def parse(text: str) -> EditPlan:
 
 
 def _consume(m: re.Match[str], handler: Handler, state: State) -> str:
-    before = m.string[: m.start()]
+    before = m.string[state.cut : m.start()]  # "不要淡入也不要淡出": not negated by itself
+    state.cut = m.end()
     clause = _CLAUSE_END.split(before)[-1] if before else ""
     if clause and _NEGATED.search(clause) and not _CLAUSE_START.match(m.group(0)):
         flipped = OPPOSITE.get(handler)

@@ -27,7 +27,8 @@ class State:
     # "this minecraft clip": the game recorded, (style id, franchise); a style only if none named
     setting: tuple[str, str | None] | None = None
     shapes: dict[bool, str] = field(default_factory=dict)  # aspect said, by explicit (vs platform)
-    unplaced: bool = False  # "after the intro": a time not placed, so no music placed either
+    unplaced: bool = False
+    cut: int = 0  # where the last match of the running rule ended: its words negate nothing  # "after the intro": a time not placed, so no music placed either
 
 
 Handler = Callable[[re.Match[str], State], None]
