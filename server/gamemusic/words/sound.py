@@ -96,7 +96,7 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
     r"|\b(?:the\s+)?(?:music|bgm|soundtrack)\s+(?:has\s+to|needs\s+to|must|can)\s+go\b"
     r"|\bnot\s+have\s+(?:any\s+)?(?:music|bgm)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)",
     r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|不要|不需要|拿掉|清除)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
-    r"(?!\s*(?:在|从|前|后|最后|\d))|(?:背景音乐|配乐|音乐|bgm)(?:全部|都|也)?(?:去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了)",
+    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm)(?:全部|都|也)?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了)",
 )
 def _remove_music(m: re.Match[str], st: State) -> None:
     st.plan.remove_music = True
@@ -221,6 +221,7 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
     r"|push\s+up)\s+"
     rf"(?:{_GAME})\b{AFTER}",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+up\b{AFTER}",
+    rf"\bhear\s+more\s+(?:of\s+)?(?:{_GAME})\b|(?:想)?多听(?:点|一点|一些)?(?:{_ZH_GAME})|(?:想)?听(?:到|见)?更多(?:的)?(?:{_ZH_GAME})",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
     rf"{_ZH_GAME}(?:再)?(?:(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大一?点|高一?点|响一?点|大些|响些|太小声?了?|太轻了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",

@@ -77,7 +77,7 @@ _SPECS = [
         rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
         rf"{_SEP}(?:at|from|starting\s+at|after)\s+(?P<at>{TIME})",
         rf"{_SEP}(?:at|in|during)\s+the\s+(?:very\s+)?(?P<se>start|beginning|end|ending|intro)",
-        rf"{_SEP}(?:(?:at|on|in)\s+(?:the\s+)?)?\b(?P<pos>top|bottom|center|centre|middle)\b(?:\s+of"
+        rf"{_SEP}(?:(?:at|on|in)\s+(?:the\s+)?)?\b(?P<pos>top|bottom|center(?:ed)?|centre(?:d)?|middle)\b(?:\s+of"
         r"\s+the\s+(?:screen|video|frame))?",
         rf"\s*,?\s*(?:放在|放到|在|于)\s*第?(?P<at>{TIME})\s*(?:的位置|的地方|处|那里|的时候|时)",
         rf"\s*,?\s*在?\s*第?(?P<at>{TIME})\s*(?:处|时|开始|出现)",
