@@ -212,6 +212,7 @@ def _genre(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:only\s+)?(?:at|in|during|for|near|towards?|by)\s+the\s+(?:very\s+)?(?:end|ending|intro|outro|finale)\b(?![^.;!?\n]{0,24}?\d)",
+    r"(?:结尾|片尾|末尾|片头)(?:的时候|处)?(?:来点|来个|加点|放点|要有|换成|用)(?![^。；;!?\n]{0,12}?\d)",
 )
 def _at_the_end(m: re.Match[str], st: State) -> None:
     """"Fanfare vibes at the end": a part of the video with no time on it (fades and titles

@@ -304,7 +304,7 @@ def _music_times(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    r"\b(?:half\s+(?:of\s+)?(?:what\s+it\s+is(?:\s+now)?|(?:the|its)\s+current(?:\s+(?:level|volume))?|where\s+it\s+is)|"
+    r"\b(?:(?:quieter|softer|lower|down)\s+by\s+(?:a\s+)?half|half\s+(?:of\s+)?(?:what\s+it\s+is(?:\s+now)?|(?:the|its)\s+current(?:\s+(?:level|volume))?|where\s+it\s+is)|"
     r"half\s+(?:the\s+)?(?:music\s+|bgm\s+)?(?:volume|as\s+loud)|halve\s+(?:the\s+)?(?:music\s+)?"
     r"volume|half\s+as\s+loud|(?:music|bgm)\s+at\s+half(?:\s+volume)?|(?:cut|drop|bring|turn)\s+(?:it|"
     r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b",
