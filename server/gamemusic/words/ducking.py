@@ -18,9 +18,13 @@ _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
     rf"\b{NEG}\s+(?:the\s+|any\s+)?(?:auto"
     r"[\s-]?)?(?:duck(?:ing)?|dipping|dip)\b(?:\s+(?:the\s+)?music)?|\bduck(?:ing)?\s+off\b"
     r"|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?:ducking|dipping|getting\s+quieter)"
+    r"|\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm|it)\s+(?:going|playing)\s+(?:even\s+)?(?:when|while|as)\s+i(?:'m)?\s+(?:talk|speak|talking|speaking)"
     r"|\b(?:keep|leave)\s+(?:the\s+)?music\s+(?:at\s+)?(?:a\s+)?(?:steady|constant|the\s+same|flat)"
-    r"(?:\s+(?:level|volume))?(?:\s+(?:when|while|under)\s+i\s+talk)?",
+    r"(?:\s+(?:level|volume))?(?:\s+(?:when|while|under)\s+i\s+talk)?"
+    r"|\b(?:music|bgm|it)\s+(?:keeps\s+|is\s+|always\s+)*(?:cutting\s+out|dipping|ducking|dropping(?:\s+out)?|going\s+"
+    r"(?:quiet|silent)|disappearing|vanishing)\s+(?:when|whenever|while|every\s+time)\s+i\s+(?:talk|speak)",
     rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|{_ZH_DUCK}(?:关闭|关掉|取消|关了|不要了)"
+    r"|(?:说话|讲话|解说|开麦)(?:的)?(?:时候?|时)(?:音乐|背景音乐|bgm)?(?:也)?(?:别停|不要停|别变小|不要变小|保持不变|照常放?)"
     r"|(?:说话|讲话|解说|人声|开麦)(?:的)?(?:时候?|时)?(?:不要|别|不用)(?:再)?(?:压|压低|降低|调低|闪避|让)(?:低)?(?:音乐|背景音乐|bgm)?",
 )
 def _duck_off(m: re.Match[str], st: State) -> None:
@@ -28,8 +32,18 @@ def _duck_off(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    r"\b(?:keep|leave)\s+(?:the\s+)?(?:auto[\s-]?)?ducking(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same|how\s+it\s+is))?\b(?!\s+on\b)"
+    r"(?![^,.;!?\n]{0,16}?\b(?:but|lighter|lower|softer|gentler|stronger|harder|deeper|heavier|less|more|at|to|by)\b)",
+    r"(?:闪避|避让)(?:保留|保持|不变|别动|留着)",
+)
+def _keep_ducking(m: re.Match[str], st: State) -> None:
+    """"Keep ducking", 闪避保留: nothing to change."""
+
+
+@rule(
     r"\b(?:strong(?:er)?|heav(?:y|ier)|more|deep(?:er)?|hard(?:er)?|aggressive)\s+ducking\b"
-    r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b",
+    r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
+    r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:weak|subtle|light|gentle|soft)\b|\b(?:turn|crank|bump)\s+(?:the\s+)?ducking\s+up\b",
     rf"(?:加强|增强|更强的?|强一?点的?|更多的?|强烈的?|大幅)(?:的)?{_ZH_DUCK}"
     rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:强一?点|更强|加强|多一?点|大一?点|深一?点)",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:stronger|harder|deeper|heavier|more\s+aggressive)\b",
@@ -39,12 +53,16 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"\b(?:light(?:er)?|less|gentle|gentler|subtle|soft(?:er)?|weak(?:er)?|slight)\s+ducking\b|"
+    r"\b(?:light(?:er)?|less|gentle|gentler|subtle|soft(?:er)?|weak(?:er)?|slight)\s+ducking\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
+    r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:strong|much|heavy|aggressive|deep|obvious|hard)\b|\b(?:turn|tone)\s+(?:the\s+)?ducking\s+down\b|"
     r"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b",
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
     rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:弱一?点|轻一?点|少一?点|减弱|小一?点|浅一?点)",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|less\s+(?:strong|"
     r"aggressive|deep|heavy|obvious))\b",
+    r"\bducking\s*,?\s+(?:but\s+)?(?:like\s+)?(?:not\s+(?:too|that)\s+much|only\s+a\s+(?:little|bit)|just\s+a\s+(?:little|bit)"
+    r"|lightly|gently)\b|\b(?:(?:it|the\s+music)(?:'s|\s+is|\s+keeps)\s+)?(?:pumping|pumps|dipping|dips|ducking|ducks|breathing)"
+    r"\s+(?:(?:way|a\s+bit|kinda|a\s+little)\s+)?too\s+(?:much|hard|far|deep|often)\b",
 )
 def _duck_light(m: re.Match[str], st: State) -> None:
     st.plan.duck, st.plan.duck_db = True, 5.0
@@ -52,11 +70,12 @@ def _duck_light(m: re.Match[str], st: State) -> None:
 
 @rule(
     rf"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:by|of|at|to|=)?\s*(?P<db>{NUM})\s*db\b"
-    rf"|\b(?P<db2>{NUM})\s*db\s+(?:of\s+)?ducking\b",
+    rf"|\b(?P<db2>{NUM})\s*db\s+(?:of\s+)?ducking\b"
+    rf"|\bduck\w*\b[^,.;!?\n]{{0,30}}?\b(?:by|of|at|to)?\s*(?:like\s+|about\s+|around\s+|~)?(?P<db3>{NUM})\s*db\b",
     rf"{_ZH_DUCK}\s*(?P<db>{NUM})\s*(?:db|分贝)|(?P<db2>{NUM})\s*(?:db|分贝)(?:的)?{_ZH_DUCK}",
 )
 def _duck_db(m: re.Match[str], st: State) -> None:
-    db = float(group(m, "db", "db2") or 0)
+    db = float(group(m, "db", "db2", "db3") or 0)
     if not 0 < db <= 24:
         raise bad(st.plan, f"Ducking of {db:g} dB is out of range: use 1-24 dB.",
                   f"闪避 {db:g} dB 超出范围：请用 1-24 dB。")  # fmt: skip
@@ -64,8 +83,9 @@ def _duck_db(m: re.Match[str], st: State) -> None:
 
 
 _VOICE = (
-    r"(?:i\s+(?:talk|speak|commentate|narrate|say\s+something)|i'm\s+(?:talking|speaking)|i\s+am\s+"
-    r"(?:talking|speaking)|(?:(?:my|the|your)\s+)?(?:voice|voices|commentary|talking|speaking|"
+    r"(?:i\s+(?:talk|speak|commentate|narrate|say\s+something)|i'?m\s+(?:talking|speaking|commentating|narrating)|i\s+am\s+"
+    r"(?:talking|speaking)|(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|any\s+)?)?"
+    r"(?:(?:my|the|your)\s+)?(?:voice|voices|commentary|talking|speaking|"
     r"speech|voice[\s-]?over|vo|narration|mic|microphone|dialogue|dialog|commentating|callouts|"
     r"game\s+audio|game\s+sound|loud\s+parts|explosions|gunfire|teammates|comms))"
 )
@@ -73,14 +93,14 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
 
 
 @rule(
-    rf"\b(?:(?P<mod>{_DUCK_MOD})\s+)?(?:(?:the\s+)?music\s+)?(?:duck|dip|lower|quieter|softer|"
+    rf"\b(?:(?P<mod>{_DUCK_MOD})\s+)?(?:(?:the\s+)?music\s+)?(?:duck|dip|lower|quieter|softer|quiet(?:en)?\s+down|"
     r"turn\s+(?:it\s+|the\s+music\s+)?down|make\s+room|get\s+out\s+of\s+the\s+way|back\s+off|"
     r"drop|go\s+down|stay\s+(?:low|quiet|under)|(?:is\s+|gets\s+)?(?:way\s+)?too\s+loud)"
     r"(?:\s+(?:the\s+)?(?:music|bgm|it))?(?:\s+(?P<mod2>a\s+lot|more|much|a\s+(?:little\s+)?bit"
     r"|slightly|less))?\s+(?:under|beneath|below|when|while|whenever|during|for|behind|around|"
     rf"over)\s+{_VOICE}\b(?:\s+(?P<mod3>a\s+lot|much\s+more|way\s+more|a\s+(?:little\s+)?bit|a\s+little|"
     r"slightly|more))?",
-    r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:drowning|drowns|drown|covering|covers|cover|burying|"
+    r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?:way|much|a\s+lot|so|kinda|a\s+bit)\s+)?(?:drowning|drowns|drown|covering|covers|cover|burying|"
     r"buries|bury|overpowering|overpowers|stepping\s+on|steps\s+on|talking\s+over|louder\s+than|"
     r"over|on\s+top\s+of|competing\s+with|clashing\s+with|fighting)(?:\s+out)?\s+(?:with\s+)?(?:my|the)\s+"
     r"(?:voice|commentary|mic|narration|talking|callouts|comms|vo|teammates|dialogue)|(?:i\s+)?can(?:'t|not)"
@@ -93,9 +113,10 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"(?:把|让|将)?(?:音乐|背景音乐|bgm)?(?:自动)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅)?(?:再)?(?:调低|降低|压低|变小"
     r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
     r"(?P<mod2>很多|更多|多一?点|得多|不少)?",
-    r"(?:(?:音乐|背景音乐|bgm)(?:太大声?了?|太吵了?)?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?(?:我的?)?"
+    r"(?:(?:音乐|背景音乐|bgm)(?:太大声?了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?(?:我的?)?"
     r"(?:声音|人声|解说|说话)"
-    r"|听不[清见到](?:我的?)?(?:声音|解说|说话|人声)",
+    r"|听不[清见到](?:我的?)?(?:声音|解说|说话|人声)"
+    r"|(?:音乐|背景音乐|bgm)(?:跟|和|与)(?:我的?)?(?:解说|声音|人声|说话)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)",
 )
 def _duck_voice(m: re.Match[str], st: State) -> None:
     """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip
@@ -103,7 +124,7 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
     mod = (group(m, "mod", "mod2", "mod3") or "").replace(" ", "")
     st.plan.duck = True
     text = m.group(0).lower()
-    if re.search(r"\bduck|自动", text) and not mod:
+    if re.search(r"\bduck|自动", text) and not mod and not re.search(r"点|些", text):
         return
     if mod in ("much", "alot", "way", "strongly", "heavily", "more", "大幅", "很多", "更多",
                "多点", "多一点", "得多", "不少"):  # fmt: skip
@@ -117,7 +138,8 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"\b(?:(?:auto[\s-]?)?duck(?:ing)?(?:\s+(?:the\s+)?(?:music|bgm))?\s+on|(?:enable|turn\s+on|"
+    r"\b(?:(?:because|cuz|cause|'cause|since|as)\s+(?:i(?:'m|\s+am|m)\s+(?:commentating|talking|narrating|speaking)|(?:of\s+)?my\s+"
+    r"(?:commentary|voice|mic|narration))|(?:auto[\s-]?)?duck(?:ing)?(?:\s+(?:the\s+)?(?:music|bgm))?\s+on|(?:enable|turn\s+on|"
     r"use|add|with)\s+(?:auto[\s-]?)?ducking|auto[\s-]?duck(?:ing)?|duck(?:ing)?(?:\s+(?:the\s+)?"
     r"(?:music|bgm))?)\b",
     rf"人声优先|突出人声|突出解说|(?:开启|打开|启用|加上|使用|自动)?{_ZH_DUCK}",

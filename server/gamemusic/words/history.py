@@ -5,10 +5,24 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words.plan import Unsupported
 from gamemusic.words.rules import Rule, State, registrar
 
 RULES: list[Rule] = []
 rule = registrar(RULES)
+
+
+@rule(
+    r"\b(?:undo|revert|redo)\s+(?:the\s+)?(?:last\s+|previous\s+|past\s+)?(?:two|three|four|five|six|a\s+few|several|all"
+    r"|both|\d+)(?:\s+of\s+the)?(?:\s+(?:changes|edits|steps|things|times|ones))\b|\b(?:undo|revert)\s+(?:everything|all\s+of\s+it)\b"
+    r"|\bundo\s+(?:it\s+)?(?:twice|two\s+times|three\s+times)\b",
+    r"(?:撤销|撤回|撤消|回退|重做)(?:最后|前|最近|上)?(?:两|二|三|四|五|几|\d+)(?:步|次|个|下)|(?:全部|所有)(?:撤销|撤回)|(?:撤销|撤回)(?:全部|所有)",
+)
+def _many_steps(m: re.Match[str], st: State) -> None:
+    """"Undo the last two changes": one step per edit, so nothing is undone by guesswork."""
+    st.plan.unsupported.append(Unsupported(
+        f"'{m.group(0).strip()}' (several steps at once)", f"“{m.group(0).strip()}”（一次多步）",
+        "Say 'undo' once per step.", "每次说一声“撤销”，撤销一步。"))  # fmt: skip
 
 
 @rule(r"\bredo\b(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?|重做|恢复撤销|取消撤销|反撤销")
@@ -17,13 +31,14 @@ def _redo(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"\b(?:undo|revert|(?:ctrl|cmd|command)[\s+-]*z|take\s+(?:that|it)\s+back|go\s+back(?!\s+to\b)|scratch\s+that|never\s*mind"
+    r"\b(?:undo|revert|(?:ctrl|cmd|command)[\s+-]*z|keep\s+the\s+(?:old|previous|last|earlier)\s+(?:one|version|music|song|take|track)"
+    r"|(?:bring|put)\s+back\s+the\s+(?:old|previous|earlier)\s+(?:one|version|music|song|take|track)|take\s+(?:that|it)\s+back|go\s+back(?!\s+to\b)|scratch\s+that|never\s*mind"
     r"\s+(?:that|the\s+last\s+(?:change|edit|one))|(?:go|switch|change)\s+(?:it\s+)?back\s+to\s+(?:the\s+)?"
     r"(?:previous|last|old|earlier|other)\s+(?:version|one|edit|take|mix|draft|music|song|track)|go\s+back\s+"
     r"(?:one|a)\s+step|(?:set|put|change|make)\s+(?:everything|things|it\s+all)\s+back(?:\s+(?:to\s+)?(?:how|the\s+way)"
     r"\s+it\s+was)?(?!\s+to\b)|(?:set|put|change|make)\s+it\s+back\s+(?:to\s+)?(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:the\s+)?(?:previous|last)\s+(?:version|one))\b(?:\s+(?:that|it|this|one\s+step"
     r"|(?:the\s+)?last\s+(?:change|edit|step|one)|(?:the\s+)?(?:change|edit)))?",
-    r"撤销|撤消|撤回|回退|返回上一步|退回上一步|取消上一步|上一步|取消刚才的?(?:修改|操作|改动)?|刚才那个?不要了?|还原|恢复原样|改回去|变回去",
+    r"还是(?:之前|原来|上一个|刚才)(?:的|那个|那首|那版)(?:好|吧)?|用回(?:之前|原来|上一个)的?|撤销|撤消|撤回|回退|返回上一步|退回上一步|取消上一步|上一步|取消刚才的?(?:修改|操作|改动)?|刚才那个?不要了?|还原|恢复原样|改回去|变回去",
 )
 def _undo(m: re.Match[str], st: State) -> None:
     st.plan.undo = True

@@ -10,7 +10,7 @@ import re
 from gamemusic.words.plan import Question, Unsupported
 from gamemusic.words.rules import Rule, State, registrar
 from gamemusic.words.text import DUR, TIME
-from gamemusic.words.vocabulary import STYLE_TITLES
+from gamemusic.words.vocabulary import STYLE_TITLES, STYLE_ZH
 
 EARLY: list[Rule] = []  # runs before the sound switches: they would mute the whole video
 RULES: list[Rule] = []
@@ -31,6 +31,68 @@ def _part_of_game(m: re.Match[str], st: State) -> None:
     _no(st, "changing the game audio over part of the video", "只改一段时间里的原声",
         ("I can mute the game audio or set its level for the whole video.",
          "原声可以整体静音或调整音量。"))  # fmt: skip
+
+
+_LEVEL = (
+    r"(?:louder|quieter|softer|(?:(?:way|too|so|really|super)\s+)+(?:loud|quiet|soft|noisy)|turn(?:ed)?\s+"
+    r"(?:it\s+|the\s+(?:music|bgm|game(?:\s+audio)?)\s+)?(?:up|down)|volume\s+(?:up|down)|boost(?:ed)?"
+    r"|(?:lower|raise)\s+(?:the\s+)?(?:music|bgm|volume|game(?:\s+audio)?|it))"
+)
+_PART = (
+    rf"(?:(?:in|for|during|over|at|on|across)\s+the\s+(?:first|last|final|opening|closing)\s+(?:{DUR}|minute|"
+    r"bit|part|few\s+seconds|section)|(?:in|during|at|for|near|towards?)\s+the\s+(?:intro|outro|end|ending|"
+    r"beginning|start|middle|second\s+half|first\s+half|last\s+part|final\s+part|climax|finale)\b"
+    rf"|(?:from|after|between|until|till|starting\s+at|right\s+after|at|around)\s+{TIME})"
+)
+_GAP = r"(?:(?!\b(?:and|but|then|also)\b)[^,;.!?\n]){0,30}?"
+_ZH_LEVEL = (
+    r"(?:(?:再|稍微|调)*(?:大|小|响|轻|低|高)(?:声)?(?:一?点|些)|太(?:吵|大声|响|小声|轻)了?|调(?:大|小|高|低)|小声|大声"
+    r"|(?:大|小)声点)"
+)
+_ZH_PART = (
+    rf"(?:(?:在|从)?\s*(?:(?:前|最后|(?<!然)后)\s*(?:的)?\s*{DUR}|结尾|末尾|片尾|片头|开头|前半段|后半段|高潮)"
+    rf"(?:的?部分|那段|的时候)?|(?:在|从)\s*第?{TIME}\s*"
+    rf"(?:之后|以后|开始|后|到\s*第?{TIME})?)"
+)
+
+
+@early(
+    rf"\b{_LEVEL}\b{_GAP}\b{_PART}",
+    rf"\b{_PART}\b{_GAP}\b{_LEVEL}\b",
+    rf"{_ZH_PART}(?:的)?(?:时候)?(?:音乐|背景音乐|bgm|声音|原声|游戏声音)?(?:要|再|就)?{_ZH_LEVEL}",
+    rf"(?:音乐|背景音乐|bgm|原声|游戏声音)(?:在)?{_ZH_PART}(?:的)?(?:时候)?(?:要|再|就)?{_ZH_LEVEL}",
+)
+def _part_volume(m: re.Match[str], st: State) -> None:
+    """"Louder in the last 30 seconds": a level holds for the whole video, so this part is
+    refused (never a level for the whole video plus a moved range)."""
+    _no(st, "a volume change over part of the video", "只改一段时间里的音量",
+        ("A volume holds for the whole video; I can also limit where the music plays "
+         "('music only in the last 30 seconds').",
+         "音量只能整体调整；也可以限定音乐播放的时间段（“只在最后30秒放音乐”）。"))  # fmt: skip
+
+
+@early(
+    r"(?:\b(?:only|just)\s+)?\b(?:(?:in|for|during)\s+)?the\s+(?:second|first|last|back|latter)\s+half\b(?![^.;!?\n]{0,24}?\d)|\bhalf[\s-]?way(?:\s+(?:through|point|mark))?\b(?![^.;!?\n]{0,24}?\d)"
+    r"|\b(?:the\s+)?middle\s+(?:of\s+the\s+(?:video|clip)|part|section)\b(?![^.;!?\n]{0,24}?\d)"
+    r"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning|end)|at\s+first|in\s+the\s+beginning)\b"
+    r"|\b(?:after|before|during|until|till|when)\s+(?:the\s+|my\s+)?(?:intro|outro|cutscene|loading\s+screen|"
+    r"menu|lobby|countdown|boss\s+(?:fight|appears|shows\s+up)|fight\s+(?:starts|begins)|match\s+(?:starts|begins))\b(?![^.;!?\n]{0,24}?\d)",
+    rf"\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+the\s+(?:very\s+)?end\b|\b(?:no|without|not\s+have"
+    rf"|don't\s+want|cut|kill|stop)\s+(?:any\s+|the\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)"
+    rf"|\b(?:the\s+)?(?:last|final)\s+(?:{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+)?(?:silent|music[\s-]?free|without\s+music)\b"
+    rf"|\b(?:end|stop|finish|cut\s+off)\s+(?:the\s+music\s+)?(?:{DUR})\s+(?:early|earlier|sooner)\b|\b(?:except|but\s+not|apart\s+from|"
+    rf"other\s+than|minus)\s+(?:for\s+)?(?:during\s+)?the\s+(?:last|final)\s+(?:{DUR})",
+    rf"提前\s*(?:{DUR})\s*(?:结束|停|停止|收尾)|除了?(?:结尾|最后)的?\s*(?:{DUR})|"
+    rf"(?:最后|结尾|末尾|最后的)\s*(?:{DUR})\s*(?:(?:不要|别|不用|不)(?:放|播)(?:背景)?(?:音乐)?|(?:不要|别|不用|不放|没有|不需要)(?:有)?(?:背景)?音乐)|(?:结束|结尾)前\s*(?:{DUR})",
+    r"(?:(?:boss战|打boss|战斗|高潮|过场动画|过场)(?:的)?(?:那段|那一段|那部分|部分|的时候|时)|(?:前|后|上|下)半段|(?:前|后)一半|一半的时候|中间(?:那段|部分|那部分)|中途|片头(?:之后|以后|过后|结束)|boss出来(?:的时候|时|后))"
+    r"(?![^。；;!?\n]{0,12}?\d)",
+)
+def _unplaced(m: re.Match[str], st: State) -> None:
+    """"The second half", "after the intro": a place the words cannot put a time on. The music is
+    not placed anywhere else instead."""
+    st.unplaced = True
+    _no(st, f"'{m.group(0).strip()}' (I can't tell when that is)", f"“{m.group(0).strip()}”（我看不出那是什么时间）",
+        ("Say the time: 'from 1:30', 'the last 40 seconds'.", "请说具体时间：“从1:30开始”“最后40秒”。"))
 
 
 _PICTURE = ("I only add music, titles and an aspect; the picture stays as recorded.",
@@ -65,7 +127,7 @@ def _frame_rate(m: re.Match[str], st: State) -> None:
     r"correction|correct)|(?:a\s+)?(?:vhs|vintage|retro|crt|film|instagram)\s+(?:filter|look|effect)|filters?"
     r"|saturation|more\s+saturated|brightness|brighter\s+(?:picture|image|video)|contrast|colou?rs?\s+"
     r"(?:pop|warmer|cooler)|lut|vignette|blur)\b",
-    r"滤镜|调色|黑白|饱和度|亮度|对比度|色调|模糊",
+    r"滤镜|调色|黑白|饱和度|亮度|对比度|色调|模糊|画面(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|亮一点",
 )
 def _colour(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}' (a picture filter)", f"“{m.group(0).strip()}”（画面滤镜）",
@@ -112,6 +174,17 @@ def _their_music(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    r"\b(?:more|less|boost(?:ed)?|extra|heavier|deeper|punchier)\s+(?:the\s+)?(?:bass|treble|low[\s-]?end|highs|mids|"
+    r"sub[\s-]?bass)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:less|more|too|so)\s+(?:bassy|boomy|muddy|tinny|trebly)\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion))\b",
+    r"重低音|低音炮|(?:加|多|更多|少)(?:点|一点)?(?:低音|高音)|均衡器|混响|回声|回音",
+)
+def _mix(m: re.Match[str], st: State) -> None:
+    _no(st, f"'{m.group(0).strip()}' (mixing the sound)", f"“{m.group(0).strip()}”（混音）",
+        ("I can pick a style, set the music's and the game's volume, and the tempo.",
+         "我能换风格、调音乐和原声的音量、改节奏。"))  # fmt: skip
+
+
+@rule(
     r"\b(?:hdr|dolby\s+vision|auto[\s-]?(?:captions?|subtitles?)|transcri(?:be|ption)|subtitles?\s+(?:for|of)"
     r"\s+what\s+i\s+say|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+)?(?:sound\s+effects|sfx|"
     r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
@@ -122,6 +195,29 @@ def _other_tools(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",
         ("I add game-style music, set the game-audio level, titles and the aspect.",
          "我能加游戏风格的音乐、调原声音量、加标题和改画幅。"))  # fmt: skip
+
+
+@rule(
+    r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
+    r"country|reggae|punk|opera|acoustic|piano|guitar|violin|a\s+cappella|acapella|disco|funk|blues|gospel)\b",
+    r"电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|民谣|流行乐|蹦迪|dj",
+)
+def _genre(m: re.Match[str], st: State) -> None:
+    """A genre or instrument the engine has no style for: named, with the styles it has."""
+    word = m.group(0).strip()
+    _no(st, f"'{word}' (not one of my styles)", f"“{word}”（不在我的风格里）",
+        ("My styles: " + ", ".join(STYLE_TITLES.values()) + ".",
+         "我的风格：" + "、".join(STYLE_ZH.values()) + "。"))  # fmt: skip
+
+
+@rule(
+    r"\b(?:only\s+)?(?:at|in|during|for|near|towards?|by)\s+the\s+(?:very\s+)?(?:end|ending|intro|outro|finale)\b(?![^.;!?\n]{0,24}?\d)",
+    r"(?:结尾|片尾|末尾|片头)(?:的时候|处)?(?:来点|来个|加点|放点|要有|换成|用)(?![^。；;!?\n]{0,12}?\d)",
+)
+def _at_the_end(m: re.Match[str], st: State) -> None:
+    """"Fanfare vibes at the end": a part of the video with no time on it (fades and titles
+    "at the end" were read before this)."""
+    _unplaced(m, st)
 
 
 @rule(

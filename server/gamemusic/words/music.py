@@ -50,9 +50,28 @@ def _half_double(m: re.Match[str], st: State) -> None:
 @shape(
     r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b",
     r"\b(?:tempo|speed|pace)\s+(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
+    r"\b(?P<f3>\d(?:\.\d+)?)\s*(?:x|times)\s+(?P<dir>faster|quicker|slower)\b",
+    r"(?:速度|节奏|节拍)(?:调成|变成|加快到|放慢到|调到|快|慢)?(?P<f3>\d(?:\.\d+)?)\s*倍(?:速度?)?(?P<dir>快|慢)?",
+    r"(?P<f3>\d(?:\.\d+)?)\s*倍(?:的)?(?:速度|节奏)?(?P<dir>快|慢)",
 )
 def _tempo_times(m: re.Match[str], st: State) -> None:
-    _scale_tempo(st, max(0.5, min(2.0, float(group(m, "f", "f2") or 1))))
+    f = float(group(m, "f", "f2", "f3") or 1)
+    if group(m, "dir") in ("slower", "慢") and f > 0:
+        f = 1 / f  # "2x slower": half the tempo
+    _scale_tempo(st, max(0.5, min(2.0, f)))
+
+
+@shape(
+    r"\b(?P<n>\d{1,3})\s*(?:%|percent)\s+(?P<dir>faster|quicker|slower)\b",
+    r"\b(?P<dir>(?:speed|slow)\s+(?:up|down)\s+the\s+(?:tempo|music|bpm|pace|beat)|speed\s+(?:it\s+|the\s+music\s+)?up|slow\s+(?:it\s+|the\s+music\s+)?down|(?:raise|increase|lower|reduce)"
+    r"\s+the\s+(?:tempo|bpm|speed|pace))\s+by\s+(?P<n>\d{1,3})\s*(?:%|percent)",
+    r"(?:节奏|速度|节拍|tempo|bpm)\s*(?P<dir>加快|提高|提升|快|放慢|降低|减慢|慢)\s*(?P<n>\d{1,3})\s*%",
+)
+def _tempo_pct(m: re.Match[str], st: State) -> None:
+    """"10% faster", 节奏加快百分之十: the tempo times 1.1 (not a volume of 10%)."""
+    n = min(float(m["n"]), 50.0) / 100
+    down = m["dir"].startswith(("slow", "lower", "reduce", "放慢", "降低", "减慢", "慢"))
+    _scale_tempo(st, round(1 - n if down else 1 + n, 4))
 
 
 @shape(
@@ -60,9 +79,11 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
     r"roughly|like|maybe)\s+|~)?(?P<n2>\d{1,4})\b"
     r"(?![%:.]|\s*x\b)"
     r"(?:\s*bpm\b)?",
-    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|设为|设置为|改成|改为|到|为|是|:)?\s*(?P<n>\d{1,4})"
+    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调至|设为|设成|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
-    r"\b(?:faster|slower|quicker|tempo|speed|pace)\s*,?\s*(?:like|about|around|maybe|say|to|at)\s+(?P<n>\d{2,3})\b"
+    r"\b(?:faster|slower|quicker|tempo|speed|pace|(?:speed|slow|bump|pick|crank|bring|push|drop)\s+"
+    r"(?:it|things|the\s+(?:music|tempo|bgm|beat|pace))?\s*(?:up|down))\s*,?\s*(?:(?:like|about|around|maybe|say|"
+    r"to|at)\s+)+(?P<n>\d{2,3})\b"
     r"(?!\s*(?:%|percent|s\b|sec|second|min))(?:\s*bpm)?",
 )
 def _bpm(m: re.Match[str], st: State) -> None:
@@ -74,10 +95,11 @@ def _bpm(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:faster|quicker|more\s+upbeat|speed\s+{_THING}up|(?:increase|"
-    r"raise|up|boost)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|up[\s-]?tempo|pick\s+"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:faster|quicker|(?<!something\s)more\s+upbeat|speed\s+{_THING}up|(?:increase|"
+    r"raise|up|boost)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|less\s+slow|not\s+(?:so|as)\s+slow|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
-    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?<![欢轻])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快点|更快|加快|提速|快些|加速|"
+    rf"\bspeed\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+up\b",
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|加速|"
     r"提高(?:节奏|速度)|(?:节奏|速度)快一?点?|太慢了?|快(?P<much2>很多|得多))(?:节奏|速度)?",
 )
 def _faster(m: re.Match[str], st: State) -> None:
@@ -86,9 +108,10 @@ def _faster(m: re.Match[str], st: State) -> None:
 
 @shape(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|(?:decrease|lower|"
-    r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|down[\s-]?tempo|too\s+fast"
+    r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|less\s+fast|not\s+(?:so|as)\s+fast|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast"
     rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
-    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢点|更慢|放慢|减慢|慢些|降速|减速|"
+    rf"\bslow\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+down\b",
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|"
     r"降低(?:节奏|速度)|(?:节奏|速度)慢一?点?|太快了?|慢(?P<much2>很多|得多))(?:节奏|速度)?",
 )
 def _slower(m: re.Match[str], st: State) -> None:
@@ -107,7 +130,7 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?generate|re-?compose"
     r"|re-?do\s+the\s+music|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
-    r"换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
+    r"重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!]|吧|呢|试试)",
 )
 def _new_take(m: re.Match[str], st: State) -> None:
@@ -115,10 +138,11 @@ def _new_take(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?:i\s+)?(?:don't|do\s+not|dont)\s+(?:really\s+)?(?:like|love|dig)\s+(?:this|it|that|the)"
+    r"\b(?:i\s+)?(?:(?:don't|do\s+not|dont)\s+(?:really\s+)?(?:like|love|dig)|hate|can't\s+stand)\s+(?:this|it|that|the)"
     r"(?:\s+(?:one|music|song|track|tune|melody|take))?\b|\b(?:this|that)\s+(?:one|music|song|"
-    r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b",
-    r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听",
+    r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b|\b(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+"
+    r"(?:repetitive|boring|monotonous|samey|bland|generic)\b",
+    r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
 )
 def _dislike(m: re.Match[str], st: State) -> None:
     st.dislike = True
@@ -129,7 +153,8 @@ _STING = r"(?:stingers?|stings?|accent\s+hits?|hit\s+accents?|accents?|musical\s
 
 
 @shape(
-    rf"\b{NEG}\s+(?:the\s+|any\s+|those\s+)?{_STING}\b"
+    rf"\b{NEG}\s+(?:the\s+|any\s+|those\s+)?{_STING}\b|\b(?:take|leave|cut|turn)\s+(?:the\s+|those\s+|all\s+the\s+)?"
+    rf"{_STING}\s+(?:out|off)\b"
     rf"|\b{_STING}\s+off\b",
     r"(?:不要|去掉|关闭|取消|关掉|别|不用)(?:加)?(?:重音|强调音|音效点缀|stinger)",
 )
@@ -173,7 +198,7 @@ def _intense(m: re.Match[str], st: State) -> None:
 @shape(
     r"\b(?:follow|match|react\s+to|track)\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
     r"what(?:'s|\s+is)\s+happening)\b",
-    r"(?:跟随|跟着|配合)(?:游戏|画面|战斗|节奏)(?:走|变化)?",
+    r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
 )
 def _arc_auto(m: re.Match[str], st: State) -> None:
     st.plan.arc = "auto"
@@ -197,8 +222,8 @@ def _climax(m: re.Match[str], st: State) -> None:
 
 # ---- styles, add music ----------------------------------------------------------------------
 _NOT = re.compile(
-    r"(?:\b(?:not|no|instead\s+of|rather\s+than|except|than|without|don't\s+want|dont\s+want|"
-    r"hate|less)\s+(?:\w+\s+){0,1}$)|(?:不要|别|不是|不想要|而不是|不用)\S{0,2}$",
+    r"(?:\b(?:not|no|instead\s+of|rather\s+than|except|than|without|don't\s+want|dont\s+want|anything\s+but|besides|"
+    r"hate|less)\s+(?:\w+\s+){0,1}$)|(?:不要|别|不是|不想要|而不是|不用|除了)\S{0,2}$",
     re.I | re.A,
 )
 
@@ -219,13 +244,24 @@ _WHEN = re.compile(
 )
 
 
+_IS_A = re.compile(r"\b(?:it's|its|it\s+is|this\s+is|that's|playing|i\s+play|i'm\s+playing)\s+(?:a|an|this|my)?\s*$", re.I | re.A)
+_GAME_NOUN = re.compile(r"\s*(?:game|title|level|map)s?\b", re.I | re.A)
 _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
+
+
+_RECORDED = re.compile(
+    r"\s*(?:clip|clips|video|gameplay|footage|run|stream|vod|montage|highlights?|match|speedrun|"
+    r"playthrough|let's\s+play|server|world|build|session|录像|视频|实况|集锦|直播|片段)", re.I | re.A
+)
 
 
 @style(FRANCHISE_RE.pattern)
 def _franchise(m: re.Match[str], st: State) -> None:
     found = franchise(m.group(0))
     if found is None:
+        return
+    if _RECORDED.match(m.string, m.end()):  # "for this minecraft clip": what was played
+        st.setting = found
         return
     st.styles.append((found[0], True))
     st.plan.inspired_by = found[1]
@@ -241,6 +277,9 @@ def _style(m: re.Match[str], st: State) -> None:
         st.refused_styles.add(found[0])
         return
     after = m.string[m.end() : m.end() + 12]
+    if _IS_A.search(before) and _GAME_NOUN.match(after):  # "it's a horror game": what was played
+        st.setting = (found[0], None)
+        return
     if _WHEN.search(before) and not _STYLE_NOUN.match(after):  # "during the fight": a time
         return
     st.styles.append(found)

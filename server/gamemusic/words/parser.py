@@ -28,13 +28,15 @@ from gamemusic.words import (
     limits,
     music,
     picture,
+    refer,
     sound,
     timing,
     titles,
+    typos,
 )
 from gamemusic.words.plan import EditPlan, Question
 from gamemusic.words.replies import nothing_to_do
-from gamemusic.words.rules import OPPOSITE, Handler, Rule, State, bad
+from gamemusic.words.rules import OPPOSITE, Handler, Opposed, Rule, State, bad
 from gamemusic.words.text import FLAGS, detect_lang, normalize, say
 from gamemusic.words.vocabulary import STYLE_TITLES, meaningful
 
@@ -59,9 +61,13 @@ RULE_ORDER: tuple[list[Rule], ...] = (
 _SPLIT = re.compile(
     r"\n|[,;.!?，。；！？、]|\s+(?:and|then|also|plus|but|so)\s+|然后|并且|同时|以及|还有|但是|不过", FLAGS
 )
-_CLAUSE_END = re.compile(r"[,;.!?，。；！？、\n]|\b(?:and|but|then)\b|然后|但是|不过", FLAGS)
+_CLAUSE_END = re.compile(
+    r"[,;.!?，。；！？、\n]|\b(?:and|but|then|because|cuz|cause|since)\b|然后|但是|不过|因为", FLAGS
+)
+_CLAUSE_START = re.compile(r"(?:because|cuz|cause|'cause|since)\b|因为", FLAGS)  # a match opening its clause
 _NEGATED = re.compile(
-    r"(?:\b(?:don't|dont|do\s+not|does\s+not|doesn't|not|never|no\s+need\s+to|stop\s+making)\s+"
+    r"(?:\b(?:don't|dont|do\s+not|does\s+not|doesn't|not|never|no\s+need\s+to|stop\s+making|shouldn't|should\s+not|"
+    r"won't|mustn't|skip|no(?!\s+(?:wait|actually|sorry)))\s+"
     r"(?:[a-z']+\s+){0,4}$)|(?:不要|别|不用|不必|无需|不想)\S{0,3}$",
     FLAGS,
 )
@@ -80,9 +86,10 @@ def parse(text: str) -> EditPlan:
             hint=say(lang, "Send one short sentence per edit.", "每次编辑请发一句短的话。"),
             code="not_understood",
         )  # fmt: skip
-    work = titles.take_titles(work, state.plan).lower()
+    work = refer.resolve(typos.correct(titles.take_titles(work, state.plan).lower()))
     for table in RULE_ORDER:
         for pattern, handler in table:
+            state.cut = 0
             work = pattern.sub(lambda m, h=handler: _consume(m, h, state), work)
     _finish(state)
     state.plan.ignored += _leftover(work)
@@ -94,28 +101,46 @@ def parse(text: str) -> EditPlan:
 
 
 def _consume(m: re.Match[str], handler: Handler, state: State) -> str:
-    before = m.string[: m.start()]
+    before = m.string[state.cut : m.start()]  # "不要淡入也不要淡出": not negated by itself
+    state.cut = m.end()
     clause = _CLAUSE_END.split(before)[-1] if before else ""
-    if clause and _NEGATED.search(clause):
+    if clause and _NEGATED.search(clause) and not _CLAUSE_START.match(m.group(0)):
         flipped = OPPOSITE.get(handler)
         if flipped is None:
             state.plan.ignored.append(f"{clause.strip()} {m.group(0).strip()}".strip()[:60])
         else:
             flipped(m, state)
         return "\n"
-    handler(m, state)
+    try:
+        handler(m, state)
+    except Opposed:
+        raise bad(state.plan, "You asked for more and for less of the same thing in one sentence.",
+                  "同一句里对同一项既要加又要减。", code="not_understood",
+                  hint=("Say one direction, e.g. 'a bit quieter'.", "请只说一个方向，例如“小一点”。"),
+                  ) from None  # fmt: skip
     return "\n"
 
 
 def _finish(state: State) -> None:
     plan = state.plan
+    for name in ("volume_factor", "game_volume_factor", "tempo_factor"):
+        value = getattr(plan, name)
+        setattr(plan, name, None if value is None else float(value))  # a `Step` no longer
     styles = [(s, strong) for s, strong in state.styles if s not in state.refused_styles]
+    asked = plan.add_music or plan.is_empty  # music asked for, no style named
+    if not styles and state.setting and state.setting[0] not in state.refused_styles and asked:
+        styles = [(state.setting[0], True)]  # "music for my minecraft clip": its era's sound
+        plan.inspired_by = state.setting[1]
     if styles:
         strong = [s for s, is_strong in styles if is_strong]
         plan.style = (strong or [s for s, _ in styles])[-1]
         plan.question = None  # "darker, dungeon": the style named settles it
-    if plan.style or plan.music_settings:  # "make the music quieter" only asks for the level
-        plan.add_music = False
+        if state.setting and state.setting[0] == plan.style and not plan.inspired_by:
+            plan.inspired_by = state.setting[1]  # "fantasy vibe for my zelda run"
+    if state.unplaced:  # "boss music in the second half": no music anywhere else instead
+        plan.style = plan.inspired_by = None
+    if plan.style or plan.music_settings or state.unplaced:  # "make the music quieter" only
+        plan.add_music = False  # asks for the level
     elif state.dislike:  # "I don't like this one": another take of the same style
         plan.new_take = True
     if plan.volume is not None:  # "quieter, like 20%": the number wins

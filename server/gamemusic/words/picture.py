@@ -5,10 +5,29 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.rules import Rule, State, registrar
+from gamemusic.words.rules import Rule, State, bad, opposite, registrar
 
 RULES: list[Rule] = []
 rule = registrar(RULES)
+
+
+_EXPLICIT = re.compile(
+    r"\d|vertical|portrait|upright|landscape|horizontal|wide|square|竖|横|方", re.I | re.A
+)
+
+
+def _set_aspect(m: re.Match[str], st: State, value: str) -> None:
+    """A shape word beats a platform name ("youtube, vertical"); two different shapes of one
+    kind ("16:9 for youtube and 9:16 for tiktok") are one video too many."""
+    explicit = bool(_EXPLICIT.search(m.group(0)))
+    said = st.shapes.get(explicit)
+    if said not in (None, value):
+        raise bad(st.plan, "One video has one shape; I found two in this sentence.",
+                  "一个视频只能有一种画幅，这句里有两种。", code="not_understood",
+                  hint=("Ask for one aspect per edit, e.g. 'vertical'.", "每次只说一种画幅，例如“竖屏”。"))  # fmt: skip
+    st.shapes[explicit] = value
+    if explicit or True not in st.shapes:
+        st.plan.aspect = value
 
 
 @rule(
@@ -18,7 +37,7 @@ rule = registrar(RULES)
     r"竖屏|竖版|竖向|竖的|竖着|抖音|快手|视频号|小红书",
 )
 def _vertical(m: re.Match[str], st: State) -> None:
-    st.plan.aspect = "9:16"
+    _set_aspect(m, st, "9:16")
 
 
 @rule(
@@ -27,7 +46,7 @@ def _vertical(m: re.Match[str], st: State) -> None:
     r"b站|哔哩哔哩|横屏|横版(?!\s*(?:过关|跳跃|游戏))|横向|横的|横着|宽屏",
 )
 def _landscape(m: re.Match[str], st: State) -> None:
-    st.plan.aspect = "16:9"
+    _set_aspect(m, st, "16:9")
 
 
 @rule(
@@ -35,7 +54,7 @@ def _landscape(m: re.Match[str], st: State) -> None:
     r"正方形|方形|方屏",
 )
 def _square(m: re.Match[str], st: State) -> None:
-    st.plan.aspect = "1:1"
+    _set_aspect(m, st, "1:1")
 
 
 @rule(
@@ -51,3 +70,8 @@ def _aspect_auto(m: re.Match[str], st: State) -> None:
 @rule(r"\b(?:1080\s*p?|1920\s*x\s*1080|1080\s*x\s*1920|full\s*hd|fhd|hd)\b|全高清|高清|蓝光")
 def _hd(m: re.Match[str], st: State) -> None:
     st.plan.height = 1080
+
+
+# "I don't want it vertical anymore", 不要竖屏了: back to the recording's own shape.
+for _shape in (_vertical, _landscape, _square):
+    opposite(_shape)(_aspect_auto)

@@ -24,6 +24,11 @@ class State:
     refused_styles: set[str] = field(default_factory=set)  # "not boss": never picked
     open_end: str | None = None  # "from" or "until": a half range another half may complete
     dislike: bool = False  # "I don't like this one": another take unless a style is named
+    # "this minecraft clip": the game recorded, (style id, franchise); a style only if none named
+    setting: tuple[str, str | None] | None = None
+    shapes: dict[bool, str] = field(default_factory=dict)  # aspect said, by explicit (vs platform)
+    unplaced: bool = False
+    cut: int = 0  # where the last match of the running rule ended: its words negate nothing  # "after the intro": a time not placed, so no music placed either
 
 
 Handler = Callable[[re.Match[str], State], None]
@@ -84,28 +89,54 @@ A = rf"(?P<a>{TIME}|{NUM})"
 B = rf"(?P<b>{TIME})"
 
 # Relative amounts: "much/way" and "a bit" before or after the word they modify.
-MUCH = r"(?P<much>much|way|a\s+lot|lots|far|even|significantly|considerably|really|super|way\s+too)"
+MUCH = r"(?P<much>much|way|a\s+lot|lots|far|even|significantly|considerably|really|super|hella|mad|way\s+too|a\s+whole\s+lot|whole\s+lot|tons)"
 BIT = (
-    r"(?P<bit>(?:just\s+)?a\s+(?:little\s+)?bit|slightly|(?:just\s+)?a\s+little|a\s+touch|somewhat"
-    r"|bit|little|tad|a\s+tad|a\s+hair|marginally)"
+    r"(?P<bit>(?:just\s+)?a\s+(?:little\s+|lil\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|lil|lil'|smidge)"
+    r"|a\s+touch|somewhat|bit|little|lil|tad|a\s+tad|a\s+hair|marginally|kinda|kind\s+of|a\s+tiny\s+bit|a\s+teeny\s+bit)"
 )
 AFTER = (
     r"(?:\s+(?:(?P<much2>by\s+a\s+lot|a\s+lot|much\s+more|way\s+more)|(?P<bit2>(?:just\s+)?a\s+"
-    r"(?:little\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|tad|touch|hair)|a\s+little\s+bit)))?"
+    r"(?:little\s+|lil\s+|tiny\s+|teeny\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|lil|tad|touch|hair|smidge)|a\s+little\s+bit"
+    r"))|(?P<bit3>,?\s+(?:but\s+)?(?:like\s+|just\s+)?(?:not\s+(?:too|that|by)\s+much|only\s+(?:a\s+)?(?:bit|little|"
+    r"tad)|just\s+slightly|not\s+a\s+lot)\b))?"
 )
 
 
-def factor(m: re.Match[str], normal: float, much: float, bit: float) -> float:
+class Step(float):
+    """A relative step; `hedged` when said with "a bit", "slightly", "not too much"."""
+
+    hedged: bool = False
+
+    @classmethod
+    def of(cls, value: float, hedged: bool) -> Step:
+        step = cls(round(value, 4))
+        step.hedged = hedged
+        return step
+
+
+def factor(m: re.Match[str], normal: float, much: float, bit: float) -> Step:
+    if group(m, "bit3"):  # "faster, but not too much": the hedge wins
+        return Step.of(bit, True)
     if group(m, "much", "much2"):
-        return much
-    return bit if group(m, "bit", "bit2") else normal
+        return Step.of(much, False)
+    hedged = bool(group(m, "bit", "bit2"))
+    return Step.of(bit if hedged else normal, hedged)
 
 
-def combine(old: float | None, by: float) -> float:
+class Opposed(Exception):
+    """Two steps in opposite directions for one aspect ("boost it and make it quieter")."""
+
+
+def combine(old: float | None, by: float) -> Step:
     """Cues in one sentence don't stack: "too fast, slow it down" is one step slower. The same
-    direction keeps the stronger step; the opposite direction multiplies."""
+    direction keeps the stronger step, unless one of them is hedged ("kinda loud, a lil quieter"
+    is a little: the complaint says which way, the hedge how far). Opposite directions raise
+    `Opposed`: the parser refuses rather than pick one."""
+    hedged = getattr(by, "hedged", False)
     if old is None:
-        return round(by, 4)
-    if (old < 1) == (by < 1):
-        return round(min(old, by) if by < 1 else max(old, by), 4)
-    return round(old * by, 4)
+        return Step.of(by, hedged)
+    if (old < 1) != (by < 1) and old != 1 and by != 1:
+        raise Opposed
+    gentle = hedged or getattr(old, "hedged", False)
+    pick = max(old, by) if (by < 1) == gentle else min(old, by)
+    return Step.of(pick, gentle)

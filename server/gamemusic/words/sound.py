@@ -63,10 +63,10 @@ def _original_only(m: re.Match[str], st: State) -> None:
 @switch(
     rf"\b(?:mute|silence)\s+{_ORIG}(?:\s+{_SOUND})?\b|\b(?:mute|silence)\s+{_ORIG_N}\s+{_SOUND}\b",
     rf"\b(?:remove|drop|kill|turn\s+off|get\s+rid\s+of|cut|lose|no|without|disable)\s+{_ORIG_N}\s+"
-    rf"{_SOUND}\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
-    rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}",
-    rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
-    r"|静音(?:原视频|原片|游戏)|视频静音|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
+    rf"{_SOUND}\b|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
+    rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
+    rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|直接|彻底)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
+    r"|静音(?:原视频|原片|游戏)|视频静音|除了?(?:背景)?音乐(?:以外|之外)?(?:其他|别的)?(?:都|全)(?:静音|关掉)|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:
     st.plan.original_audio = "mute"
@@ -91,9 +91,12 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
     r"|soundtrack|song)s?\b(?!\s+(?:off\s+)?(?:at|after|before|from|until|when|in|during|volume|level|down|to|by"
     r"|a\s+(?:bit|little|notch)|\d)\b)|\bno\s+(?:more\s+)?"
     r"(?:background\s+)?(?:music|bgm|soundtrack)\b(?!\s+(?:at|after|before|from|until|in|during)\b)"
-    r"|\bwithout\s+(?:(?:any|the)\s+)?(?:background\s+)?(?:music|bgm)\b|\b(?:music|bgm)\s+off\b(?!\s+(?:at|after|from|until|for|in|during)\b)",
+    r"|\bwithout\s+(?:(?:any|the)\s+)?(?:background\s+)?(?:music|bgm)\b|\b(?:music|bgm)\s+off\b(?!\s+(?:at|after|from|until|for|in|during)\b)"
+    r"|\b(?:not\s+have|have\s+no|don't\s+(?:want|need))\s+(?:any\s+)?(?:background\s+)?(?:music|bgm)\s+at\s+all\b"
+    r"|\b(?:the\s+)?(?:music|bgm|soundtrack)\s+(?:has\s+to|needs\s+to|must|can)\s+go\b"
+    r"|\bnot\s+have\s+(?:any\s+)?(?:music|bgm)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)",
     r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|不要|不需要|拿掉|清除)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
-    r"(?!\s*(?:在|从|前|后|最后|\d))|(?:背景音乐|配乐|音乐|bgm)(?:去掉|删除|删掉|关掉|关闭|不要了)",
+    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm)(?:全部|都|也)?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了)",
 )
 def _remove_music(m: re.Match[str], st: State) -> None:
     st.plan.remove_music = True
@@ -105,8 +108,9 @@ def _both(st: State, by: float) -> None:
     st.plan.volume_factor = combine(st.plan.volume_factor, by)
 
 _GAME = (
-    r"(?:the\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
-    r"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?"
+    r"(?:(?:the\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
+    r"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?|(?:the\s+)?(?:footsteps|explosions|gunshots|gunfire|"
+    r"sound\s+effects|sfx))"
 )
 _DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down)"
 _UP = r"(?:louder|higher|up|more\s+audible|too\s+quiet|too\s+soft|turned\s+up)"
@@ -114,7 +118,9 @@ _IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)
 MIN_MUSIC = 0.05  # the floor apply.MIN_VOLUME also keeps
 _IS = r"(?:is|are|'s|seems?|feels?|sounds?|gets?|should\s+be|needs\s+to\s+be)"
 _ABOUT = r"(?:(?:like|about|around|roughly|maybe|~)\s*)?"
-_ZH_GAME = r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏)"
+_ZH_GAME = (
+    r"(?:(?:游戏原声|游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏)(?:的)?(?:音量|声音)?)"
+)
 
 
 def _scale_game(st: State, by: float) -> None:
@@ -123,13 +129,14 @@ def _scale_game(st: State, by: float) -> None:
 
 @level(
     rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+{_GAME}\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
-    rf"\bturn\s+{_GAME}\s+(?P<dir>down|up)\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\bturn\s+{_GAME}\s+(?P<dir>down|up)\s+(?:by\s+)?(?P<n>{NUM})\s*(?:%|percent)",
     rf"\b{_GAME}\s+(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
+    rf"{_ZH_GAME}\s*(?P<dir>调低|降低|减小|减少|调小|调高|提高|增大|加大|调大)\s*(?P<n>{NUM})\s*%",
 )
 def _game_relative_pct(m: re.Match[str], st: State) -> None:
     """"Lower the game by 20%" scales the game audio by 0.8 (not a level of 20%)."""
     n = min(float(m["n"]), 95.0) / 100
-    up = m["dir"] in ("raise", "boost", "increase", "up", "louder", "higher")
+    up = m["dir"] in ("raise", "boost", "increase", "up", "louder", "higher", "调高", "提高", "增大", "加大", "调大")
     _scale_game(st, round(1 + n if up else 1 - n, 4))
 
 
@@ -151,10 +158,13 @@ def _music_and_game(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:(?:{_GAME})\s+(?:volume\s+)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v>{NUM})\s*(?:%|percent)"
     rf"|(?:set|put)\s+(?:{_GAME})\s+(?:to|at)\s*(?P<v2>{NUM})\s*(?:%|percent))",
+    rf"\b(?:{_GAME})\s+(?:volume\s+)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v3>{NUM})(?![\d:.%]|\s*(?:s|secs?"
+    r"|seconds?|m|mins?|minutes?|percent|x|times|db)\b)(?=\s*(?:$|[,;.!?\n]|please|pls|and\b))",
     rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|改成|降到|减到|提到|升到|开到|变成|到|为)\s*(?P<v>{NUM})\s*%",
 )
 def _game_level(m: re.Match[str], st: State) -> None:
-    value = float(group(m, "v", "v2") or 0) / 100
+    raw = group(m, "v", "v2", "v3") or "0"
+    value = float(raw) if group(m, "v3") and "." in raw else float(raw) / 100  # "game 0.5", "game 40"
     if not 0 <= value <= 2:
         raise bad(st.plan, f"A game-audio level of {value * 100:g}% is out of range: use 0-200%.",
                   f"原声音量 {value * 100:g}% 超出范围：请用 0-200%。")  # fmt: skip
@@ -163,6 +173,8 @@ def _game_level(m: re.Match[str], st: State) -> None:
 
 @level(
     r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声)(?:调到|降到|减到|变成)?(?:原来的)?一半|(?:游戏声音?|原声)减半"
+    r"|(?:游戏声音?|原声|游戏音效|游戏音量)(?:小|降低|减少|调低|降|减)(?:到)?一半"
+    rf"|\b(?:reduce|lower|cut|drop|turn\s+down)\s+(?:{_GAME})\s+(?:by\s+|in\s+|to\s+)?half\b"
     r"|\bhalf\s+(?:the\s+)?(?:game|gameplay|original)(?:\s+(?:audio|sound|volume))?\b|\b(?:the\s+)?(?:game|gameplay)"
     r"(?:\s+(?:audio|sound|volume))?\s+(?:at|to)\s+half\b",
 )
@@ -173,7 +185,7 @@ def _game_half(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:the\s+)?(?:game|gameplay|original|in-game|source)\s+(?:volume|audio|sound)\s*(?:x|×|times)"
     rf"\s*(?P<f>{NUM})\b",
-    rf"{_ZH_GAME}(?:调大|提高|增大|加大|放大|调高)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍",
+    rf"{_ZH_GAME}(?:调大|提高|增大|加大|放大|调高|调成|变成|调到|开到)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍",
     rf"\b(?:double|twice)\s+(?:the\s+)?(?:{_GAME})(?P<f>)",
 )
 def _game_times(m: re.Match[str], st: State) -> None:
@@ -187,7 +199,7 @@ def _game_times(m: re.Match[str], st: State) -> None:
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:{_GAME})\b{AFTER}",
     rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
-    rf"{_ZH_GAME}(?:再)?(?:(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:关小|调低|调小|降低|减小|放低|压低|小一?点|低一?点|轻一?点|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?)"
+    rf"{_ZH_GAME}(?:再)?(?:(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:关小|调低|调小|降低|减小|放低|压低|小一?点|低一?点|轻一?点|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
 )
 def _game_down(m: re.Match[str], st: State) -> None:
@@ -195,12 +207,23 @@ def _game_down(m: re.Match[str], st: State) -> None:
 
 
 @level(
+    rf"\b(?:{_GAME})\s+(?:is\s+|'s\s+|keeps\s+)?(?:drowning|drowns|covering|covers|burying|buries|overpowering|"
+    r"overpowers|stepping\s+on)(?:\s+out)?\s+(?:the\s+)?(?:music|bgm|soundtrack)\b",
+    r"(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景)?音乐",
+)
+def _game_drowns_music(m: re.Match[str], st: State) -> None:
+    """"The game is drowning out the music": the game comes down, the music stays."""
+    _scale_game(st, 0.6)
+
+
+@level(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up|bump\s+up|crank\s+up"
     r"|push\s+up)\s+"
     rf"(?:{_GAME})\b{AFTER}",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+up\b{AFTER}",
+    rf"\bhear\s+more\s+(?:of\s+)?(?:{_GAME})\b|(?:想)?多听(?:点|一点|一些)?(?:{_ZH_GAME})|(?:想)?听(?:到|见)?更多(?:的)?(?:{_ZH_GAME})",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
-    rf"{_ZH_GAME}(?:再)?(?:(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大一?点|高一?点|响一?点|大些|响些|太小声?了?|太轻了?|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?)"
+    rf"{_ZH_GAME}(?:再)?(?:(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大一?点|高一?点|响一?点|大些|响些|太小声?了?|太轻了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
 )
 def _game_up(m: re.Match[str], st: State) -> None:
@@ -216,7 +239,8 @@ def _scale_volume(st: State, by: float) -> None:
     rf"\b(?:turn|bring|put)\s+{_IT}?all\s+the\s+way\s+down\b|\b(?:as\s+quiet|as\s+low)\s+as\s+(?:it\s+)?(?:can|"
     r"possible)(?:\s+go)?\b|\b(?:lowest|minimum)\s+(?:volume|level)\b|\bbarely\s+there\b|\b(?:should|to)\s+be\s+"
     r"barely\s+(?:noticeable|audible|there)\b|\bbarely\s+noticeable\b",
-    r"(?:音乐|背景音乐|音量|bgm)?(?:调到|调成|降到|开到)?最小(?:声|音量)?|(?:音乐|背景音乐)?若有若无",
+    r"(?:音乐|背景音乐|音量|bgm)*(?:调到|调成|降到|开到|压到|调至|降低到|减到)?最(?:小|低)(?:声|音量)?|(?:音乐|背景音乐)?若有若无"
+    r"|(?:音乐|背景音乐|bgm)?(?:小声|小|低|轻)(?:声)?到(?:几乎|快要?)?听不(?:见|到|清)",
 )
 def _minimum(m: re.Match[str], st: State) -> None:
     """"All the way down", 调到最小: the quietest level that is still music."""
@@ -224,17 +248,27 @@ def _minimum(m: re.Match[str], st: State) -> None:
 
 
 @level(
+    rf"\b(?:turn|crank|bring|pump|put)\s+{_IT}?all\s+the\s+way\s+up\b|\b(?:as\s+loud\s+as\s+(?:it\s+)?(?:can|possible)(?:\s+go)?"
+    r"|(?:max(?:imum)?|full)\s+(?:volume|blast)|(?:volume|music)\s+(?:at\s+|to\s+)?(?:max(?:imum)?|full))\b",
+    r"(?:音乐|背景音乐|音量|bgm)*(?:调到|调成|开到|提到|加到|拉到)?最(?:大|高)(?:声|音量)?|(?:音乐|背景音乐|音量|bgm)*拉满",
+)
+def _maximum(m: re.Match[str], st: State) -> None:
+    """"Max volume", 开到最大: full level."""
+    st.plan.volume = 1.0
+
+
+@level(
     rf"\b(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
     rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+(?:the\s+)?(?:music|bgm|volume)(?:\s+volume)?"
     rf"\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
-    rf"\bturn\s+(?:the\s+)?(?:music|bgm|volume|it)\s+(?P<dir>down|up)\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
-    rf"(?:音乐|音量|bgm)?(?P<dir>调低|降低|减小|调高|提高|增大|加大)\s*(?P<n>{NUM})\s*%",
+    rf"\bturn\s+(?:the\s+)?(?:music|bgm|volume|it)\s+(?P<dir>down|up)\s+(?:by\s+)?(?P<n>{NUM})\s*(?:%|percent)",
+    rf"(?:音乐|音量|bgm)?(?P<dir>调低|降低|减小|调小|减少|调高|提高|增大|加大|调大|增加)\s*(?P<n>{NUM})\s*%",
 )
 def _relative_pct(m: re.Match[str], st: State) -> None:
     """"50% quieter" scales the volume by 0.5, "20% louder" by 1.2 (not a level of 50%)."""
     n = min(float(m["n"]), 95.0) / 100
     down = m["dir"] in ("quieter", "softer", "lower", "reduce", "drop", "cut", "decrease", "down",
-                        "调低", "降低", "减小")  # fmt: skip
+                        "调低", "降低", "减小", "调小", "减少")  # fmt: skip
     _scale_volume(st, round(1 - n if down else 1 + n, 4))
 
 
@@ -243,14 +277,14 @@ def _relative_pct(m: re.Match[str], st: State) -> None:
     rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.])\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:to|at)\s+{_ABOUT}"
     rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|秒|分)\b)\s*"
     rf"(?P<pct3>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
-    r"(?:volume|vol|loud|loudness|level))?",
-    rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|改成|改为|到|为|是|:)?\s*"
+    r"(?:volume|vol|loud|loudness|level))?|\b(?:music|bgm)\s+(?P<v4>\d{1,3})(?=\s*(?:$|[,;!?\n]|please|pls))",
+    rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|改成|改为|降到|降低到|减到|提到|升到|开到|加到|到|为|是|:)?\s*"
     rf"(?P<v>{NUM})\s*(?P<pct>%)?",
     rf"(?:音乐|背景音乐|bgm)(?:的)?(?:声音)?\s*(?:调到|调成|调至|调为|设为|设成|改成|改为|降到|开到)\s*(?P<v>{NUM})\s*"
     r"(?P<pct>%)?(?!\s*(?:秒|分|倍))",
 )
 def _volume(m: re.Match[str], st: State) -> None:
-    raw = group(m, "v", "v2", "v3") or "0"
+    raw = group(m, "v", "v2", "v3", "v4") or "0"
     value = float(raw)
     if group(m, "pct", "pct2", "pct3") or value > 1 or "." not in raw:
         value /= 100
@@ -270,7 +304,8 @@ def _music_times(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    r"\b(?:half\s+(?:the\s+)?(?:music\s+|bgm\s+)?(?:volume|as\s+loud)|halve\s+(?:the\s+)?(?:music\s+)?"
+    r"\b(?:(?:quieter|softer|lower|down)\s+by\s+(?:a\s+)?half|half\s+(?:of\s+)?(?:what\s+it\s+is(?:\s+now)?|(?:the|its)\s+current(?:\s+(?:level|volume))?|where\s+it\s+is)|"
+    r"half\s+(?:the\s+)?(?:music\s+|bgm\s+)?(?:volume|as\s+loud)|halve\s+(?:the\s+)?(?:music\s+)?"
     r"volume|half\s+as\s+loud|(?:music|bgm)\s+at\s+half(?:\s+volume)?|(?:cut|drop|bring|turn)\s+(?:it|"
     r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b",
     r"音量减半|一半的?音量|(?:音量|音乐|背景音乐|bgm)(?:调到|降到|减到|变成)?(?:原来的)?一半|音乐减半"
@@ -292,12 +327,15 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+it\s+(?:quiet|low|subtle|soft)"
     r"|(?:be\s+|it\s+|but\s+|and\s+)?(?<!too\s)(?<!so\s)(?<!not\s)(?:quiet|soft|subtle)"
     r"(?=\s*(?:$|[,.;!?\n]|please|pls|and\b))"
+    r"|(?:drowning|drowns|covering|covers|burying|buries|overpowering|overpowers)(?:\s+out)?\s+(?:the\s+)?(?:game(?:play)?|in-game|"
+    r"footsteps|sfx|sound\s+effects)(?:\s+(?:audio|sounds?))?"
     r"|can(?:'t|not)\s+hear\s+(?:the\s+)?(?:game|gameplay|footsteps|sfx|sound\s+effects)(?:\s+(?:audio|sound))?\s+"
     r"(?:over|because\s+of)\s+the\s+(?:music|bgm)"
     r"|not\s+(?:too|that|as)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down"
-    rf"|more\s+quiet|not\s+so\s+loud|too\s+loud|too\s+much|lower(?:\s+the)?{_NOUNS}*|turn\s+{_IT}?"
+    rf"|less\s+in\s+(?:my|your|the)\s+face|less\s+(?:prominent|present|upfront|in\s+front)|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
+    rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|too\s+loud|too\s+much|lower(?:\s+the)?{_NOUNS}*(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
     rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering|"
@@ -305,9 +343,9 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|听不[见清到](?:游戏声音?|原声|脚步声?)了?"
     r"[，,]?(?:音乐|背景音乐|bgm)(?:再)?(?:小|低)一?点|"
     r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:别|不要|不用)(?:那么|太)(?:吵|大声|响)"
-    r"|有点吵|好吵|很吵|吵死了|关小一?点?|调弱|变小|变轻|调低|调小|降低|减小|放低"
-    r"|压低|小声一?点?|轻一?点|小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
-    r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
+    r"|有点吵|好吵|很吵|吵死了|(?<!太)关小一?点?|调弱|变小|变轻|调低|调小|降低|减小|放低"
+    r"|压低|(?<!太)(?<!有点)小声一?点?|轻一?点|(?<!太)小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
+    r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
 )
 def _quieter(m: re.Match[str], st: State) -> None:
     _scale_volume(st, factor(m, 0.6, 0.36, 0.8))
@@ -319,12 +357,12 @@ def _quieter(m: re.Match[str], st: State) -> None:
     r"\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|level|music)|volume\s+up|up\s+a\s+notch|"
     r"can(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+)?(?:music|bgm|it)|(?:can\s+)?barely\s+hear\s+"
     r"(?:the\s+)?(?:music|bgm|it)|boost\s+(?:it|the\s+music)"
-    rf"|crank\s+it|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
+    rf"|more\s+(?:noticeable|prominent|present|upfront|in\s+front)|crank\s+it|make\s+{_IT}?loud(?!\s+(?:enough|parts?))|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
     rf"\b{AFTER}",
     r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
     r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:开大一?点?|变大|变响|调高|调大|提高|增大|加大"
-    r"|放大|大声一?点?|响一?点|大一?点|高一?点|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?"
-    r"|听不[到见清](?:音乐|背景音乐|bgm)|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?",
+    r"|放大|有点小声|声音有点小|(?<!太)(?<!有点)大声一?点?|响一?点|大一?点|高一?点|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?"
+    r"|听不[到见清](?:音乐|背景音乐|bgm)|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
 )
 def _louder(m: re.Match[str], st: State) -> None:
     blamed = st.plan.game_volume_factor is not None and st.plan.game_volume_factor < 1

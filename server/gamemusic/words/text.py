@@ -50,6 +50,13 @@ _CN_NUM = r"[零〇一二两三四五六七八九十百]+"
 _CN_BEFORE_UNIT = re.compile(
     rf"(?P<n>{_CN_NUM})(?=\s*(?:秒|分(?!之)|个小时|小时|%|bpm|拍|db|分贝|倍))", FLAGS
 )
+_CN_AFTER_KEY = re.compile(
+    rf"(?P<pre>(?:音量|速度|节奏|bpm|拍速)\s*(?:调到|调成|调至|设为|设成|改成|改为|到|为|是)?\s*)(?P<n>{_CN_NUM})"
+    r"(?![\d秒分倍点半下些个首段])", re.I
+)
+_TENTHS = re.compile(  # "降到三成": 30%
+    r"(?:(?<=[到至为是量剩调])|(?<![\u4e00-\u9fff]))(?P<n>[一二两三四五六七八九])成(?![功为了绩品])"
+)
 _PCT = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{_CN_NUM})")
 
 
@@ -79,6 +86,7 @@ _HALF = [
     (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),
     (re.compile(r"\b(?:a|one)\s+minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
     (re.compile(r"\bhalf\s+a\s+minute\b", re.I), "30 seconds"),
+    (re.compile(r"\b(?:a|one)\s+(minute|min)\b(?!\s*(?:or|and)\s+(?:two|so))", re.I), r"1 \1"),
     (re.compile(r"\b(\d+)\s+and\s+a\s+half\s+(seconds?|secs?|minutes?|mins?)\b", re.I), r"\1.5 \2"),
     # "the 1 minute mark", "the 0:30 point": the time itself
     (re.compile(r"\b(?:the\s+)?(\d[\d:.]*\s*(?:seconds?|secs?|minutes?|mins?|s|m)?)\s+(?:mark|point)\b",
@@ -86,9 +94,61 @@ _HALF = [
 ]
 
 
+_EN_ONES = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+_EN_TENS = {w: 10 * i for i, w in enumerate(
+    ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if w != "_"}
+_EN_WORD = "|".join(sorted([*_EN_ONES, *_EN_TENS, "hundred", "a"], key=len, reverse=True))
+# "twenty percent", "thirty seconds", "a hundred and twenty bpm": only before a unit, so "one
+# more take" and "a bit" stay words.
+_EN_BEFORE_UNIT = re.compile(
+    rf"\b(?P<n>(?:(?:{_EN_WORD})[\s-]+(?:and\s+)?)*(?:{_EN_WORD}))(?=[\s-]*(?:percent|%|seconds?|secs?"
+    r"|minutes?|mins?|bpm|db|decibels?|times\b|x\b))",
+    re.I,
+)
+# ... and after the word that wants a number: "bpm to one twenty", "volume twenty".
+_EN_AFTER_KEY = re.compile(
+    rf"\b(?P<pre>(?:bpm|tempo|volume|vol|level)\s+(?:(?:to|at|of|is|=)\s+)?)(?P<n>(?:(?:{_EN_WORD})[\s-]+"
+    rf"(?:and\s+)?)*(?:{_EN_WORD}))\b",
+    re.I,
+)
+
+
+def en_number(words: str) -> int | None:
+    """'twenty five' -> 25, 'a hundred and twenty' -> 120; None when not a number."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w != "and"]
+    if len(parts) >= 2 and parts[0] in _EN_ONES and 0 < _EN_ONES[parts[0]] < 10 and parts[1] in _EN_TENS:
+        parts[0:1] = [parts[0], "hundred"]  # "one twenty" (bpm) is 120
+    total, current, seen = 0, 0, False
+    for w in parts:
+        if w == "and":
+            continue
+        if w in _EN_ONES:
+            current, seen = current + _EN_ONES[w], True
+        elif w in _EN_TENS:
+            current, seen = current + _EN_TENS[w], True
+        elif w == "hundred":
+            current, seen = (current or 1) * 100, True
+        elif w == "a":
+            current = current or 1
+        else:
+            return None
+    total += current
+    return total if seen else None
+
+
+def _en_digits(m: re.Match[str]) -> str:
+    value = en_number(m["n"])
+    return m["n"] if value is None else str(value)
+
+
 def _digits(text: str) -> str:
     for pattern, repl in _HALF:
         text = pattern.sub(repl, text)
+    text = _TENTHS.sub(lambda m: f"{cn_number(m['n']) * 10}%", text)
+    text = _EN_BEFORE_UNIT.sub(_en_digits, text)
+    text = _EN_AFTER_KEY.sub(lambda m: m["pre"] + _en_digits(m), text)
+    text = _CN_AFTER_KEY.sub(lambda m: m["pre"] + str(cn_number(m["n"])), text)
     text = _PCT.sub(lambda m: f"{cn_number(m['n']) if not m['n'][0].isdigit() else m['n']}%", text)
     return _CN_BEFORE_UNIT.sub(lambda m: str(cn_number(m["n"])), text)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.plan import TimeRange
-from gamemusic.words.rules import NEG, A, B, Rule, State, bad, group, registrar, span
+from gamemusic.words.plan import TimeRange, Unsupported
+from gamemusic.words.rules import NEG, A, B, Rule, State, bad, group, opposite, registrar, span
 from gamemusic.words.text import CLOCK, DUR, NUM, TIME, fmt_seconds, seconds
 
 LEAD: list[Rule] = []
@@ -21,19 +21,68 @@ when = registrar(RANGES)
 @lead(
     rf"\b(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have))\s+(?:any\s+)?"
     rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
-    rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)",
+    rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)"
+    rf"|\b(?:the\s+)?(?:first|opening)\s+(?P<d5>{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|stays?\s+|(?:has|have)\s+to\s+be\s+)?"
+    r"(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+music)\b"
+    rf"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning)|at\s+first|in\s+the\s+beginning)\b"
+    rf"[^.;!?\n]{{0,24}}?(?P<d4>{DUR})"
+    rf"|\b(?:make|keep|leave)\s+(?:the\s+)?(?:beginning|start|intro|opening)\s+(?:silent|music[\s-]?free|without\s+music)"
+    rf"\s+for\s+(?:the\s+first\s+)?(?P<d3>{DUR})",
     rf"\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm)\s+out\s+of\s+the\s+(?:first|opening)\s+(?P<d>{DUR}|minute)"
     rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d2>{DUR}|minute)",
     rf"\b(?:don't|do\s+not|dont)\s+start\s+(?:the\s+)?(?:music|bgm)\s+(?:until|till|before)\s+(?P<t>{TIME})"
     rf"|\b(?:hold|keep)\s+(?:off\s+)?(?:the\s+)?(?:music|bgm)(?:\s+off)?\s+(?:until|till)\s+(?P<t2>{TIME})"
-    rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)",
-    rf"前\s*(?P<d>{DUR})\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
+    rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)"
+    r"|\b(?:music|bgm|it)\s+(?:(?:should|to|can|could|will|would|must)\s+)?(?:not|never|shouldn't|won't|doesn't|don't"
+    rf"|dont|can't)\s+(?:start|begin|come\s+in|kick\s+in|play)\s+(?:until|till|before)\s+(?P<t4>{TIME})",
+    rf"(?:前面?|开头|开始|片头|开场)的?\s*(?P<d>{DUR})\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
-    at = group(m, "t", "t2", "t3")
-    start = seconds(at) if at else _length(group(m, "d", "d2"))
+    at = group(m, "t", "t2", "t3", "t4")
+    start = seconds(at) if at else _length(group(m, "d", "d2", "d3", "d4", "d5"))
     _set_range(st, TimeRange(start=start), "from")
+
+
+# "No music after 1:00" is the music until 1:00 (not from 1:00); a gap in the middle cannot be
+# said as one range, so it is refused.
+_OFF = (
+    r"(?:no|without|remove|delete|kill|cut|drop|mute|stop|lose|ditch|turn\s+off|get\s+rid\s+of|silence|"
+    r"don't\s+(?:want|need|play|have)|do\s+not\s+(?:want|play|have)|not\s+have)\s+(?:any\s+|the\s+)?(?:background\s+)?"
+    r"(?:music|bgm)"
+)
+_ZH_OFF = r"(?:不要|别|不用|不放|没有|不需要|去掉|关掉|删掉|静音)(?:放|有)?(?:背景)?(?:音乐|bgm)"
+
+
+@lead(
+    rf"\b{_OFF}\s+(?:between|from)\s+(?P<a>{TIME})\s+(?:and|to|-|until|till)\s+(?P<b>{TIME})",
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:到|至|-)\s*第?(?P<b>{TIME})\s*(?:之间|期间)?(?:的)?(?:时候)?\s*(?:都|就)?{_ZH_OFF}"
+    rf"|(?:去掉|删掉|关掉|静音)\s*(?:从\s*)?第?(?P<a2>{TIME})\s*(?:到|至|-)\s*第?(?P<b2>{TIME})\s*(?:之间)?的(?:背景)?音乐",
+)
+def _music_gap(m: re.Match[str], st: State) -> None:
+    st.unplaced = True
+    st.plan.unsupported.append(Unsupported(
+        "a gap in the middle of the music", "音乐中间空出一段",
+        "The music plays in one range: say where it plays ('from 0:30 to 1:20').",
+        "音乐只能放在一个时间段里：请说在哪里放（“从0:30到1:20”）。"))  # fmt: skip
+
+
+@lead(
+    rf"\b{_OFF}\s+(?:after|from|past|beyond|starting\s+(?:at|from))\s+(?P<b>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
+    rf"(?:在\s*|从\s*)?第?(?P<b>{TIME})\s*(?:之后|以后|后|开始)(?:就)?{_ZH_OFF}",
+)
+def _music_off_after(m: re.Match[str], st: State) -> None:
+    """"No music after 1:00": the music plays until 1:00."""
+    _set_range(st, TimeRange(0.0, seconds(m["b"])), "until")
+
+
+@lead(
+    rf"\b{_OFF}\s+(?:before|until|till|up\s+to)\s+(?P<a>{TIME})",
+    rf"第?(?P<a>{TIME})\s*(?:之前|以前|前)(?:都|就)?{_ZH_OFF}",
+)
+def _music_off_before(m: re.Match[str], st: State) -> None:
+    """"No music before 0:30": the music starts at 0:30."""
+    _set_range(st, TimeRange(start=seconds(m["a"])), "from")
 
 
 # ---- fades ----------------------------------------------------------------------------------
@@ -55,6 +104,20 @@ def _which(word: str) -> str:
 
 
 @fade(
+    r"\b(?P<end>end|finish|close|wrap\s+up|start|open|begin)\s+(?:the\s+music\s+|it\s+|the\s+video\s+)?with\s+(?:a\s+)?"
+    r"(?P<len>long|slow|gentle|smooth|short|quick)?\s*fade(?:\s+(?:out|in))?\b",
+    r"(?P<end>最后|结尾|开头|开始)(?:用|来|加)?(?:一个|个)?(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?(?:淡出|淡入)",
+)
+def _end_with_fade(m: re.Match[str], st: State) -> None:
+    """"End the music with a long fade": the fade out; 开头用个短一点的淡入: the fade in."""
+    which = "in" if m["end"] in ("start", "open", "begin", "开头", "开始") else "out"
+    length = m["len"] or ""
+    long_ = length.startswith(("long", "slow", "gentle", "smooth", "长", "慢", "久"))
+    value = 4.0 if long_ else 0.5 if length else (1.5 if which == "in" else 2.5)
+    _set_fade(st, which, value)
+
+
+@fade(
     r"\b(?:keep|leave)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same))?"
     r"|\b(?:don't|do\s+not)\s+(?:touch|change)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)",
     r"(?:淡入淡出|淡入|淡出)(?:要|就|先)?(?:留着|保留|不变|别动|不用动|照旧)",
@@ -66,12 +129,13 @@ def _keep_fade(m: re.Match[str], st: State) -> None:
 @fade(
     rf"\b{NEG}\s+(?:the\s+|any\s+|that\s+|this\s+)?"
     r"(?P<which>fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?"
-    r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b",
+    r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b|\b(?:hard|abrupt|sudden|clean)\s+(?P<cut>cut|stop|ending|end)"
+    r"(?:\s+at\s+the\s+end)?\b",
     r"(?:不要|取消|去掉|关闭|没有|无|不用|别)(?:加|要|用|做)?(?P<which>淡入淡出|渐入渐出|淡入|淡出|渐入|渐出|渐强|渐弱|淡化)"
     r"|(?P<which2>淡入淡出|渐入渐出|淡入|淡出)(?:都|也|全)?(?:去掉|不要了?|取消|关掉|删掉|去了)",
 )
 def _no_fade(m: re.Match[str], st: State) -> None:
-    word = group(m, "which", "which2") or "fade"
+    word = group(m, "which", "which2") or ("fade out" if group(m, "cut") else "fade")
     where = group(m, "where")
     if word in ("fade", "fades", "fading"):
         which = "in" if where in ("start", "beginning") else "out" if where == "end" else "both"
@@ -81,20 +145,34 @@ def _no_fade(m: re.Match[str], st: State) -> None:
 
 
 @fade(
+    rf"(?P<dir>淡入淡出|淡入|淡出|渐入|渐出)[^。；;\n]{{0,8}}?[，,]\s*(?:就|只要|只需|大概|大约|约|差不多)?\s*(?P<d2>{DUR})\s*(?:就够了?|就行了?|就好|足够了?|即可|够了|左右)?(?=$|[。；;!！\n])",
+    rf"\b(?:fade[\s-]?(?P<dir>in|out)|fades?|fading)\b[^.;\n]{{0,24}}?[,?!]\s*(?:like\s+|just\s+|maybe\s+|about\s+|around\s+|say\s+)?"
+    rf"(?P<d2>{DUR})\s*(?:(?:is\s+(?:enough|plenty|fine)|max|tops|at\s+most|or\s+so)\b)?(?=\s*(?:$|[.!?\n]|please|pls|thx|thanks))",
+)
+def _fade_later(m: re.Match[str], st: State) -> None:
+    """"淡出别太长，一秒就够": the length said in the next clause."""
+    direction = group(m, "dir")
+    _set_fade(st, _which(direction) if direction else "both", seconds(m["d2"]))
+
+
+@fade(
     rf"\b(?:(?P<len>long(?:er)?|slow(?:er)?|short(?:er)?|quick(?:er)?|fast(?:er)?|gentle(?:r)?|smooth(?:er)?|"
     rf"soft(?:er)?|gradual)\s+)?(?:(?P<d1>{DUR})\s+)?"
-    r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
+    r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?:both\s+)?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
     r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|"
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
-    r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|"
-    rf"lasting|at)?\s*(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting)\s+"
-    rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?\b",
-    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
-    rf"|渐入|渐出|渐强|渐弱)(?:\s*(?:改成|改为|设为|设成|调成|调到|变成|为|是|要)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
+    r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|should\s+be|needs\s+to\s+be|is|be|"
+    rf"lasting|at)?\s*(?:(?:like|about|around|maybe|roughly|~)\s*)?(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting|to|at|of|=)\s+"
+    rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
+    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地))?"
+    r"(?:(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
+    rf"|渐入|渐出|渐强|渐弱)(?:\s*(?:改成|改为|设为|设成|调成|调到|变成|为|是|要|各|都|分别|各自)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
 )
 def _fade(m: re.Match[str], st: State) -> None:
     direction = group(m, "dir", "dir2")
     where = group(m, "where")
+    if group(m, "where2"):  # "a fade at the start and the end"
+        where = None
     which = (_which(direction) if direction else "in" if where in ("start", "beginning")
              else "out" if where == "end" else "both")  # fmt: skip
     spec = group(m, "d1", "d2", "d3")
@@ -114,6 +192,13 @@ def _fade(m: re.Match[str], st: State) -> None:
         _set_fade(st, which, value)
 
 
+@opposite(_fade)
+def _not_fade(m: re.Match[str], st: State) -> None:
+    """"... and not fade out", 不淡出: that fade off."""
+    direction = group(m, "dir", "dir2")
+    _set_fade(st, _which(direction) if direction else "both", 0.0)
+
+
 # ---- ranges ---------------------------------------------------------------------------------
 def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
     plan = st.plan
@@ -131,6 +216,18 @@ def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
                   "音乐一次只能设一个时间段，这句里有两个。", code="not_understood",
                   hint=("Say one range, e.g. 'from 0:30 to 1:20'.", "请只说一个，例如“从0:30到1:20”。"))  # fmt: skip
     plan.range = rng
+
+
+@when(
+    rf"\b(?:for|lasting)\s+(?P<d>{DUR})\s*,?\s+(?:starting|beginning|from|after|kicking\s+in)\s+(?:at\s+|from\s+)?"
+    rf"(?P<a>{TIME})|\b(?:from|starting\s+(?:at|from)|beginning\s+at|at|after)\s+(?P<a2>{TIME})\s*,?\s+"
+    rf"for\s+(?:(?:about|around|like)\s+)?(?:the\s+next\s+)?(?P<d2>{DUR})",
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:开始|起)\s*(?:放|播|持续)\s*(?P<d>{DUR})",
+)
+def _for_span(m: re.Match[str], st: State) -> None:
+    """"For 30 seconds starting at 1:00", "from 1:00 for 30 s": 60-90 s."""
+    start = seconds(group(m, "a", "a2") or "0")
+    _set_range(st, TimeRange(start, start + seconds(group(m, "d", "d2") or "0")))
 
 
 @when(
@@ -154,6 +251,12 @@ def _first(m: re.Match[str], st: State) -> None:
     _set_range(st, TimeRange(0.0, _length(m["d"])))
 
 
+@opposite(_first)
+def _not_first(m: re.Match[str], st: State) -> None:
+    """"Don't play music during the first 10 seconds": the music starts at 10 s."""
+    _set_range(st, TimeRange(start=_length(m["d"])), "from")
+
+
 @when(
     rf"\b(?:the\s+)?(?:last|final|closing|ending)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
     rf"(?:最后的?|后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",
@@ -163,6 +266,15 @@ def _last(m: re.Match[str], st: State) -> None:
     if length <= 0:
         raise bad(st.plan, "The last 0 seconds is no time at all.", "最后 0 秒没有时长。")
     _set_range(st, TimeRange(last=length))
+
+
+@opposite(_last)
+def _not_last(m: re.Match[str], st: State) -> None:
+    """"Skip the music for the last minute": all but the last part cannot be said as a range."""
+    st.unplaced = True
+    st.plan.unsupported.append(Unsupported(
+        f"no music in the last {fmt_seconds(_length(m['d']))}", f"最后 {fmt_seconds(_length(m['d']))} 不放音乐",
+        "Say where the music ends ('until 2:30').", "请说音乐在哪里结束（“到2:30为止”）。"))  # fmt: skip
 
 
 @when(
@@ -185,10 +297,11 @@ def _until(m: re.Match[str], st: State) -> None:
     r"(?:\s+(?:mark|point))?(?:\s+(?:on|"
     r"onwards?|until\s+the\s+end|to\s+the\s+end|till\s+the\s+end|in))?",
     rf"\b(?P<a2>{DUR})\s+in\b(?!\s+(?:length|long))|\bafter\s+(?:the\s+)?(?:[a-z]+\s+){{1,3}}?(?:at|around|~)\s+(?P<a>{TIME})",
-    rf"\b(?:music|bgm|it)\s+(?:only\s+)?(?:at|from)\s+(?P<a>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
+    rf"\b(?:music|bgm|it)\s+(?:only\s+)?(?:at|from)\s+(?P<a>{TIME})(?!\s*(?:to|-|until|till|and)\b)"
+    rf"|\b(?:come|comes|kick|kicks|drop|drops)\s+in\b[^.;\n]{{0,40}}?\b(?:at|around|~)\s+(?P<a2>{TIME})(?!\s*(?:to|-|until|till)\b)",
     rf"\bstart(?:s|ing)?\s+(?:the\s+)?(?:music|bgm|it)\b[^.;\n]{{0,40}}?(?:at|around|from|~)\s+(?P<a>{TIME})"
     r"(?!\s*(?:to|-|until|till)\b)",
-    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进)(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进|后\s*(?:再|才)?(?:起|进来|进|放|开始|出来|响起))(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
     r"(?:到结尾|到最后)?",
 )
 def _from(m: re.Match[str], st: State) -> None:
@@ -196,9 +309,32 @@ def _from(m: re.Match[str], st: State) -> None:
 
 
 @when(
+    rf"(?:晚|迟)一?点儿?(?:再|才)?(?:进|进来|开始|出来|起|放)\s*[，,\s]*(?:大概|大约|约|差不多|就)?\s*(?:第\s*)?(?P<a>{DUR})",
+    rf"\b(?:start|come\s+in|kick\s+in|begin)\s+(?:a\s+(?:bit|little|tad)\s+)?later\s*,?\s+(?:like\s+|about\s+|around\s+|at\s+)*"
+    rf"(?P<a2>{DUR})\s+in\b|\b(?:start|come\s+in|kick\s+in|begin)\s+(?:a\s+(?:bit|little|tad)\s+)?later\s*,?\s+(?:like\s+|"
+    rf"about\s+|around\s+|at\s+)*(?P<a3>{TIME})",
+)
+def _later(m: re.Match[str], st: State) -> None:
+    """"晚点进，大概5秒", "start later, like 5 seconds in": the music starts there."""
+    _set_range(st, TimeRange(start=seconds(group(m, "a", "a2", "a3") or "0")), "from")
+
+
+@lead(
+    rf"\b(?:except|but\s+not|apart\s+from|other\s+than|minus|besides)\s+(?:for\s+)?(?:during\s+)?the\s+(?:first|opening)\s+(?P<d>{DUR})",
+    rf"除了?(?:开头|前面?)的?\s*(?P<d>{DUR})",
+)
+def _except_first(m: re.Match[str], st: State) -> None:
+    """"Over the whole thing except the first 3 seconds": the music starts at 3 s."""
+    _set_range(st, TimeRange(start=seconds(m["d"])), "from")
+
+
+@when(
     r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|clip|thing|length|time|way|duration|song|match)\b|"
-    r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b",
-    r"全程|整个视频|整段|全部时长|从头到尾",
+    r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b"
+    r"|\b(?:go|play|last|run|keep\s+(?:going|playing))\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b"
+    r"|\b(?:start|begin)\s+(?:the\s+music\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b",
+    r"全程|整个视频|整段|全部时长|从头到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)",
 )
 def _whole(m: re.Match[str], st: State) -> None:
-    _set_range(st, TimeRange())
+    if st.plan.range is None:  # "over the whole thing except the first 3 s": the other range
+        _set_range(st, TimeRange())

@@ -20,11 +20,12 @@ rule = registrar(REMOVE)
 
 
 @rule(
-    r"\b(?:remove|delete|drop|clear|take\s+(?:out|off|away)|get\s+rid\s+of|hide)\s+(?:(?:the|all"
+    r"\b(?:remove|delete|drop|clear|kill|lose|ditch|scrap|nix|cut|take\s+(?:out|off|away)|get\s+rid\s+of|hide)\s+(?:(?:the|all"
     r"|any|my|every|each)\s+)*(?:text\s+overlays?|titles?|texts?|captions?|overlays?|headings?|labels?)\b"
     r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:titles?|captions?|texts?|overlays?))?"
-    r"|\bno\s+(?:more\s+)?(?:titles|captions|text\s+overlays?)\b",
-    r"(?:去掉|删除|删掉|移除|取消|清除|不要|别要|不用)(?:所有的?|全部的?)?(?:标题|文字|字幕|文本)"
+    r"|\bno\s+(?:more\s+)?(?:titles?|captions?|text\s+overlays?)\b|\b(?:take|cut)\s+(?:the\s+|all\s+the\s+|my\s+)?"
+    r"(?:titles?|captions?|texts?|text\s+overlays?)\s+(?:out|off|away)\b",
+    r"(?:去掉|删除|删掉|移除|取消|清除|不要|别要|不用)(?:所有的?|全部的?)?(?:(?:底部|顶部|中间|上面|下面|开头|结尾)的?)?(?:标题|文字|字幕|文本)"
     r"|(?:标题|文字|字幕|文本)(?:都|全部|全)?(?:去掉|去了|删除|删掉|删了|移除|清除|拿掉|不要了?)",
 )
 def _remove_titles(m: re.Match[str], st: State) -> None:
@@ -34,19 +35,24 @@ def _remove_titles(m: re.Match[str], st: State) -> None:
 # ---- titles (run first, on the case-kept text) ----------------------------------------------
 _TITLE_KINDS = {"title", "heading", "headline", "banner", "title card", "标题", "大标题"}
 _EN_KW = r"(?P<kw>text\s+overlay|title\s+card|title|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
-_ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本)"
+_ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本|字)"
 _TITLES = [
     re.compile(p, FLAGS)
     for p in (
+        rf"\b(?P<chg>change|rename|replace|swap|edit|update)\s+(?:the\s+|my\s+)?{_EN_KW}\s*(?:text\s+)?(?:to|with|into"
+        rf"|for)\s*:?\s*{QUOTED}",
+        rf"(?:把|将)?{_ZH_KW}(?:的?(?:文字|内容))?\s*(?P<chg>改成|换成|改为|换为|变成|改一下|改)\s*:?\s*{QUOTED}",
         rf"(?:(?:^|(?<=[,;.!?\n]))\s*(?:(?:at|from)\s+(?P<at>{TIME})|(?:at|in)\s+the\s+(?:very\s+)?(?P<se>start|beginning"
         rf"|end))\s*,?\s*)?(?:\b(?:add|put|show|insert|place|display|write"
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
         rf"\b{_EN_KW}\s*(?:(?:saying|that\s+says|which\s+says|reading|of|with\s+the\s+text|with|"
         rf"called|:|=|-)\s*)?{QUOTED}",
         rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the)\s+)?{_EN_KW}",
-        rf"\b(?:add|put|show|insert|display|place)\s+(?:(?:a|an|the|some)\s+)?{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
+        rf"\b(?:make|have|let|can)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?{_EN_KW}\s+(?:say|says|read|reads|show|be)\s*:?\s*{QUOTED}",
+        rf"\b(?:add|put|show|insert|display|place|want|need|have|gimme|make)\s+(?:(?:a|an|the|some)\s+)?{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
         rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
-        rf"\b(?:add|put|show|display|write|overlay)\s+{QUOTED}(?!\s*(?:music|bgm|style|soundtrack)\b)",
+        rf"\b(?:add|put|show|display|write|overlay)\s+(?:(?:my|the|a|an|our)\s+)?(?:[a-z]+\s+){{0,3}}?{QUOTED}"
+        r"(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
         rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|在\s*(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
         rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
         rf"(?:一个|个|一行|一段)?\s*{_ZH_KW}\s*(?:是|为|写|叫|叫做|写着)?\s*:?\s*{QUOTED}",
@@ -55,9 +61,12 @@ _TITLES = [
         r"until|to)\b)(?P<u>[^\s,;.][^,;.\n]*?)(?=\s*$|\s*[,;.\n]|\s+(?:for|at|from|between|on|in|and"
         r"|then|lasting|until)\s)",
         rf"(?:加|添加|加上|加个)?{_ZH_KW}\s*(?:是|为|叫|叫做)?\s*:\s*(?P<u>[^,;。；\s]+)",
+        rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
+        rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|打上|放个|写上|显示)\s*(?:一个|个|一句|句|一行)?\s*"
+        rf"{QUOTED}(?!\s*(?:音乐|风格?|bgm|的?感觉|那样|一样|那种))",
     )
 ]
-_SEP = r"\s*(?:,\s*)?(?:and\s+)?(?:(?:show|display|keep)\s+(?:it\s+)?)?"
+_SEP = r"\s*(?:,\s*)?(?:and\s+)?(?:(?:show|display|keep|put|place|move|have)\s+(?:it\s+)?)?"
 _SPECS = [
     re.compile(p, FLAGS)
     for p in (
@@ -65,16 +74,17 @@ _SPECS = [
         rf"\s*,?\s*(?:从\s*)?第?{A}\s*(?:到|至|-|~)\s*第?{B}",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?P<first>first)\s+(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?:last|final)\s+(?P<last>{DUR})",
-        rf"{_SEP}(?:(?:for|lasting|during)\s+(?:about\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
+        rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
         rf"{_SEP}(?:at|from|starting\s+at|after)\s+(?P<at>{TIME})",
         rf"{_SEP}(?:at|in|during)\s+the\s+(?:very\s+)?(?P<se>start|beginning|end|ending|intro)",
-        rf"{_SEP}(?:(?:at|on|in)\s+(?:the\s+)?)?\b(?P<pos>top|bottom|center|centre|middle)\b(?:\s+of"
+        rf"{_SEP}(?:(?:at|on|in)\s+(?:the\s+)?)?\b(?P<pos>top|bottom|center(?:ed)?|centre(?:d)?|middle)\b(?:\s+of"
         r"\s+the\s+(?:screen|video|frame))?",
         rf"\s*,?\s*(?:放在|放到|在|于)\s*第?(?P<at>{TIME})\s*(?:的位置|的地方|处|那里|的时候|时)",
         rf"\s*,?\s*在?\s*第?(?P<at>{TIME})\s*(?:处|时|开始|出现)",
-        rf"\s*,?\s*在\s*第?(?P<at>{TIME})",
+        rf"\s*,?\s*(?:放在|放到|在|于|出现在)\s*第?(?P<at>{TIME})",
+        rf"\s*,?\s*第(?P<at>{TIME})(?=\s*(?:$|[,;。\n]))",
         rf"\s*,?\s*(?:持续|显示|停留|保持|出现)?\s*(?P<d>{DUR})",
-        r"\s*,?\s*(?:在|放在)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)(?:处|时)?",
+        r"\s*,?\s*(?:在|放在|放到|放)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)(?:处|时)?",
         r"\s*,?\s*(?:显示|放|放在|在|位于|居)?\s*(?:屏幕|画面)?(?P<pos>顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边"
         r"|中间|中央|正中|居中)",
     )
@@ -89,6 +99,8 @@ def take_titles(text: str, plan: EditPlan) -> str:
     for pattern in _TITLES:
         while m := pattern.search(text):
             fields = _overlay(m, plan)
+            if group(m, "chg"):  # "change the title to 'X'": the new one replaces the old
+                plan.remove_titles = True
             if group(m, "mid"):  # 'add a caption at the bottom that says "GG"'
                 _specs(" " + (group(m, "mid") or ""), 0, fields)
             end, overlay = _specs(text, m.end(), fields)

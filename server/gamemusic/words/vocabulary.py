@@ -62,20 +62,20 @@ STRONG: dict[str, tuple[str, ...]] = {
 WEAK: dict[str, tuple[str, ...]] = {
     "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机"),
     "16bit": ("fm", "90s", "nineties", "90年代"),
-    "boss": ("epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
+    "boss": ("冲击力", "震撼", "exciting", "energetic", "hyped", "metal", "heavy metal", "rock", "epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
              "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗"),
-    "rpg": ("adventure", "adventurous", "fantasy", "quest", "exploration", "exploring", "medieval",
+    "rpg": ("adventure", "adventurous", "classical", "fantasy", "quest", "exploration", "exploring", "medieval",
             "magical",
             "冒险", "奇幻", "魔幻", "探索", "中世纪"),
     "dungeon": ("dark", "ambient", "mysterious", "scarier", "creepier", "spookier", "eerier",
                 "黑暗", "氛围", "暗黑", "神秘"),
     "synthwave": ("neon", "synth", "synthy", "霓虹", "合成器"),
-    "lofi": ("chill", "chilled", "calm", "relaxing", "relaxed", "study", "cozy", "mellow", "放松",
+    "lofi": ("chill", "chilled", "chiller", "calmer", "mellower", "comfy", "缓和", "柔和", "温柔", "calm", "relaxing", "relaxed", "study", "cozy", "mellow", "放松",
              "轻松", "舒缓", "治愈", "惬意"),
     "platformer": ("platform", "bouncy", "bouncier", "cheerful", "happy", "happier", "cute", "playful",
                    "upbeat", "欢快",
                    "轻快", "活泼", "可爱", "开心"),
-    "racing": ("fast-paced", "速度感"),
+    "racing": ("fast-paced", "chase", "chase scene", "pursuit", "getaway", "速度感", "追逐", "追车"),
 }  # fmt: skip
 
 # Franchises -> the sound of their era. The music is an original piece in that spirit, never

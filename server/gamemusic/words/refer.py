@@ -1,0 +1,118 @@
+"""What "it" means: a pass over the lower-cased sentence, before the rules, that names the
+sound a pronoun or a bare clause points back to, when that sound is the game's.
+
+    "keep the game audio but lower it a little" -> "... but lower the game audio a little"
+    "the game sounds are too quiet, bump them up"  -> "..., bump the game audio up"
+    "原声保留，小一点"                               -> "原声保留，游戏声音小一点"
+
+The music is what a bare "it" means everywhere else ("make it louder"), so only a game-audio
+antecedent rewrites anything; the last sound named before the pronoun decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.text import FLAGS
+
+_GAME = (
+    r"\b(?:game(?:play)?|in-game|original|source)(?:'s)?\s+(?:audio|sounds?|sfx|volume|noise)\b"
+    r"|\b(?:sound\s+effects|sfx|footsteps|gunshots|explosions)\b"
+    r"|\bthe\s+game(?=\s+(?:is|was|seems|feels|gets|sounds|too)\b|'s\s+(?:too|way|so|really|kinda))"
+    r"|游戏声音?|游戏音效|游戏音量|游戏的声音|原声|原音|脚步声|枪声"
+)
+_MUSIC = (
+    r"\b(?:music|bgm|soundtrack|song|track|tune|beat|beats|melody)\b|音乐|配乐|bgm|旋律"
+)
+# A level verb with a pronoun object ("lower it", "bump them up", "turn that down"), or a
+# pronoun subject before a level ("it's too loud", "they are too quiet").
+_PRONOUN = (
+    r"\b(?:lower|raise|reduce|boost|quiet)\s+(?P<obj>it|them|those|that)\b"
+    r"|\b(?:bump|turn|bring|crank|pump|drop|cut|tone|dial|push|make|keep|get)\s+(?P<obj2>it|them|those|that)"
+    r"(?=\s+(?:(?:a\s+)?(?:bit|little|lil|tad|way|much|lot|notch)\s+)?(?:up|down|low|lower|quiet|quieter|louder"
+    r"|loud|soft|softer|higher|back)\b)"
+    r"|\b(?P<subj>it|they)(?:'s|'re|\s+is|\s+are|\s+gets?|\s+seems?)\s+(?=(?:[a-z]+\s+){0,2}"
+    r"(?:loud|quiet|soft|faint|low|noisy)\b)"
+)
+# A Chinese clause that opens on a bare level ("小一点", "再大声点"): its subject is the last
+# sound named.
+_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?P<bare>(?:但是?|不过|可是|就|再|然后)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响)(?:声)?(?:一?点|些))"
+_SCAN = re.compile(rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|{_PRONOUN}|{_ZH_BARE}", FLAGS)
+_FINE = re.compile(
+    r"\s*(?:is|are|'s|sounds?|seems?)?\s*(?:totally\s+|perfectly\s+|pretty\s+|really\s+)?(?:fine|good|ok|okay|great|"
+    r"perfect|alright|right)\b|(?:的)?(?:挺好|还行|没问题|可以|不错|刚好)", FLAGS
+)
+_GAME_EN = "the game audio"
+_GAME_ZH = "游戏声音"
+
+
+# Talk fillers before a verb carry nothing: "can the music like not start until 0:12".
+_FILLER = re.compile(
+    r"\b(?:like|basically|literally|lowkey|highkey|ngl|tbh|idk|honestly|actually|um+|uh+)\s+(?=(?:not|"
+    r"don't|dont|never|make|add|start|put|turn|give|change|switch|lower|raise|cut|mute|use|set|have|"
+    r"play|stop|fade|speed|slow)\b)",
+    FLAGS,
+)
+
+
+# One removal verb for two things: "kill the game audio and the title" removes both.
+_THINGS = (
+    r"(?:the\s+|all\s+|any\s+|my\s+)*(?:titles?|captions?|text|texts|overlays?|music|bgm|fades?|"
+    r"fade[\s-]?(?:in|out)|stingers?|ducking|game\s+(?:audio|sound)|original\s+(?:audio|sound))\b"
+)
+_SHARED_VERB = re.compile(
+    r"\b(?P<verb>remove|delete|kill|drop|mute|lose|ditch|scrap|cut|get\s+rid\s+of|turn\s+off|disable)"
+    rf"\s+(?P<obj>{_THINGS})\s*(?:,\s*)?(?:and|&|plus|\+)\s+(?={_THINGS})"
+    r"|(?P<zverb>去掉|删掉|删除|关掉|关闭|取消|不要)(?P<zobj>[^，,。；;和跟与及]{1,8})(?:和|跟|与|以及|还有)"
+    r"(?=(?:标题|字幕|文字|音乐|背景音乐|淡入|淡出|原声|游戏声音|闪避))",
+    FLAGS,
+)
+
+
+# English nouns in a Chinese sentence: "game audio小一点 music大一点".
+_MIXED_GAME = re.compile(
+    r"\b(?:the\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds|volume|sfx))?|in-game\s+audio|original\s+audio|sfx)"
+    r"\s*(?=(?:的)?(?:声音|音量)?(?:再|稍微|太|有点)?[小大低高轻响吵关静调])", FLAGS
+)
+_MIXED_MUSIC = re.compile(
+    r"\b(?:the\s+)?(?:music|bgm|soundtrack)\s*(?=(?:的)?(?:声音|音量)?(?:再|稍微|太|有点)?[小大低高轻响吵关调快慢淡])", FLAGS
+)
+
+
+# "start at like 0:05", "for about 3 seconds": the number is what counts.
+_APPROX = re.compile(
+    r"\b(at|from|to|until|till|til|by|for|over|after|before|in)\s+(?:like|about|around|roughly|approximately|"
+    r"maybe|~)\s*(?=\d)", FLAGS
+)
+
+
+def _repeat_verb(m: re.Match[str]) -> str:
+    if m["verb"]:
+        return f"{m['verb']} {m['obj']} and {m['verb']} "
+    return f"{m['zverb']}{m['zobj']}，{m['zverb']}"
+
+
+def resolve(work: str) -> str:
+    """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
+    removal verb shared by two things said twice."""
+    work = _SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))
+    work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
+    work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
+    out: list[str] = []
+    last, at = "", 0
+    for m in _SCAN.finditer(work):
+        if m["game"]:
+            last = "" if _FINE.match(work, m.end()) else "game"  # "the game audio is fine, ... it"
+        elif m["music"]:
+            last = "music"
+        elif last == "game" and (m["obj"] or m["obj2"] or m["subj"]):
+            name = "obj" if m["obj"] else "obj2" if m["obj2"] else "subj"
+            out += [work[at : m.start(name)], _GAME_EN]
+            at = m.end(name)
+            if name == "subj":  # "it's too loud" -> "the game audio's too loud": keep the verb
+                continue
+        elif last == "game" and m["bare"]:
+            out += [work[at : m.start("bare")], _GAME_ZH]
+            at = m.start("bare")
+    out.append(work[at:])
+    return "".join(out)

@@ -1,0 +1,54 @@
+"""Typing slips in the words that carry a request: "musci is too lowd" reads as "music is too
+loud". A word is corrected only when it is unknown (not filler, not a keyword) and exactly
+one keyword is one edit away (a letter changed, added, dropped, or two letters swapped), so
+real words are never rewritten and a slip between two keywords is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.vocabulary import FILLER_EN
+
+KEYWORDS = frozenset(
+    ["music", "volume", "louder", "quieter", "softer", "faster", "slower", "tempo", "ducking", "vertical", "horizontal", "chiptune", "synthwave", "dungeon", "platformer", "remove", "background", "quiet", "spooky", "relaxing", "seconds", "minutes", "percent"]
+)
+# Real words one slip from a keyword, left alone.
+_KNOWN = KEYWORDS | FILLER_EN | frozenset(
+    ["quite", "quiets", "quieted", "master", "masters", "father", "fasten", "loader", "lower", "power", "tower", "mower", "slowed", "flower", "glower", "blower", "muted", "musics", "volumes", "tempos", "temps", "seconds", "second", "minute", "minutes", "removed", "remover", "remote", "reverb", "softer", "sorter", "softee", "spoony", "spooks", "dungeons"]
+)
+# Slips in short words, where one edit would reach too many real words.
+_SHORT = {"lowd": "loud", "lound": "loud", "luod": "loud", "laud": "loud", "qiet": "quiet",
+          "muisc": "music", "msuic": "music", "musci": "music"}
+_WORD = re.compile(r"(?<![a-z0-9'])[a-z]{4,}(?![a-z0-9'])")
+_MIN = 5  # shorter words are corrected only from `_SHORT`
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when `a` becomes `b` by one change, insertion, deletion or adjacent swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )  # fmt: skip
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+def _fix(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if word in _SHORT:
+        return _SHORT[word]
+    if word in _KNOWN or len(word) < _MIN or any(word.startswith(k) for k in KEYWORDS):
+        return word  # known, short, or a keyword inflected ("volumes")
+    near = [k for k in KEYWORDS if _one_edit(word, k)]
+    return near[0] if len(near) == 1 else word
+
+
+def correct(work: str) -> str:
+    """Lower-cased `work` with unknown words one slip from exactly one keyword corrected."""
+    return _WORD.sub(_fix, work)
