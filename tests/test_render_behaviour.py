@@ -155,19 +155,22 @@ def test_another_seed_is_another_take_and_the_same_seed_the_same_one(
 
 @pytest.mark.slow
 def test_the_bpm_option_sets_the_tempo_heard_in_the_file(tmp_path: Path) -> None:
-    """The tempo measured from the rendered music's onsets (the export's music report)
-    follows --bpm."""
-    clip = game_clip(tmp_path / "long.mp4", seconds=12.0, size=(160, 90))
+    """The written tempo and the one measured from the rendered music's onsets (the export's
+    music report) follow --bpm."""
+    clip = game_clip(tmp_path / "long.mp4", seconds=40.0, size=(160, 90))
     measured = {}
     for bpm in (90, 150):
         data = cli("add", str(clip), "-o", str(tmp_path / f"{bpm}.mp4"), "--force",
                    "--mode", "mute-game", "--bpm", str(bpm), "--style", "synthwave")  # fmt: skip
         assert data["done"], data
-        measured[bpm] = data["job"]["music"]["measured_bpm"]
-    # 12 s is a short stretch to measure a pulse on: within 8 %, and clearly apart
-    assert measured[90] == pytest.approx(90, rel=0.08)
-    assert measured[150] == pytest.approx(150, rel=0.08)
-    assert measured[150] / measured[90] > 1.4
+        music = data["job"]["music"]
+        assert music["tempo_bpm"] == bpm
+        measured[bpm] = music["measured_bpm"]
+    # the onset-based measurement of a 40 s clip is rough (syncopation, breaks and fills):
+    # within 15 %, and clearly apart
+    assert measured[90] == pytest.approx(90, rel=0.15)
+    assert measured[150] == pytest.approx(150, rel=0.15)
+    assert measured[150] / measured[90] > 1.35
 
 
 @pytest.mark.slow
