@@ -23,7 +23,7 @@ from gamemusic.music.parts import Note
 from gamemusic.music.styles import Style, get_style
 from gamemusic.music.theory import MODES
 
-MAX_DURATION_S = 4 * 3600.0
+MAX_DURATION_S = 6 * 3600.0  # the local engine takes recordings up to 6 hours
 ENDINGS = ("cadence", "fade", "auto", "loop")
 ARC_KINDS = ("explore", "tension", "combat", "resolution")
 
@@ -74,7 +74,7 @@ def _check(duration_s: float, bpm: float, ending: str) -> None:
     if not math.isfinite(duration_s) or not 0 < duration_s <= MAX_DURATION_S:
         raise BadInput(
             f"Music duration {duration_s} s is out of range.",
-            hint="Ask for more than 0 and at most 4 hours.",
+            hint="Ask for more than 0 and at most 6 hours.",
             code="bad_duration",
         )
     if not math.isfinite(bpm) or not 30 <= bpm <= 300:
