@@ -19,6 +19,7 @@ _GAME = (
     r"\b(?:game(?:play)?|in-game|original|source)(?:'s)?\s+(?:audio|sounds?|sfx|volume|noise)\b"
     r"|\b(?:sound\s+effects|sfx|footsteps|gunshots|explosions)\b"
     r"|\bthe\s+game(?=\s+(?:is|was|seems|feels|gets|sounds|too)\b|'s\s+(?:too|way|so|really|kinda))"
+    r"|\bgame(?=(?:\s+sound)?\s+(?:a\s+bit\s+|much\s+|way\s+)?(?:louder|quieter|softer|lower)\b)"
     r"|游戏声音?|游戏音效|游戏音量|游戏的声音|原声|原音|脚步声|枪声"
 )
 _MUSIC = (
@@ -37,7 +38,15 @@ _PRONOUN = (
 # A Chinese clause that opens on a bare level ("小一点", "再大声点"): its subject is the last
 # sound named.
 _ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?P<bare>(?:但是?|不过|可是|就|再|然后)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响)(?:声)?(?:一?点|些))"
-_SCAN = re.compile(rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|{_PRONOUN}|{_ZH_BARE}", FLAGS)
+# An English clause that is only a level ("..., like way louder"): its subject is the last
+# sound named.
+_EN_BARE = (
+    r"(?<=[,;]\s)(?:like\s+|and\s+|even\s+)*(?P<ebare>(?:way|much|a\s+lot|a\s+bit|a\s+little|"
+    r"even)\s+(?:louder|quieter|softer|lower)\b)"
+)
+_SCAN = re.compile(
+    rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|{_PRONOUN}|{_ZH_BARE}|{_EN_BARE}", FLAGS
+)
 _FINE = re.compile(
     r"\s*(?:is|are|'s|sounds?|seems?)?\s*(?:totally\s+|perfectly\s+|pretty\s+|really\s+)?(?:fine|good|ok|okay|great|"
     r"perfect|alright|right)\b|(?:的)?(?:挺好|还行|没问题|可以|不错|刚好)", FLAGS
@@ -111,6 +120,9 @@ def resolve(work: str) -> str:
             at = m.end(name)
             if name == "subj":  # "it's too loud" -> "the game audio's too loud": keep the verb
                 continue
+        elif last == "game" and m["ebare"]:
+            out += [work[at : m.start("ebare")], _GAME_EN, " "]
+            at = m.start("ebare")
         elif last == "game" and m["bare"]:
             out += [work[at : m.start("bare")], _GAME_ZH]
             at = m.start("bare")
