@@ -72,6 +72,27 @@ def _kill(proc: asyncio.subprocess.Process) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
+async def _stop(proc: asyncio.subprocess.Process, tasks: list[asyncio.Future[None]]) -> None:
+    """Kill the child, cancel the tasks that read and write it, and wait for it (the waiting
+    goes on when we are cancelled meanwhile). Its pipes are read to their end: asyncio reports
+    the exit only once every pipe is closed, and a full pipe nobody reads never closes."""
+    _kill(proc)
+    for task in tasks:
+        task.cancel()
+
+    async def drain(stream: asyncio.StreamReader | None) -> None:
+        with contextlib.suppress(Exception):
+            while stream is not None and await stream.read(1 << 16):
+                pass
+
+    async def reap() -> None:
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.gather(drain(proc.stdout), drain(proc.stderr), proc.wait())
+
+    with contextlib.suppress(Exception):
+        await asyncio.shield(reap())
+
+
 async def run(
     args: list[str],
     *,
@@ -134,23 +155,23 @@ async def run(
         finally:
             proc.stdin.close()
 
+    tasks = [
+        asyncio.ensure_future(c) for c in (read_err(), read_out(), *([write_in()] if feed else []))
+    ]
     try:
         async with asyncio.timeout(timeout):
-            tasks = [read_err(), read_out()] + ([write_in()] if feed else [])
             await asyncio.gather(*tasks)
             code = await proc.wait()
     except TimeoutError:
-        _kill(proc)
-        await proc.wait()
+        await _stop(proc, tasks)
         raise RenderError(
             f"{what} took longer than {timeout:g} s and was stopped.",
             hint="Try a shorter clip.",
             code="timeout",
         ) from None
-    except BaseException:
-        _kill(proc)
-        with contextlib.suppress(Exception):
-            await asyncio.shield(proc.wait())
+    except BaseException as exc:
+        log.debug("%s stopped: %r", what, exc)
+        await _stop(proc, tasks)
         raise
     if code != 0:
         detail = " | ".join(tail) or f"exit code {code}"
@@ -207,17 +228,15 @@ async def reading(args: list[str], *, what: str = "ffmpeg") -> AsyncIterator[Rea
     reader = Reader(proc.stdout)
     try:
         yield reader
-    except BaseException:
-        _kill(proc)
-        errors.cancel()
-        with contextlib.suppress(Exception):
-            await asyncio.shield(proc.wait())
+    except BaseException as exc:
+        log.debug("%s stopped: %r", what, exc)
+        await _stop(proc, [errors])
         raise
     if not reader.eof:
-        _kill(proc)  # the caller had what it wanted
+        await _stop(proc, [errors])  # the caller had what it wanted
+        return
     await errors
-    code = await proc.wait()
-    if reader.eof and code != 0:
+    if (code := await proc.wait()) != 0:
         detail = " | ".join(tail) or f"exit code {code}"
         log.warning("%s failed: %s", what, detail)
         raise RenderError(
