@@ -14,6 +14,7 @@ from typing import Any
 import anyio
 import numpy as np
 
+from gamemusic import words
 from gamemusic.backends.base import Credits, EditOutcome, Progress, Rendered, no_progress
 from gamemusic.draft import Draft, timeline_summary
 from gamemusic.errors import BadInput
@@ -25,7 +26,7 @@ from gamemusic.media.mix import MixSettings
 from gamemusic.media.probe import MAX_DURATION_S, MediaInfo, inspect
 from gamemusic.media.soundtrack import MusicSpec
 from gamemusic.sessions import Job, Media, Project, Session
-from gamemusic.words import EditPlan, apply_plan, new_draft, parse
+from gamemusic.words import EditPlan, apply_plan, new_draft
 
 DEFAULT_STILL_S = 10.0
 MAX_LOCAL_S = MAX_DURATION_S  # the soundtrack streams: memory does not grow with length
@@ -223,7 +224,7 @@ class LocalBackend:
     ) -> EditOutcome:
         """Apply one sentence or plan: undo or redo first when it asks for that, then the rest
         ("undo and make it louder" replaces the last change with a louder one)."""
-        plan = parse(instruction) if isinstance(instruction, str) else instruction
+        plan = words.parse(instruction) if isinstance(instruction, str) else instruction
         zh = session.lang == "zh"
         changes: list[str] = []
         if plan.undo or plan.redo:

@@ -58,9 +58,9 @@ def _k_weight_power(band_hz: float | None = None) -> np.ndarray:
 
 
 _KW = _k_weight_power()
-# ffmpeg's AAC encoder at 192 kbit/s stereo keeps 0-19.5 kHz (measured on white noise): the
-# mix is planned on what survives it, or full-band noise bursts come out 1.2 LU quieter.
-CODEC_BAND_HZ = 19500.0
+# Our AAC encoding (media/aac.py) keeps 0-20.2 kHz (measured on white noise): the mix is
+# planned on what survives it, or full-band noise bursts come out over 1 LU quieter.
+CODEC_BAND_HZ = 20250.0
 _KW_CODEC = _k_weight_power(CODEC_BAND_HZ)
 
 
@@ -159,7 +159,7 @@ class Measured:
 class Meter:
     """Feed (n, 2) float32 blocks in order, then `finish()`. With `true_peak_near`, the true
     peak is measured on 64-sample blocks whose sample peak exceeds it (0 = everywhere). With
-    `codec_band`, loudness counts only what the AAC encoder keeps (0-19.5 kHz)."""
+    `codec_band`, loudness counts only what the AAC encoder keeps (0-20.2 kHz)."""
 
     def __init__(self, *, true_peak_near: float | None = None, codec_band: bool = False) -> None:
         self._kw = _KW_CODEC if codec_band else _KW

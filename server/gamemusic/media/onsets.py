@@ -10,8 +10,8 @@ when the recording is louder or quieter, so a quiet recording has the same onset
 from __future__ import annotations
 
 import numpy as np
-import scipy.fft
-from scipy.ndimage import median_filter
+
+from gamemusic.media.meter import fft
 
 SR = 48000
 FLOOR_DB = -100.0  # band and frame levels never go below this (digital silence)
@@ -71,7 +71,7 @@ class FrameFeatures:
     def _frames(self, frames: np.ndarray) -> None:
         power = np.einsum("ij,ij->i", frames, frames) / self.frame
         self._level.append(np.maximum(10 * np.log10(power + 1e-12), FLOOR_DB).astype(np.float32))
-        spec = scipy.fft.rfft(frames * self._window, axis=1)
+        spec = fft().rfft(frames * self._window, axis=1)
         mag = spec.real**2 + spec.imag**2
         bands = np.add.reduceat(mag, self._edges[:-1], axis=1)[:, : len(self._edges) - 1]
         widths = np.diff(self._edges).astype(np.float32)
@@ -100,6 +100,8 @@ def onset_frames(flux: np.ndarray, frame_s: float, delta_db: float = 3.0) -> np.
     if len(flux) < 3:
         return np.zeros(0, int)
     width = max(3, round(1.0 / frame_s) | 1)
+    from scipy.ndimage import median_filter
+
     threshold = median_filter(flux, size=width, mode="nearest") + delta_db
     peak = (flux[1:-1] > flux[:-2]) & (flux[1:-1] >= flux[2:]) & (flux[1:-1] > threshold[1:-1])
     idx = np.flatnonzero(peak) + 1

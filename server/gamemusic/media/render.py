@@ -43,7 +43,7 @@ class EncodeOptions:
     fps: float = 30.0
     preset: str = "veryfast"
     crf: int = 20
-    audio_bitrate: str = "192k"
+    audio_bitrate: str = aac.BITRATE
     titles: tuple[Title, ...] = ()
     font: Path | None = None
     timeout_s: float | None = None
@@ -180,7 +180,7 @@ def build_args(
         audio_codec = ["-c:a", "copy"]
     else:
         audio_in = ["-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", "pipe:0"]
-        audio_codec = ["-c:a", "aac", "-b:a", opts.audio_bitrate, "-ar", str(SR)]
+        audio_codec = [*aac.codec_args(opts.audio_bitrate), "-ar", str(SR)]
     copy = info.kind != "audio" and can_copy(info, opts)
     fps = info.fps if copy else opts.fps
     front_index = (

@@ -23,11 +23,11 @@ import numpy as np
 
 from gamemusic.media import ffmpeg
 from gamemusic.media.arcs import clock, describe_arcs
-from gamemusic.media.loudness import LoudnessMeter
 from gamemusic.media.onsets import SR, FrameFeatures
 from gamemusic.results import ON_BEAT_S, TEMPO_TOLERANCE, TEMPO_WINDOW_S, ArcSpan, MusicReport
 
 if TYPE_CHECKING:
+    from gamemusic.media.loudness import LoudnessMeter
     from gamemusic.music.compose import Piece
 
 _PULSE = 0.1  # a window's beat peak in the autocorrelation, relative to lag 0, to count
@@ -203,6 +203,8 @@ def video_end_s(path: Path) -> float:
 async def _meter_file(
     path: Path, tempo: FrameFeatures | None, timeout: float | None
 ) -> LoudnessMeter:
+    from gamemusic.media.loudness import LoudnessMeter  # scipy.signal: 0.4 s to import
+
     meter = LoudnessMeter()
     pending = bytearray()
 

@@ -23,15 +23,19 @@ edit and answers it. One hop from here to any request:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from gamemusic.words.apply import apply_plan, new_draft
 from gamemusic.words.fields import EditFields, TitleField, cloud_sentence, merge, plan_from_fields
-from gamemusic.words.parser import parse
 from gamemusic.words.plan import EditPlan, Question, TextOverlay, TimeRange
 from gamemusic.words.replies import notes, question_text, refusal
-from gamemusic.words.router import Intent, find_path, route
 from gamemusic.words.text import Lang, detect_lang, say
 from gamemusic.words.understand import Ask, Interpret, Understood, understand
 from gamemusic.words.vocabulary import resolve_style
+
+if TYPE_CHECKING:
+    from gamemusic.words.parser import parse
+    from gamemusic.words.router import Intent, find_path, route
 
 __all__ = [
     "Ask",
@@ -61,3 +65,17 @@ __all__ = [
     "say",
     "understand",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The parser and the router, loaded with the first sentence: a render that only takes
+    typed fields never compiles their rule tables (about 0.1 s at start-up)."""
+    if name == "parse":
+        from gamemusic.words.parser import parse
+
+        return parse
+    if name in ("Intent", "find_path", "route"):
+        from gamemusic.words import router
+
+        return getattr(router, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,10 +19,17 @@ from pydantic import ValidationError
 
 from gamemusic.errors import BadInput
 from gamemusic.words.fields import EditFields, cloud_sentence, merge, plan_from_fields
-from gamemusic.words.parser import parse
 from gamemusic.words.plan import EditPlan, Question
 from gamemusic.words.replies import nothing_to_do, refusal
 from gamemusic.words.text import Lang, say
+
+
+def _parse(text: str) -> EditPlan:
+    """The sentence parsed; the rule tables load with the first sentence, not at import."""
+    from gamemusic.words.parser import parse
+
+    return parse(text)
+
 
 Interpret = Callable[[str, dict[str, Any]], Awaitable[dict[str, Any] | None]]
 Ask = Callable[[Question, Lang], Awaitable[str | None]]
@@ -52,7 +59,7 @@ async def understand(
     failure: BadInput | None = None
     if instruction and instruction.strip():
         try:
-            parsed = parse(instruction)
+            parsed = _parse(instruction)
         except BadInput as exc:
             if exc.code != "not_understood" or exc.context.get("recognized"):
                 raise
@@ -95,7 +102,7 @@ def pending_question(instruction: str | None, fields: EditFields | None) -> Ques
     if fields is not None and fields.style is not None:
         return None
     try:
-        plan = parse(instruction) if instruction and instruction.strip() else None
+        plan = _parse(instruction) if instruction and instruction.strip() else None
     except BadInput:
         return None
     return plan.question if plan is not None else None
@@ -106,7 +113,7 @@ def needs_model(instruction: str | None) -> bool:
     if not instruction or not instruction.strip():
         return False
     try:
-        return bool(parse(instruction).ignored)
+        return bool(_parse(instruction).ignored)
     except BadInput as exc:
         return exc.code == "not_understood" and not exc.context.get("recognized")
 
@@ -122,8 +129,15 @@ async def _interpret(interpret: Interpret, instruction: str) -> EditPlan | None:
 
 
 # Fields that set one aspect together: the parser's "louder" is not topped up by a level.
-_ASPECT = {"volume_factor": "volume", "game_volume_factor": "game_volume", "tempo_factor": "bpm",
-           "duck_db": "duck", "duck_step": "duck", "seed": "new_take", "add_music": "style"}
+_ASPECT = {
+    "volume_factor": "volume",
+    "game_volume_factor": "game_volume",
+    "tempo_factor": "bpm",
+    "duck_db": "duck",
+    "duck_step": "duck",
+    "seed": "new_take",
+    "add_music": "style",
+}
 
 
 def _fill(parsed: EditPlan, extra: EditPlan) -> EditPlan:
