@@ -202,8 +202,11 @@ class JobManager:
             if left <= 0:
                 break
             event.clear()
+            # asyncio.timeout, not wait_for: on 3.11 wait_for can lose a cancel (Ctrl-C) that
+            # lands as the event fires, and the render would then run on to the end
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(event.wait(), min(tick_s, left))
+                async with asyncio.timeout(min(tick_s, left)):
+                    await event.wait()
             if on_progress and not task.done():
                 await on_progress(job)
 

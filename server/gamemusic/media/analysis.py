@@ -96,6 +96,32 @@ async def game_blocks(info: MediaInfo, n: int, block: int = BLOCK) -> AsyncItera
                 break
 
 
+class Kept:
+    """Decoded blocks kept for a second pass, as 16 bits with a scale per block (half the
+    bytes of float32, never clipped, 90+ dB under each block's peak), while they fit in
+    `budget` bytes; past it, nothing is kept (`blocks` is None) and the audio is decoded again."""
+
+    def __init__(self, budget: int) -> None:
+        self.blocks: list[tuple[np.float32, np.ndarray]] | None = []
+        self._left = budget
+
+    def feed(self, block: np.ndarray) -> None:
+        if self.blocks is None:
+            return
+        self._left -= block.size * 2
+        if self._left < 0:
+            self.blocks = None
+            return
+        peak = np.float32(np.abs(block).max(initial=0.0))
+        scale = peak / np.float32(32767) if peak > 0 else np.float32(1.0)
+        self.blocks.append((scale, np.rint(block / scale).astype(np.int16)))
+
+    async def replay(self) -> AsyncIterator[np.ndarray]:
+        """The kept blocks again, as (m, 2) float32."""
+        for scale, q in self.blocks or ():
+            yield q * scale
+
+
 async def analyse(
     info: MediaInfo,
     n: int | None = None,

@@ -120,7 +120,9 @@ def duck_curve(frame_power: np.ndarray, game_lufs: float, s: MixSettings) -> np.
     return _smooth_gain(-s.duck_db * depth, s.attack_s / frame_s, s.release_s / frame_s)
 
 
-def fade_gains(positions: np.ndarray, start: int, end: int, fade_in: int, fade_out: int) -> np.ndarray:
+def fade_gains(
+    positions: np.ndarray, start: int, end: int, fade_in: int, fade_out: int
+) -> np.ndarray:
     """Equal-power fade gains of the music at timeline sample positions (any shape)."""
     g = np.ones(positions.shape, np.float32)
     if fade_in > 1:
@@ -130,6 +132,16 @@ def fade_gains(positions: np.ndarray, start: int, end: int, fade_in: int, fade_o
         x = np.clip((end - 1 - positions) / (fade_out - 1), 0.0, 1.0)
         g *= (np.sin(x * (np.pi / 2)) ** 2).astype(np.float32)
     return g
+
+
+def fade_span(
+    pos: int, m: int, start: int, end: int, fade_in: int, fade_out: int
+) -> np.ndarray | None:
+    """`fade_gains` of timeline samples pos..pos+m: (m,) float32, or None where every one of
+    them is 1 (between the two fades: most of the music)."""
+    if pos >= start + fade_in and pos + m <= end - fade_out:
+        return None
+    return fade_gains(np.arange(pos, pos + m, dtype=np.float64), start, end, fade_in, fade_out)
 
 
 def plan_mix(
@@ -238,14 +250,18 @@ class Mixer:
     def music_gains(self, pos: int, m: int) -> np.ndarray:
         """Per-sample music gain for timeline samples pos..pos+m: (m,) float32."""
         p = self.plan
-        positions = np.arange(pos, pos + m, dtype=np.float64)
-        g = fade_gains(positions, p.music_start, p.music_end, p.fade_in, p.fade_out)
-        g *= np.float32(p.music_gain)
+        fade = fade_span(pos, m, p.music_start, p.music_end, p.fade_in, p.fade_out)
+        g = (
+            np.full(m, np.float32(p.music_gain))
+            if fade is None
+            else fade * np.float32(p.music_gain)
+        )
         if self._duck is not None and len(self._duck):
             lo = max(0, pos // FRAME - 1)
             hi = min(len(self._duck), (pos + m) // FRAME + 2)
             if hi > lo:
                 xp = (np.arange(lo, hi) + 0.5) * FRAME
+                positions = np.arange(pos, pos + m, dtype=np.float64)
                 g *= np.interp(positions, xp, self._duck[lo:hi]).astype(np.float32)
         return g
 

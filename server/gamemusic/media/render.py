@@ -11,7 +11,6 @@ beside it. The MP4's index goes into space reserved at the front (faststart, one
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,7 +178,7 @@ def build_args(
         audio_in = ["-itsoffset", f"-{aac.PRIMING_S:.6f}", "-f", "aac", "-i", "pipe:0"]
         audio_codec = ["-c:a", "copy"]
     else:
-        audio_in = ["-f", "f32le", "-ar", str(SR), "-ac", "2", "-i", "pipe:0"]
+        audio_in = aac.PCM_IN
         audio_codec = [*aac.codec_args(opts.audio_bitrate), "-ar", str(SR)]
     copy = info.kind != "audio" and can_copy(info, opts)
     fps = info.fps if copy else opts.fps
@@ -212,7 +211,8 @@ Soundtrack = Callable[[], AsyncIterator[np.ndarray]]
 
 async def _check_adts(frames: asyncio.Queue[bytes | None], meter: Meter) -> None:
     """Decode the AAC frames the render copies (an ffmpeg child) into `meter`: the output's
-    audio as a player will hear it, measured while the render runs."""
+    audio as a player will hear it, measured while the render runs. It comes as 16-bit PCM (half
+    the bytes): a peak over full scale reads as full scale, still over the -1 dBTP limit."""
     buf = bytearray()
 
     async def feed(stdin: asyncio.StreamWriter) -> None:
@@ -220,21 +220,23 @@ async def _check_adts(frames: asyncio.Queue[bytes | None], meter: Meter) -> None
             stdin.write(chunk)
             await stdin.drain()
 
+    def pcm(raw: bytes) -> np.ndarray:
+        return np.frombuffer(raw, dtype="<i2").reshape(-1, 2) * np.float32(1 / 32768)
+
     async def take(chunk: bytes) -> None:
         buf.extend(chunk)
-        if len(buf) >= SR * 8:
-            whole = len(buf) // 8 * 8
-            data = np.frombuffer(bytes(buf[:whole]), dtype="<f4").reshape(-1, 2)
+        if len(buf) >= SR * 4:
+            whole = len(buf) // 4 * 4
+            data = pcm(bytes(buf[:whole]))
             del buf[:whole]
             await anyio.to_thread.run_sync(meter.feed, data)
 
     await ffmpeg.run(
-        ["-f", "aac", "-i", "pipe:0", "-ac", "2", "-ar", str(SR), "-f", "f32le", "pipe:1"],
+        ["-f", "aac", "-i", "pipe:0", "-ac", "2", "-ar", str(SR), "-f", "s16le", "pipe:1"],
         feed=feed, on_stdout=take, what="Checking the audio",
     )  # fmt: skip
-    whole = len(buf) // 8 * 8
-    if whole:
-        meter.feed(np.frombuffer(bytes(buf[:whole]), dtype="<f4").reshape(-1, 2))
+    if whole := len(buf) // 4 * 4:
+        meter.feed(pcm(bytes(buf[:whole])))
 
 
 async def encode(
@@ -262,7 +264,7 @@ async def encode(
         blocks = soundtrack()
         try:
             async for block in blocks:
-                stdin.write(np.ascontiguousarray(block, dtype="<f4").tobytes())
+                stdin.write(aac.pcm16(block))
                 await stdin.drain()
         finally:
             await blocks.aclose()  # type: ignore[attr-defined]
@@ -291,8 +293,7 @@ async def encode(
         finally:
             if not checking.done():
                 checking.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await checking
+                await asyncio.gather(checking, return_exceptions=True)
             await frames.aclose()  # type: ignore[attr-defined]
             await blocks.aclose()  # type: ignore[attr-defined]
 

@@ -4,7 +4,7 @@
    the scene cuts from the keyframe index, the piece composed to follow both, then one pass
    over the music's blocks to measure it. `plan_mix` turns the measurements into gains.
 2. `stream`: decode the game audio again, synthesize the music again (it is deterministic;
-   short pieces are kept from the first pass instead), mix and limit, and yield
+   short recordings and pieces are kept from the first pass instead), mix and limit, and yield
    (m, 2) float32 blocks whose concatenation is exactly n samples.
 
 Memory is the blocks in flight plus a few bytes per 10 ms of measurements: flat in length.
@@ -22,10 +22,10 @@ import anyio
 import numpy as np
 
 from gamemusic.media import ffmpeg
-from gamemusic.media.analysis import BLOCK, Consumer, GameAnalysis, analyse, game_blocks
+from gamemusic.media.analysis import BLOCK, Consumer, GameAnalysis, Kept, analyse, game_blocks
 from gamemusic.media.gameplay import Gameplay, GameplayReader
 from gamemusic.media.meter import SR, Measured, Meter
-from gamemusic.media.mix import Mixer, MixPlan, MixSettings, fade_gains, plan_mix
+from gamemusic.media.mix import Mixer, MixPlan, MixSettings, fade_span, plan_mix
 from gamemusic.media.motion import packet_rate
 from gamemusic.media.probe import MediaInfo
 from gamemusic.media.report import MusicTrace
@@ -34,6 +34,7 @@ from gamemusic.media.scenes import scene_cuts
 log = logging.getLogger("gamemusic.soundtrack")
 
 CACHE_BYTES = 64 << 20  # music up to ~2.9 min is kept from the first pass, not made twice
+GAME_KEPT_BYTES = 40 << 20  # so is game audio up to ~3.5 min (16-bit), not decoded twice
 Fraction = Callable[[float], Awaitable[None]]
 
 
@@ -66,6 +67,7 @@ class Prepared:
     gameplay: Gameplay | None = None  # under the music, on its clock, as the draft steers it
     trace: MusicTrace | None = None  # the music alone, for the music report
     cuts_s: tuple[float, ...] = ()  # the recording's scene cuts (read when there is music)
+    game_kept: Kept | None = None  # the game audio from the analysis pass, when it was short
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -108,6 +110,7 @@ async def prepare(
     music_mod: Any = None
     with_music = spec is not None and spec.length_s > 0.05
     reader = GameplayReader()  # the music follows the gameplay even when its sound is muted
+    kept = Kept(GAME_KEPT_BYTES)
     hear = info.has_audio and (keep_game or with_music)
 
     async def side() -> None:
@@ -121,7 +124,8 @@ async def prepare(
     async with anyio.create_task_group() as tg:
         tg.start_soon(side)
         if keep_game:
-            game = await analyse(info, n, [reader.feed, *consumers], on_progress=game_pass)
+            game = await analyse(info, n, [reader.feed, kept.feed, *consumers],
+                                 on_progress=game_pass)  # fmt: skip
         elif hear and with_music:
             await _listen(info, n, reader)
     timings = {"game": time.perf_counter() - clock}
@@ -160,8 +164,9 @@ async def prepare(
     )
     log.debug("soundtrack planned in %s; predicted %.2f LUFS", timings, plan.predicted_lufs)
     return Prepared(
-        info, n, keep_game, plan, piece, cached, game, music, gameplay, trace, tuple(cuts), timings
-    )
+        info, n, keep_game, plan, piece, cached, game, music, gameplay, trace, tuple(cuts),
+        game_kept=kept if keep_game and kept.blocks is not None else None, timings=timings,
+    )  # fmt: skip
 
 
 async def _listen(info: MediaInfo, n: int, reader: GameplayReader) -> None:
@@ -203,8 +208,8 @@ async def _measure_music(
 
     def feed(block: np.ndarray, at: int) -> None:
         trace.feed(block)
-        where = np.arange(at, at + len(block), dtype=np.float64)
-        meter.feed(block * fade_gains(where, spec.start, end, fade_in, fade_out)[:, None])
+        fade = fade_span(at, len(block), spec.start, end, fade_in, fade_out)
+        meter.feed(block if fade is None else block * fade[:, None])
 
     while budget > 0 and (block := await _next(it)) is not None:
         block = block[:budget]
@@ -257,10 +262,13 @@ class _Music:
 
 
 class _Game:
-    """The game audio again, in blocks of exactly the size asked for (zeros past its end)."""
+    """The game audio again, in blocks of exactly the size asked for (zeros past its end):
+    as kept by the analysis pass, or decoded again."""
 
-    def __init__(self, info: MediaInfo, n: int) -> None:
-        self._blocks: AsyncIterator[np.ndarray] | None = game_blocks(info, n)
+    def __init__(self, info: MediaInfo, n: int, kept: Kept | None) -> None:
+        self._blocks: AsyncIterator[np.ndarray] | None = (
+            kept.replay() if kept is not None else game_blocks(info, n)
+        )
         self._rest: np.ndarray | None = None
 
     async def take(self, m: int) -> np.ndarray:
@@ -296,7 +304,7 @@ async def stream(prepared: Prepared) -> AsyncIterator[np.ndarray]:
     mixer = Mixer(prepared.plan)
     music = _Music(prepared)
     use_game = prepared.keep_game and info.has_audio and prepared.plan.game_gain > 0
-    game = _Game(info, n) if use_game else None
+    game = _Game(info, n, prepared.game_kept) if use_game else None
     pos = 0
     try:
         while pos < n:
