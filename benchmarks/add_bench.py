@@ -12,6 +12,10 @@ scaled/padded to 1080p with libx264, same preset and CRF as ours. Goal: <= 1.05x
 Each line: seconds for each side (best of --runs, the two alternating), the ratio, and the
 peak RSS of the gamemusic process (from wait4; its ffmpeg children are not counted). Clips are
 cached in benchmarks/.cache; both commands write to RAM (/dev/shm) by default.
+
+The baseline is what a user would type: ffmpeg's default AAC (two-loop, 192 kbit/s). Ours is
+its fast coder without intensity stereo at 256 kbit/s, which stays closer to the source for
+less CPU; `benchmarks/aac_quality.py` measures both.
 """
 
 from __future__ import annotations

@@ -80,10 +80,6 @@ def _music() -> Any:
     return gamemusic.music
 
 
-async def _next(it: Iterator[np.ndarray]) -> np.ndarray | None:
-    return await anyio.to_thread.run_sync(lambda: next(it, None))
-
-
 async def prepare(
     info: MediaInfo,
     n: int,
@@ -198,30 +194,35 @@ async def _measure_music(
         meter.feed(np.zeros((k, 2), np.float32))
         left -= k
     cache: list[np.ndarray] | None = []
-    kept = 0
-    total = budget = min(n - spec.start, round(spec.length_s * SR))
+    total = min(n - spec.start, round(spec.length_s * SR))
     end = spec.start + total
     fade_in = min(total, int(settings.fade_in_s * SR))
     fade_out = min(total, int(settings.fade_out_s * SR))
-    pos = spec.start
     it = music_mod.synthesize_blocks(piece, SR)
+    pos = spec.start
 
-    def feed(block: np.ndarray, at: int) -> None:
-        trace.feed(block)
-        fade = fade_span(at, len(block), spec.start, end, fade_in, fade_out)
-        meter.feed(block if fade is None else block * fade[:, None])
+    def some(count: int = 8) -> bool:
+        """Synthesize, trace, measure (and keep) up to `count` blocks: False at the end.
+        Batched so that the worker thread is handed work ~15 times a minute, not 60."""
+        nonlocal pos, cache
+        for _ in range(count):
+            left = end - pos
+            block = next(it, None) if left > 0 else None
+            if block is None:
+                return False
+            block = block[:left]
+            trace.feed(block)
+            fade = fade_span(pos, len(block), spec.start, end, fade_in, fade_out)
+            meter.feed(block if fade is None else block * fade[:, None])
+            pos += len(block)
+            if cache is not None and (pos - spec.start) * 8 <= CACHE_BYTES:
+                cache.append(block)
+            else:
+                cache = None
+        return True
 
-    while budget > 0 and (block := await _next(it)) is not None:
-        block = block[:budget]
-        budget -= len(block)
-        await anyio.to_thread.run_sync(feed, block, pos)
-        pos += len(block)
-        kept += block.nbytes
-        if cache is not None:
-            cache = cache if kept <= CACHE_BYTES else None
-        if cache is not None:
-            cache.append(block)
-        await report(0.6 + 0.4 * (1 - budget / max(1, spec.length_s * SR)))
+    while await anyio.to_thread.run_sync(some):
+        await report(0.6 + 0.4 * (pos - spec.start) / max(1, total))
     return meter.finish(), cache
 
 
