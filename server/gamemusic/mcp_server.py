@@ -312,7 +312,8 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
     ) -> ExportResult:
         """Render the current timeline to a 1080p MP4. Returns the file's absolute path,
         duration, resolution and size; if the render takes longer than wait_s, returns the
-        job id and progress: call export (or state) again to follow it."""
+        job id and progress: call export (or state) again to follow it. A render that failed
+        is an error result saying why and what to try."""
         engine = _app(ctx)
         result = await engine.export(
             session_id,
@@ -322,6 +323,9 @@ def build_server(settings: Settings | None = None, app: App | None = None) -> MC
             stems=stems,
             progress=_progress(ctx),
         )
+        if result.job.status in ("failed", "cancelled"):
+            log.info("tool export: job %s %s", result.job.job_id, result.job.status)
+            raise ToolError(result.text)
         return result.model_copy(update={"job": _offered(engine, session_id, result.job)})
 
     @server.tool(

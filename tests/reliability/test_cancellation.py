@@ -95,13 +95,14 @@ async def test_a_render_over_its_time_limit_fails_clearly_and_cleans_up(
     async with Client(slow_server(tmp_path, render_timeout_s=0.5)) as client:
         sid = await ready_session(client, slow_clip)
         with anyio.fail_after(60):
-            result = await call(client, "export", session_id=sid, wait_s=50)
-    assert result["done"] is False
-    assert result["job"]["status"] == "failed"
-    assert result["job"]["error"] == (
-        "Rendering the video took longer than 0.5 s and was stopped. Try a shorter clip."
-    )
-    assert result["job"]["error"] in result["text"]
+            result = await client.call_tool("export", {"session_id": sid, "wait_s": 50})
+        assert result.is_error  # an error result, with what happened and what to try
+        text = " ".join(c.text for c in result.content if hasattr(c, "text"))
+        assert (
+            "Rendering the video took longer than 0.5 s and was stopped. Try a shorter clip."
+        ) in text
+        job = (await call(client, "state", session_id=sid))["jobs"][0]
+        assert job["status"] == "failed"
     assert render_pids(tmp_path) == []
     assert partials(out_dir) == []
     assert list(out_dir.glob("*.mp4")) == []
