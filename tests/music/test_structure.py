@@ -272,3 +272,20 @@ def test_a_long_piece_keeps_developing_and_modulates() -> None:
     assert len(prints) == int(p.duration_s // minute)
     assert compose("platformer", 600, seed=3).notes == compose("platformer", 600, seed=3).notes
     assert {c.name for c in chords} > {c.name for c in compose("platformer", 60, seed=3).chords}
+
+
+@pytest.mark.slow
+def test_a_three_hour_piece_never_repeats_a_minute_and_stays_deterministic() -> None:
+    p = compose("chiptune", 3 * 3600, seed=2)
+    lead = voice_notes(p, "lead")
+    minutes = int(p.duration_s // 60)
+    prints = {
+        tuple(
+            (round(n.start_s - 60 * m, 2), n.pitch)
+            for n in lead
+            if 60 * m <= n.start_s < 60 * (m + 1)
+        )
+        for m in range(minutes)
+    }
+    assert len(prints) == minutes == 180
+    assert compose("chiptune", 3 * 3600, seed=2).notes[-200:] == p.notes[-200:]
