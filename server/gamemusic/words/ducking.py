@@ -40,6 +40,13 @@ def _keep_ducking(m: re.Match[str], st: State) -> None:
     """"Keep ducking", 闪避保留: nothing to change."""
 
 
+@rule(rf"\bduck\w*\b[^.;!?\n]{{0,30}}?,\s*(?:like\s+|about\s+|around\s+|maybe\s+|say\s+|~)?(?P<db3>{NUM})\s*db\b")
+def _duck_db_later(m: re.Match[str], st: State) -> None:
+    """"Duck more when I talk, like 10db": the number said after the word wins (before the
+    strength words below can take "duck more")."""
+    _duck_db(m, st)
+
+
 @rule(
     r"\b(?:strong(?:er)?|heav(?:y|ier)|more|deep(?:er)?|hard(?:er)?|aggressive)\s+ducking\b"
     r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"

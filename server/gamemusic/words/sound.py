@@ -107,10 +107,14 @@ def _both(st: State, by: float) -> None:
     _scale_game(st, by)
     st.plan.volume_factor = combine(st.plan.volume_factor, by)
 
+# Sounds that are the game's own: "the music is drowning out the gunshots" is the music too loud.
+_NOISES = (
+    r"(?:footsteps|explosions|gunshots|gunfire|shots|gun\s+sounds|sound\s+effects|sfx|engine(?:\s+sounds?)?"
+    r"|cutscenes?|voice\s+lines|enemies|enemy\s+sounds)"
+)
 _GAME = (
     r"(?:(?:the\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
-    r"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?|(?:the\s+)?(?:footsteps|explosions|gunshots|gunfire|"
-    r"sound\s+effects|sfx))"
+    rf"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?|(?:the\s+)?{_NOISES})"
 )
 _DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down)"
 _UP = r"(?:louder|higher|up|more\s+audible|too\s+quiet|too\s+soft|turned\s+up)"
@@ -327,15 +331,15 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+it\s+(?:quiet|low|subtle|soft)"
     r"|(?:be\s+|it\s+|but\s+|and\s+)?(?<!too\s)(?<!so\s)(?<!not\s)(?:quiet|soft|subtle)"
     r"(?=\s*(?:$|[,.;!?\n]|please|pls|and\b))"
-    r"|(?:drowning|drowns|covering|covers|burying|buries|overpowering|overpowers)(?:\s+out)?\s+(?:the\s+)?(?:game(?:play)?|in-game|"
-    r"footsteps|sfx|sound\s+effects)(?:\s+(?:audio|sounds?))?"
-    r"|can(?:'t|not)\s+hear\s+(?:the\s+)?(?:game|gameplay|footsteps|sfx|sound\s+effects)(?:\s+(?:audio|sound))?\s+"
+    r"|(?:drowning|drowns|covering|covers|burying|buries|overpowering|overpowers)(?:\s+out)?\s+(?:the\s+|my\s+)?(?:game(?:play)?|in-game|"
+    rf"{_NOISES})(?:\s+(?:audio|sounds?))?"
+    rf"|can(?:'t|not)\s+hear\s+(?:the\s+|my\s+)?(?:game|gameplay|{_NOISES})(?:\s+(?:audio|sound))?\s+"
     r"(?:over|because\s+of)\s+the\s+(?:music|bgm)"
     r"|not\s+(?:too|that|as)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down"
     rf"|less\s+in\s+(?:my|your|the)\s+face|less\s+(?:prominent|present|upfront|in\s+front)|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
-    rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|too\s+loud|too\s+much|lower(?:\s+the)?{_NOUNS}*(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
+    rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|too\s+loud|(?<!undid\s)(?<!did\s)(?<!ed\s)too\s+much|lower(?:\s+the)?{_NOUNS}*(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
     rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering|"

@@ -159,7 +159,7 @@ def _fade_later(m: re.Match[str], st: State) -> None:
     rf"\b(?:(?P<len>long(?:er)?|slow(?:er)?|short(?:er)?|quick(?:er)?|fast(?:er)?|gentle(?:r)?|smooth(?:er)?|"
     rf"soft(?:er)?|gradual)\s+)?(?:(?P<d1>{DUR})\s+)?"
     r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?:both\s+)?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
-    r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|"
+    r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?:the\s+)?(?:music|bgm|song|track|soundtrack))?(?:\s+(?P<len2>longer|shorter|slower|"
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
     r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|should\s+be|needs\s+to\s+be|is|be|"
     rf"lasting|at)?\s*(?:(?:like|about|around|maybe|roughly|~)\s*)?(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting|to|at|of|=)\s+"
