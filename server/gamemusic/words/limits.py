@@ -175,7 +175,7 @@ def _their_music(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:more|less|boost(?:ed)?|extra|heavier|deeper|punchier)\s+(?:the\s+)?(?:bass|treble|low[\s-]?end|highs|mids|"
-    r"sub[\s-]?bass)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:less|more|too|so)\s+(?:bassy|boomy|muddy|tinny|trebly)\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion))\b",
+    r"sub[\s-]?bass)\b|\b(?:mono|stereo|surround(?:\s+sound)?|5\.1|spatial\s+audio|binaural)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:less|more|too|so)\s+(?:bassy|boomy|muddy|tinny|trebly)\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion))\b",
     r"重低音|低音炮|(?:加|多|更多|少)(?:点|一点)?(?:低音|高音)|均衡器|混响|回声|回音",
 )
 def _mix(m: re.Match[str], st: State) -> None:
@@ -222,7 +222,8 @@ def _at_the_end(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:change|switch|another|different|new|pick\s+a)\s+(?:the\s+|a\s+)?(?:style|genre|vibe|mood)\b"
-    r"(?!\s+(?:to|into|for)\b)",
+    r"(?!\s+(?:to|into|for)\b)|\b(?:less|not\s+so|too|so)\s+(?:cheesy|corny|cringe|cringy|cheap|tacky|lame|"
+    r"basic|kiddy|childish)\b",
     r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型",
 )
 def _which_style(m: re.Match[str], st: State) -> None:
