@@ -40,8 +40,8 @@ _THING = r"(?:(?:it|the\s+music|the\s+tempo|things|the\s+bgm|the\s+beat)\s+)?"
 
 
 @shape(
-    r"\bhalf[\s-]?(?:speed|tempo|time)\b|\bhalf\s+the\s+(?:speed|tempo)\b(?P<half>)",
-    r"\bdouble[\s-]?(?:speed|tempo|time)\b|\bdouble\s+the\s+(?:speed|tempo)\b(?P<double>)",
+    r"\bhalf[\s-]?(?:speed|tempo|time)\b|\bhalf\s+the\s+(?:speed|tempo)\b|\bhalve\s+(?:the\s+)?(?:tempo|speed|bpm)\b(?P<half>)",
+    r"\bdouble[\s-]?(?:speed|tempo|time)\b|\bdouble\s+the\s+(?:speed|tempo|bpm)\b(?P<double>)",
 )
 def _half_double(m: re.Match[str], st: State) -> None:
     _scale_tempo(st, 2.0 if m.group(0).lower().startswith("double") else 0.5)

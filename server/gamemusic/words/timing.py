@@ -283,9 +283,11 @@ def _not_last(m: re.Match[str], st: State) -> None:
     rf"(?:at|after))\s+(?P<b>{TIME})",
     rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|在\s*第?(?P<b3>{TIME})\s*"
     r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
+    rf"\b(?:until|till|up\s+to)\s+(?:the\s+|my\s+|i\s+)?(?:(?!(?:and|but|then)\b)[a-z']+\s+){{1,4}}?(?:at|around|~)\s+(?P<b4>{TIME})",
 )
 def _until(m: re.Match[str], st: State) -> None:
-    end = seconds(group(m, "b", "b2", "b3") or "0")
+    """"Until 1:30", "until the boss appears at 1:40": the music ends there."""
+    end = seconds(group(m, "b", "b2", "b3", "b4") or "0")
     if end <= 0:
         raise bad(st.plan, "The music has to end after 0:00.", "音乐的结束时间必须晚于 0:00。")
     _set_range(st, TimeRange(0.0, end), "until")
@@ -306,6 +308,15 @@ def _until(m: re.Match[str], st: State) -> None:
 )
 def _from(m: re.Match[str], st: State) -> None:
     _set_range(st, TimeRange(start=seconds(group(m, "a", "a2") or "0")), "from")
+
+
+@when(
+    rf"\b(?:push|move|shift|delay|bump|hold)\s+(?:it|the\s+(?:music|bgm|soundtrack)|the\s+(?:music's\s+)?start)\s+(?:back\s+)?"
+    rf"(?:to|until|till)\s+(?:the\s+)?(?P<a>{TIME})",
+)
+def _push_start(m: re.Match[str], st: State) -> None:
+    """"The music starts too early, push it to 0:08": it starts at 0:08."""
+    _set_range(st, TimeRange(start=seconds(m["a"])), "from")
 
 
 @when(
