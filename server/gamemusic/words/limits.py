@@ -77,7 +77,8 @@ def _part_volume(m: re.Match[str], st: State) -> None:
     r"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning|end)|at\s+first|in\s+the\s+beginning)\b"
     r"|\b(?:after|before|during|until|till|when)\s+(?:the\s+|my\s+)?(?:intro|outro|cutscene|loading\s+screen|"
     r"menu|lobby|countdown|boss\s+(?:fight|appears|shows\s+up)|fight\s+(?:starts|begins)|match\s+(?:starts|begins))\b(?![^.;!?\n]{0,24}?\d)",
-    rf"\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+the\s+(?:very\s+)?end\b|\b(?:no|without|not\s+have"
+    rf"\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+(?:the\s+(?:very\s+)?end\b|(?:the\s+(?:video|clip|recording|match)|it)"
+    r"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:no|without|not\s+have"
     rf"|don't\s+want|cut|kill|stop)\s+(?:any\s+|the\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)"
     rf"|\b(?:the\s+)?(?:last|final)\s+(?:{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+)?(?:silent|music[\s-]?free|without\s+music)\b"
     rf"|\b(?:end|stop|finish|cut\s+off)\s+(?:the\s+music\s+)?(?:{DUR})\s+(?:early|earlier|sooner)\b|\b(?:except|but\s+not|apart\s+from|"
@@ -163,7 +164,7 @@ def _game_itself(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:the\s+)?(?:actual|official|exact|copyrighted)\s+(?:[a-z0-9']+\s+){0,3}(?:theme|"
     r"soundtrack|ost|song|music)\b|\b(?:the\s+)?(?:real|original)\s+(?:[a-z0-9']+\s+){1,3}(?:theme"
-    r"|soundtrack|ost)\b|\bost\b|\b(?:a\s+)?(?:real|"
+    r"|soundtrack|ost)\b|\bost\b|\bthe\s+(?:[a-z0-9']+\s+){1,3}(?:theme\s+song|main\s+theme|title\s+theme|intro\s+song)\b|\b(?:a\s+)?(?:real|"
     r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b",
     r"(?:官方|正版|原版)(?:配乐|原声带|音乐|主题曲|bgm)|原声带|流行歌曲",
 )

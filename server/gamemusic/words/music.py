@@ -197,7 +197,7 @@ def _intense(m: re.Match[str], st: State) -> None:
 
 @shape(
     r"\b(?:follow|match|react\s+to|track)\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
-    r"what(?:'s|\s+is)\s+happening)\b",
+    r"what(?:'s|\s+is)\s+happening)\b(?:\s+(?:of|in)\s+(?:the\s+|my\s+)?(?:fights?|battles?|game(?:play)?|action|match|clip|video|combat))?",
     r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
 )
 def _arc_auto(m: re.Match[str], st: State) -> None:

@@ -60,10 +60,16 @@ def _original_only(m: re.Match[str], st: State) -> None:
     st.plan.original_audio = "keep"
 
 
+_THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not the music's range
+    r"(?:\s+(?:for|during|in|over|throughout)\s+the\s+(?:whole|entire|full)\s+(?:thing|video|clip|time|way)"
+    r"|\s+(?:completely|entirely|throughout|altogether))?"
+)
+
+
 @switch(
-    rf"\b(?:mute|silence)\s+{_ORIG}(?:\s+{_SOUND})?\b|\b(?:mute|silence)\s+{_ORIG_N}\s+{_SOUND}\b",
+    rf"\b(?:(?:mute|silence)\s+{_ORIG}(?:\s+{_SOUND})?\b|\b(?:mute|silence)\s+{_ORIG_N}\s+{_SOUND}\b){_THROUGHOUT}",
     rf"\b(?:remove|drop|kill|turn\s+off|get\s+rid\s+of|cut|lose|no|without|disable)\s+{_ORIG_N}\s+"
-    rf"{_SOUND}\b|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
+    rf"{_SOUND}\b{_THROUGHOUT}|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
     rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|直接|彻底)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
     r"|静音(?:原视频|原片|游戏)|视频静音|除了?(?:背景)?音乐(?:以外|之外)?(?:其他|别的)?(?:都|全)(?:静音|关掉)|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
@@ -149,13 +155,16 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     rf"\s+(?:are\s+|both\s+|are\s+both\s+)*(?:{MUCH}\s+|{BIT}\s+)?(?P<dir>quieter|softer|lower|down|louder|higher|up)\b"
     rf"{AFTER}",
     rf"\beverything\s+(?:{MUCH}\s+|{BIT}\s+)?(?P<dir2>quieter|softer|louder)\b{AFTER}",
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?P<dir3>lower|reduce|turn\s+down|drop|raise|boost|turn\s+up)\s+(?:the\s+)?(?:volume|level)s?\s+(?:of|on|for)\s+"
+    rf"(?:everything|both)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
+    rf"\bturn\s+everything\s+(?P<dir4>down|up)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
     r"(?:音乐|背景音乐)和(?:游戏声音?|原声|游戏音效)(?:都|也)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<dir>小|低|大|高|响)"
     r"(?:一?点|一些)?",
 )
 def _music_and_game(m: re.Match[str], st: State) -> None:
     """"Music and game both a bit quieter": both sounds, one step each."""
-    word = group(m, "dir", "dir2") or ""
-    down = word in ("quieter", "softer", "lower", "down", "小", "低")
+    word = re.sub(r"\s+", " ", group(m, "dir", "dir2", "dir3", "dir4") or "")
+    down = word in ("quieter", "softer", "lower", "down", "小", "低", "reduce", "turn down", "drop")
     _both(st, factor(m, 0.6, 0.36, 0.8) if down else factor(m, 1.5, 2.25, 1.25))
 
 

@@ -49,7 +49,7 @@ _TITLES = [
         rf"called|:|=|-)\s*)?{QUOTED}",
         rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the)\s+)?{_EN_KW}",
         rf"\b(?:make|have|let|can)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?{_EN_KW}\s+(?:say|says|read|reads|show|be)\s*:?\s*{QUOTED}",
-        rf"\b(?:add|put|show|insert|display|place|want|need|have|gimme|make)\s+(?:(?:a|an|the|some)\s+)?{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
+        rf"(?:\b(?:add|put|show|insert|display|place|want|need|have|gimme|make)\s+)?(?:(?:a|an|the|some)\s+)?\b{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
         rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
         rf"\b(?:add|put|show|display|write|overlay)\s+(?:(?:my|the|a|an|our)\s+)?(?:[a-z]+\s+){{0,3}}?{QUOTED}"
         r"(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
