@@ -25,7 +25,10 @@ def _many_steps(m: re.Match[str], st: State) -> None:
         "Say 'undo' once per step.", "每次说一声“撤销”，撤销一步。"))  # fmt: skip
 
 
-@rule(r"\bredo\b(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?|重做|恢复撤销|取消撤销|反撤销")
+@rule(
+    r"\b(?:redo|undo)\s+(?:that|the|my|your)\s+(?:last\s+|previous\s+)?undo\b|\bredo\s+(?:last|previous)\s+undo\b|\bredo\b(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?",
+    r"重做|恢复撤销|取消撤销|反撤销",
+)
 def _redo(m: re.Match[str], st: State) -> None:
     st.plan.redo = True
 

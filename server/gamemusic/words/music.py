@@ -249,8 +249,9 @@ _GAME_NOUN = re.compile(r"\s*(?:game|title|level|map)s?\b", re.I | re.A)
 _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
 
 
-_RECORDED = re.compile(
-    r"\s*(?:clip|clips|video|gameplay|footage|run|stream|vod|montage|highlights?|match|speedrun|"
+_RECORDED = re.compile(  # "this minecraft clip", "my minecraft mining clip"
+    r"(?:\s+(?!(?:style|vibes?|feel|music|like|sound|soundtrack|theme|type|inspired|era|ish|and|or|but|to|for|with)\b)"
+    r"[a-z']+){0,2}?\s*(?:clip|clips|video|gameplay|footage|run|stream|vod|montage|highlights?|match|speedrun|"
     r"playthrough|let's\s+play|server|world|build|session|录像|视频|实况|集锦|直播|片段)", re.I | re.A
 )
 
@@ -259,6 +260,9 @@ _RECORDED = re.compile(
 def _franchise(m: re.Match[str], st: State) -> None:
     found = franchise(m.group(0))
     if found is None:
+        return
+    if style_word(m.group(0)):  # "mario-like" is a style word, not the franchise named
+        st.styles.append(style_word(m.group(0)))  # type: ignore[arg-type]
         return
     if _RECORDED.match(m.string, m.end()):  # "for this minecraft clip": what was played
         st.setting = found

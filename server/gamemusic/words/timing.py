@@ -311,6 +311,8 @@ def _from(m: re.Match[str], st: State) -> None:
 
 
 @when(
+    rf"\b(?:(?:bring|let|drop)\s+(?:the\s+)?(?:music|bgm|soundtrack|it)\s+in|cue\s+(?:up\s+)?(?:the\s+)?(?:music|bgm|soundtrack|it)(?:\s+in)?"
+    rf"|(?:music|bgm|it)\s+(?:should\s+|can\s+)?enters?)\s+(?:at|around|from)\s+(?:the\s+)?(?P<a>{TIME})",
     rf"\b(?:push|move|shift|delay|bump|hold)\s+(?:it|the\s+(?:music|bgm|soundtrack)|the\s+(?:music's\s+)?start)\s+(?:back\s+)?"
     rf"(?:to|until|till)\s+(?:the\s+)?(?P<a>{TIME})",
 )
