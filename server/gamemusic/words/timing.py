@@ -47,9 +47,9 @@ def _silent_lead(m: re.Match[str], st: State) -> None:
 # "No music after 1:00" is the music until 1:00 (not from 1:00); a gap in the middle cannot be
 # said as one range, so it is refused.
 _OFF = (
-    r"(?:no|without|remove|delete|kill|cut|drop|mute|stop|lose|ditch|turn\s+off|get\s+rid\s+of|silence|"
+    r"(?:(?:no|without|remove|delete|kill|cut|drop|mute|stop|lose|ditch|turn\s+off|get\s+rid\s+of|silence|"
     r"don't\s+(?:want|need|play|have)|do\s+not\s+(?:want|play|have)|not\s+have)\s+(?:any\s+|the\s+)?(?:background\s+)?"
-    r"(?:music|bgm)"
+    r"(?:music|bgm)|(?:the\s+)?(?:background\s+)?(?:music|bgm)\s+(?:off|out|gone|muted|silent))"
 )
 _ZH_OFF = r"(?:不要|别|不用|不放|没有|不需要|去掉|关掉|删掉|静音)(?:放|有)?(?:背景)?(?:音乐|bgm)"
 
