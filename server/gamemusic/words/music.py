@@ -63,14 +63,14 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
 
 @shape(
     r"\b(?P<n>\d{1,3})\s*(?:%|percent)\s+(?P<dir>faster|quicker|slower)\b",
-    r"\b(?P<dir>(?:speed|slow)\s+(?:up|down)\s+the\s+(?:tempo|music|bpm|pace|beat)|speed\s+(?:it\s+|the\s+music\s+)?up|slow\s+(?:it\s+|the\s+music\s+)?down|(?:raise|increase|lower|reduce)"
+    r"\b(?P<dir>(?:speed\s+up|slow\s+down|slow)\s+the\s+(?:tempo|music|bpm|pace|beat)(?:\s+(?:up|down))?|speed\s+(?:it\s+|the\s+music\s+)?up|slow\s+(?:it\s+|the\s+music\s+)?down|(?:raise|increase|lower|reduce|drop|cut|decrease|boost)"
     r"\s+the\s+(?:tempo|bpm|speed|pace))\s+by\s+(?P<n>\d{1,3})\s*(?:%|percent)",
     r"(?:节奏|速度|节拍|tempo|bpm)\s*(?P<dir>加快|提高|提升|快|放慢|降低|减慢|慢)\s*(?P<n>\d{1,3})\s*%",
 )
 def _tempo_pct(m: re.Match[str], st: State) -> None:
     """"10% faster", 节奏加快百分之十: the tempo times 1.1 (not a volume of 10%)."""
     n = min(float(m["n"]), 50.0) / 100
-    down = m["dir"].startswith(("slow", "lower", "reduce", "放慢", "降低", "减慢", "慢"))
+    down = m["dir"].startswith(("slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢"))
     _scale_tempo(st, round(1 - n if down else 1 + n, 4))
 
 
@@ -128,7 +128,7 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"\b(?:another|a\s+different|a\s+new|different|new|fresh)\s+(?:take|version|variation|variant|"
     r"one|try|melody|tune|song|track|composition|arrangement|seed|generation|piece)\b|\b(?:try\s+"
     r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?generate|re-?compose"
-    r"|re-?do\s+the\s+music|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
+    r"|re-?do\s+the\s+music|(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+(?:repetitive|monotonous|samey)|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
     r"重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!]|吧|呢|试试)",
@@ -141,7 +141,7 @@ def _new_take(m: re.Match[str], st: State) -> None:
     r"\b(?:i\s+)?(?:(?:don't|do\s+not|dont)\s+(?:really\s+)?(?:like|love|dig)|hate|can't\s+stand)\s+(?:this|it|that|the)"
     r"(?:\s+(?:one|music|song|track|tune|melody|take))?\b|\b(?:this|that)\s+(?:one|music|song|"
     r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b|\b(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+"
-    r"(?:repetitive|boring|monotonous|samey|bland|generic)\b",
+    r"(?:boring|bland|generic)\b",
     r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
 )
 def _dislike(m: re.Match[str], st: State) -> None:
@@ -164,7 +164,8 @@ def _no_stingers(m: re.Match[str], st: State) -> None:
 
 @shape(
     rf"\b(?:add|with|enable|turn\s+on|use|put\s+in|bring\s+back)\s+(?:some\s+|the\s+)?{_STING}\b"
-    rf"|\b{_STING}\s+on\b|\b(?:hit|accent)\s+the\s+(?:big\s+)?(?:moments|kills|plays)\b",
+    rf"|\b{_STING}\s+on\b|\b(?:hit|accent)\s+the\s+(?:big\s+)?(?:moments|kills|plays)\b"
+    rf"|\b(?:get|put|bring|have|want)\s+(?:the\s+|those\s+|my\s+)?{_STING}\s+back\b|\b{_STING}\s+back(?:\s+on)?\b",
     r"(?:加上?|开启|打开|要)(?:重音|强调音|音效点缀|stinger)",
 )
 def _stingers(m: re.Match[str], st: State) -> None:

@@ -60,6 +60,18 @@ def _original_only(m: re.Match[str], st: State) -> None:
     st.plan.original_audio = "keep"
 
 
+@switch(
+    rf"\b(?:mute|silence|turn\s+off|kill|remove|cut)\s+(?:both\s+)?(?:the\s+)?(?:background\s+)?(?:music|bgm)\s+(?:and|&)\s+"
+    rf"(?:the\s+)?(?:game|gameplay|original|in-game)(?:\s+{_SOUND})?\b(?:\s+both)?"
+    rf"|\b(?:mute|silence|turn\s+off|kill|remove|cut)\s+(?:both\s+)?{_ORIG}(?:\s+{_SOUND})?\s+(?:and|&)\s+(?:the\s+)?(?:background\s+)?"
+    r"(?:music|bgm)\b(?:\s+both)?",
+)
+def _mute_both(m: re.Match[str], st: State) -> None:
+    """"Mute both the music and the game": no music, no game audio."""
+    st.plan.original_audio = "mute"
+    st.plan.remove_music = True
+
+
 _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not the music's range
     r"(?:\s+(?:for|during|in|over|throughout)\s+the\s+(?:whole|entire|full)\s+(?:thing|video|clip|time|way)"
     r"|\s+(?:completely|entirely|throughout|altogether))?"

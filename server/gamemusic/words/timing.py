@@ -345,7 +345,9 @@ def _except_first(m: re.Match[str], st: State) -> None:
     r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|clip|thing|length|time|way|duration|song|match)\b|"
     r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b"
     r"|\b(?:go|play|last|run|keep\s+(?:going|playing))\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b"
-    r"|\b(?:start|begin)\s+(?:the\s+music\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b",
+    r"|\b(?:start|begin)\s+(?:the\s+music\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b"
+    r"|\b(?:start|begin|come\s+in|kick\s+in)s?\s+(?:right\s+|exactly\s+|just\s+)?(?:when|as|with)\s+the\s+(?:video|clip|recording|footage)"
+    r"(?:\s+(?:starts|begins))?\b",
     r"全程|整个视频|整段|全部时长|从头到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)",
 )
 def _whole(m: re.Match[str], st: State) -> None:

@@ -64,6 +64,7 @@ _TITLES = [
         rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
         rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|打上|放个|写上|显示)\s*(?:一个|个|一句|句|一行)?\s*"
         rf"{QUOTED}(?!\s*(?:音乐|风格?|bgm|的?感觉|那样|一样|那种))",
+        rf"\b(?P<again>another|a\s+second|one\s+more)(?:\s+(?:one|{_EN_KW}))?\s*(?:(?:saying|that\s+says|reading|with|:)\s*)?{QUOTED}",
     )
 ]
 _SEP = r"\s*(?:,\s*)?(?:and\s+)?(?:(?:show|display|keep|put|place|move|have)\s+(?:it\s+)?)?"
@@ -116,6 +117,8 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
                    f"标题文字有 {len(words)} 个字符：请少于 200 个。")  # fmt: skip
     kw = re.sub(r"\s+", " ", (group(m, "kw") or "text").lower()).rstrip("s")
     kind = "title" if kw in _TITLE_KINDS else "text"
+    if "again" in m.re.groupindex and m["again"] is not None and not group(m, "kw") and plan.titles:
+        kind = plan.titles[-1].kind  # "... and another one "gg" at 0:40": the same kind again
     fields: dict = {"text": words, "kind": kind, "at": seconds(m["at"]) if group(m, "at") else None}
     if group(m, "se"):
         _place(fields, m["se"])
