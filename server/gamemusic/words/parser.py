@@ -114,11 +114,36 @@ def _consume(m: re.Match[str], handler: Handler, state: State) -> str:
     try:
         handler(m, state)
     except Opposed:
+        if _CORRECTION.search(m.string, m.end()):  # "louder. no wait, quieter": the last word
+            return "\n"  # wins, whichever rule reads it first
+        if _CORRECTION.search(m.string, 0, m.start()):
+            _redo_step(m, handler, state)
+            return "\n"
         raise bad(state.plan, "You asked for more and for less of the same thing in one sentence.",
                   "同一句里对同一项既要加又要减。", code="not_understood",
                   hint=("Say one direction, e.g. 'a bit quieter'.", "请只说一个方向，例如“小一点”。"),
                   ) from None  # fmt: skip
     return "\n"
+
+
+_CORRECTION = re.compile(
+    r"\b(?:no\s+wait|wait\s+no|no\s+no|actually|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that|"
+    r"correction|on\s+second\s+thought)\b|不对|不是|算了|改成|我是说",
+    FLAGS,
+)
+_STEPS = ("volume_factor", "game_volume_factor", "tempo_factor")
+
+
+def _redo_step(m: re.Match[str], handler: Handler, state: State) -> None:
+    """A corrected step: the handler runs again on a clean slate; only the step it sets is new."""
+    plan = state.plan
+    before = {name: getattr(plan, name) for name in _STEPS}
+    for name in _STEPS:
+        setattr(plan, name, None)
+    handler(m, state)
+    for name, value in before.items():
+        if getattr(plan, name) is None:
+            setattr(plan, name, value)
 
 
 def _finish(state: State) -> None:
