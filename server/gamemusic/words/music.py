@@ -176,6 +176,16 @@ opposite(_stingers)(_no_stingers)
 
 
 @shape(
+    rf"\b(?:the\s+)?{_STING}\s+(?:are|is|sound|seem)\s+(?:(?:way|a\s+bit|kinda|really|so)\s+)?(?:too\s+)?(?:loud|quiet|soft|much)\b"
+    rf"|\b(?:louder|quieter|softer)\s+{_STING}\b|\b{_STING}\s+(?:louder|quieter|softer)\b",
+)
+def _stinger_level(m: re.Match[str], st: State) -> None:
+    """"The stingers are too loud": their level is not a setting; named as ignored, and the
+    music's volume is left alone."""
+    st.plan.ignored.append(m.group(0).strip())
+
+
+@shape(
     r"\b(?:keep|stay|hold|leave)\s+(?:it|the\s+music|things|everything)?\s*(?:calm|steady|even)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+"
     r"way(?:\s+through)?))?|\b(?:no|without|don't\s+add|skip\s+the)\s+(?:big\s+)?build[\s-]?ups?\b"
     r"|\bcalm\s+(?:the\s+whole\s+(?:time|way)|throughout)\b",
