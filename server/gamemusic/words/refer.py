@@ -23,7 +23,7 @@ _GAME = (
     r"|游戏声音?|游戏音效|游戏音量|游戏的声音|原声|原音|脚步声|枪声"
 )
 _MUSIC = (
-    r"\b(?:music|bgm|soundtrack|song|track|tune|beat|beats|melody)\b|音乐|配乐|bgm|旋律"
+    r"\b(?:music|bgm|soundtracks?|songs?|tracks?|tunes?|beats?|melody|melodies)\b|音乐|配乐|bgm|旋律"
 )
 # A level verb with a pronoun object ("lower it", "bump them up", "turn that down"), or a
 # pronoun subject before a level ("it's too loud", "they are too quiet").
@@ -120,6 +120,10 @@ def resolve(work: str) -> str:
             at = m.end(name)
             if name == "subj":  # "it's too loud" -> "the game audio's too loud": keep the verb
                 continue
+        elif last == "music" and (m["obj"] or m["obj2"] or "") in ("them", "those"):
+            name = "obj" if m["obj"] else "obj2"  # "chill beats ... and lower them a bit"
+            out += [work[at : m.start(name)], "the music"]
+            at = m.end(name)
         elif last == "game" and m["ebare"]:
             out += [work[at : m.start("ebare")], _GAME_EN, " "]
             at = m.start("ebare")
