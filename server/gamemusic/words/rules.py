@@ -106,12 +106,18 @@ class Step(float):
     """A relative step; `hedged` when said with "a bit", "slightly", "not too much"."""
 
     hedged: bool = False
+    exact: bool = False  # said as a number ("half", "30% quieter", "2x"): beats a word
 
     @classmethod
-    def of(cls, value: float, hedged: bool) -> Step:
+    def of(cls, value: float, hedged: bool, exact: bool = False) -> Step:
         step = cls(round(value, 4))
-        step.hedged = hedged
+        step.hedged, step.exact = hedged, exact
         return step
+
+
+def said(value: float) -> Step:
+    """A step said as a number."""
+    return Step.of(value, False, exact=True)
 
 
 def factor(m: re.Match[str], normal: float, much: float, bit: float) -> Step:
@@ -131,10 +137,12 @@ def combine(old: float | None, by: float) -> Step:
     """Cues in one sentence don't stack: "too fast, slow it down" is one step slower. The same
     direction keeps the stronger step, unless one of them is hedged ("kinda loud, a lil quieter"
     is a little: the complaint says which way, the hedge how far). Opposite directions raise
-    `Opposed`: the parser refuses rather than pick one."""
+    `Opposed`: the parser refuses rather than pick one. A number beats a word."""
     hedged = getattr(by, "hedged", False)
     if old is None:
-        return Step.of(by, hedged)
+        return Step.of(by, hedged, getattr(by, "exact", False))
+    if getattr(old, "exact", False) != getattr(by, "exact", False):  # "way less loud, like half"
+        return Step.of(old, False, True) if getattr(old, "exact", False) else Step.of(by, False, True)
     if (old < 1) != (by < 1) and old != 1 and by != 1:
         raise Opposed
     gentle = hedged or getattr(old, "hedged", False)
