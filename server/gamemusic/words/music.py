@@ -20,6 +20,7 @@ from gamemusic.words.rules import (
     group,
     opposite,
     registrar,
+    said,
 )
 from gamemusic.words.text import TIME, seconds
 from gamemusic.words.vocabulary import FRANCHISE_RE, STYLE_RE, franchise, style_word
@@ -44,7 +45,7 @@ _THING = r"(?:(?:it|the\s+music|the\s+tempo|things|the\s+bgm|the\s+beat)\s+)?"
     r"\bdouble[\s-]?(?:speed|tempo|time)\b|\bdouble\s+the\s+(?:speed|tempo|bpm)\b(?P<double>)",
 )
 def _half_double(m: re.Match[str], st: State) -> None:
-    _scale_tempo(st, 2.0 if m.group(0).lower().startswith("double") else 0.5)
+    _scale_tempo(st, said(2.0 if m.group(0).lower().startswith("double") else 0.5))
 
 
 @shape(
@@ -58,7 +59,7 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
     f = float(group(m, "f", "f2", "f3") or 1)
     if group(m, "dir") in ("slower", "慢") and f > 0:
         f = 1 / f  # "2x slower": half the tempo
-    _scale_tempo(st, max(0.5, min(2.0, f)))
+    _scale_tempo(st, said(max(0.5, min(2.0, f))))
 
 
 @shape(
@@ -71,11 +72,11 @@ def _tempo_pct(m: re.Match[str], st: State) -> None:
     """"10% faster", 节奏加快百分之十: the tempo times 1.1 (not a volume of 10%)."""
     n = min(float(m["n"]), 50.0) / 100
     down = m["dir"].startswith(("slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢"))
-    _scale_tempo(st, round(1 - n if down else 1 + n, 4))
+    _scale_tempo(st, said(1 - n if down else 1 + n))
 
 
 @shape(
-    r"\b(?P<n>\d{1,4})\s*bpm\b|\b(?:bpm|tempo)\s*(?:(?:down|up)\s+)?(?:to|of|at|=|:|is)?\s*(?:(?:around|about|"
+    r"\b(?P<n>\d{1,4})\s*bpm\b|\b(?:bpm|tempo)\s*(?:(?:down|up)\s+)?(?:to|of|at|=|:|is|(?:should|could|can|must|needs\s+to)\s+be)?\s*(?:(?:around|about|"
     r"roughly|like|maybe)\s+|~)?(?P<n2>\d{1,4})\b"
     r"(?![%:.]|\s*x\b)"
     r"(?:\s*bpm\b)?",
@@ -108,7 +109,8 @@ def _faster(m: re.Match[str], st: State) -> None:
 
 @shape(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|(?:decrease|lower|"
-    r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|less\s+fast|not\s+(?:so|as)\s+fast|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast"
+    r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|less\s+fast|not\s+(?:so|as)\s+fast|"
+    r"(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+tempo)\s+(?:so|that)\s+(?:fast|quick|rushed)|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast"
     rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bslow\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+down\b",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|"
@@ -298,6 +300,14 @@ def _style(m: re.Match[str], st: State) -> None:
     if _WHEN.search(before) and not _STYLE_NOUN.match(after):  # "during the fight": a time
         return
     st.styles.append(found)
+
+
+@opposite(_style)
+def _not_style(m: re.Match[str], st: State) -> None:
+    """"No chiptune please": that style is never picked (a question names the others)."""
+    found = style_word(m.group(0))
+    if found:
+        st.refused_styles.add(found[0])
 
 
 @style(

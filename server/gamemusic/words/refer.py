@@ -95,6 +95,30 @@ _APPROX = re.compile(
 )
 
 
+# "I hate the fade in, kill it": a removal verb on a pronoun takes the last thing named.
+_THING = re.compile(
+    r"\b(?P<thing>fade[\s-]?ins?|fade[\s-]?outs?|fades|fading|ducking|stingers?|titles?|captions?|text\s+overlays?)\b"
+    r"|\b(?P<verb>remove|delete|kill|drop|lose|ditch|scrap|cut|get\s+rid\s+of|turn\s+off|disable|take\s+out)\s+"
+    r"(?P<it>it|them|that|those)\b(?!\s+(?:down|up|back|in|out)\b)"
+    r"|\b(?:turn|switch|shut|take)\s+(?P<it2>it|them|that|those)\s+(?:off|out)\b",
+    FLAGS,
+)
+
+
+def _name_the_thing(work: str) -> str:
+    """The pronoun names the thing; its first mention, now only the antecedent, is blanked
+    ("i hate the fade in" asks for no fade)."""
+    out, at, last = [], 0, None
+    for m in _THING.finditer(work):
+        if m["thing"]:
+            last = m
+        elif last is not None:
+            it = "it" if m["it"] else "it2"
+            out += [work[at : last.start()], "\n", work[last.end() : m.start(it)], f"the {last['thing']}"]
+            at, last = m.end(it), None
+    return "".join([*out, work[at:]])
+
+
 def _repeat_verb(m: re.Match[str]) -> str:
     if m["verb"]:
         return f"{m['verb']} {m['obj']} and {m['verb']} "
@@ -104,7 +128,7 @@ def _repeat_verb(m: re.Match[str]) -> str:
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
-    work = _SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))
+    work = _name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work)))
     work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
     out: list[str] = []

@@ -23,6 +23,7 @@ from gamemusic.words.rules import (
     group,
     opposite,
     registrar,
+    said,
 )
 from gamemusic.words.text import NUM
 
@@ -159,7 +160,7 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     """"Lower the game by 20%" scales the game audio by 0.8 (not a level of 20%)."""
     n = min(float(m["n"]), 95.0) / 100
     up = m["dir"] in ("raise", "boost", "increase", "up", "louder", "higher", "调高", "提高", "增大", "加大", "调大")
-    _scale_game(st, round(1 + n if up else 1 - n, 4))
+    _scale_game(st, said(1 + n if up else 1 - n))
 
 
 @level(
@@ -204,7 +205,7 @@ def _game_level(m: re.Match[str], st: State) -> None:
     r"(?:\s+(?:audio|sound|volume))?\s+(?:at|to)\s+half\b",
 )
 def _game_half(m: re.Match[str], st: State) -> None:
-    _scale_game(st, 0.5)
+    _scale_game(st, said(0.5))
 
 
 @level(
@@ -218,7 +219,7 @@ def _game_times(m: re.Match[str], st: State) -> None:
     f = float(m["f"] or 2)
     if group(m, "dir") in ("quieter", "softer") and f > 0:
         f = 1 / f
-    _scale_game(st, max(0.05, min(4.0, f)))
+    _scale_game(st, said(max(0.05, min(4.0, f))))
 
 
 @level(
@@ -298,7 +299,7 @@ def _relative_pct(m: re.Match[str], st: State) -> None:
     n = min(float(m["n"]), 95.0) / 100
     down = m["dir"] in ("quieter", "softer", "lower", "reduce", "drop", "cut", "decrease", "down",
                         "调低", "降低", "减小", "调小", "减少")  # fmt: skip
-    _scale_volume(st, round(1 - n if down else 1 + n, 4))
+    _scale_volume(st, said(1 - n if down else 1 + n))
 
 
 @level(
@@ -333,24 +334,25 @@ def _music_times(m: re.Match[str], st: State) -> None:
     f = float(group(m, "f") or 2)
     if group(m, "dir") in ("quieter", "softer") and f > 0:
         f = 1 / f  # "2x quieter": half the level
-    _scale_volume(st, max(0.05, min(4.0, f)))
+    _scale_volume(st, said(max(0.05, min(4.0, f))))
 
 
 @level(
     r"\b(?:(?:quieter|softer|lower|down)\s+by\s+(?:a\s+)?half|half\s+(?:of\s+)?(?:what\s+it\s+is(?:\s+now)?|(?:the|its)\s+current(?:\s+(?:level|volume))?|where\s+it\s+is)|"
     r"half\s+(?:the\s+)?(?:music\s+|bgm\s+)?(?:volume|as\s+loud)|halve\s+(?:the\s+)?(?:music\s+)?"
     r"volume|half\s+as\s+loud|(?:music|bgm)\s+at\s+half(?:\s+volume)?|(?:cut|drop|bring|turn)\s+(?:it|"
-    r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b",
+    r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b"
+    r"|(?<=,\s)(?:like\s+|maybe\s+|about\s+|say\s+|roughly\s+)half\b(?!\s+(?:speed|tempo|time|the|of|way|a))",
     r"音量减半|一半的?音量|(?:音量|音乐|背景音乐|bgm)(?:调到|降到|减到|变成)?(?:原来的)?一半|音乐减半"
     r"|(?:降低|减少|调低|小|降)(?:到)?一半",
 )
 def _half(m: re.Match[str], st: State) -> None:
-    _scale_volume(st, 0.5)
+    _scale_volume(st, said(0.5))
 
 
 @level(r"\b(?:double\s+(?:the\s+)?(?:music\s+)?volume|twice\s+as\s+loud)\b", r"音量加倍|双倍音量")
 def _double(m: re.Match[str], st: State) -> None:
-    _scale_volume(st, 2.0)
+    _scale_volume(st, said(2.0))
 
 
 _COMPLAINT = re.compile(r"\b(?:too\s+(?:loud|much)|so\s+loud|overpower\w*)\b", re.I)
@@ -365,7 +367,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     rf"{_NOISES})(?:\s+(?:audio|sounds?))?"
     rf"|can(?:'t|not)\s+hear\s+(?:the\s+|my\s+)?(?:game|gameplay|{_NOISES})(?:\s+(?:audio|sound))?\s+"
     r"(?:over|because\s+of)\s+the\s+(?:music|bgm)"
-    r"|not\s+(?:too|that|as)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
+    r"|not\s+(?:too|that|as)\s+loud|(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+bgm)\s+(?:so|that)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down|(?:drop|dial\s+back|pull\s+back|ease\s+off|back\s+off)\s+(?:on\s+)?(?:the\s+)?(?:music|bgm|soundtrack)(?=\s+(?:a\s+(?:bit|little|tad|touch|notch|lil)|slightly|some|down)\b)(?:\s+down)?|dial\s+{_IT}?(?:down|back)"
     rf"|less\s+in\s+(?:my|your|the)\s+face|less\s+(?:prominent|present|upfront|in\s+front)|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
