@@ -51,6 +51,7 @@ _FINE = re.compile(
     r"\s*(?:is|are|'s|sounds?|seems?)?\s*(?:totally\s+|perfectly\s+|pretty\s+|really\s+)?(?:fine|good|ok|okay|great|"
     r"perfect|alright|right)\b|(?:的)?(?:挺好|还行|没问题|可以|不错|刚好)", FLAGS
 )
+_GONE = re.compile(r"\b(?:no|mute|muted|without|kill|cut|remove|lose|ditch|turn\s+off)\s+(?:the\s+|any\s+)?$", FLAGS)
 _GAME_EN = "the game audio"
 _GAME_ZH = "游戏声音"
 
@@ -134,8 +135,9 @@ def resolve(work: str) -> str:
     out: list[str] = []
     last, at = "", 0
     for m in _SCAN.finditer(work):
-        if m["game"]:
-            last = "" if _FINE.match(work, m.end()) else "game"  # "the game audio is fine, ... it"
+        if m["game"]:  # "the game audio is fine, ... it", "no game audio, and make it loud"
+            gone = _GONE.search(work, max(0, m.start() - 16), m.start())
+            last = "" if _FINE.match(work, m.end()) or gone else "game"
         elif m["music"]:
             last = "music"
         elif last == "game" and (m["obj"] or m["obj2"] or m["subj"]):

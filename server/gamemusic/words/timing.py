@@ -164,7 +164,7 @@ def _fade_later(m: re.Match[str], st: State) -> None:
     r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?:both\s+)?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
     r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?:the\s+)?(?:music|bgm|song|track|soundtrack))?(?:\s+(?P<len2>longer|shorter|slower|"
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
-    r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|should\s+be|needs\s+to\s+be|is|be|"
+    r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|during|across|should\s+be|needs\s+to\s+be|is|be|"
     rf"lasting|at)?\s*(?:(?:like|about|around|maybe|roughly|~)\s*)?(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting|to|at|of|=)\s+"
     rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地))?"
