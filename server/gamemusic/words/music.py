@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words.plan import Question
 from gamemusic.words.rules import (
     AFTER,
     BIT,
@@ -23,7 +24,14 @@ from gamemusic.words.rules import (
     said,
 )
 from gamemusic.words.text import TIME, seconds
-from gamemusic.words.vocabulary import FRANCHISE_RE, STYLE_RE, franchise, style_word
+from gamemusic.words.vocabulary import (
+    FRANCHISE_RE,
+    STYLE_RE,
+    STYLE_TITLES,
+    STYLE_ZH,
+    franchise,
+    style_word,
+)
 
 SHAPE: list[Rule] = []
 STYLE: list[Rule] = []
@@ -267,6 +275,22 @@ _RECORDED = re.compile(  # "this minecraft clip", "my minecraft mining clip"
     r"[a-z']+){0,2}?\s*(?:clip|clips|video|gameplay|footage|run|stream|vod|montage|highlights?|match|speedrun|"
     r"playthrough|let's\s+play|server|world|build|session|录像|视频|实况|集锦|直播|片段)", re.I | re.A
 )
+
+
+@style(
+    rf"\b(?:between|either)\s+(?P<a>{STYLE_RE.pattern})(?:\s+(?:music|style))?\s+(?:and|or)\s+(?P<b>{STYLE_RE.pattern})"
+    rf"|(?P<a2>{STYLE_RE.pattern})(?:\s+(?:music|style))?\s+or\s+(?P<b2>{STYLE_RE.pattern})(?=(?:\s+(?:music|style))?\s*(?:[,?]|$|\.|"
+    r"\s+(?:whichever|whatever|idk|not\s+sure|you\s+(?:pick|choose|decide)|maybe)))",
+)
+def _either_style(m: re.Match[str], st: State) -> None:
+    """"Something between lofi and synthwave", "rpg or dungeon, whichever fits": a question."""
+    picks = [style_word(group(m, "a", "a2") or ""), style_word(group(m, "b", "b2") or "")]
+    choices = tuple(dict.fromkeys(p[0] for p in picks if p))
+    if len(choices) < 2:
+        st.styles += [p for p in picks if p]
+        return
+    st.plan.question = Question("Which one: " + " or ".join(STYLE_TITLES[c] for c in choices) + "?",
+                                "选哪个：" + "还是".join(STYLE_ZH[c] for c in choices) + "？", choices)
 
 
 @style(FRANCHISE_RE.pattern)

@@ -360,7 +360,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
 
 
 @level(
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+it\s+(?:quiet|low|subtle|soft)"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+(?:it|the\s+(?:volume|music|bgm|level))\s+(?:quiet|low|subtle|soft|down)"
     r"|(?:be\s+|it\s+|but\s+|and\s+)?(?<!too\s)(?<!so\s)(?<!not\s)(?:quiet|soft|subtle)"
     r"(?=\s*(?:$|[,.;!?\n]|please|pls|and\b))"
     r"|(?:drowning|drowns|covering|covers|burying|buries|overpowering|overpowers)(?:\s+out)?\s+(?:the\s+|my\s+)?(?:game(?:play)?|in-game|"

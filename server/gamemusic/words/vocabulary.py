@@ -134,6 +134,23 @@ def _word_re(words: list[str]) -> str:
     return rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])"
 
 
+# More mood words English-speaking creators use (round 3): weak, so a named style beats them.
+for _sid, _more in {
+    "chiptune": ("nostalgic", "pixelated", "arcadey", "blippy", "bit-crushed", "bitcrushed"),
+    "boss": ("soulslike", "souls-like", "badass", "brutal", "climactic", "adrenaline", "heated"),
+    "rpg": ("triumphant", "victorious", "majestic", "legendary", "uplifting", "inspiring",
+            "fanfare", "noble", "grand adventure"),
+    "dungeon": ("suspense", "suspenseful", "unsettling", "haunting", "ghostly", "gloomy",
+                "stealth", "stealthy", "atmospheric", "ominous"),
+    "synthwave": ("futuristic", "sci-fi", "scifi", "retro-futuristic", "spacey", "cyber"),
+    "lofi": ("peaceful", "serene", "soothing", "tranquil", "laid-back", "laid back", "easygoing",
+             "sleepy", "dreamy", "wholesome", "zen", "meditative", "chillout"),
+    "platformer": ("whimsical", "goofy", "silly", "quirky", "cartoony", "joyful", "sunny",
+                   "lighthearted", "light-hearted"),
+    "racing": ("speedy", "high-octane", "turbo", "nitro", "drift", "drifting", "rally"),
+}.items():
+    WEAK[_sid] = WEAK[_sid] + _more
+
 _STYLE_OF: dict[str, tuple[str, bool]] = {}
 for _id, _words in WEAK.items():
     _STYLE_OF.update({w: (_id, False) for w in _words})
