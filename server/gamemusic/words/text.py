@@ -85,6 +85,7 @@ _HALF = [
     (re.compile(r"半分钟"), "30秒"),
     (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),
     (re.compile(r"\b(?:a|one)\s+minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
+    (re.compile(r"(?:(?<=first\s)|(?<=last\s)|(?<=final\s))minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
     (re.compile(r"\bhalf\s+a\s+minute\b", re.I), "30 seconds"),
     (re.compile(r"\b(?:a|one)\s+(minute|min)\b(?!\s*(?:or|and)\s+(?:two|so))", re.I), r"1 \1"),
     (re.compile(r"\b(\d+)\s+and\s+a\s+half\s+(seconds?|secs?|minutes?|mins?)\b", re.I), r"\1.5 \2"),

@@ -55,11 +55,17 @@ _ZH_OFF = r"(?:不要|别|不用|不放|没有|不需要|去掉|关掉|删掉|�
 
 
 @lead(
-    rf"\b{_OFF}\s+(?:between|from)\s+(?P<a>{TIME})\s+(?:and|to|-|until|till)\s+(?P<b>{TIME})",
+    rf"\b{_OFF}\s+(?:between|from)\s+(?P<a>{TIME})\s+(?:and|to|-|until|till)\s+(?P<b>{TIME})"
+    rf"|\b(?:from|between)\s+(?P<a3>{TIME})\s+(?:and|to|-|until|till)\s+(?P<b3>{TIME})\s*,?\s+(?:(?:there\s+should\s+be|i\s+want)\s+)?(?:no|without)\s+"
+    r"(?:any\s+)?(?:background\s+)?(?:music|bgm)\b",
     rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:到|至|-)\s*第?(?P<b>{TIME})\s*(?:之间|期间)?(?:的)?(?:时候)?\s*(?:都|就)?{_ZH_OFF}"
     rf"|(?:去掉|删掉|关掉|静音)\s*(?:从\s*)?第?(?P<a2>{TIME})\s*(?:到|至|-)\s*第?(?P<b2>{TIME})\s*(?:之间)?的(?:背景)?音乐",
 )
 def _music_gap(m: re.Match[str], st: State) -> None:
+    start, end = group(m, "a", "a2", "a3") or "0", group(m, "b", "b2", "b3") or "0"
+    if seconds(start) == 0:  # "no music from 0:00 to 0:30": the music starts at 0:30
+        _set_range(st, TimeRange(start=seconds(end)), "from")
+        return
     st.unplaced = True
     st.plan.unsupported.append(Unsupported(
         "a gap in the middle of the music", "音乐中间空出一段",
@@ -115,6 +121,16 @@ def _end_with_fade(m: re.Match[str], st: State) -> None:
     long_ = length.startswith(("long", "slow", "gentle", "smooth", "长", "慢", "久"))
     value = 4.0 if long_ else 0.5 if length else (1.5 if which == "in" else 2.5)
     _set_fade(st, which, value)
+
+
+@fade(
+    rf"\bfade[\s-]?(?P<x>in|out)\s+(?:over\s+|for\s+|of\s+)?(?P<dx>{DUR})\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:a|the)\s+)?(?:fade[\s-]?)?"
+    rf"(?P<y>in|out)\s+(?:over\s+|for\s+|of\s+)?(?P<dy>{DUR})",
+)
+def _two_fades(m: re.Match[str], st: State) -> None:
+    """"Fade in 2 seconds and out 3 seconds": both fades, each its length."""
+    _set_fade(st, m["x"], seconds(m["dx"]))
+    _set_fade(st, m["y"], seconds(m["dy"]))
 
 
 @fade(
@@ -234,11 +250,14 @@ def _for_span(m: re.Match[str], st: State) -> None:
 
 
 @when(
-    rf"\bbetween\s+{A}\s+and\s+{B}",
+    rf"\bbetween\s+{A}\s+and\s+(?:{B}|the\s+(?:very\s+)?end\b)",
     rf"(?:\bfrom\s+|从\s*)?第?{A}\s*(?:to|-|–|—|~|until|till|through|thru|到|至)\s*第?{B}"
     r"(?:\s*(?:之间|期间|之内|内))?",
 )
 def _between(m: re.Match[str], st: State) -> None:
+    if m["b"] is None:  # "between 1:00 and the end"
+        _set_range(st, TimeRange(start=seconds(m["a"])), "from")
+        return
     _set_range(st, span(m["a"], m["b"]))
 
 
@@ -282,7 +301,7 @@ def _not_last(m: re.Match[str], st: State) -> None:
 
 @when(
     rf"\b(?:from\s+the\s+(?:start|beginning|top)\s+(?:to|until|till|through)|until|till|up\s+to|"
-    rf"before|(?:stop|end|cut)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+)?(?:off\s+)?(?:right\s+|exactly\s+|just\s+)?"
+    rf"before|(?:stop|end|cut)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:off\s+)?(?:right\s+|exactly\s+|just\s+)?"
     rf"(?:at|after))\s+(?P<b>{TIME})",
     rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|在\s*第?(?P<b3>{TIME})\s*"
     r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
@@ -314,9 +333,17 @@ def _from(m: re.Match[str], st: State) -> None:
 
 
 @when(
+    rf"\b(?:(?:move|push|shift|set|put|change)\s+|and\s+)the\s+(?:(?:music|bgm)(?:'s)?\s+)?end(?:ing)?\s+(?:to|at)\s+(?:the\s+)?(?P<b>{TIME})",
+)
+def _move_end(m: re.Match[str], st: State) -> None:
+    """"... and the end to 1:45", "move the music's end to 2:00": it ends there."""
+    _set_range(st, TimeRange(0.0, seconds(m["b"])), "until")
+
+
+@when(
     rf"\b(?:(?:bring|let|drop)\s+(?:the\s+)?(?:music|bgm|soundtrack|it)\s+in|cue\s+(?:up\s+)?(?:the\s+)?(?:music|bgm|soundtrack|it)(?:\s+in)?"
     rf"|(?:music|bgm|it)\s+(?:should\s+|can\s+)?enters?)\s+(?:at|around|from)\s+(?:the\s+)?(?P<a>{TIME})",
-    rf"\b(?:push|move|shift|delay|bump|hold)\s+(?:it|the\s+(?:music|bgm|soundtrack)|the\s+(?:music's\s+)?start)\s+(?:back\s+)?"
+    rf"\b(?:push|move|shift|delay|bump|hold|set|put|change)\s+(?:it|the\s+(?:music|bgm|soundtrack)(?!\s+end)|the\s+(?:(?:music|bgm)(?:'s)?\s+)?start)\s+(?:back\s+)?"
     rf"(?:to|until|till)\s+(?:the\s+)?(?P<a>{TIME})",
 )
 def _push_start(m: re.Match[str], st: State) -> None:

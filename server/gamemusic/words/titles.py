@@ -32,6 +32,18 @@ def _remove_titles(m: re.Match[str], st: State) -> None:
     st.plan.remove_titles = True
 
 
+@rule(
+    r"\b(?:remove|delete|drop|get\s+rid\s+of|clear|lose|ditch)\s+(?:the\s+|all\s+the\s+)?(?:old|previous|other|existing|earlier)"
+    r"\s+(?:ones?|titles?|captions?|texts?|overlays?)\b",
+)
+def _remove_old_titles(m: re.Match[str], st: State) -> None:
+    """"Add a title "Round 3" and remove the old ones": the others go, the new one stays."""
+    if st.plan.titles:
+        st.plan.remove_titles = True
+    else:
+        st.plan.ignored.append(m.group(0).strip())
+
+
 # ---- titles (run first, on the case-kept text) ----------------------------------------------
 _TITLE_KINDS = {"title", "heading", "headline", "banner", "title card", "标题", "大标题"}
 _EN_KW = r"(?P<kw>text\s+overlay|title\s+card|title|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
