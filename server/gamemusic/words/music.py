@@ -21,7 +21,6 @@ from gamemusic.words.rules import (
     group,
     opposite,
     registrar,
-    said,
 )
 from gamemusic.words.text import TIME, seconds
 from gamemusic.words.vocabulary import (
@@ -53,7 +52,7 @@ _THING = r"(?:(?:it|the\s+music|the\s+tempo|things|the\s+bgm|the\s+beat)\s+)?"
     r"\bdouble[\s-]?(?:speed|tempo|time)\b|\bdouble\s+the\s+(?:speed|tempo|bpm)\b(?P<double>)",
 )
 def _half_double(m: re.Match[str], st: State) -> None:
-    _scale_tempo(st, said(2.0 if m.group(0).lower().startswith("double") else 0.5))
+    _scale_tempo(st, 2.0 if m.group(0).lower().startswith("double") else 0.5)
 
 
 @shape(
@@ -67,7 +66,7 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
     f = float(group(m, "f", "f2", "f3") or 1)
     if group(m, "dir") in ("slower", "慢") and f > 0:
         f = 1 / f  # "2x slower": half the tempo
-    _scale_tempo(st, said(max(0.5, min(2.0, f))))
+    _scale_tempo(st, max(0.5, min(2.0, f)))
 
 
 @shape(
@@ -80,7 +79,7 @@ def _tempo_pct(m: re.Match[str], st: State) -> None:
     """"10% faster", 节奏加快百分之十: the tempo times 1.1 (not a volume of 10%)."""
     n = min(float(m["n"]), 50.0) / 100
     down = m["dir"].startswith(("slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢"))
-    _scale_tempo(st, said(1 - n if down else 1 + n))
+    _scale_tempo(st, round(1 - n if down else 1 + n, 4))
 
 
 @shape(
@@ -328,7 +327,7 @@ def _style(m: re.Match[str], st: State) -> None:
 
 @opposite(_style)
 def _not_style(m: re.Match[str], st: State) -> None:
-    """"No chiptune please": that style is never picked (a question names the others)."""
+    """"不要恐怖的了", "no boss music": that style is never picked (and, alone, a question)."""
     found = style_word(m.group(0))
     if found:
         st.refused_styles.add(found[0])

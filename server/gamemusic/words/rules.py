@@ -106,7 +106,7 @@ class Step(float):
     """A relative step; `hedged` when said with "a bit", "slightly", "not too much"."""
 
     hedged: bool = False
-    exact: bool = False  # said as a number ("half", "30% quieter", "2x"): beats a word
+    exact: bool = False  # said as a number ("30% lower", "half"), not a word's step
 
     @classmethod
     def of(cls, value: float, hedged: bool, exact: bool = False) -> Step:
@@ -115,15 +115,10 @@ class Step(float):
         return step
 
 
-def said(value: float) -> Step:
-    """A step said as a number."""
-    return Step.of(value, False, exact=True)
-
-
 def factor(m: re.Match[str], normal: float, much: float, bit: float) -> Step:
     if group(m, "bit3"):  # "faster, but not too much": the hedge wins
         return Step.of(bit, True)
-    if group(m, "much", "much2"):
+    if group(m, "much", "much2", "much3"):
         return Step.of(much, False)
     hedged = bool(group(m, "bit", "bit2"))
     return Step.of(bit if hedged else normal, hedged)
@@ -137,14 +132,16 @@ def combine(old: float | None, by: float) -> Step:
     """Cues in one sentence don't stack: "too fast, slow it down" is one step slower. The same
     direction keeps the stronger step, unless one of them is hedged ("kinda loud, a lil quieter"
     is a little: the complaint says which way, the hedge how far). Opposite directions raise
-    `Opposed`: the parser refuses rather than pick one. A number beats a word."""
+    `Opposed`: the parser refuses rather than pick one. A number beats a word ("too loud, down
+    to 70% of what it was" is 0.7): a plain float is a number said."""
     hedged = getattr(by, "hedged", False)
+    exact = getattr(by, "exact", not isinstance(by, Step))
     if old is None:
-        return Step.of(by, hedged, getattr(by, "exact", False))
-    if getattr(old, "exact", False) != getattr(by, "exact", False):  # "way less loud, like half"
-        return Step.of(old, False, True) if getattr(old, "exact", False) else Step.of(by, False, True)
+        return Step.of(by, hedged, exact)
     if (old < 1) != (by < 1) and old != 1 and by != 1:
         raise Opposed
+    if exact != getattr(old, "exact", False):
+        return Step.of(by, hedged, True) if exact else Step.of(old, getattr(old, "hedged", False), True)
     gentle = hedged or getattr(old, "hedged", False)
     pick = max(old, by) if (by < 1) == gentle else min(old, by)
     return Step.of(pick, gentle)

@@ -23,7 +23,6 @@ from gamemusic.words.rules import (
     group,
     opposite,
     registrar,
-    said,
 )
 from gamemusic.words.text import NUM
 
@@ -165,7 +164,7 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     """"Lower the game by 20%" scales the game audio by 0.8 (not a level of 20%)."""
     n = min(float(m["n"]), 95.0) / 100
     up = m["dir"] in ("raise", "boost", "increase", "up", "louder", "higher", "调高", "提高", "增大", "加大", "调大")
-    _scale_game(st, said(1 + n if up else 1 - n))
+    _scale_game(st, round(1 + n if up else 1 - n, 4))
 
 
 @level(
@@ -212,7 +211,7 @@ def _game_level(m: re.Match[str], st: State) -> None:
     r"(?:\s+(?:audio|sound|volume))?\s+(?:at|to)\s+half\b",
 )
 def _game_half(m: re.Match[str], st: State) -> None:
-    _scale_game(st, said(0.5))
+    _scale_game(st, 0.5)
 
 
 @level(
@@ -226,7 +225,7 @@ def _game_times(m: re.Match[str], st: State) -> None:
     f = float(m["f"] or 2)
     if group(m, "dir") in ("quieter", "softer") and f > 0:
         f = 1 / f
-    _scale_game(st, said(max(0.05, min(4.0, f))))
+    _scale_game(st, max(0.05, min(4.0, f)))
 
 
 @level(
@@ -309,7 +308,7 @@ def _relative_pct(m: re.Match[str], st: State) -> None:
     n = min(float(m["n"]), 95.0) / 100
     down = m["dir"] in ("quieter", "softer", "lower", "reduce", "drop", "cut", "decrease", "down",
                         "调低", "降低", "减小", "调小", "减少")  # fmt: skip
-    _scale_volume(st, said(1 - n if down else 1 + n))
+    _scale_volume(st, round(1 - n if down else 1 + n, 4))
 
 
 @level(
@@ -344,7 +343,7 @@ def _music_times(m: re.Match[str], st: State) -> None:
     f = float(group(m, "f") or 2)
     if group(m, "dir") in ("quieter", "softer") and f > 0:
         f = 1 / f  # "2x quieter": half the level
-    _scale_volume(st, said(max(0.05, min(4.0, f))))
+    _scale_volume(st, max(0.05, min(4.0, f)))
 
 
 @level(
@@ -357,12 +356,12 @@ def _music_times(m: re.Match[str], st: State) -> None:
     r"|(?:降低|减少|调低|小|降)(?:到)?一半",
 )
 def _half(m: re.Match[str], st: State) -> None:
-    _scale_volume(st, said(0.5))
+    _scale_volume(st, 0.5)
 
 
 @level(r"\b(?:double\s+(?:the\s+)?(?:music\s+)?volume|twice\s+as\s+loud)\b", r"音量加倍|双倍音量")
 def _double(m: re.Match[str], st: State) -> None:
-    _scale_volume(st, said(2.0))
+    _scale_volume(st, 2.0)
 
 
 _COMPLAINT = re.compile(r"\b(?:too\s+(?:loud|much)|so\s+loud|overpower\w*)\b", re.I)
