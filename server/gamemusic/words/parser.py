@@ -156,6 +156,10 @@ def _finish(state: State) -> None:
     if not styles and state.setting and state.setting[0] not in state.refused_styles and asked:
         styles = [(state.setting[0], True)]  # "music for my minecraft clip": its era's sound
         plan.inspired_by = state.setting[1]
+    if plan.question and state.refused_styles and not styles:  # "darker, but not horror": boss
+        left = [c for c in plan.question.choices if c not in state.refused_styles]
+        if len(left) == 1:
+            styles, plan.question = [(left[0], True)], None
     if styles:
         strong = [s for s, is_strong in styles if is_strong]
         plan.style = (strong or [s for s, _ in styles])[-1]
@@ -176,7 +180,7 @@ def _finish(state: State) -> None:
         plan.game_volume_factor = None
     if (plan.game_volume or plan.game_volume_factor) and plan.original_audio == "mute":
         plan.original_audio = None  # "game audio down" next to "mute": the level is meant
-    if plan.is_empty and state.refused_styles and not plan.question:
+    if not plan.style and state.refused_styles and not plan.question:  # "less intense, slower"
         others = tuple(s for s in STYLE_TITLES if s not in state.refused_styles)
         plan.question = Question("Which style instead?", "换成哪种风格？", others)
 
