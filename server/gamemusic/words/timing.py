@@ -305,7 +305,8 @@ def _not_last(m: re.Match[str], st: State) -> None:
     rf"(?:at|after))\s+(?P<b>{TIME})",
     rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|在\s*第?(?P<b3>{TIME})\s*"
     r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
-    rf"\b(?:until|till|up\s+to)\s+(?:the\s+|my\s+|i\s+)?(?:(?!(?:and|but|then)\b)[a-z']+\s+){{1,4}}?(?:at|around|~)\s+(?P<b4>{TIME})",
+    rf"\b(?:until|till|up\s+to|(?:stop|end|cut\s+off|finish)(?:s|ping)?\s+(?:when|once|as|after))\s+(?:the\s+|my\s+|i\s+)?"
+    rf"(?:(?!(?:and|but|then)\b)[a-z']+\s+){{1,4}}?(?:at|around|~)\s+(?P<b4>{TIME})",
 )
 def _until(m: re.Match[str], st: State) -> None:
     """"Until 1:30", "until the boss appears at 1:40": the music ends there."""
@@ -375,7 +376,7 @@ def _except_first(m: re.Match[str], st: State) -> None:
     r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|clip|thing|length|time|way|duration|song|match)\b|"
     r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b"
     r"|\b(?:go|play|last|run|keep\s+(?:going|playing))\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b"
-    r"|\b(?:start|begin)\s+(?:the\s+music\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b"
+    r"|\b(?:start|begin)\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b"
     r"|\b(?:start|begin|come\s+in|kick\s+in)s?\s+(?:right\s+|exactly\s+|just\s+)?(?:when|as|with)\s+the\s+(?:video|clip|recording|footage)"
     r"(?:\s+(?:starts|begins))?\b",
     r"全程|整个视频|整段|全部时长|从头到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)",
