@@ -137,7 +137,8 @@ def _word_re(words: list[str]) -> str:
 # More mood words English-speaking creators use (round 3): weak, so a named style beats them.
 for _sid, _more in {
     "chiptune": ("nostalgic", "pixelated", "arcadey", "blippy", "bit-crushed", "bitcrushed"),
-    "boss": ("soulslike", "souls-like", "badass", "brutal", "climactic", "adrenaline", "heated"),
+    "boss": ("soulslike", "souls-like", "badass", "brutal", "climactic", "adrenaline", "heated",
+             "more energy", "high energy", "high-energy"),
     "rpg": ("triumphant", "victorious", "majestic", "legendary", "uplifting", "inspiring",
             "fanfare", "noble", "grand adventure"),
     "dungeon": ("suspense", "suspenseful", "unsettling", "haunting", "ghostly", "gloomy",
