@@ -48,7 +48,7 @@ def _duck_db_later(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"\b(?:strong(?:er)?|heav(?:y|ier)|more|deep(?:er)?|hard(?:er)?|aggressive)\s+ducking\b"
+    r"\b(?<!less\s)(?:strong(?:er)?|heav(?:y|ier)|more|deep(?:er)?|hard(?:er)?|aggressive)\s+ducking\b"
     r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:weak|subtle|light|gentle|soft)\b|\b(?:turn|crank|bump)\s+(?:the\s+)?ducking\s+up\b"
     r"|\b(?:turn|crank|bump|ramp)\s+up\s+(?:the\s+)?(?:auto[\s-]?)?ducking\b",
@@ -61,7 +61,7 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"\b(?:light(?:er)?|less|gentle|gentler|subtle|soft(?:er)?|weak(?:er)?|slight)\s+ducking\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
+    r"\b(?:light(?:er)?|less|gentle|gentler|subtle|soft(?:er)?|weak(?:er)?|slight)\s+ducking\b|\bless\s+(?:aggressive|strong|heavy|deep|intense|hard)\s+ducking\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:strong|much|heavy|aggressive|deep|obvious|hard)\b|\b(?:turn|tone)\s+(?:the\s+)?ducking\s+down\b|\b(?:turn|tone|dial)\s+down\s+(?:the\s+)?(?:auto[\s-]?)?ducking\b|"
     r"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b",
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
@@ -117,6 +117,8 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
     r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
     r"|commentary)\s+(?:is\s+|gets\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?"
+    r"|(?:make\s+it\s+so\s+|so\s+that\s+)(?:my|the)\s+(?:voice|commentary|mic|narration)\s+(?:is|comes\s+through|sounds|stays)\s+(?:louder|clearer|on\s+top|audible)"
+    r"(?:\s+than\s+the\s+(?:music|bgm|soundtrack))?"
     r"|(?:my\s+)?(?:voice|commentary|mic|narration)\s+(?:is\s+|sounds\s+)?(?:(?:way|a\s+bit|kinda|so)\s+)?too\s+(?:quiet|soft|low)\s+"
     r"(?:compared\s+to|next\s+to|against|under|over|with|behind)\s+the\s+(?:music|bgm|soundtrack))\b",
     r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
@@ -150,7 +152,7 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:(?:because|cuz|cause|'cause|since|as)\s+(?:i(?:'m|\s+am|m)\s+(?:commentating|talking|narrating|speaking)|(?:of\s+)?my\s+"
     r"(?:commentary|voice|mic|narration))|(?:auto[\s-]?)?duck(?:ing)?(?:\s+(?:the\s+)?(?:music|bgm))?\s+on|(?:enable|turn\s+on|"
-    r"use|add|with)\s+(?:auto[\s-]?)?ducking|auto[\s-]?duck(?:ing)?|duck(?:ing)?(?:\s+(?:the\s+)?"
+    r"use|add|with)\s+(?:auto[\s-]?)?ducking|auto[\s-]?duck(?:ing)?|side[\s-]?chain(?:ing|ed)?|duck(?:ing)?(?:\s+(?:the\s+)?"
     r"(?:music|bgm))?)\b",
     rf"人声优先|突出人声|突出解说|(?:开启|打开|启用|加上|使用|自动)?{_ZH_DUCK}",
 )

@@ -72,6 +72,16 @@ def _part_volume(m: re.Match[str], st: State) -> None:
 
 
 @early(
+    rf"\b(?:(?:no|stop|disable|turn\s+off|more|less|stronger|lighter|don't)\s+)?(?:the\s+)?(?:auto[\s-]?)?duck(?:ing)?\b(?:\s+(?:off|on))?\s+{_PART}",
+)
+def _part_ducking(m: re.Match[str], st: State) -> None:
+    """"No ducking during the first minute": ducking holds for the whole video."""
+    _no(st, "ducking over part of the video", "只在一段时间里闪避",
+        ("Ducking holds for the whole video: on or off, stronger or lighter.",
+         "闪避只能整体设置：开或关、强或弱。"))  # fmt: skip
+
+
+@early(
     r"(?:\b(?:only|just)\s+)?\b(?:(?:in|for|during)\s+)?the\s+(?:second|first|last|back|latter)\s+half\b(?![^.;!?\n]{0,24}?\d)|\bhalf[\s-]?way(?:\s+(?:through|point|mark))?\b(?![^.;!?\n]{0,24}?\d)"
     r"|\b(?:the\s+)?middle\s+(?:of\s+the\s+(?:video|clip)|part|section)\b(?![^.;!?\n]{0,24}?\d)"
     r"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning|end)|at\s+first|in\s+the\s+beginning)\b"

@@ -85,6 +85,7 @@ _HALF = [
     (re.compile(r"半分钟"), "30秒"),
     (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),
     (re.compile(r"\b(to|at|down\s+to)\s+zero\b", re.I), r"\1 0"),
+    (re.compile(r"(\d)\s*decibels?\b", re.I), r"\1 db"),
     (re.compile(r"\b(?:a|one)\s+minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
     (re.compile(r"(?:(?<=first\s)|(?<=last\s)|(?<=final\s))minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
     (re.compile(r"\bhalf\s+a\s+minute\b", re.I), "30 seconds"),
