@@ -230,7 +230,8 @@ def _arc_auto(m: re.Match[str], st: State) -> None:
     r"crescendo)\s+(?:to|toward|towards|into|for)?\s*(?:(?:the|a|my|its)\s+)?(?:[a-z]+\s+){0,3}?"
     rf"(?:at|around|by|near)\s+(?P<t>{TIME})"
     rf"|\b(?:the\s+)?(?:boss(?:\s+fight)?|final\s+fight|fight|big\s+fight|clutch|big\s+moment)\s+(?:starts|begins|"
-    rf"is|happens|comes|kicks\s+off)\s+(?:at|around)\s+(?P<t3>{TIME})\s*[,;.]?\s*(?:so\s+)?(?:build|ramp)(?:\s+it)?\s+"
+    rf"is|happens|comes|kicks\s+off|shows\s+up|appears|arrives|spawns)\s+(?:at|around)\s+(?P<t3>{TIME})\s*[,;.]?\s*(?:so\s+)?"
+    r"(?:(?:can|could|should)\s+(?:you\s+)?(?:the\s+music\s+|it\s+)?|(?:have|make|let)\s+the\s+music\s+)?(?:build|ramp)(?:\s+it)?\s+"
     r"up(?:\s+to\s+(?:it|that))?"
     rf"|\b(?:the\s+)?(?:climax|peak|big\s+moment|high\s+point)\s+(?:is\s+|should\s+be\s+|comes\s+)?"
     rf"(?:at|around|by)\s+(?P<t2>{TIME})",

@@ -126,10 +126,28 @@ def _repeat_verb(m: re.Match[str]) -> str:
     return f"{m['zverb']}{m['zobj']}，{m['zverb']}"
 
 
+# "make it quieter? i mean the game, not the music": the correction names what "it" was.
+_I_MEAN = re.compile(
+    r"[,.;!?]?\s*\b(?:i\s+mean(?:t)?|i'm\s+talking\s+about)\s+(?:the\s+)?(?P<game>game(?:play)?(?:\s+(?:audio|sound|sounds))?)"
+    r"(?:\s*,?\s*not\s+the\s+(?:music|bgm|soundtrack))?\b",
+    FLAGS,
+)
+_IT_BEFORE = re.compile(r"\b(?:it|that)\b(?=\s+(?:a\s+(?:bit|little)\s+|way\s+|much\s+)?(?:quieter|louder|softer|lower|higher|down|up)\b)", FLAGS)
+
+
+def _meant_game(work: str) -> str:
+    m = _I_MEAN.search(work)
+    its = list(_IT_BEFORE.finditer(work, 0, m.start())) if m else []
+    if not m or not its:
+        return work
+    it = its[-1]
+    return f"{work[: it.start()]}{_GAME_EN}{work[it.end() : m.start()]}{work[m.end() :]}"
+
+
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
-    work = _name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work)))
+    work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
     out: list[str] = []

@@ -87,6 +87,8 @@ _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not th
     r"|静音(?:原视频|原片|游戏)|视频静音|除了?(?:背景)?音乐(?:以外|之外)?(?:其他|别的)?(?:都|全)(?:静音|关掉)|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:
+    if st.unplaced and re.search(r"\b(?:only|just)\b", m.group(0)):
+        return  # "music only during the intro": a place refused, not "no game audio"
     st.plan.original_audio = "mute"
 
 
@@ -379,7 +381,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"|not\s+(?:too|that|as)\s+loud|(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+bgm)\s+(?:so|that)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down|(?:drop|dial\s+back|pull\s+back|ease\s+off|back\s+off)\s+(?:on\s+)?(?:the\s+)?(?:music|bgm|soundtrack)(?=\s+(?:a\s+(?:bit|little|tad|touch|notch|lil)|slightly|some|down)\b)(?:\s+down)?|dial\s+{_IT}?(?:down|back)"
-    rf"|less\s+in\s+(?:my|your|the)\s+face|less\s+(?:of\s+the\s+)?(?:music|bgm)(?!\s+(?:at|in|during|for|after|before|until|from)\b)|less\s+(?:prominent|present|upfront|in\s+front)|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
+    rf"|less\s+in\s+(?:my|your|the)\s+face|how\s+loud\s+the\s+(?:music|bgm|soundtrack)\s+is|less\s+volume|less\s+(?:of\s+the\s+)?(?:music|bgm)(?!\s+(?:at|in|during|for|after|before|until|from)\b)|less\s+(?:prominent|present|upfront|in\s+front)|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
     rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|too\s+loud|(?<!undid\s)(?<!did\s)(?<!ed\s)too\s+much|lower(?:\s+the)?{_NOUNS}*(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
@@ -405,7 +407,7 @@ def _quieter(m: re.Match[str], st: State) -> None:
     r"\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|level|music)|volume\s+up|up\s+a\s+notch|"
     r"can(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+)?(?:music|bgm|it)|(?:can\s+)?barely\s+hear\s+"
     r"(?:the\s+)?(?:music|bgm|it)|boost\s+(?:it|the\s+music)"
-    rf"|more\s+(?:noticeable|prominent|present|upfront|in\s+front)|crank\s+(?:it|the\s+(?:music|bgm|soundtrack))|hear\s+(?:the\s+)?(?:music|bgm|soundtrack)\s+more|hear\s+more\s+(?:of\s+)?(?:the\s+)?(?:music|bgm|soundtrack)|make\s+{_IT}?loud(?!\s+(?:enough|parts?))|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
+    rf"|more\s+(?:noticeable|prominent|present|upfront|in\s+front|volume)|how\s+quiet\s+the\s+(?:music|bgm|soundtrack)\s+is|crank\s+(?:it|the\s+(?:music|bgm|soundtrack))|hear\s+(?:the\s+)?(?:music|bgm|soundtrack)\s+more|hear\s+more\s+(?:of\s+)?(?:the\s+)?(?:music|bgm|soundtrack)|make\s+{_IT}?loud(?!\s+(?:enough|parts?))|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
     rf"\b{AFTER}",
     r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
     r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:开大一?点?|变大|变响|调高|调大|提高|增大|加大"

@@ -317,7 +317,7 @@ def _until(m: re.Match[str], st: State) -> None:
 
 
 @when(
-    r"\b(?:from|after|starting\s+(?:at|from)|start(?:s|ing)?\s+(?:the\s+music\s+)?(?:[a-z]+\s+){0,4}?(?:at|from)|"
+    r"\b(?:from|after|starting\s+(?:at|from)|start(?:s|ing)?\s+(?:the\s+music\s+)?(?:(?!(?:and|but|then)\b)[a-z]+\s+){0,6}?(?:at|from)|"
     rf"begin(?:s|ning)?\s+at|kick(?:s)?\s+in\s+at|come(?:s)?\s+in\s+at)\s+(?:the\s+)?(?P<a>{TIME})"
     r"(?:\s+(?:mark|point))?(?:\s+(?:on|"
     r"onwards?|until\s+the\s+end|to\s+the\s+end|till\s+the\s+end|in))?",

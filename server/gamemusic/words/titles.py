@@ -76,7 +76,8 @@ _TITLES = [
         rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
         rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|打上|放个|写上|显示)\s*(?:一个|个|一句|句|一行)?\s*"
         rf"{QUOTED}(?!\s*(?:音乐|风格?|bgm|的?感觉|那样|一样|那种))",
-        rf"\b(?P<again>another|a\s+second|one\s+more)(?:\s+(?:one|{_EN_KW}))?\s*(?:(?:saying|that\s+says|reading|with|:)\s*)?{QUOTED}",
+        rf"\b(?P<again>another|a\s+second|one\s+more)(?:\s+(?:one|{_EN_KW}))?(?P<mid>\s+(?:at|in|from|for|on)\s[^\"“「'\n,;]{{1,30}}?)?"
+        rf"\s*(?:(?:saying|that\s+says|reading|with|:)\s*)?{QUOTED}",
         rf"(?<=\n)\s*(?:,\s*)?(?P<again>and|&|plus|then)\s+(?:(?:the|a)\s+)?{QUOTED}(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
     )
 ]
