@@ -63,7 +63,9 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:light(?:er)?|less|gentle|gentler|subtle|soft(?:er)?|weak(?:er)?|slight)\s+ducking\b|\bless\s+(?:aggressive|strong|heavy|deep|intense|hard)\s+ducking\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:strong|much|heavy|aggressive|deep|obvious|hard)\b|\b(?:turn|tone)\s+(?:the\s+)?ducking\s+down\b|\b(?:turn|tone|dial)\s+down\s+(?:the\s+)?(?:auto[\s-]?)?ducking\b|"
-    r"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b",
+    r"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b"
+    r"|\b(?:the\s+)?(?:drop|dip)(?:\s+in\s+(?:the\s+)?(?:volume|music))?\s+(?:when|while|as)\s+i(?:'m)?\s+(?:talk|speak|talking|speaking)\s+"
+    r"(?:is|feels|seems)\s+(?:(?:way|a\s+bit|kinda|a\s+little)\s+)?too\s+(?:much|strong|big|deep|obvious|hard)\b",
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
     rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:弱一?点|轻一?点|少一?点|减弱|小一?点|浅一?点)",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|less\s+(?:strong|"

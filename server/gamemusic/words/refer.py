@@ -28,7 +28,7 @@ _MUSIC = (
 # A level verb with a pronoun object ("lower it", "bump them up", "turn that down"), or a
 # pronoun subject before a level ("it's too loud", "they are too quiet").
 _PRONOUN = (
-    r"\b(?:lower|raise|reduce|boost|quiet)\s+(?P<obj>it|them|those|that)\b"
+    r"\b(?:lower|raise|reduce|boost|quiet|mute|silence)\s+(?P<obj>it|them|those|that)\b"
     r"|\b(?:bump|turn|bring|crank|pump|drop|cut|tone|dial|push|make|keep|get)\s+(?P<obj2>it|them|those|that)"
     r"(?=\s+(?:(?:a\s+)?(?:bit|little|lil|tad|way|much|lot|notch)\s+)?(?:up|down|low|lower|quiet|quieter|louder"
     r"|loud|soft|softer|higher|back)\b)"

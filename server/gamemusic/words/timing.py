@@ -147,15 +147,17 @@ def _keep_fade(m: re.Match[str], st: State) -> None:
     r"(?P<which>fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:the\s+)?(?:music|bgm|song|track|it)\s+(?P<dir>in|out)\b)?"
     r"(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?"
     r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b|\b(?:hard|abrupt|sudden|clean)\s+(?P<cut>cut|stop|ending|end)"
-    r"(?:\s+at\s+the\s+end)?\b",
+    r"(?:\s+at\s+the\s+end)?\b|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?P<which3>fading(?:\s+(?:in|out))?)\b",
     r"(?:不要|取消|去掉|关闭|没有|无|不用|别)(?:加|要|用|做)?(?P<which>淡入淡出|渐入渐出|淡入|淡出|渐入|渐出|渐强|渐弱|淡化)"
     r"|(?P<which2>淡入淡出|渐入渐出|淡入|淡出)(?:都|也|全)?(?:去掉|不要了?|取消|关掉|删掉|去了)",
 )
 def _no_fade(m: re.Match[str], st: State) -> None:
-    word = group(m, "which", "which2") or ("fade out" if group(m, "cut") else "fade")
+    word = group(m, "which", "which2", "which3") or ("fade out" if group(m, "cut") else "fade")
     where = group(m, "where")
     if group(m, "dir"):  # "don't fade the music out"
         which = _which(group(m, "dir") or "")
+    elif word.startswith("fading "):  # "stop the music from fading in"
+        which = _which(word[7:])
     elif word in ("fade", "fades", "fading"):
         which = "in" if where in ("start", "beginning") else "out" if where == "end" else "both"
     else:
