@@ -50,7 +50,7 @@ _THING = r"(?:(?:it|the\s+music|the\s+tempo|things|the\s+bgm|the\s+beat)\s+)?"
 @shape(
     r"\bhalf[\s-]?(?:speed|tempo|time)\b|\bhalf\s+the\s+(?:speed|tempo)\b|\bhalve\s+(?:the\s+)?(?:tempo|speed|bpm)\b(?P<half>)",
     r"\bdouble[\s-]?(?:speed|tempo|time)\b|\bdouble\s+the\s+(?:speed|tempo|bpm)\b(?P<double>)",
-    r"\b(?:tempo|speed|bpm|pace)\s+(?:to\s+|at\s+)?(?:double|twice(?:\s+as\s+fast)?|half)\b",
+    r"\b(?:tempo|speed|bpm|pace)\s+(?:to\s+|at\s+)?(?:double|twice(?:\s+as\s+fast)?|half)\b|\b(?:twice|half)\s+as\s+(?:fast|quick)\b",
 )
 def _half_double(m: re.Match[str], st: State) -> None:
     _scale_tempo(st, 2.0 if re.search(r"double|twice", m.group(0), re.I) else 0.5)

@@ -241,14 +241,15 @@ def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
 
 @when(
     rf"\b(?:for|lasting)\s+(?P<d>{DUR})\s*,?\s+(?:starting|beginning|from|after|kicking\s+in)\s+(?:at\s+|from\s+)?"
-    rf"(?P<a>{TIME})|\b(?:from|starting\s+(?:at|from)|beginning\s+at|at|after)\s+(?P<a2>{TIME})\s*,?\s+"
-    rf"for\s+(?:(?:about|around|like)\s+)?(?:the\s+next\s+)?(?P<d2>{DUR})",
+    rf"(?:(?P<a>{TIME})|(?P<s0>the\s+(?:very\s+)?(?:start|beginning|top)))|\b(?:from|starting\s+(?:at|from)|beginning\s+at|at|after)\s+(?P<a2>{TIME})\s*,?\s+"
+    rf"for\s+(?:(?:about|around|like)\s+)?(?:the\s+next\s+)?(?P<d2>{DUR})"
+    rf"|\b(?:starts?|begins?|comes?\s+in|kicks?\s+in)\s+(?:at\s+)?(?P<a3>{TIME})\s*,?\s+(?:and\s+)?(?:lasts?|runs?|plays?|goes)\s+(?:for\s+)?(?P<d3>{DUR})",
     rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:开始|起)\s*(?:放|播|持续)\s*(?P<d>{DUR})",
 )
 def _for_span(m: re.Match[str], st: State) -> None:
     """"For 30 seconds starting at 1:00", "from 1:00 for 30 s": 60-90 s."""
-    start = seconds(group(m, "a", "a2") or "0")
-    _set_range(st, TimeRange(start, start + seconds(group(m, "d", "d2") or "0")))
+    start = seconds(group(m, "a", "a2", "a3") or "0")
+    _set_range(st, TimeRange(start, start + seconds(group(m, "d", "d2", "d3") or "0")))
 
 
 @when(
