@@ -10,7 +10,7 @@ import re
 from gamemusic.words.plan import Question, Unsupported
 from gamemusic.words.rules import Rule, State, registrar
 from gamemusic.words.text import DUR, TIME
-from gamemusic.words.vocabulary import STYLE_TITLES, STYLE_ZH
+from gamemusic.words.vocabulary import STYLE_RE, STYLE_TITLES, STYLE_ZH
 
 EARLY: list[Rule] = []  # runs before the sound switches: they would mute the whole video
 RULES: list[Rule] = []
@@ -69,6 +69,18 @@ def _part_volume(m: re.Match[str], st: State) -> None:
         ("A volume holds for the whole video; I can also limit where the music plays "
          "('music only in the last 30 seconds').",
          "音量只能整体调整；也可以限定音乐播放的时间段（“只在最后30秒放音乐”）。"))  # fmt: skip
+
+
+@early(
+    rf"\b(?:make|let|have)\s+(?:the\s+)?(?:intro|outro|ending|beginning|opening|middle|climax|finale|last\s+part|first\s+part)"
+    rf"\s+(?:sound\s+|feel\s+|be\s+)?(?:(?:more|less|a\s+bit|way|much|a\s+lot)\s+)?(?:{STYLE_RE.pattern}|louder|quieter|softer|faster|slower)",
+)
+def _part_style(m: re.Match[str], st: State) -> None:
+    """"Make the intro more epic": a style or a level for one part of the video."""
+    st.unplaced = True
+    _no(st, f"'{m.group(0).strip()}' (one part of the video)", f"“{m.group(0).strip()}”（只改视频的一部分）",
+        ("Style, volume and tempo hold for the whole video; I can limit where the music plays.",
+         "风格、音量和节奏只能整体设置；可以限定音乐播放的时间段。"))  # fmt: skip
 
 
 @early(
@@ -152,7 +164,9 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"|trim|cut\s+(?:out|the\s+(?:video|clip|intro|beginning|end|part|boring))|crop\s+out|black\s+bars|letterbox(?:ing)?|"
     r"speed\s+up\s+the\s+(?:video|clip|gameplay|footage)|slow[\s-]?mo(?:tion)?|time[\s-]?lapse|"
     r"zoom(?:\s+in|\s+out)?|transitions?|stickers?|emojis?|green\s*screen|face\s*cam|webcam|"
-    r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?)\b",
+    r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?"
+    r"|(?:make|get|cut)\s+(?:the\s+)?(?:video|clip|recording|footage)\s+(?:down\s+)?(?:(?:a\s+(?:bit|lot)|\d+\s*(?:s|seconds?))\s+)?(?:shorter|longer)"
+    r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
     rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|裁掉片头|加速视频|视频加速|慢动作|慢镜头|倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头",
 )
 def _video_edit(m: re.Match[str], st: State) -> None:
@@ -179,7 +193,8 @@ def _game_itself(m: re.Match[str], st: State) -> None:
     r"\b(?:the\s+)?(?:actual|official|exact|copyrighted)\s+(?:[a-z0-9']+\s+){0,3}(?:theme|"
     r"soundtrack|ost|song|music)\b|\b(?:the\s+)?(?:real|original)\s+(?:[a-z0-9']+\s+){1,3}(?:theme"
     r"|soundtrack|ost)\b|\bost\b|\bthe\s+(?:[a-z0-9']+\s+){1,3}(?:theme\s+song|main\s+theme|title\s+theme|intro\s+song)\b|\b(?:a\s+)?(?:real|"
-    r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b",
+    r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b|\b(?:use|add|put\s+in|upload)\s+(?:my\s+own|my|a\s+custom)\s+"
+    r"(?:song|music|track|mp3|audio\s+file|beat)s?\b",
     r"(?:官方|正版|原版)(?:配乐|原声带|音乐|主题曲|bgm)|原声带|流行歌曲",
 )
 def _their_music(m: re.Match[str], st: State) -> None:
@@ -192,7 +207,7 @@ def _their_music(m: re.Match[str], st: State) -> None:
     r"\b(?:more|less|boost(?:ed)?|extra|heavier|deeper|punchier)\s+(?:the\s+)?(?:bass|treble|low[\s-]?end|highs|mids|"
     r"sub[\s-]?bass)\b|\b(?:mono|stereo|surround(?:\s+sound)?|5\.1|spatial\s+audio|binaural)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:less|more|too|so)\s+(?:bassy|boomy|muddy|tinny|trebly)\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion))\b"
     r"|\bpitch(?:ed)?\s+(?:it\s+|the\s+(?:music|bgm|song)\s+)?(?:up|down)\b|\b(?:higher|lower)\s+pitch\b|\bpitch[\s-]?shift\w*|\btranspose\b"
-    r"|\b(?:change|shift)\s+the\s+key\b",
+    r"|\b(?:change|shift)\s+the\s+key\b|\bnormali[sz](?:e|ation)\b|\bmaster(?:ing)?\s+(?:the\s+)?(?:audio|sound|mix)\b|\blimiter\b",
     r"重低音|低音炮|(?:加|多|更多|少)(?:点|一点)?(?:低音|高音)|均衡器|混响|回声|回音",
 )
 def _mix(m: re.Match[str], st: State) -> None:
@@ -203,7 +218,8 @@ def _mix(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:hdr|dolby\s+vision|auto[\s-]?(?:captions?|subtitles?)|transcri(?:be|ption)|subtitles?\s+(?:for|of)"
-    r"\s+what\s+i\s+say|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+)?(?:sound\s+effects|sfx|"
+    r"\s+what\s+i\s+say|(?:remove|mute|cut|delete|take\s+out)\s+(?:my|the)\s+(?:own\s+)?(?:voice|commentary|mic|narration|voice[\s-]?over)"
+    r"|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+|an?\s+)?(?:[a-z]+\s+)?(?:sound\s+effects?|sfx|"
     r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
     r"remove\s+(?:the\s+)?(?:background\s+)?noise|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
     r"自动字幕|语音转文字|识别字幕|加音效|变声|降噪|水印|加logo|hdr",
@@ -216,7 +232,8 @@ def _other_tools(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
-    r"country|reggae|punk|opera|acoustic|piano|guitar|violin|a\s+cappella|acapella|disco|funk|blues|gospel)\b",
+    r"country|reggae|punk|opera|acoustic|piano|guitar|violin|a\s+cappella|acapella|disco|funk|blues|gospel"
+    r"|drums?(?:\s+solo)?|saxophone|sax|flute|trumpet|vocals?|singing|lyrics|beatbox(?:ing)?)\b",
     r"电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|民谣|流行乐|蹦迪|dj",
 )
 def _genre(m: re.Match[str], st: State) -> None:

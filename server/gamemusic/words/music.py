@@ -217,7 +217,7 @@ def _intense(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?:follow|match|react\s+to|track)\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
+    r"\b(?:follow|match|react\s+to|track|sync(?:hroni[sz]e)?\s+(?:the\s+music\s+|it\s+|the\s+bgm\s+)?(?:to|with))\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
     r"what(?:'s|\s+is)\s+happening)\b(?:\s+(?:of|in)\s+(?:the\s+|my\s+)?(?:fights?|battles?|game(?:play)?|action|match|clip|video|combat))?",
     r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
 )
@@ -340,7 +340,8 @@ def _not_style(m: re.Match[str], st: State) -> None:
     r"drop|lay)(?:\s+(?:me|it|us|some|a|an|the|new|background|game|video\s+game|gaming|cool|nice|my|"
     r"in|on|down|under|this|clip|video))*|make(?:\s+(?:me|us))?(?:\s+(?:some|a|an|new|background|"
     r"cool|nice))+)\s+(?:music|bgm|soundtrack|song|tune|track|score|beats?)s?\b"
-    r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b",
+    r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b"
+    r"|(?:^|(?<=[,;.!?\n]))\s*(?:some\s+)?(?:music|bgm|tunes)\s*(?=$|[,;.!?\n]|please\b|pls\b|plz\b)",
     r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|点|些|个|上)?"
     r"(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配乐|配个乐|背景音乐",
 )
