@@ -341,7 +341,7 @@ def _not_style(m: re.Match[str], st: State) -> None:
     r"in|on|down|under|this|clip|video))*|make(?:\s+(?:me|us))?(?:\s+(?:some|a|an|new|background|"
     r"cool|nice))+)\s+(?:music|bgm|soundtrack|song|tune|track|score|beats?)s?\b"
     r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b"
-    r"|(?:^|(?<=[,;.!?\n]))\s*(?:some\s+)?(?:music|bgm|tunes)\s*(?=$|[,;.!?\n]|please\b|pls\b|plz\b)",
+    r"|(?:^|(?<=[,;.!?]))[ \t]*(?:some\s+)?(?:music|bgm|tunes)[ \t]*(?=\Z|[,;.!?]|please\b|pls\b|plz\b)",
     r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|点|些|个|上)?"
     r"(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配乐|配个乐|背景音乐",
 )
