@@ -232,7 +232,7 @@ def _other_tools(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
-    r"country|reggae|punk|opera|acoustic|piano|guitar|violin|a\s+cappella|acapella|disco|funk|blues|gospel"
+    r"(?<!kong\s)country|reggae|punk|opera|acoustic|piano|guitar(?!\s+hero)|violin|a\s+cappella|acapella|disco|funk|blues|gospel"
     r"|drums?(?:\s+solo)?|saxophone|sax|flute|trumpet|vocals?|singing|lyrics|beatbox(?:ing)?)\b",
     r"电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|民谣|流行乐|蹦迪|dj",
 )
