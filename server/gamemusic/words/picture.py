@@ -72,6 +72,12 @@ def _hd(m: re.Match[str], st: State) -> None:
     st.plan.height = 1080
 
 
-# "I don't want it vertical anymore", 不要竖屏了: back to the recording's own shape.
+def _not_shape(m: re.Match[str], st: State) -> None:
+    """"I don't want it vertical anymore", 不要竖屏了: back to the recording's own shape; beside
+    a shape said ("vertical, not square") the negated one only names what is not wanted."""
+    if not st.shapes:
+        st.plan.aspect = "auto"
+
+
 for _shape in (_vertical, _landscape, _square):
-    opposite(_shape)(_aspect_auto)
+    opposite(_shape)(_not_shape)

@@ -144,9 +144,16 @@ def _meant_game(work: str) -> str:
     return f"{work[: it.start()]}{_GAME_EN}{work[it.end() : m.start()]}{work[m.end() :]}"
 
 
+# "the game audio, not the music, should be louder": the aside names nothing to change.
+_ASIDE = re.compile(
+    r",\s*(?:and\s+)?not\s+the\s+(?:music|bgm|soundtrack|game(?:play)?(?:\s+(?:audio|sound|sounds))?)\s*,", FLAGS
+)
+
+
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
+    work = _ASIDE.sub(" ", work)
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
