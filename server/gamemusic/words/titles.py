@@ -59,7 +59,7 @@ _TITLES = [
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
         rf"\b{_EN_KW}\s*(?:(?:saying|that\s+says|which\s+says|reading|of|with\s+the\s+text|with|"
         rf"called|:|=|-)\s*)?{QUOTED}",
-        rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the)\s+)?{_EN_KW}",
+        rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the|my)\s+)?(?:(?P<se2>intro|outro|opening|ending|closing)\s+)?{_EN_KW}",
         rf"\b(?:make|have|let|can)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?{_EN_KW}\s+(?:say|says|read|reads|show|be)\s*:?\s*{QUOTED}",
         rf"(?:\b(?:add|put|show|insert|display|place|want|need|have|gimme|make)\s+)?(?:(?:a|an|the|some)\s+)?\b{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
         rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
@@ -92,7 +92,8 @@ _SPECS = [
         rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
         rf"{_SEP}(?:at|from|starting\s+at|after)\s+(?P<at>{TIME})",
         rf"{_SEP}(?:at|in|during)\s+the\s+(?:very\s+)?(?P<se>start|beginning|end|ending|intro)",
-        rf"{_SEP}(?:(?:at|on|in)\s+(?:the\s+)?)?\b(?P<pos>top|bottom|center(?:ed)?|centre(?:d)?|middle)\b(?:\s+of"
+        rf"{_SEP}(?:on[\s-]?screen|(?:in\s+)?(?:big|large|small|bold|huge|giant|tiny)\s+(?:letters|font|text|type)|in\s+(?:all\s+)?caps)\b",
+        rf"{_SEP}(?:(?:at|on|in|to)\s+(?:the\s+)?)?\b(?P<pos>top|bottom|center(?:ed)?|centre(?:d)?|middle)\b(?:\s+of"
         r"\s+the\s+(?:screen|video|frame))?",
         rf"\s*,?\s*(?:放在|放到|在|于)\s*第?(?P<at>{TIME})\s*(?:的位置|的地方|处|那里|的时候|时)",
         rf"\s*,?\s*在?\s*第?(?P<at>{TIME})\s*(?:处|时|开始|出现)",
@@ -134,14 +135,17 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
     if "again" in m.re.groupindex and m["again"] is not None and not group(m, "kw") and plan.titles:
         kind = plan.titles[-1].kind  # "... and another one "gg" at 0:40": the same kind again
     fields: dict = {"text": words, "kind": kind, "at": seconds(m["at"]) if group(m, "at") else None}
-    if group(m, "se"):
-        _place(fields, m["se"])
+    if group(m, "se", "se2"):
+        _place(fields, group(m, "se", "se2") or "")
+    head = m.string[m.start() : m.start("kw")] if group(m, "kw") else ""
+    if re.search(r"\bcent(?:er|r)ed\s", head):  # "a centered title saying ..."
+        fields["position"] = "center"
     return fields
 
 
 def _place(fields: dict, where: str) -> None:
     """'at the end' / 结尾: the last seconds; 'at the start' / 开头: from 0."""
-    if where in ("end", "ending", "结尾", "最后", "片尾", "末尾"):
+    if where in ("end", "ending", "outro", "closing", "结尾", "最后", "片尾", "末尾"):
         fields["range"] = TimeRange(last=fields.get("duration") or 3.0)
     else:
         fields["at"] = 0.0
