@@ -205,7 +205,7 @@ def _their_music(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:more|less|boost(?:ed)?|extra|heavier|deeper|punchier)\s+(?:the\s+)?(?:bass|treble|low[\s-]?end|highs|mids|"
-    r"sub[\s-]?bass)\b|\b(?:mono|stereo|surround(?:\s+sound)?|5\.1|spatial\s+audio|binaural)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:less|more|too|so)\s+(?:bassy|boomy|muddy|tinny|trebly)\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion))\b"
+    r"sub[\s-]?bass)\b|\b(?:not\s+)?(?:so|too)\s+much\s+(?:bass|treble|low[\s-]?end)\b|\b(?:mono|stereo|surround(?:\s+sound)?|5\.1|spatial\s+audio|binaural)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:less|more|too|so)\s+(?:bassy|boomy|muddy|tinny|trebly)\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion))\b"
     r"|\bpitch(?:ed)?\s+(?:it\s+|the\s+(?:music|bgm|song)\s+)?(?:up|down)\b|\b(?:higher|lower)\s+pitch\b|\bpitch[\s-]?shift\w*|\btranspose\b"
     r"|\b(?:change|shift)\s+the\s+key\b|\bnormali[sz](?:e|ation)\b|\bmaster(?:ing)?\s+(?:the\s+)?(?:audio|sound|mix)\b|\blimiter\b",
     r"重低音|低音炮|(?:加|多|更多|少)(?:点|一点)?(?:低音|高音)|均衡器|混响|回声|回音",

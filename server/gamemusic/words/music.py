@@ -245,7 +245,7 @@ def _climax(m: re.Match[str], st: State) -> None:
 # ---- styles, add music ----------------------------------------------------------------------
 _NOT = re.compile(
     r"(?:\b(?:not|no|instead\s+of|rather\s+than|except|than|without|don't\s+want|dont\s+want|anything\s+but|besides|"
-    r"hate|less)\s+(?:\w+\s+){0,1}$)|(?:不要|别|不是|不想要|而不是|不用|除了)\S{0,2}$",
+    r"hate|less|nothing)\s+(?:\w+\s+){0,1}$)|(?:不要|别|不是|不想要|而不是|不用|除了)\S{0,2}$",
     re.I | re.A,
 )
 
