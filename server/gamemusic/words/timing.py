@@ -124,6 +124,16 @@ def _end_with_fade(m: re.Match[str], st: State) -> None:
 
 
 @fade(
+    rf"\b(?:the\s+)?(?P<where>end|ending|start|beginning)\s+of\s+the\s+(?:music|song|track|bgm|soundtrack)\s+(?:should\s+|to\s+)?"
+    rf"fades?(?:\s+(?:out|in))?(?:\s+(?:over|for|in|during)\s+(?P<d>{DUR}))?",
+)
+def _end_of_music_fades(m: re.Match[str], st: State) -> None:
+    """"Make the end of the music fade for 5 seconds": the fade out."""
+    which = "out" if m["where"].startswith("end") else "in"
+    _set_fade(st, which, seconds(m["d"]) if m["d"] else (2.5 if which == "out" else 1.5))
+
+
+@fade(
     rf"\bfade[\s-]?(?P<x>in|out)\s+(?:over\s+|for\s+|of\s+)?(?P<dx>{DUR})\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:a|the)\s+)?(?:fade[\s-]?)?"
     rf"(?P<y>in|out)\s+(?:over\s+|for\s+|of\s+)?(?P<dy>{DUR})",
 )
