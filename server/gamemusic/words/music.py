@@ -57,7 +57,7 @@ def _half_double(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b",
+    r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b|\b(?:tempo|speed)\s+(?:factor|multiplier)\s*(?:to\s+|of\s+|=\s*|:\s*)?(?P<f2>\d(?:\.\d+)?)\b",
     r"\b(?:tempo|speed|pace)\s+(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
     r"\b(?P<f3>\d(?:\.\d+)?)\s*(?:x|times)\s+(?P<dir>faster|quicker|slower)\b",
     r"(?:速度|节奏|节拍)(?:调成|变成|加快到|放慢到|调到|快|慢)?(?P<f3>\d(?:\.\d+)?)\s*倍(?:速度?)?(?P<dir>快|慢)?",
@@ -193,6 +193,12 @@ def _stinger_level(m: re.Match[str], st: State) -> None:
     """"The stingers are too loud": their level is not a setting; named as ignored, and the
     music's volume is left alone."""
     st.plan.ignored.append(m.group(0).strip())
+
+
+@shape(r"\b(?:the\s+)?arc\s+(?:to\s+|=\s*|:\s*)?(?P<arc>calm|intense|auto(?:matic)?)\b")
+def _arc_named(m: re.Match[str], st: State) -> None:
+    """"Set the arc to calm": the arc by its name."""
+    st.plan.arc = "auto" if m["arc"].startswith("auto") else m["arc"]  # type: ignore[assignment]
 
 
 @shape(

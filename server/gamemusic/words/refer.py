@@ -150,10 +150,13 @@ _ASIDE = re.compile(
 )
 
 
+_FADE_KEY = re.compile(r"(?:(?<=fade[\s-]in)|(?<=fade[\s-]out))\s*[:=]\s*", FLAGS)  # "fade in: 2 s"
+
+
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
-    work = _ASIDE.sub(" ", work)
+    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", work))
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")

@@ -347,7 +347,7 @@ def _from(m: re.Match[str], st: State) -> None:
 
 
 @when(
-    rf"\b(?:(?:move|push|shift|set|put|change)\s+|and\s+)the\s+(?:(?:music|bgm)(?:'s)?\s+)?end(?:ing)?\s+(?:to|at)\s+(?:the\s+)?(?P<b>{TIME})",
+    rf"\b(?:(?:move|push|shift|set|put|change)\s+|and\s+)(?:the\s+)?(?:(?:music|bgm)(?:'s)?\s+)?end(?:ing)?\s+(?:to|at)\s+(?:the\s+)?(?P<b>{TIME})",
 )
 def _move_end(m: re.Match[str], st: State) -> None:
     """"... and the end to 1:45", "move the music's end to 2:00": it ends there."""
@@ -357,7 +357,7 @@ def _move_end(m: re.Match[str], st: State) -> None:
 @when(
     rf"\b(?:(?:bring|let|drop)\s+(?:the\s+)?(?:music|bgm|soundtrack|it)\s+in|cue\s+(?:up\s+)?(?:the\s+)?(?:music|bgm|soundtrack|it)(?:\s+in)?"
     rf"|(?:music|bgm|it)\s+(?:should\s+|can\s+)?enters?)\s+(?:at|around|from)\s+(?:the\s+)?(?P<a>{TIME})",
-    rf"\b(?:push|move|shift|delay|bump|hold|set|put|change)\s+(?:it|the\s+(?:music|bgm|soundtrack)(?!\s+end)|the\s+(?:(?:music|bgm)(?:'s)?\s+)?start)\s+(?:back\s+)?"
+    rf"\b(?:push|move|shift|delay|bump|hold|set|put|change)\s+(?:it|the\s+(?:music|bgm|soundtrack)(?!\s+end)|(?:the\s+)?(?:(?:music|bgm)(?:'s)?\s+)?start)\s+(?:back\s+)?"
     rf"(?:to|until|till)\s+(?:the\s+)?(?P<a>{TIME})",
 )
 def _push_start(m: re.Match[str], st: State) -> None:

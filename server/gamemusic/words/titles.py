@@ -45,8 +45,8 @@ def _remove_old_titles(m: re.Match[str], st: State) -> None:
 
 
 # ---- titles (run first, on the case-kept text) ----------------------------------------------
-_TITLE_KINDS = {"title", "heading", "headline", "banner", "title card", "标题", "大标题"}
-_EN_KW = r"(?P<kw>text\s+overlay|title\s+card|title|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
+_TITLE_KINDS = {"title", "title text", "heading", "headline", "banner", "title card", "标题", "大标题"}
+_EN_KW = r"(?P<kw>text\s+overlay|title\s+card|title\s+text|title|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
 _ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本|字)"
 _TITLES = [
     re.compile(p, FLAGS)
@@ -93,7 +93,7 @@ _SPECS = [
         rf"{_SEP}(?:at|from|starting\s+at|after)\s+(?P<at>{TIME})",
         rf"{_SEP}(?:at|in|during)\s+the\s+(?:very\s+)?(?P<se>start|beginning|end|ending|intro)",
         rf"{_SEP}(?:on[\s-]?screen|(?:in\s+)?(?:big|large|small|bold|huge|giant|tiny)\s+(?:letters|font|text|type)|in\s+(?:all\s+)?caps)\b",
-        rf"{_SEP}(?:(?:at|on|in|to)\s+(?:the\s+)?)?\b(?P<pos>top|bottom|center(?:ed)?|centre(?:d)?|middle)\b(?:\s+of"
+        rf"{_SEP}(?:(?:at|on|in|to)\s+(?:the\s+)?|position\s*[:=]?\s*)?\b(?P<pos>top|bottom|center(?:ed)?|centre(?:d)?|middle)\b(?:\s+of"
         r"\s+the\s+(?:screen|video|frame))?",
         rf"\s*,?\s*(?:放在|放到|在|于)\s*第?(?P<at>{TIME})\s*(?:的位置|的地方|处|那里|的时候|时)",
         rf"\s*,?\s*在?\s*第?(?P<at>{TIME})\s*(?:处|时|开始|出现)",
