@@ -45,8 +45,8 @@ def _remove_old_titles(m: re.Match[str], st: State) -> None:
 
 
 # ---- titles (run first, on the case-kept text) ----------------------------------------------
-_TITLE_KINDS = {"title", "title text", "heading", "headline", "banner", "title card", "标题", "大标题"}
-_EN_KW = r"(?P<kw>text\s+overlay|title\s+card|title\s+text|title|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
+_TITLE_KINDS = {"title", "title text", "tittle", "titel", "tilte", "heading", "headline", "banner", "title card", "标题", "大标题"}
+_EN_KW = r"(?P<kw>text\s+overlay|title\s+card|title\s+text|title|tittle|titel|tilte|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
 _ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本|字)"
 _TITLES = [
     re.compile(p, FLAGS)
