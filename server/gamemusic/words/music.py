@@ -232,7 +232,7 @@ def _arc_auto(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?:build(?:s|ing)?(?:\s+it)?\s+up|build(?:s|ing)?|ramp(?:s|ing)?\s+up|climax(?:es)?|peak(?:s)?|"
+    r"\b(?:(?:some\s+)?tension\s+)?(?:build(?:s|ing)?(?:\s+it)?\s+up|build(?:s|ing)?|ramp(?:s|ing)?\s+up|climax(?:es)?|peak(?:s)?|"
     r"crescendo)\s+(?:to|toward|towards|into|for)?\s*(?:(?:the|a|my|its)\s+)?(?:[a-z]+\s+){0,3}?"
     rf"(?:at|around|by|near)\s+(?P<t>{TIME})"
     rf"|\b(?:the\s+)?(?:boss(?:\s+fight)?|final\s+fight|fight|big\s+fight|clutch|big\s+moment)\s+(?:starts|begins|"

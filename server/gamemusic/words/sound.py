@@ -80,7 +80,7 @@ _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not th
 
 @switch(
     rf"\b(?:(?:mute|silence)\s+{_ORIG}(?:\s+{_SOUND})?\b|\b(?:mute|silence)\s+{_ORIG_N}\s+{_SOUND}\b){_THROUGHOUT}",
-    rf"\b(?:remove|drop|kill|turn\s+off|get\s+rid\s+of|cut|lose|no(?:\s+more)?|without|disable)\s+{_ORIG_N}\s+"
+    rf"\b(?:remove|drop|kill|(?:turn|switch|shut)\s+off|get\s+rid\s+of|cut|lose|no(?:\s+more)?|without|disable)\s+{_ORIG_N}\s+"
     rf"{_SOUND}\b{_THROUGHOUT}|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b(?:keep\s+)?{_ORIG_N}\s+{_SOUND}\s+(?:stays?|remains?|kept|(?:should|must)\s+(?:stay|be))?\s*(?:muted|silent|off)\b(?!\s+(?:at|after|from|until|for|in|during)\b)|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
     rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|直接|彻底)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
@@ -169,6 +169,19 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     n = min(float(m["n"]), 95.0) / 100
     up = m["dir"] in ("raise", "boost", "increase", "up", "louder", "higher", "调高", "提高", "增大", "加大", "调大")
     _scale_game(st, round(1 + n if up else 1 - n, 4))
+
+
+@level(
+    rf"\b(?:make\s+|turn\s+)?everything\s+(?:{MUCH}\s+|{BIT}\s+)?(?P<dir>louder|quieter|softer|up|down)\s+(?:except|but|besides|other\s+than)\s+"
+    r"(?:for\s+)?(?:the\s+)?(?P<what>music|bgm|game(?:play)?(?:\s+(?:audio|sound|sounds))?)\b",
+)
+def _all_but_one(m: re.Match[str], st: State) -> None:
+    """"Everything louder except the music": the other sound only."""
+    step = factor(m, 0.6, 0.36, 0.8) if m["dir"] in ("quieter", "softer", "down") else factor(m, 1.5, 2.25, 1.25)
+    if m["what"] in ("music", "bgm"):
+        _scale_game(st, step)
+    else:
+        _scale_volume(st, step)
 
 
 @level(

@@ -124,6 +124,17 @@ def _end_with_fade(m: re.Match[str], st: State) -> None:
 
 
 @fade(
+    r"\b(?:the\s+)?(?P<dir>fade[\s-]?in|fade[\s-]?out|fades?)\s+(?:is|are|feels?|seems?)\s+(?:(?:way|a\s+bit|kinda|a\s+little|much)\s+)?"
+    r"too\s+(?P<len>long|slow|gradual|short|quick|fast|abrupt|sudden)\b",
+)
+def _fade_too(m: re.Match[str], st: State) -> None:
+    """"The fade out is too long": a short one; "too short" / "too abrupt": a long one."""
+    value = 0.5 if m["len"] in ("long", "slow", "gradual") else 4.0
+    direction = m["dir"].replace(" ", "").replace("-", "")
+    _set_fade(st, _which(direction) if direction not in ("fade", "fades") else "both", value)
+
+
+@fade(
     rf"\b(?:the\s+)?(?P<where>end|ending|start|beginning)\s+of\s+the\s+(?:music|song|track|bgm|soundtrack)\s+(?:should\s+|to\s+)?"
     rf"fades?(?:\s+(?:out|in))?(?:\s+(?:over|for|in|during)\s+(?P<d>{DUR}))?",
 )

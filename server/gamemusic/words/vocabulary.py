@@ -138,7 +138,7 @@ def _word_re(words: list[str]) -> str:
 for _sid, _more in {
     "chiptune": ("nostalgic", "pixelated", "arcadey", "blippy", "bit-crushed", "bitcrushed"),
     "boss": ("soulslike", "souls-like", "badass", "brutal", "climactic", "adrenaline", "heated",
-             "more energy", "high energy", "high-energy"),
+             "more energy", "high energy", "high-energy", "tension"),
     "rpg": ("triumphant", "victorious", "majestic", "legendary", "uplifting", "inspiring",
             "fanfare", "noble", "grand adventure"),
     "dungeon": ("suspense", "suspenseful", "unsettling", "haunting", "ghostly", "gloomy",
