@@ -32,6 +32,7 @@ from gamemusic.words import (
     sound,
     timing,
     titles,
+    together,
     typos,
 )
 from gamemusic.words.plan import EditPlan, Question
@@ -47,12 +48,14 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     timing.LEAD,  # "no music for the first 5 s" is a start time, not "no music"
     titles.REMOVE,  # "remove the titles" before "remove ..." reads as the music
     limits.EARLY,  # "mute the game from 0:10 to 0:20": not the whole video's game audio
+    together.SWITCHES,  # "mute both the music and the game" before either alone
     sound.SWITCHES,  # game audio kept / muted, music removed
     ducking.RULES,  # "quieter under my voice" before "quieter"
     timing.FADES,
     picture.RULES,  # before times: "9:16" is not 9 min 16 s
     limits.RULES,  # 4K, frame rate, filters, "darker"
     music.SHAPE,  # tempo before volume: "lower the tempo"; stingers, arc, climax
+    together.LEVELS,  # "everything louder except the music"
     sound.LEVELS,  # game-audio volume, then the music's
     timing.RANGES,
     music.STYLE,  # styles and franchises, "add music"

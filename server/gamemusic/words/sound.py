@@ -60,18 +60,6 @@ def _original_only(m: re.Match[str], st: State) -> None:
     st.plan.original_audio = "keep"
 
 
-@switch(
-    rf"\b(?:mute|silence|turn\s+off|kill|remove|cut)\s+(?:both\s+)?(?:the\s+)?(?:background\s+)?(?:music|bgm)\s+(?:and|&)\s+"
-    rf"(?:the\s+)?(?:game|gameplay|original|in-game)(?:\s+{_SOUND})?\b(?:\s+both)?"
-    rf"|\b(?:mute|silence|turn\s+off|kill|remove|cut)\s+(?:both\s+)?{_ORIG}(?:\s+{_SOUND})?\s+(?:and|&)\s+(?:the\s+)?(?:background\s+)?"
-    r"(?:music|bgm)\b(?:\s+both)?",
-)
-def _mute_both(m: re.Match[str], st: State) -> None:
-    """"Mute both the music and the game": no music, no game audio."""
-    st.plan.original_audio = "mute"
-    st.plan.remove_music = True
-
-
 _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not the music's range
     r"(?:\s+(?:for|during|in|over|throughout)\s+the\s+(?:whole|entire|full)\s+(?:thing|video|clip|time|way)"
     r"|\s+(?:completely|entirely|throughout|altogether))?"
@@ -169,19 +157,6 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     n = min(float(m["n"]), 95.0) / 100
     up = m["dir"] in ("raise", "boost", "increase", "up", "louder", "higher", "调高", "提高", "增大", "加大", "调大")
     _scale_game(st, round(1 + n if up else 1 - n, 4))
-
-
-@level(
-    rf"\b(?:make\s+|turn\s+)?everything\s+(?:{MUCH}\s+|{BIT}\s+)?(?P<dir>louder|quieter|softer|up|down)\s+(?:except|but|besides|other\s+than)\s+"
-    r"(?:for\s+)?(?:the\s+)?(?P<what>music|bgm|game(?:play)?(?:\s+(?:audio|sound|sounds))?)\b",
-)
-def _all_but_one(m: re.Match[str], st: State) -> None:
-    """"Everything louder except the music": the other sound only."""
-    step = factor(m, 0.6, 0.36, 0.8) if m["dir"] in ("quieter", "softer", "down") else factor(m, 1.5, 2.25, 1.25)
-    if m["what"] in ("music", "bgm"):
-        _scale_game(st, step)
-    else:
-        _scale_volume(st, step)
 
 
 @level(
