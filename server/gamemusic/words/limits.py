@@ -162,7 +162,8 @@ def _colour(m: re.Match[str], st: State) -> None:
 @rule(
     rf"\b(?:(?:trim|cut)(?:\s+(?:off|out|away))?\s+(?:the\s+)?(?:first|last|final|opening)\s+(?:{DUR}|minute)"
     r"|trim|cut\s+(?:out|the\s+(?:video|clip|intro|beginning|end|part|boring))|crop\s+out|black\s+bars|letterbox(?:ing)?|"
-    r"speed\s+up\s+the\s+(?:video|clip|gameplay|footage)|slow[\s-]?mo(?:tion)?|time[\s-]?lapse|"
+    r"speed\s+up\s+the\s+(?:video|clip|gameplay|footage)|speed\s+(?:the\s+)?(?:video|clip|footage)\s+up|(?:make\s+)?the\s+(?:video|clip|footage)\s+"
+    r"(?:faster|slower|quicker)|slow[\s-]?mo(?:tion)?|time[\s-]?lapse|"
     r"zoom(?:\s+in|\s+out)?|transitions?|stickers?|emojis?|green\s*screen|face\s*cam|webcam|"
     r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?"
     r"|(?:make|get|cut)\s+(?:the\s+)?(?:video|clip|recording|footage)\s+(?:down\s+)?(?:(?:a\s+(?:bit|lot)|\d+\s*(?:s|seconds?))\s+)?(?:shorter|longer)"

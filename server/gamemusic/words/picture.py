@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words.plan import Unsupported
 from gamemusic.words.rules import Rule, State, bad, opposite, registrar
 
 RULES: list[Rule] = []
@@ -28,6 +29,33 @@ def _set_aspect(m: re.Match[str], st: State, value: str) -> None:
     st.shapes[explicit] = value
     if explicit or True not in st.shapes:
         st.plan.aspect = value
+
+
+@rule(r"(?<![\d.])(?P<w>\d{3,4})\s*[x×*]\s*(?P<h>\d{3,4})(?![\d.])")
+def _pixels(m: re.Match[str], st: State) -> None:
+    """"1080x1920": the shape by its ratio, and 1080p when that is the short side."""
+    w, h = int(m["w"]), int(m["h"])
+    shape = "9:16" if h * 9 == w * 16 else "16:9" if w * 9 == h * 16 else "1:1" if w == h else None
+    if shape is None:
+        _other_shape(m, st)
+        return
+    _set_aspect(m, st, shape)
+    if min(w, h) == 1080:
+        st.plan.height = 1080
+    else:
+        st.plan.unsupported.append(Unsupported(
+            f"{min(w, h)}p", f"{min(w, h)}p", "The output is 1080p.", "输出是 1080p。"))  # fmt: skip
+
+
+@rule(
+    r"(?<![\d:.])(?:4\s*:\s*3|3\s*:\s*4|21\s*:\s*9|16\s*:\s*10|4\s*:\s*5|5\s*:\s*4|2\s*:\s*1|2\.35\s*:\s*1|1\.85\s*:\s*1)(?![\d:])"
+    r"|\b(?:ultra[\s-]?wide|cinemascope|anamorphic)\b",
+)
+def _other_shape(m: re.Match[str], st: State) -> None:
+    """"4:3", "21:9 ultrawide": a shape the product does not render, named."""
+    st.plan.unsupported.append(Unsupported(
+        f"the {m.group(0).strip()} aspect", f"{m.group(0).strip()} 画幅",
+        "I can make it 16:9, 9:16 (vertical) or 1:1 (square).", "可以做 16:9、9:16（竖屏）或 1:1（方形）。"))  # fmt: skip
 
 
 @rule(
