@@ -173,7 +173,7 @@ def _no_stingers(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    rf"\b(?:add|with|enable|turn\s+on|use|put\s+in|bring\s+back)\s+(?:some\s+|the\s+)?{_STING}\b"
+    rf"\b(?:add|with|enable|turn\s+on|use|put\s+in|bring\s+back|have|want|need|get)\s+(?:some\s+|the\s+)?{_STING}\b"
     rf"|\b{_STING}\s+on\b|\b(?:hit|accent)\s+the\s+(?:big\s+)?(?:moments|kills|plays)\b"
     rf"|\b(?:get|put|bring|have|want)\s+(?:the\s+|those\s+|my\s+)?{_STING}\s+back\b|\b{_STING}\s+back(?:\s+on)?\b",
     r"(?:加上?|开启|打开|要)(?:重音|强调音|音效点缀|stinger)",
