@@ -116,7 +116,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"(?:voice|commentary|mic|narration|talking|callouts|comms|vo|teammates|dialogue)|(?:i\s+)?can(?:'t|not)"
     r"\s+hear\s+(?:myself|my\s+voice|me|my\s+commentary)(?:\s+over\s+the\s+music)?|(?:make|let|keep)"
     r"\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)\s+(?:easier\s+to\s+hear|more\s+audible|"
-    r"clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
+    r"clear|clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
     r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
     r"|commentary)\s+(?:is\s+|gets\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?"
     r"|(?:boost|raise|turn\s+up|bump\s+up|crank\s+up)\s+(?:my|the)\s+(?:voice|mic|commentary|narration|voice[\s-]?over)"
