@@ -27,6 +27,10 @@ _PHRASES = [
     (re.compile(r"\bteh\b"), "the"),
     (re.compile(r"(?<!up\s)(?<!down\s)\bto(?=\s+(?:loud|quiet|soft|fast|slow|much|long|short)\b)"), "too"),
     (re.compile(r"(?<=\bfade\s)ot\b"), "out"),
+    # English as a second language: "more loud", "too much loud", "sound of game"
+    (re.compile(r"\btoo\s+much\s+(?=(?:loud|quiet|fast|slow)\b)"), "too "),
+    (re.compile(r"\b(?:more|much)\s+(loud|quiet|soft|slow|fast|strong|light|long|short)\b"), r"\1er"),
+    (re.compile(r"\b(sound|audio|volume|noise)s?\s+of\s+(?:the\s+)?(game|gameplay|music|bgm)\b"), r"\2 \1"),
 ]
 _SUFFIX = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est")
 _WORD = re.compile(r"(?<![a-z0-9'])[a-z]{4,}(?![a-z0-9'])")
