@@ -104,7 +104,7 @@ def _part_ducking(m: re.Match[str], st: State) -> None:
     rf"\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+(?:the\s+(?:very\s+)?end\b|(?:the\s+(?:video|clip|recording|match)|it)"
     r"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:no|without|not\s+have"
     rf"|don't\s+want|cut|kill|stop)\s+(?:any\s+|the\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)"
-    rf"|\b(?:the\s+)?(?:last|final)\s+(?:{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+)?(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+(?:music|bgm))\b"
+    rf"|\b(?:the\s+)?(?:last|final)\s+(?:{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+(?:music|bgm))\b"
     rf"|\b(?:end|stop|finish|cut\s+off)\s+(?:the\s+music\s+)?(?:{DUR})\s+(?:early|earlier|sooner)\b|\b(?:except|but\s+not|apart\s+from|"
     rf"other\s+than|minus)\s+(?:for\s+)?(?:during\s+)?the\s+(?:last|final)\s+(?:{DUR})",
     rf"提前\s*(?:{DUR})\s*(?:结束|停|停止|收尾)|除了?(?:结尾|最后)的?\s*(?:{DUR})|"

@@ -289,6 +289,7 @@ def _maximum(m: re.Match[str], st: State) -> None:
 
 @level(
     rf"\b(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
+    rf"\b(?P<dir>quieter|softer|louder)\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
     rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+(?:the\s+)?(?:music|bgm|volume)(?:\s+volume)?"
     rf"\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
     rf"\bturn\s+(?:the\s+)?(?:music|bgm|volume|it)\s+(?P<dir>down|up)\s+(?:by\s+)?(?P<n>{NUM})\s*(?:%|percent)",
