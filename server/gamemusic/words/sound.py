@@ -126,7 +126,7 @@ _GAME = (
     r"(?:(?:the\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
     rf"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?|(?:the\s+)?{_NOISES})"
 )
-_DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down)"
+_DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down|blasting|blaring|deafening)"
 _UP = r"(?:louder|higher|up|more\s+audible|too\s+quiet|too\s+soft|turned\s+up)"
 _IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)\s+)"
 MIN_MUSIC = 0.05  # the floor apply.MIN_VOLUME also keeps
@@ -372,7 +372,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"|(?<!is\s)(?<!'s\s)(?<!are\s)(?<!was\s)not\s+(?:too|that|as)\s+loud|(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+bgm)\s+(?:so|that)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down|(?:drop|dial\s+back|pull\s+back|ease\s+off|back\s+off)\s+(?:on\s+)?(?:the\s+)?(?:music|bgm|soundtrack)(?=\s+(?:a\s+(?:bit|little|tad|touch|notch|lil)|slightly|some|down)\b)(?:\s+down)?|dial\s+{_IT}?(?:down|back)"
-    rf"|less\s+in\s+(?:my|your|the)\s+face|(?<!not\s)(?<!n't\s)\b(?:this|that)\s+loud|nice\s+and\s+(?:low|quiet|soft|subtle)|how\s+loud\s+the\s+(?:music|bgm|soundtrack)\s+is|less\s+volume|less\s+(?:of\s+the\s+)?(?:music|bgm)(?!\s+(?:at|in|during|for|after|before|until|from)\b)|less\s+(?:prominent|present|upfront|in\s+front)|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
+    rf"|less\s+in\s+(?:my|your|the)\s+face|(?<=music\s)(?:is\s+)?(?:blasting|blaring|deafening)|(?<=bgm\s)(?:is\s+)?(?:blasting|blaring|deafening)|(?<!not\s)(?<!n't\s)\b(?:this|that)\s+loud|nice\s+and\s+(?:low|quiet|soft|subtle)|how\s+loud\s+the\s+(?:music|bgm|soundtrack)\s+is|less\s+volume|less\s+(?:of\s+the\s+)?(?:music|bgm)(?!\s+(?:at|in|during|for|after|before|until|from)\b)|less\s+(?:prominent|present|upfront|in\s+front)|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
     rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|too\s+loud|(?<!undid\s)(?<!did\s)(?<!ed\s)too\s+much|lower(?:\s+the)?{_NOUNS}*(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
