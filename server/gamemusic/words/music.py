@@ -71,15 +71,16 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?P<n>\d{1,3})\s*(?:%|percent)\s+(?P<dir>faster|quicker|slower)\b|\b(?P<dir2>faster|quicker|slower)\s+by\s+(?P<n2>\d{1,3})\s*(?:%|percent)",
+    r"\b(?P<n>\d{1,3})\s*(?:%|percent)\s+(?P<dir>faster|quicker|slower)\b|\b(?P<dir2>faster|quicker|slower)\s+by\s+(?P<n2>\d{1,3})\s*(?:%|percent)"
+    r"|\b(?P<dir3>faster|quicker|slower)\s*,?\s*(?:(?:like|about|around|maybe|say|roughly)\s+)+(?P<n3>\d{1,2})\s*(?:%|percent)",
     r"\b(?P<dir>(?:speed\s+up|slow\s+down|slow)\s+the\s+(?:tempo|music|bpm|pace|beat)(?:\s+(?:up|down))?|speed\s+(?:it\s+|the\s+music\s+)?up|slow\s+(?:it\s+|the\s+music\s+)?down|(?:raise|increase|lower|reduce|drop|cut|decrease|boost)"
     r"\s+the\s+(?:tempo|bpm|speed|pace))\s+by\s+(?P<n>\d{1,3})\s*(?:%|percent)",
     r"(?:节奏|速度|节拍|tempo|bpm)\s*(?P<dir>加快|提高|提升|快|放慢|降低|减慢|慢)\s*(?P<n>\d{1,3})\s*%",
 )
 def _tempo_pct(m: re.Match[str], st: State) -> None:
     """"10% faster", 节奏加快百分之十: the tempo times 1.1 (not a volume of 10%)."""
-    n = min(float(group(m, "n", "n2") or 0), 50.0) / 100
-    down = (group(m, "dir", "dir2") or "").startswith(("slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢"))
+    n = min(float(group(m, "n", "n2", "n3") or 0), 50.0) / 100
+    down = (group(m, "dir", "dir2", "dir3") or "").startswith(("slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢"))
     _scale_tempo(st, round(1 - n if down else 1 + n, 4))
 
 
@@ -118,7 +119,7 @@ def _faster(m: re.Match[str], st: State) -> None:
 @shape(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|(?:decrease|lower|"
     r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|less\s+fast|not\s+(?:so|as)\s+fast|"
-    r"(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+tempo)\s+(?:so|that)\s+(?:fast|quick|rushed)|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast"
+    r"(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+tempo)\s+(?:so|that)\s+(?:fast|quick|rushed)|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast|(?:is|feels|sounds|too)\s+rushed"
     rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bslow\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+down\b",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|"
@@ -138,7 +139,7 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"\b(?:another|a\s+different|a\s+new|different|new|fresh)\s+(?:take|version|variation|variant|"
     r"one|try|melody|tune|song|track|composition|arrangement|seed|generation|piece)\b|\b(?:try\s+"
     r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?gen(?:erate)?|re-?compose"
-    r"|(?:re-?)?generate\s+(?:it\s+)?again|again\s+(?:generate|compose|make\s+(?:it|one))|something\s+new\b(?![^,.;!?\n]{0,12}\b(?:title|text|caption|style|aspect|format))|re-?do\s+the\s+music|(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+(?:repetitive|monotonous|samey)|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
+    r"|(?:re-?)?generate\s+(?:it\s+)?again|again\s+(?:generate|compose|make\s+(?:it|one))|something\s+new\b(?![^,.;!?\n]{0,12}\b(?:title|text|caption|style|aspect|format))|re-?do\s+the\s+music|roll\s+(?:it\s+|the\s+dice\s+)?again|(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+(?:repetitive|monotonous|samey)|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
     r"重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!]|吧|呢|试试)",
@@ -215,7 +216,8 @@ def _calm(m: re.Match[str], st: State) -> None:
     r"\b(?:keep|stay|hold)\s+(?:it|the\s+music|things|the\s+energy)?\s*(?:intense|high[\s-]?energy|"
     r"hype|tense|pumping)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+way"
     r"(?:\s+through)?))?|\b(?:intense|full\s+intensity|high\s+energy|hype)\s+(?:the\s+whole\s+"
-    r"(?:time|way)|throughout|all\s+the\s+way(?:\s+through)?)\b",
+    r"(?:time|way)|throughout|all\s+the\s+way(?:\s+through)?)\b"
+    r"|\b(?:keep|hold)\s+the\s+(?:energy|intensity|hype)\s+(?:high|up)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout))?\b",
     r"(?:保持|一直|全程)(?:紧张|激烈|高能|燃)",
 )
 def _intense(m: re.Match[str], st: State) -> None:
@@ -240,12 +242,14 @@ def _arc_auto(m: re.Match[str], st: State) -> None:
     r"(?:(?:can|could|should)\s+(?:you\s+)?(?:the\s+music\s+|it\s+)?|(?:have|make|let)\s+the\s+music\s+)?(?:build|ramp)(?:\s+it)?\s+"
     r"up(?:\s+to\s+(?:it|that))?"
     rf"|\b(?:the\s+)?(?:climax|peak|big\s+moment|high\s+point)\s+(?:is\s+|should\s+be\s+|comes\s+)?"
-    rf"(?:at|around|by)\s+(?P<t2>{TIME})",
+    rf"(?:at|around|by)\s+(?P<t2>{TIME})"
+    rf"|\b(?:the\s+)?(?:climax|peak)\s+(?:should\s+)?(?:hit|land|happen|come)s?\s+(?:at|around|on|when)\s+(?:(?:the|my)\s+)?"
+    rf"(?:[a-z']+\s+){{0,3}}?[a-z']*\s*,?\s*(?:at\s+|around\s+)?(?P<t4>{TIME})",
     rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候)?(?:达到|进入|推向|来个|安排|是)?(?:最)?高潮"
     rf"|高潮(?:在|放在|安排在)\s*第?(?P<t2>{TIME})",
 )
 def _climax(m: re.Match[str], st: State) -> None:
-    st.plan.climax = seconds(group(m, "t", "t2", "t3") or "0")
+    st.plan.climax = seconds(group(m, "t", "t2", "t3", "t4") or "0")
 
 
 # ---- styles, add music ----------------------------------------------------------------------
