@@ -257,7 +257,9 @@ def _at_the_end(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:change|switch|another|different|new|pick\s+a)\s+(?:the\s+|a\s+)?(?:style|genre|vibe|mood)\b"
-    r"(?!\s+(?:to|into|for)\b)|\b(?:less|not\s+so|too|so)\s+(?:cheesy|corny|cringe|cringy|cheap|tacky|lame|"
+    r"(?!\s+(?:to|into|for)\b)|\b(?:doesn't|does\s+not|don't|dont|do\s+not)\s+(?:really\s+)?(?:fit|suit|match|go\s+with)\b"
+    r"(?!\s+(?:the\s+)?(?:gameplay|action|intensity|fights?|tempo|beat|timing)\b)|\bwrong\s+(?:vibe|style|mood|genre|kind\s+of\s+music)\b"
+    r"|\b(?:less|not\s+so|too|so)\s+(?:cheesy|corny|cringe|cringy|cheap|tacky|lame|"
     r"basic|kiddy|childish)\b",
     r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型",
 )

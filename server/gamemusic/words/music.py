@@ -152,7 +152,9 @@ def _new_take(m: re.Match[str], st: State) -> None:
     r"\b(?:i\s+)?(?:(?:don't|do\s+not|dont|not)\s+(?:really\s+)?(?:like|love|dig)|hate|can't\s+stand)\s+(?:this|it|that|the)"
     r"(?:\s+(?:one|music|song|track|tune|melody|take))?\b|\b(?:this|that)\s+(?:one|music|song|"
     r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b|\b(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+"
-    r"(?:boring|bland|generic)\b",
+    r"(?:boring|bland|generic)\b|\b(?:boring|bland|generic|annoying|cringe|lame)\s+(?:music|song|track|tune|bgm|melody)\b"
+    r"|\b(?:music|song|track|tune|bgm|melody|it|this)(?:'s|\s+is)\s+(?:so\s+|really\s+|kinda\s+|pretty\s+|super\s+)?"
+    r"(?:annoying|irritating|grating|cringe|trash|awful|terrible|bad)\b",
     r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
 )
 def _dislike(m: re.Match[str], st: State) -> None:
@@ -302,6 +304,16 @@ def _either_style(m: re.Match[str], st: State) -> None:
         return
     st.plan.question = Question("Which one: " + " or ".join(STYLE_TITLES[c] for c in choices) + "?",
                                 "选哪个：" + "还是".join(STYLE_ZH[c] for c in choices) + "？", choices)
+
+
+@style(
+    rf"\b(?:doesn't|does\s+not|isn't|is\s+not|not)\s+(?:sound\s+|feel\s+|seem\s+)?(?:(?:quite|really)\s+)?(?P<w>{STYLE_RE.pattern})\s+enough\b",
+)
+def _not_enough(m: re.Match[str], st: State) -> None:
+    """"It doesn't sound retro enough": more of that style, not a refusal of it."""
+    found = style_word(m["w"])
+    if found:
+        st.styles.append(found)
 
 
 @style(FRANCHISE_RE.pattern)

@@ -226,7 +226,7 @@ def _game_times(m: re.Match[str], st: State) -> None:
     r"(?:it|them|that)\s+down\b",
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:{_GAME})\b{AFTER}",
     rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
-    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
+    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
     rf"{_ZH_GAME}(?:再)?(?:(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:关小|调低|调小|降低|减小|放低|压低|小一?点|低一?点|轻一?点|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|dial|tone|take)\s+(?:{_GAME})\s+{_MID}\s+down\b",
@@ -251,7 +251,7 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
     rf"(?:{_GAME})\b{AFTER}",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+up\b{AFTER}",
     rf"\bhear\s+more\s+(?:of\s+)?(?:{_GAME})\b|\bmore\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\b(?![\s-]*(?:music|like|feel|style|vibes?|y)\b)|(?:想)?多听(?:点|一点|一些)?(?:{_ZH_GAME})|(?:想)?听(?:到|见)?更多(?:的)?(?:{_ZH_GAME})",
-    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
+    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
     rf"{_ZH_GAME}(?:再)?(?:(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大一?点|高一?点|响一?点|大些|响些|太小声?了?|太轻了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+{_MID}\s+up\b",

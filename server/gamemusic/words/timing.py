@@ -124,6 +124,22 @@ def _end_with_fade(m: re.Match[str], st: State) -> None:
 
 
 @fade(
+    r"\b(?:the\s+)?(?P<where>start|beginning|intro|opening|end|ending|outro)\s+(?:of\s+the\s+(?:music|song|track)\s+)?(?:is|feels|sounds)\s+"
+    r"(?:(?:way|a\s+bit|kinda|too|so|really|very)\s+)*(?:abrupt|sudden|harsh|jarring)\b"
+    r"|\bsmooth(?:en)?\s+(?:out\s+)?the\s+(?P<where2>start|beginning|intro|opening|end|ending|outro)\b(?:\s+out)?"
+    r"|\b(?:it|the\s+music|the\s+song|the\s+track)\s+(?:just\s+)?(?P<cut>cuts?\s+off|stops?|ends?)\s+(?:(?:so\s+)?(?:abruptly|suddenly)\s+)?at\s+the\s+end\b",
+)
+def _abrupt(m: re.Match[str], st: State) -> None:
+    """"The start is too abrupt", "smooth out the ending": a long fade there; "it cuts off at
+    the end": a fade out."""
+    if group(m, "cut"):
+        _set_fade(st, "out", 2.5)
+        return
+    where = group(m, "where", "where2") or ""
+    _set_fade(st, "out" if where in ("end", "ending", "outro") else "in", 4.0)
+
+
+@fade(
     r"\b(?:the\s+)?(?P<dir>fade[\s-]?in|fade[\s-]?out|fades?)\s+(?:is|are|feels?|seems?)\s+(?:(?:way|a\s+bit|kinda|a\s+little|much)\s+)?"
     r"too\s+(?P<len>long|slow|gradual|short|quick|fast|abrupt|sudden)\b",
 )
