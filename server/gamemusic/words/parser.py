@@ -173,7 +173,7 @@ def _finish(state: State) -> None:
         plan.style = plan.inspired_by = None
     if plan.style or plan.music_settings or state.unplaced:  # "make the music quieter" only
         plan.add_music = False  # asks for the level
-    elif state.dislike:  # "I don't like this one": another take of the same style
+    elif state.dislike and not plan.undo:  # "I don't like this one": another take (not "this is bad, undo")
         plan.new_take = True
     if plan.volume is not None:  # "quieter, like 20%": the number wins
         plan.volume_factor = None
