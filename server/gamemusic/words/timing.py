@@ -127,7 +127,8 @@ def _end_with_fade(m: re.Match[str], st: State) -> None:
     r"\b(?:the\s+)?(?P<where>start|beginning|intro|opening|end|ending|outro)\s+(?:of\s+the\s+(?:music|song|track)\s+)?(?:is|feels|sounds)\s+"
     r"(?:(?:way|a\s+bit|kinda|too|so|really|very)\s+)*(?:abrupt|sudden|harsh|jarring)\b"
     r"|\bsmooth(?:en)?\s+(?:out\s+)?the\s+(?P<where2>start|beginning|intro|opening|end|ending|outro)\b(?:\s+out)?"
-    r"|\b(?:it|the\s+music|the\s+song|the\s+track)\s+(?:just\s+)?(?P<cut>cuts?\s+off|stops?|ends?)\s+(?:(?:so\s+)?(?:abruptly|suddenly)\s+)?at\s+the\s+end\b",
+    r"|\b(?:it|the\s+music|the\s+song|the\s+track)\s+(?:just\s+)?(?P<cut>cuts?\s+off(?:\s+(?:so\s+)?(?:abruptly|suddenly))?|(?:stops?|ends?)\s+(?:so\s+)?(?:abruptly|suddenly))"
+    r"\s+at\s+the\s+end\b",
 )
 def _abrupt(m: re.Match[str], st: State) -> None:
     """"The start is too abrupt", "smooth out the ending": a long fade there; "it cuts off at
