@@ -83,7 +83,8 @@ def _mute_original(m: re.Match[str], st: State) -> None:
 @switch(
     rf"\b(?:keep|restore|unmute|bring\s+back|leave)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})"
     rf"\b(?!\s+(?:quiet|low|soft|down|loud|aspect|ratio|format|shape|size|orientation|resolution|"
-    r"video|picture|look))|\b(?:original|game)\s+{_SOUND}\s+(?:back\s+)?on\b"
+    r"video|picture|look))|\b(?:original|game)(?:\s+{_SOUND})?\s+(?:back\s+)?on\b(?!\s+(?:the|a|my|this|it)\b)"
+    rf"|\b{_ORIG}\s+{_SOUND}\s*:\s*(?:keep|on|yes)\b"
     rf"|\b(?:bring|put|turn)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+back(?:\s+on)?\b",
     rf"(?:保留|恢复|打开|开启){_ZH_ORIG}|取消静音|{_ZH_ORIG}(?:也)?(?:保留|打开|开启|恢复|回来|加回来|要)(?!小|大|调)",
 )
@@ -120,11 +121,12 @@ def _both(st: State, by: float) -> None:
 # Sounds that are the game's own: "the music is drowning out the gunshots" is the music too loud.
 _NOISES = (
     r"(?:footsteps|explosions|gunshots|gunfire|shots|gun\s+sounds|sound\s+effects|sfx|engine(?:\s+sounds?)?"
-    r"|cutscenes?|voice\s+lines|enemies|enemy\s+sounds)"
+    r"|cutscenes?|voice\s+lines|enemies|enemy\s+sounds|teammates|team\s+chat|voice\s+chat|comms)"
 )
 _GAME = (
     r"(?:(?:the\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
-    rf"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?|(?:the\s+)?{_NOISES})"
+    rf"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?|(?:the\s+|my\s+)?{_NOISES}"
+    r"|(?:the\s+)?(?:video|clip|recording)(?:'s)?\s+(?:audio|sound|sounds))"
 )
 _DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down|blasting|blaring|deafening)"
 _UP = r"(?:louder|higher|up|more\s+audible|too\s+quiet|too\s+soft|turned\s+up)"
@@ -224,7 +226,8 @@ def _game_times(m: re.Match[str], st: State) -> None:
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:kinda|kind\s+of|pretty|really|so|very|way|a\s+bit)\s+)?(?:too\s+)?"
     r"(?:loud|noisy|much|distracting)\s*[,;.]?\s*(?:so\s+|please\s+|pls\s+)?(?:turn|tone|bring|take|dial)\s+"
     r"(?:it|them|that)\s+down\b",
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:{_GAME})\b{AFTER}",
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:only\s+|just\s+)?(?:{_GAME})\b{AFTER}"
+    r"|\bless\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds|noise))?\b",
     rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
     rf"{_ZH_GAME}(?:再)?(?:(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:关小|调低|调小|降低|减小|放低|压低|小一?点|低一?点|轻一?点|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
@@ -247,8 +250,9 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
 
 @level(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up|bump\s+up|crank(?:\s+up)?"
-    r"|push\s+up)\s+"
+    r"|push\s+up)\s+(?:only\s+|just\s+)?"
     rf"(?:{_GAME})\b{AFTER}",
+    r"\b(?:the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\s+loud(?:er)?\s*(?=$|[,;.!?])",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+up\b{AFTER}",
     rf"\bhear\s+more\s+(?:of\s+)?(?:{_GAME})\b|\bmore\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\b(?![\s-]*(?:music|like|feel|style|vibes?|y)\b)|(?:想)?多听(?:点|一点|一些)?(?:{_ZH_GAME})|(?:想)?听(?:到|见)?更多(?:的)?(?:{_ZH_GAME})",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
@@ -258,6 +262,20 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
 )
 def _game_up(m: re.Match[str], st: State) -> None:
     _scale_game(st, factor(m, 1.5, 2.25, 1.25))
+
+
+@level(
+    rf"\bcan(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+|my\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds))?|{_NOISES})\b"
+    r"(?!\s+(?:over|because|under|with|behind)\b)",
+)
+def _cant_hear_game(m: re.Match[str], st: State) -> None:
+    """"I can't hear the gunshots": the game comes up, unless the music was just blamed ("the
+    music is way too loud, I can't hear the game": lowering the music is the fix)."""
+    if not _BLAMED.search(m.string, 0, m.start()):
+        _scale_game(st, 1.5)
+
+
+_BLAMED = re.compile(r"\b(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?:way|so|really|kinda|much)\s+)*(?:too\s+)?loud", re.I)
 
 
 # ---- music volume ---------------------------------------------------------------------------
@@ -309,7 +327,7 @@ def _relative_pct(m: re.Match[str], st: State) -> None:
     rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.])\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:to|at)\s+{_ABOUT}"
     rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|秒|分)\b)\s*"
     rf"(?P<pct3>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
-    r"(?:volume|vol|loud|loudness|level))?|\b(?:music|bgm)\s+(?P<v4>\d{1,3})(?=\s*(?:$|[,;!?\n]|please|pls))",
+    r"(?:volume|vol|loud|loudness|level))?|\b(?:music|bgm)\s+(?P<v4>\d{1,3}|0?\.\d+)(?![\d%:])(?=\s*(?:$|[,;!?\n]|please|pls|and\b|(?:the\s+)?game\b))",
     rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|改成|改为|降到|降低到|减到|提到|升到|开到|加到|到|为|是|:)?\s*"
     rf"(?P<v>{NUM})\s*(?P<pct>%)?",
     rf"(?:音乐|背景音乐|bgm)(?:的)?(?:声音)?\s*(?:调到|调成|调至|调为|设为|设成|改成|改为|降到|开到)\s*(?P<v>{NUM})\s*"

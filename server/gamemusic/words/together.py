@@ -2,6 +2,7 @@
 
     "mute both the music and the game"          no music, no game audio
     "everything louder except the music"         the game audio only
+    "the game is way louder than the music"      a complaint: the game comes down
 
 `SWITCHES` run before `sound.SWITCHES` (which would read "mute the game" alone), `LEVELS`
 before `sound.LEVELS` (which would read "louder" as the music's). "Music and game both a bit
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.rules import BIT, MUCH, Rule, State, factor, registrar
+from gamemusic.words.rules import BIT, MUCH, Rule, State, factor, group, registrar
 from gamemusic.words.sound import _ORIG, _SOUND, _scale_game, _scale_volume
 
 SWITCHES: list[Rule] = []
@@ -44,3 +45,23 @@ def _all_but_one(m: re.Match[str], st: State) -> None:
         _scale_game(st, step)
     else:
         _scale_volume(st, step)
+
+
+_WHICH = r"(?:the\s+)?(?P<{0}>music|bgm|soundtrack|game(?:play)?(?:\s+(?:audio|sound|sounds))?|in-game\s+(?:audio|sound))"
+
+
+@level(
+    rf"\b{_WHICH.format('x')}(?:'s|\s+is|\s+are|\s+gets|\s+sounds)\s+(?:(?:way|much|a\s+lot|so|kinda|a\s+bit|still)\s+)*"
+    rf"(?P<dir>louder|quieter|softer)\s+than\s+{_WHICH.format('y')}",
+)
+def _louder_than(m: re.Match[str], st: State) -> None:
+    """"The game is way louder than the music": a complaint, that sound comes down (said as a
+    request, "music louder than the game please", it is the level rules' step up)."""
+    x, y = (group(m, k) or "" for k in ("x", "y"))
+    if (x in ("music", "bgm", "soundtrack")) == (y in ("music", "bgm", "soundtrack")):
+        return
+    step = 0.6 if m["dir"] == "louder" else 1.5
+    if x in ("music", "bgm", "soundtrack"):
+        _scale_volume(st, step)
+    else:
+        _scale_game(st, step)
