@@ -24,6 +24,7 @@ import re
 from gamemusic.errors import BadInput
 from gamemusic.words import (
     ducking,
+    fade_fixes,
     history,
     limits,
     music,
@@ -51,6 +52,7 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     together.SWITCHES,  # "mute both the music and the game" before either alone
     sound.SWITCHES,  # game audio kept / muted, music removed
     ducking.RULES,  # "quieter under my voice" before "quieter"
+    fade_fixes.FADES,  # "the fade out is too long", "fade in 2 s and out 3 s"
     timing.FADES,
     picture.RULES,  # before times: "9:16" is not 9 min 16 s
     limits.RULES,  # 4K, frame rate, filters, "darker"

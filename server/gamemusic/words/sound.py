@@ -264,20 +264,6 @@ def _game_up(m: re.Match[str], st: State) -> None:
     _scale_game(st, factor(m, 1.5, 2.25, 1.25))
 
 
-@level(
-    rf"\bcan(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+|my\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds))?|{_NOISES})\b"
-    r"(?!\s+(?:over|because|under|with|behind)\b)",
-)
-def _cant_hear_game(m: re.Match[str], st: State) -> None:
-    """"I can't hear the gunshots": the game comes up, unless the music was just blamed ("the
-    music is way too loud, I can't hear the game": lowering the music is the fix)."""
-    if not _BLAMED.search(m.string, 0, m.start()):
-        _scale_game(st, 1.5)
-
-
-_BLAMED = re.compile(r"\b(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?:way|so|really|kinda|much)\s+)*(?:too\s+)?loud", re.I)
-
-
 # ---- music volume ---------------------------------------------------------------------------
 def _scale_volume(st: State, by: float) -> None:
     st.plan.volume_factor = combine(st.plan.volume_factor, by)

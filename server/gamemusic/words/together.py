@@ -3,6 +3,7 @@
     "mute both the music and the game"          no music, no game audio
     "everything louder except the music"         the game audio only
     "the game is way louder than the music"      a complaint: the game comes down
+    "I can't hear the gunshots"                  the game comes up (not after the music is blamed)
 
 `SWITCHES` run before `sound.SWITCHES` (which would read "mute the game" alone), `LEVELS`
 before `sound.LEVELS` (which would read "louder" as the music's). "Music and game both a bit
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from gamemusic.words.rules import BIT, MUCH, Rule, State, factor, group, registrar
-from gamemusic.words.sound import _ORIG, _SOUND, _scale_game, _scale_volume
+from gamemusic.words.sound import _NOISES, _ORIG, _SOUND, _scale_game, _scale_volume
 
 SWITCHES: list[Rule] = []
 LEVELS: list[Rule] = []
@@ -65,3 +66,17 @@ def _louder_than(m: re.Match[str], st: State) -> None:
         _scale_volume(st, step)
     else:
         _scale_game(st, step)
+
+
+@level(
+    rf"\bcan(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+|my\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds))?|{_NOISES})\b"
+    r"(?!\s+(?:over|because|under|with|behind)\b)",
+)
+def _cant_hear_game(m: re.Match[str], st: State) -> None:
+    """"I can't hear the gunshots": the game comes up, unless the music was just blamed ("the
+    music is way too loud, I can't hear the game": lowering the music is the fix)."""
+    if not _BLAMED.search(m.string, 0, m.start()):
+        _scale_game(st, 1.5)
+
+
+_BLAMED = re.compile(r"\b(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?:way|so|really|kinda|much)\s+)*(?:too\s+)?loud", re.I)
