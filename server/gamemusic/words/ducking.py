@@ -49,6 +49,7 @@ def _duck_db_later(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?<!less\s)(?:strong(?:er)?|heav(?:y|ier)|more|deep(?:er)?|hard(?:er)?|aggressive)\s+ducking\b"
+    r"|\bside[\s-]?chain\w*\s+(?:(?:the\s+)?(?:music|bgm|it)\s+)?(?:harder|more|heavier|stronger|deeper)\b"
     r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:weak|subtle|light|gentle|soft)\b|\b(?:turn|crank|bump)\s+(?:the\s+)?ducking\s+up\b"
     r"|\b(?:turn|crank|bump|ramp)\s+up\s+(?:the\s+)?(?:auto[\s-]?)?ducking\b",
@@ -118,7 +119,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)\s+(?:easier\s+to\s+hear|more\s+audible|"
     r"clear|clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
     r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
-    r"|commentary)\s+(?:is\s+|gets\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?"
+    r"|commentary|vo|voice[\s-]?over|mic|narration)\s+(?:is\s+|gets\s+|is\s+getting\s+|keeps\s+getting\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?"
     r"|(?:boost|raise|turn\s+up|bump\s+up|crank\s+up)\s+(?:my|the)\s+(?:voice|mic|commentary|narration|voice[\s-]?over)"
     r"|(?:make\s+it\s+so\s+|so\s+that\s+)(?:my|the)\s+(?:voice|commentary|mic|narration)\s+(?:is|comes\s+through|sounds|stays)\s+(?:louder|clearer|on\s+top|audible)"
     r"(?:\s+than\s+the\s+(?:music|bgm|soundtrack))?"

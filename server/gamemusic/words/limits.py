@@ -99,7 +99,7 @@ def _part_ducking(m: re.Match[str], st: State) -> None:
     r"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning|end)|at\s+first|in\s+the\s+beginning)\b"
     r"|\b(?:after|before|during|until|till|when)\s+(?:the\s+|my\s+)?(?:intro|outro|cutscene|loading\s+screen|"
     r"menu|lobby|countdown|boss\s+(?:fight|appears|shows\s+up)|fight\s+(?:starts|begins)|match\s+(?:starts|begins))\b(?![^.;!?\n]{0,24}?\d)"
-    r"|\b(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)\s+)?(?:from|in|for)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)\b"
+    r"|\b(?:(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)|(?:the\s+)?(?:music|bgm)\s+(?:off|out))\s+)?(?:from|in|for)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)\b"
     r"(?![^.;!?\n]{0,24}?\d)",
     rf"\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+(?:the\s+(?:very\s+)?end\b|(?:the\s+(?:video|clip|recording|match)|it)"
     r"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:no|without|not\s+have"
@@ -206,7 +206,9 @@ def _their_music(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:more|less|boost(?:ed)?|extra|heavier|deeper|punchier)\s+(?:the\s+)?(?:bass|treble|low[\s-]?end|highs|mids|"
-    r"sub[\s-]?bass)\b|\b(?:not\s+)?(?:so|too)\s+much\s+(?:bass|treble|low[\s-]?end)\b|\b(?:mono|stereo|surround(?:\s+sound)?|5\.1|spatial\s+audio|binaural)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:less|more|too|so)\s+(?:bassy|boomy|muddy|tinny|trebly)\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion))\b"
+    r"sub[\s-]?bass)\b|\b(?:not\s+)?(?:so|too)\s+much\s+(?:bass|treble|low[\s-]?end)\b|\b(?:mono|stereo|surround(?:\s+sound)?|5\.1|spatial\s+audio|binaural)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:less|more|too|so)\s+(?:bassy|boomy|muddy|tinny|trebly)\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion|ed|ing)?|lufs|de-?ess(?:er|ing)?|lpf|hpf)\b"
+    r"|\b(?:low|high)[\s-]?pass\b|\bpan(?:ning)?\s+(?:the\s+)?(?:music|bgm|game|audio|sound|it)\s+(?:to\s+the\s+)?(?:left|right|center)\b|\bpanning\b"
+    r"|\b(?:in\s+the\s+)?key\s+of\s+[a-g](?:#|b)?(?:\s+(?:minor|major))?\b"
     r"|\bpitch(?:ed)?\s+(?:it\s+|the\s+(?:music|bgm|song)\s+)?(?:up|down)\b|\b(?:higher|lower)\s+pitch\b|\bpitch[\s-]?shift\w*|\btranspose\b"
     r"|\b(?:change|shift)\s+the\s+key\b|\bnormali[sz](?:e|ation)\b|\bmaster(?:ing)?\s+(?:the\s+)?(?:audio|sound|mix)\b|\blimiter\b",
     r"重低音|低音炮|(?:加|多|更多|少)(?:点|一点)?(?:低音|高音)|均衡器|混响|回声|回音",
@@ -222,7 +224,7 @@ def _mix(m: re.Match[str], st: State) -> None:
     r"\s+what\s+i\s+say|(?:remove|mute|cut|delete|take\s+out)\s+(?:my|the)\s+(?:own\s+)?(?:voice|commentary|mic|narration|voice[\s-]?over)"
     r"|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+|an?\s+)?(?:[a-z]+\s+)?(?:sound\s+effects?|sfx|"
     r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
-    r"remove\s+(?:the\s+)?(?:background\s+)?noise|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
+    r"remove\s+(?:the\s+)?(?:background\s+|room\s+|mic\s+|fan\s+|wind\s+|keyboard\s+)?noise|(?:room|mic|fan|wind|keyboard)\s+noise|hiss|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
     r"自动字幕|语音转文字|识别字幕|加音效|变声|降噪|水印|加logo|hdr",
 )
 def _other_tools(m: re.Match[str], st: State) -> None:

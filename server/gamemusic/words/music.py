@@ -359,9 +359,9 @@ def _not_style(m: re.Match[str], st: State) -> None:
 
 @style(
     r"\b(?:(?:add|put|insert|want|need|give|use|include|generate|compose|create|play|throw|slap|"
-    r"drop|lay)(?:\s+(?:me|it|us|some|a|an|the|new|background|backing|game|video\s+game|gaming|cool|nice|my|"
-    r"in|on|down|under|this|clip|video|sick|dope|fire|good))*|make(?:\s+(?:me|us))?(?:\s+(?:some|a|an|new|background|"
-    r"cool|nice))+)\s+(?:music|bgm|soundtrack|song|tune|track|score|beats?|bangers?|bops?)s?\b"
+    r"drop|lay)(?:[ \t]+(?:me|it|us|some|a|an|the|new|background|backing|game|video\s+game|gaming|cool|nice|my|"
+    r"in|on|down|under|this|clip|video|sick|dope|fire|good))*|make(?:[ \t]+(?:me|us))?(?:[ \t]+(?:some|a|an|new|background|"
+    r"cool|nice))+)[ \t]+(?:music|bgm|soundtrack|song|tune|track|score|beats?|bangers?|bops?)s?\b"
     r"|\b(?:needs?|want|wants)\s+(?:a|some)\s+(?:banger|bop|backing\s+track|soundtrack)s?\b"
     r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b"
     r"|(?:^|(?<=[,;.!?]))[ \t]*(?:some\s+)?(?:music|bgm|tunes)[ \t]*(?=\Z|[,;.!?]|please\b|pls\b|plz\b)",

@@ -26,6 +26,7 @@ from gamemusic.words import (
     ducking,
     fade_fixes,
     history,
+    levels_db,
     limits,
     music,
     picture,
@@ -57,6 +58,7 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     picture.RULES,  # before times: "9:16" is not 9 min 16 s
     limits.RULES,  # 4K, frame rate, filters, "darker"
     music.SHAPE,  # tempo before volume: "lower the tempo"; stingers, arc, climax
+    levels_db.LEVELS,  # "BGM -6dB", "lower the BGM by 3 dB"
     together.LEVELS,  # "everything louder except the music"
     sound.LEVELS,  # game-audio volume, then the music's
     timing.RANGES,

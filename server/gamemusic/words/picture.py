@@ -95,6 +95,14 @@ def _aspect_auto(m: re.Match[str], st: State) -> None:
     st.plan.aspect = "auto"
 
 
+@rule(r"\b1080p\s*@?\s*(?P<fps>\d{2,3})(?:\s*fps)?\b")
+def _hd_rate(m: re.Match[str], st: State) -> None:
+    """"1080p60": 1080p, and a frame rate the output does not change."""
+    st.plan.height = 1080
+    st.plan.unsupported.append(Unsupported(
+        f"{m['fps']} fps", f"{m['fps']} 帧", "The output keeps the recording's frame rate.", "输出保持原视频的帧率。"))  # fmt: skip
+
+
 @rule(r"\b(?:1080\s*p?|1920\s*x\s*1080|1080\s*x\s*1920|full\s*hd|fhd|hd)\b|全高清|高清|蓝光")
 def _hd(m: re.Match[str], st: State) -> None:
     st.plan.height = 1080

@@ -46,7 +46,7 @@ def _remove_old_titles(m: re.Match[str], st: State) -> None:
 
 # ---- titles (run first, on the case-kept text) ----------------------------------------------
 _TITLE_KINDS = {"title", "title text", "tittle", "titel", "tilte", "heading", "headline", "banner", "title card", "标题", "大标题"}
-_EN_KW = r"(?P<kw>text\s+overlay|title\s+card|title\s+text|title|tittle|titel|tilte|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
+_EN_KW = r"(?P<kw>text\s+overlay|lower\s+third|title\s+card|title\s+text|title|tittle|titel|tilte|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
 _ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本|字)"
 _TITLES = [
     re.compile(p, FLAGS)
@@ -140,6 +140,8 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
     head = m.string[m.start() : m.start("kw")] if group(m, "kw") else ""
     if re.search(r"\bcent(?:er|r)ed\s", head):  # "a centered title saying ..."
         fields["position"] = "center"
+    if kw.startswith("lower third"):  # the broadcast name for a caption at the bottom
+        fields["position"] = "bottom"
     return fields
 
 
