@@ -1,6 +1,6 @@
 """Fades asked for as a complaint or several at once (English): "the fade out is too long",
 "the start is too abrupt", "smooth out the ending", "it cuts off at the end", "the end of the
-music fade for 5 seconds", "fade in 2 seconds and out 3 seconds". They run just before
+music fade for 5 seconds", "fade in 2 seconds and out 3 seconds", "music fades out at 2:00". They run just before
 `timing.FADES`, which reads one fade at a time.
 """
 
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words.plan import TimeRange
 from gamemusic.words.rules import Rule, State, group, registrar
-from gamemusic.words.text import DUR, seconds
-from gamemusic.words.timing import _set_fade, _which
+from gamemusic.words.text import DUR, TIME, seconds
+from gamemusic.words.timing import _set_fade, _set_range, _which
 
 FADES: list[Rule] = []
 fade = registrar(FADES)
@@ -62,3 +63,12 @@ def _two_fades(m: re.Match[str], st: State) -> None:
     """"Fade in 2 seconds and out 3 seconds": both fades, each its length."""
     _set_fade(st, m["x"], seconds(m["dx"]))
     _set_fade(st, m["y"], seconds(m["dy"]))
+
+
+@fade(
+    rf"\b(?:the\s+)?(?:music|bgm|it)\s+(?:should\s+)?fades?\s+out\s+(?:at|by|around)\s+(?P<t>{TIME})(?:\s+and\s+(?:ends|stops))?",
+)
+def _fades_out_at(m: re.Match[str], st: State) -> None:
+    """"Music fades out at 2:00 and ends": the music ends there, with a fade out."""
+    _set_range(st, TimeRange(0.0, seconds(m["t"])), "until")
+    _set_fade(st, "out", 2.5)

@@ -58,7 +58,7 @@ def _half_double(m: re.Match[str], st: State) -> None:
 
 @shape(
     r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b|\b(?:tempo|speed)\s+(?:factor|multiplier)\s*(?:to\s+|of\s+|=\s*|:\s*)?(?P<f2>\d(?:\.\d+)?)\b",
-    r"\b(?:tempo|speed|pace)\s+(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
+    r"\b(?:tempo|speed|pace)\s*[:=]?\s*(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
     r"\b(?P<f3>\d(?:\.\d+)?)\s*(?:x|times)\s+(?P<dir>faster|quicker|slower)\b",
     r"(?:速度|节奏|节拍)(?:调成|变成|加快到|放慢到|调到|快|慢)?(?P<f3>\d(?:\.\d+)?)\s*倍(?:速度?)?(?P<dir>快|慢)?",
     r"(?P<f3>\d(?:\.\d+)?)\s*倍(?:的)?(?:速度|节奏)?(?P<dir>快|慢)",

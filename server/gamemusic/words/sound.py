@@ -239,8 +239,8 @@ def _game_down(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    rf"\b(?:{_GAME})\s+(?:is\s+|'s\s+|keeps\s+)?(?:drowning|drowns|covering|covers|burying|buries|overpowering|"
-    r"overpowers|stepping\s+on)(?:\s+out)?\s+(?:the\s+)?(?:music|bgm|soundtrack)\b",
+    rf"\b(?:{_GAME})\s+(?:is\s+|'s\s+|are\s+|keeps\s+|keep\s+)?(?:drown(?:s|ing)?|cover(?:s|ing)?|bur(?:y|ies|ying)|overpower(?:s|ing)?|"
+    r"step(?:s|ping)?\s+on)(?:\s+out)?\s+(?:the\s+)?(?:music|bgm|soundtrack)\b",
     r"(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景)?音乐",
 )
 def _game_drowns_music(m: re.Match[str], st: State) -> None:
@@ -397,7 +397,7 @@ def _quieter(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|more\s+loud|not\s+so\s+quiet|too\s+quiet|too\s+soft|"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|more\s+loud|not\s+so\s+quiet|(?<!is\s)(?<!'s\s)not\s+too\s+quiet|too\s+quiet|too\s+soft|"
     rf"raise(?:\s+the)?{_NOUNS}+|turn\s+{_IT}?up|(?:increase|boost|pump\s+up|crank\s+up|bump\s+up)"
     r"\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|level|music)|volume\s+up|up\s+a\s+notch|"
     r"can(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+)?(?:music|bgm|it)|(?:can\s+)?barely\s+hear\s+"

@@ -16,6 +16,7 @@ import re
 
 from gamemusic.words.rules import BIT, MUCH, Rule, State, factor, group, registrar
 from gamemusic.words.sound import _NOISES, _ORIG, _SOUND, _scale_game, _scale_volume
+from gamemusic.words.text import NUM
 
 SWITCHES: list[Rule] = []
 LEVELS: list[Rule] = []
@@ -80,3 +81,17 @@ def _cant_hear_game(m: re.Match[str], st: State) -> None:
 
 
 _BLAMED = re.compile(r"\b(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?:way|so|really|kinda|much)\s+)*(?:too\s+)?loud", re.I)
+
+
+@level(
+    rf"\bturn\s+(?:both\s+)?(?:the\s+)?(?:music|bgm)\s+and\s+(?:the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\s+(?P<dir>up|down)\s+"
+    rf"(?:by\s+)?(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\b(?:the\s+)?(?:music|bgm)\s+and\s+(?:the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\s+(?:both\s+)?(?P<n>{NUM})\s*(?:%|percent)\s+"
+    r"(?P<dir>louder|quieter|softer)",
+)
+def _both_by(m: re.Match[str], st: State) -> None:
+    """"Turn the music and game up 20%": both sounds times 1.2 (not a level of 20%)."""
+    n = min(float(m["n"]), 95.0) / 100
+    by = round(1 + n if m["dir"] in ("up", "louder") else 1 - n, 4)
+    _scale_volume(st, by)
+    _scale_game(st, by)
