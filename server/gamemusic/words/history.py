@@ -25,7 +25,10 @@ def _many_steps(m: re.Match[str], st: State) -> None:
         "Say 'undo' once per step.", "每次说一声“撤销”，撤销一步。"))  # fmt: skip
 
 
-@rule(r"\bredo\b(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?|重做|恢复撤销|取消撤销|反撤销")
+@rule(
+    r"\b(?:redo|undo)\s+(?:that|the|my|your)\s+(?:last\s+|previous\s+)?undo\b|\bredo\s+(?:last|previous)\s+undo\b|\bredo\b(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?",
+    r"重做|恢复撤销|取消撤销|反撤销",
+)
 def _redo(m: re.Match[str], st: State) -> None:
     st.plan.redo = True
 
@@ -36,7 +39,7 @@ def _redo(m: re.Match[str], st: State) -> None:
     r"\s+(?:that|the\s+last\s+(?:change|edit|one))|(?:go|switch|change)\s+(?:it\s+)?back\s+to\s+(?:the\s+)?"
     r"(?:previous|last|old|earlier|other)\s+(?:version|one|edit|take|mix|draft|music|song|track)|go\s+back\s+"
     r"(?:one|a)\s+step|(?:set|put|change|make)\s+(?:everything|things|it\s+all)\s+back(?:\s+(?:to\s+)?(?:how|the\s+way)"
-    r"\s+it\s+was)?(?!\s+to\b)|(?:set|put|change|make)\s+it\s+back\s+(?:to\s+)?(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:the\s+)?(?:previous|last)\s+(?:version|one))\b(?:\s+(?:that|it|this|one\s+step"
+    r"\s+it\s+was)?(?!\s+to\b)|(?:set|put|change|make)\s+it\s+back\s+(?:to\s+)?(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:the\s+)?(?:previous|last)\s+(?:version|one)|(?:return|go|get)\s+(?:back\s+)?to\s+(?:how\s+it\s+was\s+)?before)\b(?:\s+(?:that|it|this|one\s+step"
     r"|(?:the\s+)?last\s+(?:change|edit|step|one)|(?:the\s+)?(?:change|edit)))?",
     r"还是(?:之前|原来|上一个|刚才)(?:的|那个|那首|那版)(?:好|吧)?|用回(?:之前|原来|上一个)的?|撤销|撤消|撤回|回退|返回上一步|退回上一步|取消上一步|上一步|取消刚才的?(?:修改|操作|改动)?|刚才那个?不要了?|还原|恢复原样|改回去|变回去",
 )

@@ -10,7 +10,7 @@ import re
 from gamemusic.words.plan import Question, Unsupported
 from gamemusic.words.rules import Rule, State, registrar
 from gamemusic.words.text import DUR, TIME
-from gamemusic.words.vocabulary import STYLE_TITLES, STYLE_ZH
+from gamemusic.words.vocabulary import STYLE_RE, STYLE_TITLES, STYLE_ZH
 
 EARLY: list[Rule] = []  # runs before the sound switches: they would mute the whole video
 RULES: list[Rule] = []
@@ -72,14 +72,39 @@ def _part_volume(m: re.Match[str], st: State) -> None:
 
 
 @early(
+    rf"\b(?:make|let|have)\s+(?:the\s+)?(?:intro|outro|ending|beginning|opening|middle|climax|finale|last\s+part|first\s+part)"
+    rf"\s+(?:sound\s+|feel\s+|be\s+)?(?:(?:more|less|a\s+bit|way|much|a\s+lot)\s+)?(?:{STYLE_RE.pattern}|louder|quieter|softer|faster|slower)",
+)
+def _part_style(m: re.Match[str], st: State) -> None:
+    """"Make the intro more epic": a style or a level for one part of the video."""
+    st.unplaced = True
+    _no(st, f"'{m.group(0).strip()}' (one part of the video)", f"“{m.group(0).strip()}”（只改视频的一部分）",
+        ("Style, volume and tempo hold for the whole video; I can limit where the music plays.",
+         "风格、音量和节奏只能整体设置；可以限定音乐播放的时间段。"))  # fmt: skip
+
+
+@early(
+    rf"\b(?:(?:no|stop|disable|turn\s+off|more|less|stronger|lighter|don't)\s+)?(?:the\s+)?(?:auto[\s-]?)?duck(?:ing)?\b(?:\s+(?:off|on))?\s+{_PART}",
+)
+def _part_ducking(m: re.Match[str], st: State) -> None:
+    """"No ducking during the first minute": ducking holds for the whole video."""
+    _no(st, "ducking over part of the video", "只在一段时间里闪避",
+        ("Ducking holds for the whole video: on or off, stronger or lighter.",
+         "闪避只能整体设置：开或关、强或弱。"))  # fmt: skip
+
+
+@early(
     r"(?:\b(?:only|just)\s+)?\b(?:(?:in|for|during)\s+)?the\s+(?:second|first|last|back|latter)\s+half\b(?![^.;!?\n]{0,24}?\d)|\bhalf[\s-]?way(?:\s+(?:through|point|mark))?\b(?![^.;!?\n]{0,24}?\d)"
     r"|\b(?:the\s+)?middle\s+(?:of\s+the\s+(?:video|clip)|part|section)\b(?![^.;!?\n]{0,24}?\d)"
     r"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning|end)|at\s+first|in\s+the\s+beginning)\b"
     r"|\b(?:after|before|during|until|till|when)\s+(?:the\s+|my\s+)?(?:intro|outro|cutscene|loading\s+screen|"
-    r"menu|lobby|countdown|boss\s+(?:fight|appears|shows\s+up)|fight\s+(?:starts|begins)|match\s+(?:starts|begins))\b(?![^.;!?\n]{0,24}?\d)",
-    rf"\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+the\s+(?:very\s+)?end\b|\b(?:no|without|not\s+have"
+    r"menu|lobby|countdown|boss\s+(?:fight|appears|shows\s+up)|fight\s+(?:starts|begins)|match\s+(?:starts|begins))\b(?![^.;!?\n]{0,24}?\d)"
+    r"|\b(?:(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)|(?:the\s+)?(?:music|bgm)\s+(?:off|out))\s+)?(?:from|in|for)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)\b"
+    r"(?![^.;!?\n]{0,24}?\d)",
+    rf"\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+(?:the\s+(?:very\s+)?end\b|(?:the\s+(?:video|clip|recording|match)|it)"
+    r"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:no|without|not\s+have"
     rf"|don't\s+want|cut|kill|stop)\s+(?:any\s+|the\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)"
-    rf"|\b(?:the\s+)?(?:last|final)\s+(?:{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+)?(?:silent|music[\s-]?free|without\s+music)\b"
+    rf"|\b(?:the\s+)?(?:last|final)\s+(?:{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+(?:music|bgm))\b"
     rf"|\b(?:end|stop|finish|cut\s+off)\s+(?:the\s+music\s+)?(?:{DUR})\s+(?:early|earlier|sooner)\b|\b(?:except|but\s+not|apart\s+from|"
     rf"other\s+than|minus)\s+(?:for\s+)?(?:during\s+)?the\s+(?:last|final)\s+(?:{DUR})",
     rf"提前\s*(?:{DUR})\s*(?:结束|停|停止|收尾)|除了?(?:结尾|最后)的?\s*(?:{DUR})|"
@@ -136,10 +161,13 @@ def _colour(m: re.Match[str], st: State) -> None:
 
 @rule(
     rf"\b(?:(?:trim|cut)(?:\s+(?:off|out|away))?\s+(?:the\s+)?(?:first|last|final|opening)\s+(?:{DUR}|minute)"
-    r"|trim|cut\s+(?:out|the\s+(?:video|clip|intro|beginning|end|part|boring))|crop\s+out|"
-    r"speed\s+up\s+the\s+(?:video|clip|gameplay|footage)|slow[\s-]?mo(?:tion)?|time[\s-]?lapse|"
+    r"|trim|cut\s+(?:out|the\s+(?:video|clip|intro|beginning|end|part|boring))|crop\s+out|black\s+bars|letterbox(?:ing)?|"
+    r"speed\s+up\s+the\s+(?:video|clip|gameplay|footage)|speed\s+(?:the\s+)?(?:video|clip|footage)\s+up|(?:make\s+)?the\s+(?:video|clip|footage)\s+"
+    r"(?:faster|slower|quicker)|slow[\s-]?mo(?:tion)?|time[\s-]?lapse|"
     r"zoom(?:\s+in|\s+out)?|transitions?|stickers?|emojis?|green\s*screen|face\s*cam|webcam|"
-    r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?)\b",
+    r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?"
+    r"|(?:make|get|cut)\s+(?:the\s+)?(?:video|clip|recording|footage)\s+(?:down\s+)?(?:(?:a\s+(?:bit|lot)|\d+\s*(?:s|seconds?))\s+)?(?:shorter|longer)"
+    r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
     rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|裁掉片头|加速视频|视频加速|慢动作|慢镜头|倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头",
 )
 def _video_edit(m: re.Match[str], st: State) -> None:
@@ -151,7 +179,9 @@ def _video_edit(m: re.Match[str], st: State) -> None:
     r"\b(?:change|edit|modify|hack|mod)\s+(?:the\s+)?game(?:play)?\s*(?:itself|physics|graphics|"
     r"level|map|difficulty|character|score)?\b|\b(?:remove|delete|hide)\s+(?:the\s+)?(?:enemies|"
     r"enemy|hud|ui|health\s+bar|minimap|crosshair)\b|\bmake\s+(?:me|my\s+character)\s+win\b|"
-    r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b",
+    r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b|\b(?:change|swap|edit|modify|replace)\s+(?:the\s+|my\s+)?(?:character(?:'s)?\s+|player(?:'s)?\s+)?"
+    r"(?:skin|outfit|model|weapon|graphics|textures?|map)\b|\b(?:my|the)\s+(?:character|player|car|guy|avatar|hero|champ|champion|"
+    r"aim)\s+(?:run|move|jump|drive|go|look|shoot|walk|hit|aim|play)\w*(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b",
     r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢",
 )
 def _game_itself(m: re.Match[str], st: State) -> None:
@@ -163,8 +193,9 @@ def _game_itself(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:the\s+)?(?:actual|official|exact|copyrighted)\s+(?:[a-z0-9']+\s+){0,3}(?:theme|"
     r"soundtrack|ost|song|music)\b|\b(?:the\s+)?(?:real|original)\s+(?:[a-z0-9']+\s+){1,3}(?:theme"
-    r"|soundtrack|ost)\b|\bost\b|\b(?:a\s+)?(?:real|"
-    r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b",
+    r"|soundtrack|ost)\b|\bost\b|\bthe\s+(?:[a-z0-9']+\s+){1,3}(?:theme\s+song|main\s+theme|title\s+theme|intro\s+song)\b|\b(?:a\s+)?(?:real|"
+    r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b|\b(?:use|add|put\s+in|upload)\s+(?:my\s+own|my|a\s+custom)\s+"
+    r"(?:song|music|track|mp3|audio\s+file|beat)s?\b",
     r"(?:官方|正版|原版)(?:配乐|原声带|音乐|主题曲|bgm)|原声带|流行歌曲",
 )
 def _their_music(m: re.Match[str], st: State) -> None:
@@ -175,7 +206,11 @@ def _their_music(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:more|less|boost(?:ed)?|extra|heavier|deeper|punchier)\s+(?:the\s+)?(?:bass|treble|low[\s-]?end|highs|mids|"
-    r"sub[\s-]?bass)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:less|more|too|so)\s+(?:bassy|boomy|muddy|tinny|trebly)\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion))\b",
+    r"sub[\s-]?bass)\b|\b(?:not\s+)?(?:so|too)\s+much\s+(?:bass|treble|low[\s-]?end)\b|\b(?:mono|stereo|surround(?:\s+sound)?|5\.1|spatial\s+audio|binaural)\b|\bbass[\s-]?boost(?:ed)?\b|\b(?:less|more|too|so)\s+(?:bassy|boomy|muddy|tinny|trebly)\b|\b(?:eq|equali[sz]e|equali[sz]er|reverb|echo|compress(?:or|ion|ed|ing)?|lufs|de-?ess(?:er|ing)?|lpf|hpf)\b"
+    r"|\b(?:low|high)[\s-]?pass\b|\bpan(?:ning)?\s+(?:the\s+)?(?:music|bgm|game|audio|sound|it)\s+(?:to\s+the\s+)?(?:left|right|center)\b|\bpanning\b"
+    r"|\b(?:in\s+the\s+)?key\s+of\s+[a-g](?:#|b)?(?:\s+(?:minor|major))?\b"
+    r"|\bpitch(?:ed)?\s+(?:it\s+|the\s+(?:music|bgm|song)\s+)?(?:up|down)\b|\b(?:higher|lower)\s+pitch\b|\bpitch[\s-]?shift\w*|\btranspose\b"
+    r"|\b(?:change|shift)\s+the\s+key\b|\bnormali[sz](?:e|ation)\b|\bmaster(?:ing)?\s+(?:the\s+)?(?:audio|sound|mix)\b|\blimiter\b",
     r"重低音|低音炮|(?:加|多|更多|少)(?:点|一点)?(?:低音|高音)|均衡器|混响|回声|回音",
 )
 def _mix(m: re.Match[str], st: State) -> None:
@@ -186,9 +221,10 @@ def _mix(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:hdr|dolby\s+vision|auto[\s-]?(?:captions?|subtitles?)|transcri(?:be|ption)|subtitles?\s+(?:for|of)"
-    r"\s+what\s+i\s+say|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+)?(?:sound\s+effects|sfx|"
+    r"\s+what\s+i\s+say|(?:remove|mute|cut|delete|take\s+out)\s+(?:my|the)\s+(?:own\s+)?(?:voice|commentary|mic|narration|voice[\s-]?over)"
+    r"|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+|an?\s+)?(?:[a-z]+\s+)?(?:sound\s+effects?|sfx|"
     r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
-    r"remove\s+(?:the\s+)?(?:background\s+)?noise|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
+    r"remove\s+(?:the\s+)?(?:background\s+|room\s+|mic\s+|fan\s+|wind\s+|keyboard\s+)?noise|(?:room|mic|fan|wind|keyboard)\s+noise|hiss|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
     r"自动字幕|语音转文字|识别字幕|加音效|变声|降噪|水印|加logo|hdr",
 )
 def _other_tools(m: re.Match[str], st: State) -> None:
@@ -199,7 +235,8 @@ def _other_tools(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
-    r"country|reggae|punk|opera|acoustic|piano|guitar|violin|a\s+cappella|acapella|disco|funk|blues|gospel)\b",
+    r"(?<!kong\s)country|reggae|punk|opera|acoustic|piano|guitar(?!\s+hero)|violin|a\s+cappella|acapella|disco|funk|blues|gospel"
+    r"|drums?(?:\s+solo)?|saxophone|sax|flute|trumpet|vocals?|singing|lyrics|beatbox(?:ing)?)\b",
     r"电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|民谣|流行乐|蹦迪|dj",
 )
 def _genre(m: re.Match[str], st: State) -> None:
@@ -222,7 +259,10 @@ def _at_the_end(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:change|switch|another|different|new|pick\s+a)\s+(?:the\s+|a\s+)?(?:style|genre|vibe|mood)\b"
-    r"(?!\s+(?:to|into|for)\b)",
+    r"(?!\s+(?:to|into|for)\b)|\b(?:doesn't|does\s+not|don't|dont|do\s+not)\s+(?:really\s+)?(?:fit|suit|match|go\s+with)\b"
+    r"(?!\s+(?:the\s+)?(?:gameplay|action|intensity|fights?|tempo|beat|timing)\b)|\bwrong\s+(?:vibe|style|mood|genre|kind\s+of\s+music)\b"
+    r"|\b(?:less|not\s+so|too|so)\s+(?:cheesy|corny|cringe|cringy|cheap|tacky|lame|"
+    r"basic|kiddy|childish)\b",
     r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型",
 )
 def _which_style(m: re.Match[str], st: State) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words.plan import Question
 from gamemusic.words.rules import (
     AFTER,
     BIT,
@@ -22,7 +23,14 @@ from gamemusic.words.rules import (
     registrar,
 )
 from gamemusic.words.text import TIME, seconds
-from gamemusic.words.vocabulary import FRANCHISE_RE, STYLE_RE, franchise, style_word
+from gamemusic.words.vocabulary import (
+    FRANCHISE_RE,
+    STYLE_RE,
+    STYLE_TITLES,
+    STYLE_ZH,
+    franchise,
+    style_word,
+)
 
 SHAPE: list[Rule] = []
 STYLE: list[Rule] = []
@@ -40,16 +48,17 @@ _THING = r"(?:(?:it|the\s+music|the\s+tempo|things|the\s+bgm|the\s+beat)\s+)?"
 
 
 @shape(
-    r"\bhalf[\s-]?(?:speed|tempo|time)\b|\bhalf\s+the\s+(?:speed|tempo)\b(?P<half>)",
-    r"\bdouble[\s-]?(?:speed|tempo|time)\b|\bdouble\s+the\s+(?:speed|tempo)\b(?P<double>)",
+    r"\bhalf[\s-]?(?:speed|tempo|time)\b|\bhalf\s+the\s+(?:speed|tempo)\b|\bhalve\s+(?:the\s+)?(?:tempo|speed|bpm)\b(?P<half>)",
+    r"\bdouble[\s-]?(?:speed|tempo|time)\b|\bdouble\s+the\s+(?:speed|tempo|bpm)\b(?P<double>)",
+    r"\b(?:tempo|speed|bpm|pace)\s+(?:to\s+|at\s+)?(?:double|twice(?:\s+as\s+fast)?|half)\b|\b(?:twice|half)\s+as\s+(?:fast|quick)\b",
 )
 def _half_double(m: re.Match[str], st: State) -> None:
-    _scale_tempo(st, 2.0 if m.group(0).lower().startswith("double") else 0.5)
+    _scale_tempo(st, 2.0 if re.search(r"double|twice", m.group(0), re.I) else 0.5)
 
 
 @shape(
-    r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b",
-    r"\b(?:tempo|speed|pace)\s+(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
+    r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b|\b(?:tempo|speed)\s+(?:factor|multiplier)\s*(?:to\s+|of\s+|=\s*|:\s*)?(?P<f2>\d(?:\.\d+)?)\b",
+    r"\b(?:tempo|speed|pace)\s*[:=]?\s*(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
     r"\b(?P<f3>\d(?:\.\d+)?)\s*(?:x|times)\s+(?P<dir>faster|quicker|slower)\b",
     r"(?:速度|节奏|节拍)(?:调成|变成|加快到|放慢到|调到|快|慢)?(?P<f3>\d(?:\.\d+)?)\s*倍(?:速度?)?(?P<dir>快|慢)?",
     r"(?P<f3>\d(?:\.\d+)?)\s*倍(?:的)?(?:速度|节奏)?(?P<dir>快|慢)",
@@ -62,20 +71,21 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?P<n>\d{1,3})\s*(?:%|percent)\s+(?P<dir>faster|quicker|slower)\b",
-    r"\b(?P<dir>(?:speed|slow)\s+(?:up|down)\s+the\s+(?:tempo|music|bpm|pace|beat)|speed\s+(?:it\s+|the\s+music\s+)?up|slow\s+(?:it\s+|the\s+music\s+)?down|(?:raise|increase|lower|reduce)"
+    r"\b(?P<n>\d{1,3})\s*(?:%|percent)\s+(?P<dir>faster|quicker|slower)\b|\b(?P<dir2>faster|quicker|slower)\s+by\s+(?P<n2>\d{1,3})\s*(?:%|percent)"
+    r"|\b(?P<dir3>faster|quicker|slower)\s*,?\s*(?:(?:like|about|around|maybe|say|roughly)\s+)+(?P<n3>\d{1,2})\s*(?:%|percent)",
+    r"\b(?P<dir>(?:speed\s+up|slow\s+down|slow)\s+the\s+(?:tempo|music|bpm|pace|beat)(?:\s+(?:up|down))?|speed\s+(?:it\s+|the\s+music\s+)?up|slow\s+(?:it\s+|the\s+music\s+)?down|(?:raise|increase|lower|reduce|drop|cut|decrease|boost)"
     r"\s+the\s+(?:tempo|bpm|speed|pace))\s+by\s+(?P<n>\d{1,3})\s*(?:%|percent)",
     r"(?:节奏|速度|节拍|tempo|bpm)\s*(?P<dir>加快|提高|提升|快|放慢|降低|减慢|慢)\s*(?P<n>\d{1,3})\s*%",
 )
 def _tempo_pct(m: re.Match[str], st: State) -> None:
     """"10% faster", 节奏加快百分之十: the tempo times 1.1 (not a volume of 10%)."""
-    n = min(float(m["n"]), 50.0) / 100
-    down = m["dir"].startswith(("slow", "lower", "reduce", "放慢", "降低", "减慢", "慢"))
+    n = min(float(group(m, "n", "n2", "n3") or 0), 50.0) / 100
+    down = (group(m, "dir", "dir2", "dir3") or "").startswith(("slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢"))
     _scale_tempo(st, round(1 - n if down else 1 + n, 4))
 
 
 @shape(
-    r"\b(?P<n>\d{1,4})\s*bpm\b|\b(?:bpm|tempo)\s*(?:(?:down|up)\s+)?(?:to|of|at|=|:|is)?\s*(?:(?:around|about|"
+    r"\b(?P<n>\d{1,4})\s*bpm\b|\b(?:bpm|tempo)\s*(?:(?:down|up)\s+)?(?:to|of|at|=|:|is|(?:should|could|can|must|needs\s+to)\s+be)?\s*(?:(?:around|about|"
     r"roughly|like|maybe)\s+|~)?(?P<n2>\d{1,4})\b"
     r"(?![%:.]|\s*x\b)"
     r"(?:\s*bpm\b)?",
@@ -108,7 +118,8 @@ def _faster(m: re.Match[str], st: State) -> None:
 
 @shape(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|(?:decrease|lower|"
-    r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|less\s+fast|not\s+(?:so|as)\s+fast|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast"
+    r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|less\s+fast|not\s+(?:so|as)\s+fast|"
+    r"(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+tempo)\s+(?:so|that)\s+(?:fast|quick|rushed)|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast|(?:is|feels|sounds|too)\s+rushed"
     rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bslow\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+down\b",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|"
@@ -127,8 +138,8 @@ def _seed(m: re.Match[str], st: State) -> None:
 @shape(
     r"\b(?:another|a\s+different|a\s+new|different|new|fresh)\s+(?:take|version|variation|variant|"
     r"one|try|melody|tune|song|track|composition|arrangement|seed|generation|piece)\b|\b(?:try\s+"
-    r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?generate|re-?compose"
-    r"|re-?do\s+the\s+music|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
+    r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?gen(?:erate)?|re-?compose"
+    r"|(?:re-?)?generate\s+(?:it\s+)?again|again\s+(?:generate|compose|make\s+(?:it|one))|something\s+new\b(?![^,.;!?\n]{0,12}\b(?:title|text|caption|style|aspect|format))|re-?do\s+the\s+music|roll\s+(?:it\s+|the\s+dice\s+)?again|(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+(?:repetitive|monotonous|samey)|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
     r"重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!]|吧|呢|试试)",
@@ -138,10 +149,12 @@ def _new_take(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?:i\s+)?(?:(?:don't|do\s+not|dont)\s+(?:really\s+)?(?:like|love|dig)|hate|can't\s+stand)\s+(?:this|it|that|the)"
+    r"\b(?:i\s+)?(?:(?:don't|do\s+not|dont|not)\s+(?:really\s+)?(?:like|love|dig)|hate|can't\s+stand)\s+(?:this|it|that|the)"
     r"(?:\s+(?:one|music|song|track|tune|melody|take))?\b|\b(?:this|that)\s+(?:one|music|song|"
     r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b|\b(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+"
-    r"(?:repetitive|boring|monotonous|samey|bland|generic)\b",
+    r"(?:boring|bland|generic)\b|\b(?:boring|bland|generic|annoying|cringe|lame)\s+(?:music|song|track|tune|bgm|melody)\b"
+    r"|\b(?:music|song|track|tune|bgm|melody|it|this)(?:'s|\s+is)\s+(?:so\s+|really\s+|kinda\s+|pretty\s+|super\s+)?"
+    r"(?:annoying|irritating|grating|cringe|trash|awful|terrible|bad)\b",
     r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
 )
 def _dislike(m: re.Match[str], st: State) -> None:
@@ -163,8 +176,9 @@ def _no_stingers(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    rf"\b(?:add|with|enable|turn\s+on|use|put\s+in|bring\s+back)\s+(?:some\s+|the\s+)?{_STING}\b"
-    rf"|\b{_STING}\s+on\b|\b(?:hit|accent)\s+the\s+(?:big\s+)?(?:moments|kills|plays)\b",
+    rf"\b(?:add|with|enable|turn\s+on|use|put\s+in|bring\s+back|have|want|need|get)\s+(?:some\s+|the\s+)?{_STING}\b"
+    rf"|\b{_STING}\s+on\b|\b(?:hit|accent)\s+the\s+(?:big\s+)?(?:moments|kills|plays)\b"
+    rf"|\b(?:get|put|bring|have|want)\s+(?:the\s+|those\s+|my\s+)?{_STING}\s+back\b|\b{_STING}\s+back(?:\s+on)?\b",
     r"(?:加上?|开启|打开|要)(?:重音|强调音|音效点缀|stinger)",
 )
 def _stingers(m: re.Match[str], st: State) -> None:
@@ -172,6 +186,22 @@ def _stingers(m: re.Match[str], st: State) -> None:
 
 
 opposite(_stingers)(_no_stingers)
+
+
+@shape(
+    rf"\b(?:the\s+)?{_STING}\s+(?:are|is|sound|seem)\s+(?:(?:way|a\s+bit|kinda|really|so)\s+)?(?:too\s+)?(?:loud|quiet|soft|much)\b"
+    rf"|\b(?:louder|quieter|softer)\s+{_STING}\b|\b{_STING}\s+(?:louder|quieter|softer)\b",
+)
+def _stinger_level(m: re.Match[str], st: State) -> None:
+    """"The stingers are too loud": their level is not a setting; named as ignored, and the
+    music's volume is left alone."""
+    st.plan.ignored.append(m.group(0).strip())
+
+
+@shape(r"\b(?:the\s+)?arc\s+(?:to\s+|=\s*|:\s*)?(?P<arc>calm|intense|auto(?:matic)?)\b")
+def _arc_named(m: re.Match[str], st: State) -> None:
+    """"Set the arc to calm": the arc by its name."""
+    st.plan.arc = "auto" if m["arc"].startswith("auto") else m["arc"]  # type: ignore[assignment]
 
 
 @shape(
@@ -188,7 +218,8 @@ def _calm(m: re.Match[str], st: State) -> None:
     r"\b(?:keep|stay|hold)\s+(?:it|the\s+music|things|the\s+energy)?\s*(?:intense|high[\s-]?energy|"
     r"hype|tense|pumping)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+way"
     r"(?:\s+through)?))?|\b(?:intense|full\s+intensity|high\s+energy|hype)\s+(?:the\s+whole\s+"
-    r"(?:time|way)|throughout|all\s+the\s+way(?:\s+through)?)\b",
+    r"(?:time|way)|throughout|all\s+the\s+way(?:\s+through)?)\b"
+    r"|\b(?:keep|hold)\s+the\s+(?:energy|intensity|hype)\s+(?:high|up)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout))?\b",
     r"(?:保持|一直|全程)(?:紧张|激烈|高能|燃)",
 )
 def _intense(m: re.Match[str], st: State) -> None:
@@ -196,8 +227,8 @@ def _intense(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?:follow|match|react\s+to|track)\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
-    r"what(?:'s|\s+is)\s+happening)\b",
+    r"\b(?:follow|match|react\s+to|track|sync(?:hroni[sz]e)?\s+(?:the\s+music\s+|it\s+|the\s+bgm\s+)?(?:to|with))\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
+    r"what(?:'s|\s+is)\s+happening)\b(?:\s+(?:of|in)\s+(?:the\s+|my\s+)?(?:fights?|battles?|game(?:play)?|action|match|clip|video|combat))?",
     r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
 )
 def _arc_auto(m: re.Match[str], st: State) -> None:
@@ -205,25 +236,28 @@ def _arc_auto(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    r"\b(?:build(?:s|ing)?(?:\s+it)?\s+up|build(?:s|ing)?|ramp(?:s|ing)?\s+up|climax(?:es)?|peak(?:s)?|"
+    r"\b(?:(?:some\s+)?tension\s+)?(?:build(?:s|ing)?(?:\s+it)?\s+up|build(?:s|ing)?|ramp(?:s|ing)?\s+up|climax(?:es)?|peak(?:s)?|"
     r"crescendo)\s+(?:to|toward|towards|into|for)?\s*(?:(?:the|a|my|its)\s+)?(?:[a-z]+\s+){0,3}?"
     rf"(?:at|around|by|near)\s+(?P<t>{TIME})"
     rf"|\b(?:the\s+)?(?:boss(?:\s+fight)?|final\s+fight|fight|big\s+fight|clutch|big\s+moment)\s+(?:starts|begins|"
-    rf"is|happens|comes|kicks\s+off)\s+(?:at|around)\s+(?P<t3>{TIME})\s*[,;.]?\s*(?:so\s+)?(?:build|ramp)(?:\s+it)?\s+"
+    rf"is|happens|comes|kicks\s+off|shows\s+up|appears|arrives|spawns)\s+(?:at|around)\s+(?P<t3>{TIME})\s*[,;.]?\s*(?:so\s+)?"
+    r"(?:(?:can|could|should)\s+(?:you\s+)?(?:the\s+music\s+|it\s+)?|(?:have|make|let)\s+the\s+music\s+)?(?:build|ramp)(?:\s+it)?\s+"
     r"up(?:\s+to\s+(?:it|that))?"
     rf"|\b(?:the\s+)?(?:climax|peak|big\s+moment|high\s+point)\s+(?:is\s+|should\s+be\s+|comes\s+)?"
-    rf"(?:at|around|by)\s+(?P<t2>{TIME})",
+    rf"(?:at|around|by)\s+(?P<t2>{TIME})"
+    rf"|\b(?:the\s+)?(?:climax|peak)\s+(?:should\s+)?(?:hit|land|happen|come)s?\s+(?:at|around|on|when)\s+(?:(?:the|my)\s+)?"
+    rf"(?:[a-z']+\s+){{0,3}}?[a-z']*\s*,?\s*(?:at\s+|around\s+)?(?P<t4>{TIME})",
     rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候)?(?:达到|进入|推向|来个|安排|是)?(?:最)?高潮"
     rf"|高潮(?:在|放在|安排在)\s*第?(?P<t2>{TIME})",
 )
 def _climax(m: re.Match[str], st: State) -> None:
-    st.plan.climax = seconds(group(m, "t", "t2", "t3") or "0")
+    st.plan.climax = seconds(group(m, "t", "t2", "t3", "t4") or "0")
 
 
 # ---- styles, add music ----------------------------------------------------------------------
 _NOT = re.compile(
     r"(?:\b(?:not|no|instead\s+of|rather\s+than|except|than|without|don't\s+want|dont\s+want|anything\s+but|besides|"
-    r"hate|less)\s+(?:\w+\s+){0,1}$)|(?:不要|别|不是|不想要|而不是|不用|除了)\S{0,2}$",
+    r"hate|less|nothing)\s+(?:\w+\s+){0,1}$)|(?:不要|别|不是|不想要|而不是|不用|除了)\S{0,2}$",
     re.I | re.A,
 )
 
@@ -249,16 +283,46 @@ _GAME_NOUN = re.compile(r"\s*(?:game|title|level|map)s?\b", re.I | re.A)
 _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
 
 
-_RECORDED = re.compile(
-    r"\s*(?:clip|clips|video|gameplay|footage|run|stream|vod|montage|highlights?|match|speedrun|"
+_RECORDED = re.compile(  # "this minecraft clip", "my minecraft mining clip"
+    r"(?:\s+(?!(?:style|vibes?|feel|music|like|sound|soundtrack|theme|type|inspired|era|ish|and|or|but|to|for|with)\b)"
+    r"[a-z']+){0,2}?\s*(?:clip|clips|video|gameplay|footage|run|stream|vod|montage|highlights?|match|speedrun|"
     r"playthrough|let's\s+play|server|world|build|session|录像|视频|实况|集锦|直播|片段)", re.I | re.A
 )
+
+
+@style(
+    rf"\b(?:between|either)\s+(?P<a>{STYLE_RE.pattern})(?:\s+(?:music|style))?\s+(?:and|or)\s+(?P<b>{STYLE_RE.pattern})"
+    rf"|(?P<a2>{STYLE_RE.pattern})(?:\s+(?:music|style))?\s+or\s+(?P<b2>{STYLE_RE.pattern})(?=(?:\s+(?:music|style))?\s*(?:[,?]|$|\.|"
+    r"\s+(?:whichever|whatever|idk|not\s+sure|you\s+(?:pick|choose|decide)|maybe)))",
+)
+def _either_style(m: re.Match[str], st: State) -> None:
+    """"Something between lofi and synthwave", "rpg or dungeon, whichever fits": a question."""
+    picks = [style_word(group(m, "a", "a2") or ""), style_word(group(m, "b", "b2") or "")]
+    choices = tuple(dict.fromkeys(p[0] for p in picks if p))
+    if len(choices) < 2:
+        st.styles += [p for p in picks if p]
+        return
+    st.plan.question = Question("Which one: " + " or ".join(STYLE_TITLES[c] for c in choices) + "?",
+                                "选哪个：" + "还是".join(STYLE_ZH[c] for c in choices) + "？", choices)
+
+
+@style(
+    rf"\b(?:doesn't|does\s+not|isn't|is\s+not|not)\s+(?:sound\s+|feel\s+|seem\s+)?(?:(?:quite|really)\s+)?(?P<w>{STYLE_RE.pattern})\s+enough\b",
+)
+def _not_enough(m: re.Match[str], st: State) -> None:
+    """"It doesn't sound retro enough": more of that style, not a refusal of it."""
+    found = style_word(m["w"])
+    if found:
+        st.styles.append(found)
 
 
 @style(FRANCHISE_RE.pattern)
 def _franchise(m: re.Match[str], st: State) -> None:
     found = franchise(m.group(0))
     if found is None:
+        return
+    if style_word(m.group(0)):  # "mario-like" is a style word, not the franchise named
+        st.styles.append(style_word(m.group(0)))  # type: ignore[arg-type]
         return
     if _RECORDED.match(m.string, m.end()):  # "for this minecraft clip": what was played
         st.setting = found
@@ -285,12 +349,22 @@ def _style(m: re.Match[str], st: State) -> None:
     st.styles.append(found)
 
 
+@opposite(_style)
+def _not_style(m: re.Match[str], st: State) -> None:
+    """"不要恐怖的了", "no boss music": that style is never picked (and, alone, a question)."""
+    found = style_word(m.group(0))
+    if found:
+        st.refused_styles.add(found[0])
+
+
 @style(
     r"\b(?:(?:add|put|insert|want|need|give|use|include|generate|compose|create|play|throw|slap|"
-    r"drop|lay)(?:\s+(?:me|it|us|some|a|an|the|new|background|game|video\s+game|gaming|cool|nice|my|"
-    r"in|on|down|under|this|clip|video))*|make(?:\s+(?:me|us))?(?:\s+(?:some|a|an|new|background|"
-    r"cool|nice))+)\s+(?:music|bgm|soundtrack|song|tune|track|score|beats?)s?\b"
-    r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b",
+    r"drop|lay)(?:[ \t]+(?:me|it|us|some|a|an|the|new|background|backing|game|video\s+game|gaming|cool|nice|my|"
+    r"in|on|down|under|this|clip|video|sick|dope|fire|good))*|make(?:[ \t]+(?:me|us))?(?:[ \t]+(?:some|a|an|new|background|"
+    r"cool|nice))+)[ \t]+(?:music|bgm|soundtrack|song|tune|track|score|beats?|bangers?|bops?)s?\b"
+    r"|\b(?:needs?|want|wants)\s+(?:a|some)\s+(?:banger|bop|backing\s+track|soundtrack)s?\b"
+    r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b"
+    r"|(?:^|(?<=[,;.!?]))[ \t]*(?:some\s+)?(?:music|bgm|tunes)[ \t]*(?=\Z|[,;.!?]|please\b|pls\b|plz\b)",
     r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|点|些|个|上)?"
     r"(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配乐|配个乐|背景音乐",
 )

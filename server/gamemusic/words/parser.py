@@ -24,7 +24,9 @@ import re
 from gamemusic.errors import BadInput
 from gamemusic.words import (
     ducking,
+    fade_fixes,
     history,
+    levels_db,
     limits,
     music,
     picture,
@@ -32,6 +34,7 @@ from gamemusic.words import (
     sound,
     timing,
     titles,
+    together,
     typos,
 )
 from gamemusic.words.plan import EditPlan, Question
@@ -47,12 +50,16 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     timing.LEAD,  # "no music for the first 5 s" is a start time, not "no music"
     titles.REMOVE,  # "remove the titles" before "remove ..." reads as the music
     limits.EARLY,  # "mute the game from 0:10 to 0:20": not the whole video's game audio
+    together.SWITCHES,  # "mute both the music and the game" before either alone
     sound.SWITCHES,  # game audio kept / muted, music removed
     ducking.RULES,  # "quieter under my voice" before "quieter"
+    fade_fixes.FADES,  # "the fade out is too long", "fade in 2 s and out 3 s"
     timing.FADES,
     picture.RULES,  # before times: "9:16" is not 9 min 16 s
     limits.RULES,  # 4K, frame rate, filters, "darker"
     music.SHAPE,  # tempo before volume: "lower the tempo"; stingers, arc, climax
+    levels_db.LEVELS,  # "BGM -6dB", "lower the BGM by 3 dB"
+    together.LEVELS,  # "everything louder except the music"
     sound.LEVELS,  # game-audio volume, then the music's
     timing.RANGES,
     music.STYLE,  # styles and franchises, "add music"
@@ -114,11 +121,36 @@ def _consume(m: re.Match[str], handler: Handler, state: State) -> str:
     try:
         handler(m, state)
     except Opposed:
+        if _CORRECTION.search(m.string, m.end()):  # "louder. no wait, quieter": the last word
+            return "\n"  # wins, whichever rule reads it first
+        if _CORRECTION.search(m.string, 0, m.start()):
+            _redo_step(m, handler, state)
+            return "\n"
         raise bad(state.plan, "You asked for more and for less of the same thing in one sentence.",
                   "同一句里对同一项既要加又要减。", code="not_understood",
                   hint=("Say one direction, e.g. 'a bit quieter'.", "请只说一个方向，例如“小一点”。"),
                   ) from None  # fmt: skip
     return "\n"
+
+
+_CORRECTION = re.compile(
+    r"\b(?:no\s+wait|wait\s+no|no\s+no|actually|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that|"
+    r"correction|on\s+second\s+thought)\b|不对|不是|算了|改成|我是说",
+    FLAGS,
+)
+_STEPS = ("volume_factor", "game_volume_factor", "tempo_factor")
+
+
+def _redo_step(m: re.Match[str], handler: Handler, state: State) -> None:
+    """A corrected step: the handler runs again on a clean slate; only the step it sets is new."""
+    plan = state.plan
+    before = {name: getattr(plan, name) for name in _STEPS}
+    for name in _STEPS:
+        setattr(plan, name, None)
+    handler(m, state)
+    for name, value in before.items():
+        if getattr(plan, name) is None:
+            setattr(plan, name, value)
 
 
 def _finish(state: State) -> None:
@@ -131,6 +163,10 @@ def _finish(state: State) -> None:
     if not styles and state.setting and state.setting[0] not in state.refused_styles and asked:
         styles = [(state.setting[0], True)]  # "music for my minecraft clip": its era's sound
         plan.inspired_by = state.setting[1]
+    if plan.question and state.refused_styles and not styles:  # "darker, but not horror": boss
+        left = [c for c in plan.question.choices if c not in state.refused_styles]
+        if len(left) == 1:
+            styles, plan.question = [(left[0], True)], None
     if styles:
         strong = [s for s, is_strong in styles if is_strong]
         plan.style = (strong or [s for s, _ in styles])[-1]
@@ -141,7 +177,7 @@ def _finish(state: State) -> None:
         plan.style = plan.inspired_by = None
     if plan.style or plan.music_settings or state.unplaced:  # "make the music quieter" only
         plan.add_music = False  # asks for the level
-    elif state.dislike:  # "I don't like this one": another take of the same style
+    elif state.dislike and not plan.undo:  # "I don't like this one": another take (not "this is bad, undo")
         plan.new_take = True
     if plan.volume is not None:  # "quieter, like 20%": the number wins
         plan.volume_factor = None
@@ -151,7 +187,7 @@ def _finish(state: State) -> None:
         plan.game_volume_factor = None
     if (plan.game_volume or plan.game_volume_factor) and plan.original_audio == "mute":
         plan.original_audio = None  # "game audio down" next to "mute": the level is meant
-    if plan.is_empty and state.refused_styles and not plan.question:
+    if not plan.style and state.refused_styles and not plan.question:  # "less intense, slower"
         others = tuple(s for s in STYLE_TITLES if s not in state.refused_styles)
         plan.question = Question("Which style instead?", "换成哪种风格？", others)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words.plan import Unsupported
 from gamemusic.words.rules import Rule, State, bad, opposite, registrar
 
 RULES: list[Rule] = []
@@ -30,8 +31,35 @@ def _set_aspect(m: re.Match[str], st: State, value: str) -> None:
         st.plan.aspect = value
 
 
+@rule(r"(?<![\d.])(?P<w>\d{3,4})\s*[x×*]\s*(?P<h>\d{3,4})(?![\d.])")
+def _pixels(m: re.Match[str], st: State) -> None:
+    """"1080x1920": the shape by its ratio, and 1080p when that is the short side."""
+    w, h = int(m["w"]), int(m["h"])
+    shape = "9:16" if h * 9 == w * 16 else "16:9" if w * 9 == h * 16 else "1:1" if w == h else None
+    if shape is None:
+        _other_shape(m, st)
+        return
+    _set_aspect(m, st, shape)
+    if min(w, h) == 1080:
+        st.plan.height = 1080
+    else:
+        st.plan.unsupported.append(Unsupported(
+            f"{min(w, h)}p", f"{min(w, h)}p", "The output is 1080p.", "输出是 1080p。"))  # fmt: skip
+
+
 @rule(
-    r"(?<![\d:])9\s*(?:[:x/]|比|\s+by\s+)\s*16(?![\d:])|\b(?:vertical|portrait|upright|tik\s*tok|(?:youtube\s+)?"
+    r"(?<![\d:.])(?:4\s*:\s*3|3\s*:\s*4|21\s*:\s*9|16\s*:\s*10|4\s*:\s*5|5\s*:\s*4|2\s*:\s*1|2\.35\s*:\s*1|1\.85\s*:\s*1)(?![\d:])"
+    r"|\b(?:ultra[\s-]?wide|cinemascope|anamorphic)\b",
+)
+def _other_shape(m: re.Match[str], st: State) -> None:
+    """"4:3", "21:9 ultrawide": a shape the product does not render, named."""
+    st.plan.unsupported.append(Unsupported(
+        f"the {m.group(0).strip()} aspect", f"{m.group(0).strip()} 画幅",
+        "I can make it 16:9, 9:16 (vertical) or 1:1 (square).", "可以做 16:9、9:16（竖屏）或 1:1（方形）。"))  # fmt: skip
+
+
+@rule(
+    r"(?<![\d:])9\s*(?:[:x/]|比|\s+by\s+)\s*16(?![\d:])|\b(?:vertical|portrait|upright|tik\s*tok|(?:youtube|yt)\s+shorts?|"
     r"shorts|(?:instagram\s+|ig\s+|fb\s+|facebook\s+)?reels?|(?:instagram\s+|ig\s+)?stor(?:y|ies)"
     r"(?:\s+format)?|phone\s+(?:format|screen|size)|snapchat)\b",
     r"竖屏|竖版|竖向|竖的|竖着|抖音|快手|视频号|小红书",
@@ -60,11 +88,19 @@ def _square(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:original|source|native|auto(?:matic)?)\s+(?:aspect(?:\s+ratio)?|ratio|format|shape|"
     r"orientation|size)\b|\b(?:same|keep\s+the)\s+(?:aspect\s+ratio|shape|orientation)\s+as\s+"
-    r"(?:the\s+)?(?:original|source|video|recording)\b",
+    r"(?:the\s+)?(?:original|source|video|recording)\b|\baspect(?:\s+ratio)?\s+(?:to\s+|=\s*|:\s*)?(?:the\s+)?(?:original|source|native|auto(?:matic)?)\b",
     r"原始比例|原比例|原画幅|自动比例|原始画幅|(?:保持|用)?原来的?(?:比例|画幅|尺寸)|保持原(?:来的)?比例",
 )
 def _aspect_auto(m: re.Match[str], st: State) -> None:
     st.plan.aspect = "auto"
+
+
+@rule(r"\b1080p\s*@?\s*(?P<fps>\d{2,3})(?:\s*fps)?\b")
+def _hd_rate(m: re.Match[str], st: State) -> None:
+    """"1080p60": 1080p, and a frame rate the output does not change."""
+    st.plan.height = 1080
+    st.plan.unsupported.append(Unsupported(
+        f"{m['fps']} fps", f"{m['fps']} 帧", "The output keeps the recording's frame rate.", "输出保持原视频的帧率。"))  # fmt: skip
 
 
 @rule(r"\b(?:1080\s*p?|1920\s*x\s*1080|1080\s*x\s*1920|full\s*hd|fhd|hd)\b|全高清|高清|蓝光")
@@ -72,6 +108,12 @@ def _hd(m: re.Match[str], st: State) -> None:
     st.plan.height = 1080
 
 
-# "I don't want it vertical anymore", 不要竖屏了: back to the recording's own shape.
+def _not_shape(m: re.Match[str], st: State) -> None:
+    """"I don't want it vertical anymore", 不要竖屏了: back to the recording's own shape; beside
+    a shape said ("vertical, not square") the negated one only names what is not wanted."""
+    if not st.shapes:
+        st.plan.aspect = "auto"
+
+
 for _shape in (_vertical, _landscape, _square):
-    opposite(_shape)(_aspect_auto)
+    opposite(_shape)(_not_shape)

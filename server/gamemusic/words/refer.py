@@ -23,12 +23,12 @@ _GAME = (
     r"|游戏声音?|游戏音效|游戏音量|游戏的声音|原声|原音|脚步声|枪声"
 )
 _MUSIC = (
-    r"\b(?:music|bgm|soundtrack|song|track|tune|beat|beats|melody)\b|音乐|配乐|bgm|旋律"
+    r"\b(?:music|bgm|soundtracks?|songs?|tracks?|tunes?|beats?|melody|melodies)\b|音乐|配乐|bgm|旋律"
 )
 # A level verb with a pronoun object ("lower it", "bump them up", "turn that down"), or a
 # pronoun subject before a level ("it's too loud", "they are too quiet").
 _PRONOUN = (
-    r"\b(?:lower|raise|reduce|boost|quiet)\s+(?P<obj>it|them|those|that)\b"
+    r"\b(?:lower|raise|reduce|boost|quiet|mute|silence)\s+(?P<obj>it|them|those|that)\b"
     r"|\b(?:bump|turn|bring|crank|pump|drop|cut|tone|dial|push|make|keep|get)\s+(?P<obj2>it|them|those|that)"
     r"(?=\s+(?:(?:a\s+)?(?:bit|little|lil|tad|way|much|lot|notch)\s+)?(?:up|down|low|lower|quiet|quieter|louder"
     r"|loud|soft|softer|higher|back)\b)"
@@ -51,6 +51,7 @@ _FINE = re.compile(
     r"\s*(?:is|are|'s|sounds?|seems?)?\s*(?:totally\s+|perfectly\s+|pretty\s+|really\s+)?(?:fine|good|ok|okay|great|"
     r"perfect|alright|right)\b|(?:的)?(?:挺好|还行|没问题|可以|不错|刚好)", FLAGS
 )
+_GONE = re.compile(r"\b(?:no|mute|muted|without|kill|cut|remove|lose|ditch|turn\s+off)\s+(?:the\s+|any\s+)?$", FLAGS)
 _GAME_EN = "the game audio"
 _GAME_ZH = "游戏声音"
 
@@ -95,23 +96,76 @@ _APPROX = re.compile(
 )
 
 
+# "I hate the fade in, kill it": a removal verb on a pronoun takes the last thing named.
+_THING = re.compile(
+    r"\b(?P<thing>fade[\s-]?ins?|fade[\s-]?outs?|fades|fading|ducking|stingers?|titles?|captions?|text\s+overlays?)\b"
+    r"|\b(?P<verb>remove|delete|kill|drop|lose|ditch|scrap|cut|get\s+rid\s+of|turn\s+off|disable|take\s+out)\s+"
+    r"(?P<it>it|them|that|those)\b(?!\s+(?:down|up|back|in|out)\b)"
+    r"|\b(?:turn|switch|shut|take)\s+(?P<it2>it|them|that|those)\s+(?:off|out)\b",
+    FLAGS,
+)
+
+
+def _name_the_thing(work: str) -> str:
+    """The pronoun names the thing; its first mention, now only the antecedent, is blanked
+    ("i hate the fade in" asks for no fade)."""
+    out, at, last = [], 0, None
+    for m in _THING.finditer(work):
+        if m["thing"]:
+            last = m
+        elif last is not None:
+            it = "it" if m["it"] else "it2"
+            out += [work[at : last.start()], "\n", work[last.end() : m.start(it)], f"the {last['thing']}"]
+            at, last = m.end(it), None
+    return "".join([*out, work[at:]])
+
+
 def _repeat_verb(m: re.Match[str]) -> str:
     if m["verb"]:
         return f"{m['verb']} {m['obj']} and {m['verb']} "
     return f"{m['zverb']}{m['zobj']}，{m['zverb']}"
 
 
+# "make it quieter? i mean the game, not the music": the correction names what "it" was.
+_I_MEAN = re.compile(
+    r"[,.;!?]?\s*\b(?:i\s+mean(?:t)?|i'm\s+talking\s+about)\s+(?:the\s+)?(?P<game>game(?:play)?(?:\s+(?:audio|sound|sounds))?)"
+    r"(?:\s*,?\s*not\s+the\s+(?:music|bgm|soundtrack))?\b",
+    FLAGS,
+)
+_IT_BEFORE = re.compile(r"\b(?:it|that)\b(?=\s+(?:a\s+(?:bit|little)\s+|way\s+|much\s+)?(?:quieter|louder|softer|lower|higher|down|up)\b)", FLAGS)
+
+
+def _meant_game(work: str) -> str:
+    m = _I_MEAN.search(work)
+    its = list(_IT_BEFORE.finditer(work, 0, m.start())) if m else []
+    if not m or not its:
+        return work
+    it = its[-1]
+    return f"{work[: it.start()]}{_GAME_EN}{work[it.end() : m.start()]}{work[m.end() :]}"
+
+
+# "the game audio, not the music, should be louder": the aside names nothing to change.
+_ASIDE = re.compile(
+    r",\s*(?:and\s+)?not\s+the\s+(?:music|bgm|soundtrack|game(?:play)?(?:\s+(?:audio|sound|sounds))?)\s*,", FLAGS
+)
+
+
+_FADE_KEY = re.compile(r"(?:(?<=fade[\s-]in)|(?<=fade[\s-]out))\s*[:=]\s*", FLAGS)  # "fade in: 2 s"
+
+
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
-    work = _SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))
+    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", work))
+    work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
     out: list[str] = []
     last, at = "", 0
     for m in _SCAN.finditer(work):
-        if m["game"]:
-            last = "" if _FINE.match(work, m.end()) else "game"  # "the game audio is fine, ... it"
+        if m["game"]:  # "the game audio is fine, ... it", "no game audio, and make it loud"
+            gone = _GONE.search(work, max(0, m.start() - 16), m.start())
+            last = "" if _FINE.match(work, m.end()) or gone else "game"
         elif m["music"]:
             last = "music"
         elif last == "game" and (m["obj"] or m["obj2"] or m["subj"]):
@@ -120,6 +174,10 @@ def resolve(work: str) -> str:
             at = m.end(name)
             if name == "subj":  # "it's too loud" -> "the game audio's too loud": keep the verb
                 continue
+        elif last == "music" and (m["obj"] or m["obj2"] or "") in ("them", "those"):
+            name = "obj" if m["obj"] else "obj2"  # "chill beats ... and lower them a bit"
+            out += [work[at : m.start(name)], "the music"]
+            at = m.end(name)
         elif last == "game" and m["ebare"]:
             out += [work[at : m.start("ebare")], _GAME_EN, " "]
             at = m.start("ebare")

@@ -98,7 +98,7 @@ AFTER = (
     r"(?:\s+(?:(?P<much2>by\s+a\s+lot|a\s+lot|much\s+more|way\s+more)|(?P<bit2>(?:just\s+)?a\s+"
     r"(?:little\s+|lil\s+|tiny\s+|teeny\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|lil|tad|touch|hair|smidge)|a\s+little\s+bit"
     r"))|(?P<bit3>,?\s+(?:but\s+)?(?:like\s+|just\s+)?(?:not\s+(?:too|that|by)\s+much|only\s+(?:a\s+)?(?:bit|little|"
-    r"tad)|just\s+slightly|not\s+a\s+lot)\b))?"
+    r"tad)|(?:just|only)\s+slightly|not\s+a\s+lot)\b))?"
 )
 
 
@@ -106,18 +106,19 @@ class Step(float):
     """A relative step; `hedged` when said with "a bit", "slightly", "not too much"."""
 
     hedged: bool = False
+    exact: bool = False  # said as a number ("30% lower", "half"), not a word's step
 
     @classmethod
-    def of(cls, value: float, hedged: bool) -> Step:
+    def of(cls, value: float, hedged: bool, exact: bool = False) -> Step:
         step = cls(round(value, 4))
-        step.hedged = hedged
+        step.hedged, step.exact = hedged, exact
         return step
 
 
 def factor(m: re.Match[str], normal: float, much: float, bit: float) -> Step:
     if group(m, "bit3"):  # "faster, but not too much": the hedge wins
         return Step.of(bit, True)
-    if group(m, "much", "much2"):
+    if group(m, "much", "much2", "much3"):
         return Step.of(much, False)
     hedged = bool(group(m, "bit", "bit2"))
     return Step.of(bit if hedged else normal, hedged)
@@ -131,12 +132,16 @@ def combine(old: float | None, by: float) -> Step:
     """Cues in one sentence don't stack: "too fast, slow it down" is one step slower. The same
     direction keeps the stronger step, unless one of them is hedged ("kinda loud, a lil quieter"
     is a little: the complaint says which way, the hedge how far). Opposite directions raise
-    `Opposed`: the parser refuses rather than pick one."""
+    `Opposed`: the parser refuses rather than pick one. A number beats a word ("too loud, down
+    to 70% of what it was" is 0.7): a plain float is a number said."""
     hedged = getattr(by, "hedged", False)
+    exact = getattr(by, "exact", not isinstance(by, Step))
     if old is None:
-        return Step.of(by, hedged)
+        return Step.of(by, hedged, exact)
     if (old < 1) != (by < 1) and old != 1 and by != 1:
         raise Opposed
+    if exact != getattr(old, "exact", False):
+        return Step.of(by, hedged, True) if exact else Step.of(old, getattr(old, "hedged", False), True)
     gentle = hedged or getattr(old, "hedged", False)
     pick = max(old, by) if (by < 1) == gentle else min(old, by)
     return Step.of(pick, gentle)

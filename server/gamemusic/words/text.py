@@ -84,8 +84,13 @@ _HALF = [
     (re.compile(r"(\d+)\s*分(?:钟)?半"), r"\1分30秒"),
     (re.compile(r"半分钟"), "30秒"),
     (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),
+    (re.compile(r"\b(to|at|down\s+to)\s+zero\b", re.I), r"\1 0"),
+    (re.compile(r"(\d)\s*decibels?\b", re.I), r"\1 db"),
     (re.compile(r"\b(?:a|one)\s+minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
-    (re.compile(r"\bhalf\s+a\s+minute\b", re.I), "30 seconds"),
+    (re.compile(r"(?:(?<=first\s)|(?<=last\s)|(?<=final\s))minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
+    (re.compile(r"\bhalf\s+(?:a\s+)?minute\b", re.I), "30 seconds"),
+    (re.compile(r"\bhalf\s+a\s+second\b", re.I), "0.5 seconds"),
+    (re.compile(r"\b(?:a|one)\s+second\s+and\s+a\s+half\b", re.I), "1.5 seconds"),
     (re.compile(r"\b(?:a|one)\s+(minute|min)\b(?!\s*(?:or|and)\s+(?:two|so))", re.I), r"1 \1"),
     (re.compile(r"\b(\d+)\s+and\s+a\s+half\s+(seconds?|secs?|minutes?|mins?)\b", re.I), r"\1.5 \2"),
     # "the 1 minute mark", "the 0:30 point": the time itself
@@ -108,7 +113,7 @@ _EN_BEFORE_UNIT = re.compile(
 )
 # ... and after the word that wants a number: "bpm to one twenty", "volume twenty".
 _EN_AFTER_KEY = re.compile(
-    rf"\b(?P<pre>(?:bpm|tempo|volume|vol|level)\s+(?:(?:to|at|of|is|=)\s+)?)(?P<n>(?:(?:{_EN_WORD})[\s-]+"
+    rf"\b(?P<pre>(?:bpm|tempo|volume|vol|level)\s+(?:(?:to|at|of|is|=)\s+)?|(?:audio|sound|sounds|music|bgm|game)\s+(?:to|at|=)\s+)(?P<n>(?:(?:{_EN_WORD})[\s-]+"
     rf"(?:and\s+)?)*(?:{_EN_WORD}))\b",
     re.I,
 )

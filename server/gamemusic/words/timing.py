@@ -19,10 +19,10 @@ when = registrar(RANGES)
 
 
 @lead(
-    rf"\b(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have))\s+(?:any\s+)?"
+    rf"\b(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have)|cut|drop|kill|mute|remove|lose)\s+(?:any\s+|the\s+)?"
     rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
     rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)"
-    rf"|\b(?:the\s+)?(?:first|opening)\s+(?P<d5>{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|stays?\s+|(?:has|have)\s+to\s+be\s+)?"
+    rf"|\b(?:the\s+)?(?:first|opening)\s+(?P<d5>{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|stays?\s+|(?:has|have)\s+to\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?"
     r"(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+music)\b"
     rf"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning)|at\s+first|in\s+the\s+beginning)\b"
     rf"[^.;!?\n]{{0,24}}?(?P<d4>{DUR})"
@@ -47,19 +47,25 @@ def _silent_lead(m: re.Match[str], st: State) -> None:
 # "No music after 1:00" is the music until 1:00 (not from 1:00); a gap in the middle cannot be
 # said as one range, so it is refused.
 _OFF = (
-    r"(?:no|without|remove|delete|kill|cut|drop|mute|stop|lose|ditch|turn\s+off|get\s+rid\s+of|silence|"
+    r"(?:(?:no|without|remove|delete|kill|cut|drop|mute|stop|lose|ditch|turn\s+off|get\s+rid\s+of|silence|"
     r"don't\s+(?:want|need|play|have)|do\s+not\s+(?:want|play|have)|not\s+have)\s+(?:any\s+|the\s+)?(?:background\s+)?"
-    r"(?:music|bgm)"
+    r"(?:music|bgm)|(?:the\s+)?(?:background\s+)?(?:music|bgm)\s+(?:off|out|gone|muted|silent))"
 )
 _ZH_OFF = r"(?:不要|别|不用|不放|没有|不需要|去掉|关掉|删掉|静音)(?:放|有)?(?:背景)?(?:音乐|bgm)"
 
 
 @lead(
-    rf"\b{_OFF}\s+(?:between|from)\s+(?P<a>{TIME})\s+(?:and|to|-|until|till)\s+(?P<b>{TIME})",
+    rf"\b{_OFF}\s+(?:between|from)\s+(?P<a>{TIME})\s+(?:and|to|-|until|till)\s+(?P<b>{TIME})"
+    rf"|\b(?:from|between)\s+(?P<a3>{TIME})\s+(?:and|to|-|until|till)\s+(?P<b3>{TIME})\s*,?\s+(?:(?:there\s+should\s+be|i\s+want)\s+)?(?:no|without)\s+"
+    r"(?:any\s+)?(?:background\s+)?(?:music|bgm)\b",
     rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:到|至|-)\s*第?(?P<b>{TIME})\s*(?:之间|期间)?(?:的)?(?:时候)?\s*(?:都|就)?{_ZH_OFF}"
     rf"|(?:去掉|删掉|关掉|静音)\s*(?:从\s*)?第?(?P<a2>{TIME})\s*(?:到|至|-)\s*第?(?P<b2>{TIME})\s*(?:之间)?的(?:背景)?音乐",
 )
 def _music_gap(m: re.Match[str], st: State) -> None:
+    start, end = group(m, "a", "a2", "a3") or "0", group(m, "b", "b2", "b3") or "0"
+    if seconds(start) == 0:  # "no music from 0:00 to 0:30": the music starts at 0:30
+        _set_range(st, TimeRange(start=seconds(end)), "from")
+        return
     st.unplaced = True
     st.plan.unsupported.append(Unsupported(
         "a gap in the middle of the music", "音乐中间空出一段",
@@ -128,16 +134,21 @@ def _keep_fade(m: re.Match[str], st: State) -> None:
 
 @fade(
     rf"\b{NEG}\s+(?:the\s+|any\s+|that\s+|this\s+)?"
-    r"(?P<which>fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?"
+    r"(?P<which>fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:the\s+)?(?:music|bgm|song|track|it)\s+(?P<dir>in|out)\b)?"
+    r"(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?"
     r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b|\b(?:hard|abrupt|sudden|clean)\s+(?P<cut>cut|stop|ending|end)"
-    r"(?:\s+at\s+the\s+end)?\b",
+    r"(?:\s+at\s+the\s+end)?\b|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?P<which3>fading(?:\s+(?:in|out))?)\b",
     r"(?:不要|取消|去掉|关闭|没有|无|不用|别)(?:加|要|用|做)?(?P<which>淡入淡出|渐入渐出|淡入|淡出|渐入|渐出|渐强|渐弱|淡化)"
     r"|(?P<which2>淡入淡出|渐入渐出|淡入|淡出)(?:都|也|全)?(?:去掉|不要了?|取消|关掉|删掉|去了)",
 )
 def _no_fade(m: re.Match[str], st: State) -> None:
-    word = group(m, "which", "which2") or ("fade out" if group(m, "cut") else "fade")
+    word = group(m, "which", "which2", "which3") or ("fade out" if group(m, "cut") else "fade")
     where = group(m, "where")
-    if word in ("fade", "fades", "fading"):
+    if group(m, "dir"):  # "don't fade the music out"
+        which = _which(group(m, "dir") or "")
+    elif word.startswith("fading "):  # "stop the music from fading in"
+        which = _which(word[7:])
+    elif word in ("fade", "fades", "fading"):
         which = "in" if where in ("start", "beginning") else "out" if where == "end" else "both"
     else:
         which = _which(word)
@@ -159,11 +170,11 @@ def _fade_later(m: re.Match[str], st: State) -> None:
     rf"\b(?:(?P<len>long(?:er)?|slow(?:er)?|short(?:er)?|quick(?:er)?|fast(?:er)?|gentle(?:r)?|smooth(?:er)?|"
     rf"soft(?:er)?|gradual)\s+)?(?:(?P<d1>{DUR})\s+)?"
     r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?:both\s+)?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
-    r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?P<len2>longer|shorter|slower|"
+    r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?:the\s+)?(?:music|bgm|song|track|soundtrack))?(?:\s+(?P<len2>longer|shorter|slower|"
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
-    r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|should\s+be|needs\s+to\s+be|is|be|"
+    r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|during|across|should\s+be|needs\s+to\s+be|is|be|"
     rf"lasting|at)?\s*(?:(?:like|about|around|maybe|roughly|~)\s*)?(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting|to|at|of|=)\s+"
-    rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
+    rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:(?:at|on|to|for)\s+the\s+)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地))?"
     r"(?:(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
     rf"|渐入|渐出|渐强|渐弱)(?:\s*(?:改成|改为|设为|设成|调成|调到|变成|为|是|要|各|都|分别|各自)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
@@ -220,22 +231,26 @@ def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
 
 @when(
     rf"\b(?:for|lasting)\s+(?P<d>{DUR})\s*,?\s+(?:starting|beginning|from|after|kicking\s+in)\s+(?:at\s+|from\s+)?"
-    rf"(?P<a>{TIME})|\b(?:from|starting\s+(?:at|from)|beginning\s+at|at|after)\s+(?P<a2>{TIME})\s*,?\s+"
-    rf"for\s+(?:(?:about|around|like)\s+)?(?:the\s+next\s+)?(?P<d2>{DUR})",
+    rf"(?:(?P<a>{TIME})|(?P<s0>the\s+(?:very\s+)?(?:start|beginning|top)))|\b(?:from|starting\s+(?:at|from)|beginning\s+at|at|after)\s+(?P<a2>{TIME})\s*,?\s+"
+    rf"for\s+(?:(?:about|around|like)\s+)?(?:the\s+next\s+)?(?P<d2>{DUR})"
+    rf"|\b(?:starts?|begins?|comes?\s+in|kicks?\s+in)\s+(?:at\s+)?(?P<a3>{TIME})\s*,?\s+(?:and\s+)?(?:lasts?|runs?|plays?|goes)\s+(?:for\s+)?(?P<d3>{DUR})",
     rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:开始|起)\s*(?:放|播|持续)\s*(?P<d>{DUR})",
 )
 def _for_span(m: re.Match[str], st: State) -> None:
     """"For 30 seconds starting at 1:00", "from 1:00 for 30 s": 60-90 s."""
-    start = seconds(group(m, "a", "a2") or "0")
-    _set_range(st, TimeRange(start, start + seconds(group(m, "d", "d2") or "0")))
+    start = seconds(group(m, "a", "a2", "a3") or "0")
+    _set_range(st, TimeRange(start, start + seconds(group(m, "d", "d2", "d3") or "0")))
 
 
 @when(
-    rf"\bbetween\s+{A}\s+and\s+{B}",
+    rf"\bbetween\s+{A}\s+and\s+(?:{B}|the\s+(?:very\s+)?end\b)",
     rf"(?:\bfrom\s+|从\s*)?第?{A}\s*(?:to|-|–|—|~|until|till|through|thru|到|至)\s*第?{B}"
     r"(?:\s*(?:之间|期间|之内|内))?",
 )
 def _between(m: re.Match[str], st: State) -> None:
+    if m["b"] is None:  # "between 1:00 and the end"
+        _set_range(st, TimeRange(start=seconds(m["a"])), "from")
+        return
     _set_range(st, span(m["a"], m["b"]))
 
 
@@ -279,20 +294,23 @@ def _not_last(m: re.Match[str], st: State) -> None:
 
 @when(
     rf"\b(?:from\s+the\s+(?:start|beginning|top)\s+(?:to|until|till|through)|until|till|up\s+to|"
-    rf"before|(?:stop|end|cut)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+)?(?:off\s+)?(?:right\s+|exactly\s+|just\s+)?"
-    rf"(?:at|after))\s+(?P<b>{TIME})",
+    rf"before|(?:stop|end|cut|chop|kill)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:off\s+)?(?:right\s+|exactly\s+|just\s+)?"
+    rf"(?:at|after|in(?=\s+\d{{1,2}}:\d)))\s+(?P<b>{TIME})",
     rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|在\s*第?(?P<b3>{TIME})\s*"
     r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
+    rf"\b(?:until|till|up\s+to|(?:stop|end|cut\s+off|finish)(?:s|ping)?\s+(?:when|once|as|after))\s+(?:the\s+|my\s+|i\s+)?"
+    rf"(?:(?!(?:and|but|then)\b)[a-z']+\s+){{1,4}}?(?:at|around|~)\s+(?P<b4>{TIME})",
 )
 def _until(m: re.Match[str], st: State) -> None:
-    end = seconds(group(m, "b", "b2", "b3") or "0")
+    """"Until 1:30", "until the boss appears at 1:40": the music ends there."""
+    end = seconds(group(m, "b", "b2", "b3", "b4") or "0")
     if end <= 0:
         raise bad(st.plan, "The music has to end after 0:00.", "音乐的结束时间必须晚于 0:00。")
     _set_range(st, TimeRange(0.0, end), "until")
 
 
 @when(
-    r"\b(?:from|after|starting\s+(?:at|from)|start(?:s|ing)?\s+(?:the\s+music\s+)?(?:[a-z]+\s+){0,4}?(?:at|from)|"
+    r"\b(?:from|after|starting\s+(?:at|from)|start(?:s|ing)?\s+(?:the\s+music\s+)?(?:(?!(?:and|but|then)\b)[a-z]+\s+){0,6}?(?:at|from)|"
     rf"begin(?:s|ning)?\s+at|kick(?:s)?\s+in\s+at|come(?:s)?\s+in\s+at)\s+(?:the\s+)?(?P<a>{TIME})"
     r"(?:\s+(?:mark|point))?(?:\s+(?:on|"
     r"onwards?|until\s+the\s+end|to\s+the\s+end|till\s+the\s+end|in))?",
@@ -306,6 +324,25 @@ def _until(m: re.Match[str], st: State) -> None:
 )
 def _from(m: re.Match[str], st: State) -> None:
     _set_range(st, TimeRange(start=seconds(group(m, "a", "a2") or "0")), "from")
+
+
+@when(
+    rf"\b(?:(?:move|push|shift|set|put|change)\s+|and\s+)(?:the\s+)?(?:(?:music|bgm)(?:'s)?\s+)?end(?:ing)?\s+(?:to|at)\s+(?:the\s+)?(?P<b>{TIME})",
+)
+def _move_end(m: re.Match[str], st: State) -> None:
+    """"... and the end to 1:45", "move the music's end to 2:00": it ends there."""
+    _set_range(st, TimeRange(0.0, seconds(m["b"])), "until")
+
+
+@when(
+    rf"\b(?:(?:bring|let|drop)\s+(?:the\s+)?(?:music|bgm|soundtrack|it)\s+in|cue\s+(?:up\s+)?(?:the\s+)?(?:music|bgm|soundtrack|it)(?:\s+in)?"
+    rf"|(?:music|bgm|it)\s+(?:should\s+|can\s+)?enters?)\s+(?:at|around|from)\s+(?:the\s+)?(?P<a>{TIME})",
+    rf"\b(?:push|move|shift|delay|bump|hold|set|put|change)\s+(?:it|the\s+(?:music|bgm|soundtrack)(?!\s+end)|(?:the\s+)?(?:(?:music|bgm)(?:'s)?\s+)?start)\s+(?:back\s+)?"
+    rf"(?:to|until|till)\s+(?:the\s+)?(?P<a>{TIME})",
+)
+def _push_start(m: re.Match[str], st: State) -> None:
+    """"The music starts too early, push it to 0:08": it starts at 0:08."""
+    _set_range(st, TimeRange(start=seconds(m["a"])), "from")
 
 
 @when(
@@ -332,7 +369,9 @@ def _except_first(m: re.Match[str], st: State) -> None:
     r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|clip|thing|length|time|way|duration|song|match)\b|"
     r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b"
     r"|\b(?:go|play|last|run|keep\s+(?:going|playing))\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b"
-    r"|\b(?:start|begin)\s+(?:the\s+music\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b",
+    r"|\b(?:start|begin)\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b"
+    r"|\b(?:start|begin|come\s+in|kick\s+in)s?\s+(?:right\s+|exactly\s+|just\s+)?(?:when|as|with)\s+the\s+(?:video|clip|recording|footage)"
+    r"(?:\s+(?:starts|begins))?\b",
     r"全程|整个视频|整段|全部时长|从头到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)",
 )
 def _whole(m: re.Match[str], st: State) -> None:

@@ -32,9 +32,21 @@ def _remove_titles(m: re.Match[str], st: State) -> None:
     st.plan.remove_titles = True
 
 
+@rule(
+    r"\b(?:remove|delete|drop|get\s+rid\s+of|clear|lose|ditch)\s+(?:the\s+|all\s+the\s+)?(?:old|previous|other|existing|earlier)"
+    r"\s+(?:ones?|titles?|captions?|texts?|overlays?)\b",
+)
+def _remove_old_titles(m: re.Match[str], st: State) -> None:
+    """"Add a title "Round 3" and remove the old ones": the others go, the new one stays."""
+    if st.plan.titles:
+        st.plan.remove_titles = True
+    else:
+        st.plan.ignored.append(m.group(0).strip())
+
+
 # ---- titles (run first, on the case-kept text) ----------------------------------------------
-_TITLE_KINDS = {"title", "heading", "headline", "banner", "title card", "标题", "大标题"}
-_EN_KW = r"(?P<kw>text\s+overlay|title\s+card|title|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
+_TITLE_KINDS = {"title", "title text", "tittle", "titel", "tilte", "heading", "headline", "banner", "title card", "标题", "大标题"}
+_EN_KW = r"(?P<kw>text\s+overlay|lower\s+third|title\s+card|title\s+text|title|tittle|titel|tilte|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
 _ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本|字)"
 _TITLES = [
     re.compile(p, FLAGS)
@@ -47,9 +59,9 @@ _TITLES = [
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
         rf"\b{_EN_KW}\s*(?:(?:saying|that\s+says|which\s+says|reading|of|with\s+the\s+text|with|"
         rf"called|:|=|-)\s*)?{QUOTED}",
-        rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the)\s+)?{_EN_KW}",
+        rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the|my)\s+)?(?:(?P<se2>intro|outro|opening|ending|closing)\s+)?{_EN_KW}",
         rf"\b(?:make|have|let|can)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?{_EN_KW}\s+(?:say|says|read|reads|show|be)\s*:?\s*{QUOTED}",
-        rf"\b(?:add|put|show|insert|display|place|want|need|have|gimme|make)\s+(?:(?:a|an|the|some)\s+)?{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
+        rf"(?:\b(?:add|put|show|insert|display|place|want|need|have|gimme|make)\s+)?(?:(?:a|an|the|some)\s+)?\b{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
         rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
         rf"\b(?:add|put|show|display|write|overlay)\s+(?:(?:my|the|a|an|our)\s+)?(?:[a-z]+\s+){{0,3}}?{QUOTED}"
         r"(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
@@ -64,6 +76,9 @@ _TITLES = [
         rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
         rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|打上|放个|写上|显示)\s*(?:一个|个|一句|句|一行)?\s*"
         rf"{QUOTED}(?!\s*(?:音乐|风格?|bgm|的?感觉|那样|一样|那种))",
+        rf"\b(?P<again>another|a\s+second|one\s+more)(?:\s+(?:one|{_EN_KW}))?(?P<mid>\s+(?:at|in|from|for|on)\s[^\"“「'\n,;]{{1,30}}?)?"
+        rf"\s*(?:(?:saying|that\s+says|reading|with|:)\s*)?{QUOTED}",
+        rf"(?<=\n)\s*(?:,\s*)?(?P<again>and|&|plus|then)\s+(?:(?:the|a)\s+)?{QUOTED}(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
     )
 ]
 _SEP = r"\s*(?:,\s*)?(?:and\s+)?(?:(?:show|display|keep|put|place|move|have)\s+(?:it\s+)?)?"
@@ -76,8 +91,9 @@ _SPECS = [
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?:last|final)\s+(?P<last>{DUR})",
         rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
         rf"{_SEP}(?:at|from|starting\s+at|after)\s+(?P<at>{TIME})",
-        rf"{_SEP}(?:at|in|during)\s+the\s+(?:very\s+)?(?P<se>start|beginning|end|ending|intro)",
-        rf"{_SEP}(?:(?:at|on|in)\s+(?:the\s+)?)?\b(?P<pos>top|bottom|center(?:ed)?|centre(?:d)?|middle)\b(?:\s+of"
+        rf"{_SEP}(?:at|in|during)\s+(?:the\s+)?(?:very\s+)?(?P<se>start|beginning|end|ending|intro)\b",
+        rf"{_SEP}(?:on[\s-]?screen|(?:in\s+)?(?:big|large|small|bold|huge|giant|tiny)\s+(?:letters|font|text|type)|in\s+(?:all\s+)?caps)\b",
+        rf"{_SEP}(?:(?:at|on|in|to)\s+(?:the\s+)?|position\s*[:=]?\s*)?\b(?P<pos>top|bottom|center(?:ed)?|centre(?:d)?|middle)\b(?:\s+of"
         r"\s+the\s+(?:screen|video|frame))?",
         rf"\s*,?\s*(?:放在|放到|在|于)\s*第?(?P<at>{TIME})\s*(?:的位置|的地方|处|那里|的时候|时)",
         rf"\s*,?\s*在?\s*第?(?P<at>{TIME})\s*(?:处|时|开始|出现)",
@@ -116,15 +132,22 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
                    f"标题文字有 {len(words)} 个字符：请少于 200 个。")  # fmt: skip
     kw = re.sub(r"\s+", " ", (group(m, "kw") or "text").lower()).rstrip("s")
     kind = "title" if kw in _TITLE_KINDS else "text"
+    if "again" in m.re.groupindex and m["again"] is not None and not group(m, "kw") and plan.titles:
+        kind = plan.titles[-1].kind  # "... and another one "gg" at 0:40": the same kind again
     fields: dict = {"text": words, "kind": kind, "at": seconds(m["at"]) if group(m, "at") else None}
-    if group(m, "se"):
-        _place(fields, m["se"])
+    if group(m, "se", "se2"):
+        _place(fields, group(m, "se", "se2") or "")
+    head = m.string[m.start() : m.start("kw")] if group(m, "kw") else ""
+    if re.search(r"\bcent(?:er|r)ed\s", head):  # "a centered title saying ..."
+        fields["position"] = "center"
+    if kw.startswith("lower third"):  # the broadcast name for a caption at the bottom
+        fields["position"] = "bottom"
     return fields
 
 
 def _place(fields: dict, where: str) -> None:
     """'at the end' / 结尾: the last seconds; 'at the start' / 开头: from 0."""
-    if where in ("end", "ending", "结尾", "最后", "片尾", "末尾"):
+    if where in ("end", "ending", "outro", "closing", "结尾", "最后", "片尾", "末尾"):
         fields["range"] = TimeRange(last=fields.get("duration") or 3.0)
     else:
         fields["at"] = 0.0

@@ -12,14 +12,27 @@ from gamemusic.words.vocabulary import FILLER_EN
 
 KEYWORDS = frozenset(
     ["music", "volume", "louder", "quieter", "softer", "faster", "slower", "tempo", "ducking", "vertical", "horizontal", "chiptune", "synthwave", "dungeon", "platformer", "remove", "background", "quiet", "spooky", "relaxing", "seconds", "minutes", "percent"]
-)
+) | frozenset(["title", "square", "another", "stingers", "landscape", "portrait", "instagram", "retrowave"])
 # Real words one slip from a keyword, left alone.
 _KNOWN = KEYWORDS | FILLER_EN | frozenset(
-    ["quite", "quiets", "quieted", "master", "masters", "father", "fasten", "loader", "lower", "power", "tower", "mower", "slowed", "flower", "glower", "blower", "muted", "musics", "volumes", "tempos", "temps", "seconds", "second", "minute", "minutes", "removed", "remover", "remote", "reverb", "softer", "sorter", "softee", "spoony", "spooks", "dungeons"]
+    ["quite", "quiets", "quieted", "master", "masters", "father", "fasten", "loader", "lower", "power", "tower", "mower", "slowed", "flower", "glower", "blower", "muted", "musics", "volumes", "tempos", "temps", "seconds", "second", "minute", "minutes", "removed", "remover", "remote", "reverb", "softer", "sorter", "softee", "spoony", "spooks", "dungeons", "squire", "titled"]
 )
 # Slips in short words, where one edit would reach too many real words.
 _SHORT = {"lowd": "loud", "lound": "loud", "luod": "loud", "laud": "loud", "qiet": "quiet",
-          "muisc": "music", "msuic": "music", "musci": "music"}
+          "muisc": "music", "msuic": "music", "musci": "music",
+          "lofy": "lofi", "verticle": "vertical", "vertcal": "vertical", "quietr": "quieter",
+          "loudr": "louder", "louda": "louder"}
+# Slips of two- and three-letter words, only where the next word says which was meant.
+_PHRASES = [
+    (re.compile(r"\bteh\b"), "the"),
+    (re.compile(r"(?<!up\s)(?<!down\s)\bto(?=\s+(?:loud|quiet|soft|fast|slow|much|long|short)\b)"), "too"),
+    (re.compile(r"(?<=\bfade\s)ot\b"), "out"),
+    # English as a second language: "more loud", "too much loud", "sound of game"
+    (re.compile(r"\btoo\s+much\s+(?=(?:loud|quiet|fast|slow)\b)"), "too "),
+    (re.compile(r"\b(?:more|much)\s+(loud|quiet|soft|slow|fast|strong|light|long|short)\b"), r"\1er"),
+    (re.compile(r"\b(sound|audio|volume|noise)s?\s+of\s+(?:the\s+)?(game|gameplay|music|bgm)\b"), r"\2 \1"),
+]
+_SUFFIX = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est")
 _WORD = re.compile(r"(?<![a-z0-9'])[a-z]{4,}(?![a-z0-9'])")
 _MIN = 5  # shorter words are corrected only from `_SHORT`
 
@@ -43,12 +56,17 @@ def _fix(m: re.Match[str]) -> str:
     word = m.group(0)
     if word in _SHORT:
         return _SHORT[word]
-    if word in _KNOWN or len(word) < _MIN or any(word.startswith(k) for k in KEYWORDS):
+    if word in _KNOWN or len(word) < _MIN or any(word.startswith(k) and word[len(k):] in _SUFFIX for k in KEYWORDS):
         return word  # known, short, or a keyword inflected ("volumes")
+    doubled = [k for k in KEYWORDS if word == k + k[-1]]  # "fasterr"
+    if doubled:
+        return doubled[0]
     near = [k for k in KEYWORDS if _one_edit(word, k)]
     return near[0] if len(near) == 1 else word
 
 
 def correct(work: str) -> str:
     """Lower-cased `work` with unknown words one slip from exactly one keyword corrected."""
+    for pattern, repl in _PHRASES:
+        work = pattern.sub(repl, work)
     return _WORD.sub(_fix, work)

@@ -102,6 +102,30 @@ FRANCHISES: dict[str, tuple[str, ...]] = {
     "lofi": ("animal crossing", "stardew valley", "minecraft", "动物森友会", "动森", "星露谷",
              "我的世界"),
 }  # fmt: skip
+# More franchises English-speaking creators name (round 3): each to the sound of its era or genre.
+for _sid, _more in {
+    "chiptune": ("ninja gaiden", "punch-out", "kid icarus", "excitebike", "dig dug", "frogger",
+                 "deltarune", "super meat boy", "geometry dash", "binding of isaac"),
+    "16bit": ("donkey kong country", "star fox", "golden axe", "altered beast", "secret of mana",
+              "link to the past", "ff6", "toejam"),
+    "rpg": ("breath of the wild", "tears of the kingdom", "botw", "totk", "ocarina of time",
+            "xenoblade", "octopath", "fire emblem", "dragon age", "world of warcraft", "warcraft",
+            "runescape", "oblivion", "ni no kuni", "honkai", "star rail", "ff7", "ffxiv", "ff14",
+            "ori and the blind forest", "nier"),
+    "platformer": ("spyro", "banjo kazooie", "banjo-kazooie", "yoshi", "sackboy",
+                   "little big planet", "littlebigplanet", "fall guys", "astro bot",
+                   "a hat in time"),
+    "racing": ("burnout", "wipeout", "crash team racing", "rocket league", "trackmania",
+               "asphalt", "daytona"),
+    "boss": ("mortal kombat", "tekken", "bayonetta", "armored core", "smash bros", "halo",
+             "call of duty", "metal gear", "lies of p", "nioh"),
+    "dungeon": ("amnesia", "outlast", "dead space", "alien isolation", "limbo", "lethal company",
+                "phasmophobia", "darkwood", "inscryption"),
+    "synthwave": ("katana zero", "vice city", "furi", "neon white"),
+    "lofi": ("stardew", "unpacking", "a short hike", "slime rancher", "spiritfarer", "cozy grove",
+             "the sims", "coral island", "palia"),
+}.items():
+    FRANCHISES[_sid] = FRANCHISES[_sid] + _more
 
 
 def _word_re(words: list[str]) -> str:
@@ -109,6 +133,24 @@ def _word_re(words: list[str]) -> str:
     body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*") for w in alts)
     return rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])"
 
+
+# More mood words English-speaking creators use (round 3): weak, so a named style beats them.
+for _sid, _more in {
+    "chiptune": ("nostalgic", "pixelated", "arcadey", "blippy", "bit-crushed", "bitcrushed"),
+    "boss": ("soulslike", "souls-like", "badass", "brutal", "climactic", "adrenaline", "heated",
+             "more energy", "high energy", "high-energy", "tension"),
+    "rpg": ("triumphant", "victorious", "majestic", "legendary", "uplifting", "inspiring",
+            "fanfare", "noble", "grand adventure"),
+    "dungeon": ("suspense", "suspenseful", "unsettling", "haunting", "ghostly", "gloomy",
+                "stealth", "stealthy", "atmospheric", "ominous"),
+    "synthwave": ("futuristic", "sci-fi", "scifi", "retro-futuristic", "spacey", "cyber"),
+    "lofi": ("peaceful", "serene", "soothing", "tranquil", "laid-back", "laid back", "easygoing",
+             "sleepy", "dreamy", "wholesome", "zen", "meditative", "chillout"),
+    "platformer": ("whimsical", "goofy", "silly", "quirky", "cartoony", "joyful", "sunny",
+                   "lighthearted", "light-hearted"),
+    "racing": ("speedy", "high-octane", "turbo", "nitro", "drift", "drifting", "rally"),
+}.items():
+    WEAK[_sid] = WEAK[_sid] + _more
 
 _STYLE_OF: dict[str, tuple[str, bool]] = {}
 for _id, _words in WEAK.items():

@@ -1,0 +1,74 @@
+"""Fades asked for as a complaint or several at once (English): "the fade out is too long",
+"the start is too abrupt", "smooth out the ending", "it cuts off at the end", "the end of the
+music fade for 5 seconds", "fade in 2 seconds and out 3 seconds", "music fades out at 2:00". They run just before
+`timing.FADES`, which reads one fade at a time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.plan import TimeRange
+from gamemusic.words.rules import Rule, State, group, registrar
+from gamemusic.words.text import DUR, TIME, seconds
+from gamemusic.words.timing import _set_fade, _set_range, _which
+
+FADES: list[Rule] = []
+fade = registrar(FADES)
+
+
+@fade(
+    r"\b(?:the\s+)?(?P<where>start|beginning|intro|opening|end|ending|outro)\s+(?:of\s+the\s+(?:music|song|track)\s+)?(?:is|feels|sounds)\s+"
+    r"(?:(?:way|a\s+bit|kinda|too|so|really|very)\s+)*(?:abrupt|sudden|harsh|jarring)\b"
+    r"|\bsmooth(?:en)?\s+(?:out\s+)?the\s+(?P<where2>start|beginning|intro|opening|end|ending|outro)\b(?:\s+out)?"
+    r"|\b(?:it|the\s+music|the\s+song|the\s+track)\s+(?:just\s+)?(?P<cut>cuts?\s+off(?:\s+(?:so\s+)?(?:abruptly|suddenly))?|(?:stops?|ends?)\s+(?:so\s+)?(?:abruptly|suddenly))"
+    r"\s+at\s+the\s+end\b",
+)
+def _abrupt(m: re.Match[str], st: State) -> None:
+    """"The start is too abrupt", "smooth out the ending": a long fade there; "it cuts off at
+    the end": a fade out."""
+    if group(m, "cut"):
+        _set_fade(st, "out", 2.5)
+        return
+    where = group(m, "where", "where2") or ""
+    _set_fade(st, "out" if where in ("end", "ending", "outro") else "in", 4.0)
+
+
+@fade(
+    r"\b(?:the\s+)?(?P<dir>fade[\s-]?in|fade[\s-]?out|fades?)\s+(?:is|are|feels?|seems?)\s+(?:(?:way|a\s+bit|kinda|a\s+little|much)\s+)?"
+    r"too\s+(?P<len>long|slow|gradual|short|quick|fast|abrupt|sudden)\b",
+)
+def _fade_too(m: re.Match[str], st: State) -> None:
+    """"The fade out is too long": a short one; "too short" / "too abrupt": a long one."""
+    value = 0.5 if m["len"] in ("long", "slow", "gradual") else 4.0
+    direction = m["dir"].replace(" ", "").replace("-", "")
+    _set_fade(st, _which(direction) if direction not in ("fade", "fades") else "both", value)
+
+
+@fade(
+    rf"\b(?:the\s+)?(?P<where>end|ending|start|beginning)\s+of\s+the\s+(?:music|song|track|bgm|soundtrack)\s+(?:should\s+|to\s+)?"
+    rf"fades?(?:\s+(?:out|in))?(?:\s+(?:over|for|in|during)\s+(?P<d>{DUR}))?",
+)
+def _end_of_music_fades(m: re.Match[str], st: State) -> None:
+    """"Make the end of the music fade for 5 seconds": the fade out."""
+    which = "out" if m["where"].startswith("end") else "in"
+    _set_fade(st, which, seconds(m["d"]) if m["d"] else (2.5 if which == "out" else 1.5))
+
+
+@fade(
+    rf"\bfade[\s-]?(?P<x>in|out)\s+(?:over\s+|for\s+|of\s+)?(?P<dx>{DUR})\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:a|the)\s+)?(?:fade[\s-]?)?"
+    rf"(?P<y>in|out)\s+(?:over\s+|for\s+|of\s+)?(?P<dy>{DUR})",
+)
+def _two_fades(m: re.Match[str], st: State) -> None:
+    """"Fade in 2 seconds and out 3 seconds": both fades, each its length."""
+    _set_fade(st, m["x"], seconds(m["dx"]))
+    _set_fade(st, m["y"], seconds(m["dy"]))
+
+
+@fade(
+    rf"\b(?:the\s+)?(?:music|bgm|it)\s+(?:should\s+)?fades?\s+out\s+(?:at|by|around)\s+(?P<t>{TIME})(?:\s+and\s+(?:ends|stops))?",
+)
+def _fades_out_at(m: re.Match[str], st: State) -> None:
+    """"Music fades out at 2:00 and ends": the music ends there, with a fade out."""
+    _set_range(st, TimeRange(0.0, seconds(m["t"])), "until")
+    _set_fade(st, "out", 2.5)
