@@ -190,13 +190,20 @@ async def game_level(info: MediaInfo) -> np.ndarray:
     seconds = max(1, int(np.ceil(info.duration_s)))
     if not info.has_audio:
         return np.full(seconds, -90.0, np.float32)
-    raw = await ffmpeg.run(
+    curve = LevelCurve(1.0, sr=_LEVEL_SR)
+    pending = bytearray()
+
+    async def take(chunk: bytes) -> None:  # as it comes: hours of audio are never held
+        pending.extend(chunk)
+        whole = len(pending) // 4 * 4
+        curve.feed(np.frombuffer(bytes(pending[:whole]), dtype="<f4"))
+        del pending[:whole]
+
+    await ffmpeg.run(
         [*ffmpeg.WHITELIST, "-f", info.demuxer, "-i", str(info.path), "-map", "0:a:0", "-vn",
          "-ac", "1", "-ar", str(_LEVEL_SR), "-f", "f32le", "pipe:1"],
-        capture=True, what="Reading the game audio",
+        on_stdout=take, what="Reading the game audio",
     )  # fmt: skip
-    curve = LevelCurve(1.0, sr=_LEVEL_SR)
-    curve.feed(np.frombuffer(raw, dtype="<f4"))
     return curve.db()
 
 
