@@ -45,7 +45,8 @@ def _keep_ducking(m: re.Match[str], st: State) -> None:
     r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:weak|subtle|light|gentle|soft)\b|\b(?:turn|crank|bump)\s+(?:the\s+)?ducking\s+up\b",
     rf"(?:加强|增强|更强的?|强一?点的?|更多的?|强烈的?|大幅)(?:的)?{_ZH_DUCK}"
-    rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:强一?点|更强|加强|多一?点|大一?点|深一?点)",
+    rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:强一?点|更强|加强|多一?点|大一?点|深一?点)"
+    rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:太|有点|不够)(?:弱|轻|浅|小|不明显)了?|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?不够(?:明显|强|狠)?",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:stronger|harder|deeper|heavier|more\s+aggressive)\b",
 )
 def _duck_strong(m: re.Match[str], st: State) -> None:
@@ -57,7 +58,8 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:strong|much|heavy|aggressive|deep|obvious|hard)\b|\b(?:turn|tone)\s+(?:the\s+)?ducking\s+down\b|"
     r"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b",
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
-    rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:弱一?点|轻一?点|少一?点|减弱|小一?点|浅一?点)",
+    rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:弱一?点|轻一?点|少一?点|减弱|小一?点|浅一?点)"
+    rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:别|不要|没必要)?(?:那么|太|有点|过于)(?:狠|强|猛|重|明显|厉害|大|深|夸张)了?",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|less\s+(?:strong|"
     r"aggressive|deep|heavy|obvious))\b",
     r"\bducking\s*,?\s+(?:but\s+)?(?:like\s+)?(?:not\s+(?:too|that)\s+much|only\s+a\s+(?:little|bit)|just\s+a\s+(?:little|bit)"
@@ -115,6 +117,9 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"(?P<mod2>很多|更多|多一?点|得多|不少)?",
     r"(?:(?:音乐|背景音乐|bgm)(?:太大声?了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?(?:我的?)?"
     r"(?:声音|人声|解说|说话)"
+    r"|(?:音乐|背景音乐|bgm|配乐)(?:太大声?了?|太吵了?|太响了?)?[，,]?(?:都|快|要|老是|总是|一直)?(?:把|将)(?:我的?)?(?:声音|人声|解说|说话声?|讲话声?|配音|旁白)"
+    r"(?:都|给|全)?(?:盖过|盖住|压过|压住|淹没|盖掉|压没|吃掉|盖)了?"
+    r"|(?:我的?)?(?:声音|人声|解说|说话声|讲话声|配音|旁白)(?:都|完全|老是|总是)?被(?:背景)?(?:音乐|bgm|配乐)(?:给)?(?:盖过|盖住|压过|压住|淹没|盖掉|压没|吃掉|盖)了?"
     r"|听不[清见到](?:我的?)?(?:声音|解说|说话|人声)"
     r"|(?:音乐|背景音乐|bgm)(?:跟|和|与)(?:我的?)?(?:解说|声音|人声|说话)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)",
 )

@@ -37,15 +37,17 @@ _PRONOUN = (
 )
 # A Chinese clause that opens on a bare level ("小一点", "再大声点"): its subject is the last
 # sound named.
-_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?P<bare>(?:但是?|不过|可是|就|再|然后)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响)(?:声)?(?:一?点|些))"
+_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就|然后)?(?P<bare>(?:再)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|些))"
 # An English clause that is only a level ("..., like way louder"): its subject is the last
 # sound named.
 _EN_BARE = (
     r"(?<=[,;]\s)(?:like\s+|and\s+|even\s+)*(?P<ebare>(?:way|much|a\s+lot|a\s+bit|a\s+little|"
     r"even)\s+(?:louder|quieter|softer|lower)\b)"
 )
+# "闪避别那么狠，轻一点": a bare level after the ducking is the ducking's depth.
+_DUCK = r"闪避|避让|\bducking\b"
 _SCAN = re.compile(
-    rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|{_PRONOUN}|{_ZH_BARE}|{_EN_BARE}", FLAGS
+    rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|(?P<duck>{_DUCK})|{_PRONOUN}|{_ZH_BARE}|{_EN_BARE}", FLAGS
 )
 _FINE = re.compile(
     r"\s*(?:is|are|'s|sounds?|seems?)?\s*(?:totally\s+|perfectly\s+|pretty\s+|really\s+)?(?:fine|good|ok|okay|great|"
@@ -114,6 +116,11 @@ def resolve(work: str) -> str:
             last = "" if _FINE.match(work, m.end()) else "game"  # "the game audio is fine, ... it"
         elif m["music"]:
             last = "music"
+        elif m["duck"]:
+            last = "duck"
+        elif last == "duck" and m["bare"]:
+            out += [work[at : m.start("bare")], "闪避"]
+            at = m.start("bare")
         elif last == "game" and (m["obj"] or m["obj2"] or m["subj"]):
             name = "obj" if m["obj"] else "obj2" if m["obj2"] else "subj"
             out += [work[at : m.start(name)], _GAME_EN]
