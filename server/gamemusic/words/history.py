@@ -25,7 +25,11 @@ def _many_steps(m: re.Match[str], st: State) -> None:
         "Say 'undo' once per step.", "每次说一声“撤销”，撤销一步。"))  # fmt: skip
 
 
-@rule(r"\bredo\b(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?|重做|恢复撤销|取消撤销|反撤销")
+@rule(
+    r"(?:重做|恢复|还原|加回来|弄回来)(?:一下)?(?:刚才|刚刚|之前)?(?:撤销|撤回)(?:掉)?的(?:那一?步|操作|修改|那个)?"
+    r"|(?:把)?(?:刚才|刚刚)?(?:撤销|撤回)(?:掉)?的(?:那一?步|操作|修改|那个)?(?:再)?(?:恢复|还原|重做|加回来|弄回来)",
+    r"\bredo\b(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?|重做|恢复撤销|取消撤销|反撤销",
+)
 def _redo(m: re.Match[str], st: State) -> None:
     st.plan.redo = True
 

@@ -152,7 +152,8 @@ def _video_edit(m: re.Match[str], st: State) -> None:
     r"level|map|difficulty|character|score)?\b|\b(?:remove|delete|hide)\s+(?:the\s+)?(?:enemies|"
     r"enemy|hud|ui|health\s+bar|minimap|crosshair)\b|\bmake\s+(?:me|my\s+character)\s+win\b|"
     r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b",
-    r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢",
+    r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢"
+    r"|(?:敌人|血条|小地图|界面|hud|ui|准星|击杀提示|弹幕)(?:都|也|给)?(?:去掉|删掉|隐藏|拿掉|关掉|去了)",
 )
 def _game_itself(m: re.Match[str], st: State) -> None:
     _no(st, "changing the game itself", "修改游戏本身",

@@ -155,6 +155,11 @@ def _fade_later(m: re.Match[str], st: State) -> None:
     _set_fade(st, _which(direction) if direction else "both", seconds(m["d2"]))
 
 
+# 淡出别太突然 / 柔和一点: a longer fade; 淡入别拖太久 / 干脆一点: a shorter one.
+_ZH_SOFT = r"(?:别|不要|不能)(?:太|那么)(?:突然|急|生硬|硬|仓促)|(?:缓|柔和|平滑|自然|温柔|舒服)一?点|(?:太|有点)(?:突然|急|生硬|硬)了?"
+_ZH_CRISP = r"(?:别|不要)(?:太|那么)(?:拖|拖沓|磨叽)|(?:干脆|利落|利索)一?点|(?:太|有点)(?:拖|拖沓)了?"
+
+
 @fade(
     rf"\b(?:(?P<len>long(?:er)?|slow(?:er)?|short(?:er)?|quick(?:er)?|fast(?:er)?|gentle(?:r)?|smooth(?:er)?|"
     rf"soft(?:er)?|gradual)\s+)?(?:(?P<d1>{DUR})\s+)?"
@@ -166,7 +171,7 @@ def _fade_later(m: re.Match[str], st: State) -> None:
     rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地))?"
     r"(?:(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
-    rf"|渐入|渐出|渐强|渐弱)(?:\s*(?:改成|改为|设为|设成|调成|调到|变成|为|是|要|各|都|分别|各自)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
+    rf"|渐入|渐出|渐强|渐弱)(?:\s*(?:改成|改为|设为|设成|调成|调到|变成|为|是|要|各|都|分别|各自)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要|得|可以)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点|{_ZH_SOFT}|{_ZH_CRISP}))?",
 )
 def _fade(m: re.Match[str], st: State) -> None:
     direction = group(m, "dir", "dir2")
@@ -179,7 +184,9 @@ def _fade(m: re.Match[str], st: State) -> None:
     length = group(m, "len", "len2") or ""
     if spec:
         value = seconds(spec)
-    elif length.startswith(("long", "slow", "gentle", "smooth", "soft", "gradual", "长", "慢", "久")):
+    elif length.startswith(("long", "slow", "gentle", "smooth", "soft", "gradual", "长", "慢", "久")) or (
+        re.fullmatch(_ZH_SOFT, length)
+    ):
         value = 4.0
     elif length:
         value = 0.5

@@ -41,7 +41,8 @@ STRONG: dict[str, tuple[str, ...]] = {
                  "bleep bloop", "bleepy", "芯片音乐", "芯片", "8位", "8比特", "像素", "红白机", "fc",
                  "小霸王", "8bit风"),
     "16bit": ("16-bit", "16bit", "16 bit", "16-bit fm", "snes", "super nintendo", "genesis",
-              "mega drive", "megadrive", "sega", "fm synth", "16位", "16比特", "超任", "世嘉", "md"),
+              "mega drive", "megadrive", "sega", "fm synth", "16位", "16比特", "超任", "超级任天堂", "超级fc", "sfc", "16位机",
+              "世嘉", "世嘉五代", "md"),
     "boss": ("boss", "boss fight", "boss battle", "final boss", "boss music", "boss战", "首领战",
              "决战", "最终boss", "打boss"),
     "rpg": ("rpg", "jrpg", "overworld", "rpg overworld", "orchestral", "heroic", "角色扮演",
@@ -197,7 +198,8 @@ FILLER_ZH = sorted(
     视频 影片 片子 录像 游戏 音乐 背景音乐 配乐 风格 类型 声音 效果 感觉 一样 像 谢谢 好的 好 吗
     画幅 比例 格式 模式 版本 分辨率 音量 整体 稍微 有点 更 更加 比较 换 成 为 改 来 下 放 风 风的 发 发到 适合 有 感
     的话 那个 就是 其实 算了 还是 改回 回到 哈 嗯 呃 谢了 兄弟 能不能 可以 可不可以 整个 太 啦 咯
-    喔 哎 下吧 一下吧 帮 感觉的 调 弄 搞 整 那种 这种 风格的 类型的 来个 这里 那里 部分 直播 时候"""),
+    喔 哎 下吧 一下吧 帮 感觉的 调 弄 搞 整 那种 这种 风格的 类型的 来个 这里 那里 部分 直播 时候
+    时代 年代 配个 配点 配一段 配 吗 么"""),
     key=len,
     reverse=True,
 )  # fmt: skip
