@@ -186,6 +186,18 @@ def _mix(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    r"(?:字幕|标题|文字|字体|字号|大标题)(?:的)?(?:字号|字体|大小|尺寸|字)?(?:再|调|要|能不能|可以)?(?:放大|缩小|加粗|变大|变小|调大|调小|大|小|粗|细)"
+    r"(?:一?点|一些|些)?|(?:字幕|标题|文字)(?:的)?(?:颜色|字体|描边|阴影|样式|特效|动画)|(?:字幕|标题|文字)(?:换|改)(?:个|一个|一种|成)?(?:字体|颜色|样式)"
+    r"|(?:字幕|标题|文字)(?:改成|换成|变成)(?:红|黄|白|黑|蓝|绿|粉|紫)色|(?:(?<=[，,。；;！!\s])|^)字(?:再|要)?(?:大|小|粗|细)(?:一?点|一些|些)?",
+)
+def _title_look(m: re.Match[str], st: State) -> None:
+    """字幕大一点, 标题换个字体: titles have one look (text, time and place are what can change)."""
+    _no(st, "changing how titles look (size, font, colour)", "修改字幕的样式（大小、字体、颜色）",
+        ("Titles have one look; I can set their text, time and place (top, center, bottom).",
+         "字幕样式是固定的；可以改文字、出现时间和位置（顶部、中间、底部）。"))  # fmt: skip
+
+
+@rule(
     r"\b(?:hdr|dolby\s+vision|auto[\s-]?(?:captions?|subtitles?)|transcri(?:be|ption)|subtitles?\s+(?:for|of)"
     r"\s+what\s+i\s+say|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+)?(?:sound\s+effects|sfx|"
     r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"

@@ -82,7 +82,8 @@ _SHARED_VERB = re.compile(
 
 # English nouns in a Chinese sentence: "game audio小一点 music大一点".
 _MIXED_GAME = re.compile(
-    r"\b(?:the\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds|volume|sfx))?|in-game\s+audio|original\s+audio|sfx)"
+    r"(?:\b(?:the\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds|volume|sfx))?|in-game\s+audio|original\s+audio|sfx)"
+    r"|(?:游戏|原)\s*(?:audio|sounds?|sfx|volume)\b)"
     r"\s*(?=(?:的)?(?:声音|音量)?(?:再|稍微|太|有点)?[小大低高轻响吵关静调])", FLAGS
 )
 _MIXED_MUSIC = re.compile(
