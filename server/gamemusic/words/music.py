@@ -47,6 +47,12 @@ def _half_double(m: re.Match[str], st: State) -> None:
     _scale_tempo(st, 2.0 if m.group(0).lower().startswith("double") else 0.5)
 
 
+@shape(r"(?:节奏|速度|节拍|拍速|tempo|bpm)(?:直接|再)?(?:(?P<up>翻倍|加倍|翻一倍|快一倍)|减半|慢一半|降一半|放慢一半)")
+def _zh_half_double(m: re.Match[str], st: State) -> None:
+    """节奏翻倍 / 速度减半: the tempo times 2 or 0.5."""
+    _scale_tempo(st, 2.0 if m["up"] else 0.5)
+
+
 @shape(
     r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b",
     r"\b(?:tempo|speed|pace)\s+(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
@@ -79,7 +85,7 @@ def _tempo_pct(m: re.Match[str], st: State) -> None:
     r"roughly|like|maybe)\s+|~)?(?P<n2>\d{1,4})\b"
     r"(?![%:.]|\s*x\b)"
     r"(?:\s*bpm\b)?",
-    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调至|设为|设成|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})"
+    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
     r"\b(?:faster|slower|quicker|tempo|speed|pace|(?:speed|slow|bump|pick|crank|bring|push|drop)\s+"
     r"(?:it|things|the\s+(?:music|tempo|bgm|beat|pace))?\s*(?:up|down))\s*,?\s*(?:(?:like|about|around|maybe|say|"

@@ -161,7 +161,7 @@ def _music_and_game(m: re.Match[str], st: State) -> None:
     rf"|(?:set|put)\s+(?:{_GAME})\s+(?:to|at)\s*(?P<v2>{NUM})\s*(?:%|percent))",
     rf"\b(?:{_GAME})\s+(?:volume\s+)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v3>{NUM})(?![\d:.%]|\s*(?:s|secs?"
     r"|seconds?|m|mins?|minutes?|percent|x|times|db)\b)(?=\s*(?:$|[,;.!?\n]|please|pls|and\b))",
-    rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|改成|降到|减到|提到|升到|开到|变成|到|为)\s*(?P<v>{NUM})\s*%",
+    rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|降到|减到|提到|升到|开到|变成|到|为)\s*(?P<v>{NUM})\s*%",
 )
 def _game_level(m: re.Match[str], st: State) -> None:
     raw = group(m, "v", "v2", "v3") or "0"
@@ -279,9 +279,9 @@ def _relative_pct(m: re.Match[str], st: State) -> None:
     rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|秒|分)\b)\s*"
     rf"(?P<pct3>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
     r"(?:volume|vol|loud|loudness|level))?|\b(?:music|bgm)\s+(?P<v4>\d{1,3})(?=\s*(?:$|[,;!?\n]|please|pls))",
-    rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|改成|改为|降到|降低到|减到|提到|升到|开到|加到|到|为|是|:)?\s*"
+    rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|设到|设置到|调整到|调整为|弄到|定到|拉到|改成|改为|降到|降低到|减到|提到|升到|开到|加到|到|为|是|:)?\s*"
     rf"(?P<v>{NUM})\s*(?P<pct>%)?",
-    rf"(?:音乐|背景音乐|bgm)(?:的)?(?:声音)?\s*(?:调到|调成|调至|调为|设为|设成|改成|改为|降到|开到)\s*(?P<v>{NUM})\s*"
+    rf"(?:音乐|背景音乐|bgm)(?:的)?(?:声音)?\s*(?:调到|调成|调至|调为|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|改为|降到|开到)\s*(?P<v>{NUM})\s*"
     r"(?P<pct>%)?(?!\s*(?:秒|分|倍))",
 )
 def _volume(m: re.Match[str], st: State) -> None:

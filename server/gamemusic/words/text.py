@@ -51,7 +51,7 @@ _CN_BEFORE_UNIT = re.compile(
     rf"(?P<n>{_CN_NUM})(?=\s*(?:秒|分(?!之)|个小时|小时|%|bpm|拍|db|分贝|倍))", FLAGS
 )
 _CN_AFTER_KEY = re.compile(
-    rf"(?P<pre>(?:音量|速度|节奏|bpm|拍速)\s*(?:调到|调成|调至|设为|设成|改成|改为|到|为|是)?\s*)(?P<n>{_CN_NUM})"
+    rf"(?P<pre>(?:音量|速度|节奏|bpm|拍速)\s*(?:调到|调成|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|改为|到|为|是)?\s*)(?P<n>{_CN_NUM})"
     r"(?![\d秒分倍点半下些个首段])", re.I
 )
 _TENTHS = re.compile(  # "降到三成": 30%
