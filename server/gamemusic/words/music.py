@@ -250,6 +250,7 @@ _WHEN = re.compile(
 )
 
 
+_OR = re.compile(r"\b(?:or|either)\b|或者|或是|要么|(?<![a-z])或(?!许)", re.I | re.A)
 _IS_A = re.compile(r"\b(?:it's|its|it\s+is|this\s+is|that's|playing|i\s+play|i'm\s+playing)\s+(?:a|an|this|my)?\s*$", re.I | re.A)
 _GAME_NOUN = re.compile(r"\s*(?:game|title|level|map)s?\b", re.I | re.A)
 _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
@@ -288,6 +289,8 @@ def _style(m: re.Match[str], st: State) -> None:
         return
     if _WHEN.search(before) and not _STYLE_NOUN.match(after):  # "during the fight": a time
         return
+    if st.styles and _OR.search(before):  # "boss or rpg": the user picks
+        st.either = True
     st.styles.append(found)
 
 

@@ -131,6 +131,10 @@ def _finish(state: State) -> None:
     if not styles and state.setting and state.setting[0] not in state.refused_styles and asked:
         styles = [(state.setting[0], True)]  # "music for my minecraft clip": its era's sound
         plan.inspired_by = state.setting[1]
+    either = list(dict.fromkeys(s for s, _ in styles))
+    if state.either and len(either) > 1 and not plan.question:  # "boss or rpg": ask which
+        plan.question = Question("Which one?", "要哪一种？", tuple(either))
+        styles = []
     if styles:
         strong = [s for s, is_strong in styles if is_strong]
         plan.style = (strong or [s for s, _ in styles])[-1]
