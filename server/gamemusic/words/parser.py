@@ -23,6 +23,7 @@ import re
 
 from gamemusic.errors import BadInput
 from gamemusic.words import (
+    compare,
     ducking,
     history,
     limits,
@@ -48,6 +49,7 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     titles.REMOVE,  # "remove the titles" before "remove ..." reads as the music
     limits.EARLY,  # "mute the game from 0:10 to 0:20": not the whole video's game audio
     sound.SWITCHES,  # game audio kept / muted, music removed
+    compare.RULES,  # "音乐比游戏声还大", "我的声音太小了": before the levels and the ducking
     ducking.RULES,  # "quieter under my voice" before "quieter"
     timing.FADES,
     picture.RULES,  # before times: "9:16" is not 9 min 16 s

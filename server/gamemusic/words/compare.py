@@ -1,0 +1,73 @@
+"""Two sounds compared, and the creator's own voice as the subject of a level (中文).
+
+    音乐比游戏声还大        the music is louder than the game: a complaint, the music comes down
+    音乐要比游戏声大一点    a request: the music goes up
+    bgm比我的声音还响       the music over the voice: the dip under the voice gets deeper
+    我的声音太小了 / 人声大一点   the voice should come through: ducking, 4 dB deeper
+
+The voice is part of the recording; what the product can do for it is duck the music under
+it, so a voice that should be louder is ducking (as "make my voice easier to hear" is). These
+rules run before the level rules, which would read "大一点" as the music's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gamemusic.words.rules import Rule, State, combine, registrar
+
+RULES: list[Rule] = []
+rule = registrar(RULES)
+
+_MUSIC = r"(?:背景音乐|音乐|配乐|bgm)"
+_GAME = r"(?:游戏原声|游戏声音|游戏音效|游戏的声音|游戏声|原声|游戏)"
+_VOICE = (
+    r"(?:我的?(?:声音|人声|解说|说话声?|讲话声?|麦克风?(?:的?声音)?|配音|旁白)|人声|解说(?:的?声音)?"
+    r"|麦克风(?:的?声音)?|说话声|讲话声|我说话|我讲话)"
+)
+_SOUND = rf"(?:{_MUSIC}|{_GAME}|{_VOICE})(?:的?(?:声音|音量))?"
+
+
+def _kind(word: str) -> str:
+    return ("music" if re.match(_MUSIC, word) else "voice" if re.match(_VOICE, word)
+            else "game")  # fmt: skip
+
+
+def _duck_deeper(st: State) -> None:
+    st.plan.duck, st.plan.duck_step = True, 4.0
+
+
+def _scale(st: State, which: str, by: float) -> None:
+    if which == "music":
+        st.plan.volume_factor = combine(st.plan.volume_factor, by)
+    elif which == "game":
+        st.plan.game_volume_factor = combine(st.plan.game_volume_factor, by)
+
+
+@rule(
+    rf"(?P<want>要|得|应该|需要|希望|想让|让)?(?P<x>{_SOUND})(?:要|得|应该)?(?:都|还|也)?比(?P<y>{_SOUND})"
+    r"(?:还|都|更|要)?(?P<dir>大声|大|响|吵|小声|小|轻|低)(?P<amt>很多|太多|不少|得多|一?点|一些|些)?(?P<le>了)?"
+)
+def _compare(m: re.Match[str], st: State) -> None:
+    """X比Y还大 lowers X (a complaint); X要比Y大 raises it (a request). Against the voice it
+    is the ducking that changes."""
+    x, y = _kind(m["x"]), _kind(m["y"])
+    if x == y:
+        return
+    louder = m["dir"] in ("大声", "大", "响", "吵")
+    request = bool(m["want"]) or (m["amt"] in ("一点", "点", "一些", "些") and not m["le"])
+    up = louder == request  # a complaint about a louder X, or a request for a quieter X: down
+    if "voice" in (x, y):  # the music should sit under the voice: deeper ducking
+        if (x == "voice") == up:
+            _duck_deeper(st)
+        return
+    _scale(st, x, 1.5 if up else 0.6)
+
+
+@rule(
+    rf"(?:让|把)?{_VOICE}(?:再|要|稍微|能不能|可以|更)?(?:大声|大|响|清楚|清晰|突出|明显)(?:一?点|一些|些)?(?!\s*(?:了|吗))",
+    rf"{_VOICE}(?:都|有点|太|好|总是|老是|根本)?(?:小|轻|弱|不清楚|不清晰|不明显|不突出)了?(?!一?点|些)",
+)
+def _voice_up(m: re.Match[str], st: State) -> None:
+    """我的声音太小了, 人声大一点: the voice should come through."""
+    _duck_deeper(st)
