@@ -107,11 +107,12 @@ class Step(float):
     """A relative step; `hedged` when said with "a bit", "slightly", "not too much"."""
 
     hedged: bool = False
+    exact: bool = False  # said as a number ("30% lower", "half"), not a word's step
 
     @classmethod
-    def of(cls, value: float, hedged: bool) -> Step:
+    def of(cls, value: float, hedged: bool, exact: bool = False) -> Step:
         step = cls(round(value, 4))
-        step.hedged = hedged
+        step.hedged, step.exact = hedged, exact
         return step
 
 
@@ -132,12 +133,16 @@ def combine(old: float | None, by: float) -> Step:
     """Cues in one sentence don't stack: "too fast, slow it down" is one step slower. The same
     direction keeps the stronger step, unless one of them is hedged ("kinda loud, a lil quieter"
     is a little: the complaint says which way, the hedge how far). Opposite directions raise
-    `Opposed`: the parser refuses rather than pick one."""
+    `Opposed`: the parser refuses rather than pick one. A number beats a word ("too loud, down
+    to 70% of what it was" is 0.7): a plain float is a number said."""
     hedged = getattr(by, "hedged", False)
+    exact = getattr(by, "exact", not isinstance(by, Step))
     if old is None:
-        return Step.of(by, hedged)
+        return Step.of(by, hedged, exact)
     if (old < 1) != (by < 1) and old != 1 and by != 1:
         raise Opposed
+    if exact != getattr(old, "exact", False):
+        return Step.of(by, hedged, True) if exact else Step.of(old, getattr(old, "hedged", False), True)
     gentle = hedged or getattr(old, "hedged", False)
     pick = max(old, by) if (by < 1) == gentle else min(old, by)
     return Step.of(pick, gentle)
