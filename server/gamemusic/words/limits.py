@@ -154,7 +154,8 @@ def _video_edit(m: re.Match[str], st: State) -> None:
     r"enemy|hud|ui|health\s+bar|minimap|crosshair)\b|\bmake\s+(?:me|my\s+character)\s+win\b|"
     r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b",
     r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢"
-    r"|(?:敌人|血条|小地图|界面|hud|ui|准星|击杀提示|弹幕)(?:都|也|给)?(?:去掉|删掉|隐藏|拿掉|关掉|去了)",
+    r"|(?:敌人|血条|小地图|界面|hud|ui|准星|击杀提示|弹幕)(?:都|也|给)?(?:去掉|删掉|隐藏|拿掉|关掉|去了)"
+    r"|游戏(?:里|中)?的?(?:角色|人物|皮肤|地图|关卡|敌人|武器|画质|难度|剧情|操作)|(?:角色|人物|皮肤|武器)(?:换成|改成|换掉|换一?个)",
 )
 def _game_itself(m: re.Match[str], st: State) -> None:
     _no(st, "changing the game itself", "修改游戏本身",
@@ -167,7 +168,9 @@ def _game_itself(m: re.Match[str], st: State) -> None:
     r"soundtrack|ost|song|music)\b|\b(?:the\s+)?(?:real|original)\s+(?:[a-z0-9']+\s+){1,3}(?:theme"
     r"|soundtrack|ost)\b|\bost\b|\b(?:a\s+)?(?:real|"
     r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b",
-    r"(?:官方|正版|原版)(?:配乐|原声带|音乐|主题曲|bgm)|原声带|流行歌曲",
+    r"(?:官方|正版|原版)(?:配乐|原声带|音乐|主题曲|bgm)|原声带|流行歌曲|(?:抖音|网红|热门)(?:神曲|热歌|歌曲?)|流行歌|"
+    r"(?:换成|用|放|来一?首|加|配|配上)(?!好听|轻松|欢快|安静|好|燃|嗨|可爱|紧张|热血|激烈|史诗|恐怖|放松|舒缓|别人|一样|别|新|不一样)"
+    r"[\u4e00-\u9fffa-z]{2,5}的(?:歌|歌曲|新歌|成名曲)",
 )
 def _their_music(m: re.Match[str], st: State) -> None:
     _no(st, "a game's own or a licensed soundtrack", "游戏原版配乐或授权歌曲",

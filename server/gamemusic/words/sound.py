@@ -148,6 +148,7 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     rf"\beverything\s+(?:{MUCH}\s+|{BIT}\s+)?(?P<dir2>quieter|softer|louder)\b{AFTER}",
     r"(?:音乐|背景音乐)和(?:游戏声音?|原声|游戏音效)(?:都|也)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<dir>小|低|大|高|响)"
     r"(?:一?点|一些)?",
+    r"(?:整体|所有|全部|总体|全部的|所有的)(?:的)?声音(?:都|也)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<dir>小|低|大|高|响)(?:声)?(?:一?点|一些)?",
 )
 def _music_and_game(m: re.Match[str], st: State) -> None:
     """"Music and game both a bit quieter": both sounds, one step each."""
@@ -170,6 +171,12 @@ def _game_level(m: re.Match[str], st: State) -> None:
         raise bad(st.plan, f"A game-audio level of {value * 100:g}% is out of range: use 0-200%.",
                   f"原声音量 {value * 100:g}% 超出范围：请用 0-200%。")  # fmt: skip
     st.plan.game_volume = round(value, 4)
+
+
+@level(rf"{_ZH_GAME}\s*(?:调到|调成|降到|减到|变成|提到|升到|开到|到|为|是)?\s*(?:原来的|现在的|之前的)\s*(?P<n>{NUM})\s*%")
+def _game_of_now(m: re.Match[str], st: State) -> None:
+    """原声调到原来的70%: the game audio times 0.7 (not a level of 70%)."""
+    _scale_game(st, max(0.05, min(4.0, float(m["n"]) / 100)))
 
 
 @level(
@@ -271,6 +278,15 @@ def _relative_pct(m: re.Match[str], st: State) -> None:
     down = m["dir"] in ("quieter", "softer", "lower", "reduce", "drop", "cut", "decrease", "down",
                         "调低", "降低", "减小", "调小", "减少")  # fmt: skip
     _scale_volume(st, round(1 - n if down else 1 + n, 4))
+
+
+@level(
+    rf"(?:(?:音乐|背景音乐|bgm|配乐)(?:的)?(?:音量|声音)?|音量)?\s*(?:调到|调成|降到|减到|变成|提到|升到|开到|到|为|是)?\s*"
+    rf"(?:原来的|现在的|之前的)\s*(?P<n>{NUM})\s*%",
+)
+def _music_of_now(m: re.Match[str], st: State) -> None:
+    """调到原来的七成: the music times 0.7 (not a level of 70%)."""
+    _scale_volume(st, max(0.05, min(4.0, float(m["n"]) / 100)))
 
 
 @level(
