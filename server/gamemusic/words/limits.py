@@ -206,7 +206,7 @@ def _title_look(m: re.Match[str], st: State) -> None:
     r"\s+what\s+i\s+say|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+)?(?:sound\s+effects|sfx|"
     r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
     r"remove\s+(?:the\s+)?(?:background\s+)?noise|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
-    r"自动字幕|语音转文字|识别字幕|加音效|变声|降噪|水印|加logo|hdr",
+    r"自动字幕|语音转文字|识别字幕|加音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:加|来|放|做)(?:点|个|些|一些|一个)?(?:特效|贴图|动画效果|字幕特效)",
 )
 def _other_tools(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",
@@ -261,7 +261,8 @@ def _sad(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:(?:a\s+)?(?:bit|little|lot|much)\s+)?(?:darker|more\s+dark|more\s+sinister|heavier|"
     r"more\s+ominous|grittier)\b",
-    r"(?:更|再)?(?:黑暗|暗黑|阴暗|沉重|压抑)(?:一?点|一些|些)|更(?:黑暗|暗黑|阴暗|沉重|压抑)|暗一?点",
+    r"(?:更|再)?(?:黑暗|暗黑|阴暗|沉重|压抑)(?:一?点|一些|些)|更(?:黑暗|暗黑|阴暗|沉重|压抑)|暗一?点"
+    r"|有点(?:暗|黑暗|暗黑|阴暗|沉重|压抑)(?!淡)|(?:压抑|沉重|阴暗)(?:的|一些)?(?:感觉|氛围|风格|音乐|bgm)",
 )
 def _darker(m: re.Match[str], st: State) -> None:
     st.plan.question = Question(

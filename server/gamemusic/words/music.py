@@ -137,7 +137,7 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"|re-?do\s+the\s+music|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
     r"重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
-    r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!]|吧|呢|试试)"
+    r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|可以吗)"
     r"|(?:再|重新)(?:生成|来|做|弄|出|整|写|作|编|配)(?:一下|一?[版首个次遍段])(?:新的|别的|不一样的)?(?!\s*(?:的)?(?:标题|字幕|文字|淡|竖|横|方|快|慢))",
 )
 def _new_take(m: re.Match[str], st: State) -> None:
@@ -150,7 +150,7 @@ def _new_take(m: re.Match[str], st: State) -> None:
     r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b|\b(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+"
     r"(?:repetitive|boring|monotonous|samey|bland|generic)\b",
     r"(?:这版|这个|这首|这段|这一版)(?:音乐|bgm|配乐|旋律)?(?:不行|不太行|不怎么样|一般般?|太差了?|拉胯|很烂|好烂|太烂了?|不对味|没感觉)"
-    r"|不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
+    r"|不(?:太|怎么|是很|大)?喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
 )
 def _dislike(m: re.Match[str], st: State) -> None:
     st.dislike = True

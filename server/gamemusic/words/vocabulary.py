@@ -64,7 +64,8 @@ WEAK: dict[str, tuple[str, ...]] = {
     "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机"),
     "16bit": ("fm", "90s", "nineties", "90年代"),
     "boss": ("冲击力", "震撼", "exciting", "energetic", "hyped", "metal", "heavy metal", "rock", "epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
-             "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗"),
+             "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗", "激昂", "燃爆", "高燃",
+             "炸裂", "振奋", "澎湃", "霸气", "压迫感", "紧迫感"),
     "rpg": ("adventure", "adventurous", "classical", "fantasy", "quest", "exploration", "exploring", "medieval",
             "magical",
             "冒险", "奇幻", "魔幻", "探索", "中世纪"),
@@ -106,9 +107,16 @@ FRANCHISES: dict[str, tuple[str, ...]] = {
 
 
 def _word_re(words: list[str]) -> str:
-    alts = sorted(words, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*") for w in alts)
-    return rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])"
+    """One alternation, longest first; a word's Latin edge must not run on into Latin letters
+    ("fc" is not in "fcking"), a Chinese edge may touch anything ("战斗bgm")."""
+
+    def one(w: str) -> str:
+        body = re.escape(w).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
+        head = r"(?<![a-z0-9])" if w[:1].isascii() else ""
+        tail = r"(?![a-z0-9])" if w[-1:].isascii() else ""
+        return head + body + tail
+
+    return "(?:" + "|".join(one(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 _STYLE_OF: dict[str, tuple[str, bool]] = {}
