@@ -36,12 +36,14 @@ from gamemusic.words import (
     typos,
 )
 from gamemusic.words.plan import EditPlan, Question
-from gamemusic.words.replies import nothing_to_do
+from gamemusic.words.replies import nothing_to_do, unplaced_amount
 from gamemusic.words.rules import OPPOSITE, Handler, Opposed, Rule, State, bad
-from gamemusic.words.text import FLAGS, detect_lang, normalize, say
+from gamemusic.words.text import FLAGS, TIME, detect_lang, normalize, say
 from gamemusic.words.vocabulary import STYLE_TITLES, meaningful
 
 MAX_TEXT = 2000
+# A time or an amount left over: what it belonged to is unknown, so nothing is applied.
+_AMOUNT = re.compile(rf"{TIME}|\d\s*(?:%|percent|db|分贝|bpm|倍)", FLAGS)
 
 RULE_ORDER: tuple[list[Rule], ...] = (
     history.RULES,  # undo / redo
@@ -97,6 +99,9 @@ def parse(text: str) -> EditPlan:
     state.plan.ignored += _leftover(work)
     _check_conflicts(state.plan)
     plan = state.plan
+    unplaced = [f for f in plan.ignored if _AMOUNT.search(f)]
+    if unplaced and not plan.is_empty:  # "只在第一分钟放音乐" with the time not read: the
+        raise unplaced_amount(plan, unplaced)  # rest would apply to the whole video
     if plan.is_empty and not (plan.unsupported or plan.question):
         raise nothing_to_do(text, plan)
     return plan
