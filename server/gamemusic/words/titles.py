@@ -53,8 +53,9 @@ _TITLES = [
         rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
         rf"\b(?:add|put|show|display|write|overlay)\s+(?:(?:my|the|a|an|our)\s+)?(?:[a-z]+\s+){{0,3}}?{QUOTED}"
         r"(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
-        rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
-        rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
+        rf"(?:(?:(?:在\s*)?(?:开头|前面?|开始)的?\s*(?P<fd>{DUR})|(?:在\s*)?(?:最后|结尾|末尾)的?\s*(?P<ld>{DUR})"
+        rf"|(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
+        rf"\s*(?:处|时|的时候|那里|的|里|内)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
         rf"(?:一个|个|一行|一段)?\s*{_ZH_KW}\s*(?:是|为|写|叫|叫做|写着)?\s*:?\s*{QUOTED}",
         r"\b(?:add|put|show|insert|display|write)\s+(?:(?:a|an|the)\s+)?(?P<kw>title|text|caption)"
         r"\s*(?::|saying|that\s+says|reading)?\s+(?!(?:for|at|from|between|on|in|and|then|lasting|"
@@ -72,6 +73,7 @@ _SPECS = [
     for p in (
         rf"{_SEP}(?:from|between|at)\s+{A}\s*(?:to|-|–|until|till|and)\s*{B}",
         rf"\s*,?\s*(?:从\s*)?第?{A}\s*(?:到|至|-|~)\s*第?{B}",
+        rf"\s*,?\s*(?:从|在)\s*第?{A}\s*(?:开始)?\s*(?:显示|出现|持续|放|停留)\s*(?:到|至)\s*第?{B}(?:结束|消失|为止)?",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?P<first>first)\s+(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?:last|final)\s+(?P<last>{DUR})",
         rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
@@ -119,6 +121,10 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
     fields: dict = {"text": words, "kind": kind, "at": seconds(m["at"]) if group(m, "at") else None}
     if group(m, "se"):
         _place(fields, m["se"])
+    if group(m, "fd"):  # 开头10秒的标题: shown over the first 10 s
+        fields["range"] = TimeRange(0.0, seconds(m["fd"]))
+    if group(m, "ld"):
+        fields["range"] = TimeRange(last=seconds(m["ld"]))
     return fields
 
 
