@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.text import FLAGS
+from gamemusic.words.text import CJK, FLAGS
 
 _GAME = (
     r"\b(?:game(?:play)?|in-game|original|source)(?:'s)?\s+(?:audio|sounds?|sfx|volume|noise)\b"
@@ -84,11 +84,22 @@ _SHARED_VERB = re.compile(
 _MIXED_GAME = re.compile(
     r"(?:\b(?:the\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds|volume|sfx))?|in-game\s+audio|original\s+audio|sfx)"
     r"|(?:游戏|原)\s*(?:audio|sounds?|sfx|volume)\b)"
-    r"\s*(?=(?:的)?(?:声音|音量)?(?:再|稍微|太|有点)?[小大低高轻响吵关静调])", FLAGS
+    r"\s*(?=(?:的)?(?:声音|音量)?(?:再|稍微|太|有点)?[小大低高轻响吵关静调开别不要保恢去删])", FLAGS
 )
-_MIXED_MUSIC = re.compile(
-    r"\b(?:the\s+)?(?:music|bgm|soundtrack)\s*(?=(?:的)?(?:声音|音量)?(?:再|稍微|太|有点)?[小大低高轻响吵关调快慢淡])", FLAGS
-)
+_MIXED_MUSIC = re.compile(r"\b(?:the\s+)?(?:music|soundtrack)\s*(?=[\u4e00-\u9fff])", FLAGS)
+_MIXED_VOLUME = re.compile(r"\b(?:the\s+)?volume\s*(?=[调设改降提开拉加到为是])", FLAGS)
+# English words for one thing, inside a Chinese sentence, read as the Chinese word the rules
+# know: "fade in 2秒" (an English rule would stop at 秒), "duck强一点", "原声mute掉".
+_MIXED_WORDS = [
+    (re.compile(p, FLAGS), zh)
+    for p, zh in (
+        (r"\s*\bfade[\s-]?ins?\b\s*", "淡入"),
+        (r"\s*\bfade[\s-]?outs?\b\s*", "淡出"),
+        (r"\s*\b(?:auto[\s-]?)?duck(?:ing)?\b\s*", "闪避"),
+        (r"\s*\bmute[ds]?\b\s*", "静音"),
+        (r"\s*\b(?:tempo|speed)\b\s*(?=[\u4e00-\u9fff])", "节奏"),
+    )
+]
 
 
 # "start at like 0:05", "for about 3 seconds": the number is what counts.
@@ -109,6 +120,10 @@ def resolve(work: str) -> str:
     removal verb shared by two things said twice."""
     work = _SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))
     work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
+    work = _MIXED_VOLUME.sub("音量", work)
+    if CJK.search(work):
+        for pattern, zh in _MIXED_WORDS:
+            work = pattern.sub(zh, work)
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
     out: list[str] = []
     last, at = "", 0

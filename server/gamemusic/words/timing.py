@@ -35,7 +35,7 @@ when = registrar(RANGES)
     rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)"
     r"|\b(?:music|bgm|it)\s+(?:(?:should|to|can|could|will|would|must)\s+)?(?:not|never|shouldn't|won't|doesn't|don't"
     rf"|dont|can't)\s+(?:start|begin|come\s+in|kick\s+in|play)\s+(?:until|till|before)\s+(?P<t4>{TIME})",
-    rf"(?:(?:前面?|开头|开始|片头|开场)的?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
+    rf"(?:(?:前面?|开头|开始|片头|开场)的?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
@@ -51,13 +51,13 @@ _OFF = (
     r"don't\s+(?:want|need|play|have)|do\s+not\s+(?:want|play|have)|not\s+have)\s+(?:any\s+|the\s+)?(?:background\s+)?"
     r"(?:music|bgm)"
 )
-_ZH_OFF = r"(?:不要|别|不用|不放|没有|不需要|去掉|关掉|删掉|静音)(?:放|有)?(?:背景)?(?:音乐|bgm)"
+_ZH_OFF = r"(?:不要|别|不用|不放|没有|不需要|去掉|关掉|删掉|静音)(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)"
 
 
 @lead(
     rf"\b{_OFF}\s+(?:between|from)\s+(?P<a>{TIME})\s+(?:and|to|-|until|till)\s+(?P<b>{TIME})",
     rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:到|至|-)\s*第?(?P<b>{TIME})\s*(?:之间|期间)?(?:的)?(?:时候)?\s*(?:都|就)?{_ZH_OFF}"
-    rf"|(?:去掉|删掉|关掉|静音)\s*(?:从\s*)?第?(?P<a2>{TIME})\s*(?:到|至|-)\s*第?(?P<b2>{TIME})\s*(?:之间)?的(?:背景)?音乐",
+    rf"|(?:去掉|删掉|关掉|静音)\s*(?:从\s*)?第?(?P<a2>{TIME})\s*(?:到|至|-)\s*第?(?P<b2>{TIME})\s*(?:之间)?的(?:背景)?(?:音乐|bgm|配乐)",
 )
 def _music_gap(m: re.Match[str], st: State) -> None:
     st.unplaced = True
