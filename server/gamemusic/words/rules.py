@@ -119,7 +119,7 @@ class Step(float):
 def factor(m: re.Match[str], normal: float, much: float, bit: float) -> Step:
     if group(m, "bit3"):  # "faster, but not too much": the hedge wins
         return Step.of(bit, True)
-    if group(m, "much", "much2"):
+    if group(m, "much", "much2", "much3"):
         return Step.of(much, False)
     hedged = bool(group(m, "bit", "bit2"))
     return Step.of(bit if hedged else normal, hedged)
