@@ -65,7 +65,7 @@ def _original_only(m: re.Match[str], st: State) -> None:
     rf"\b(?:remove|drop|kill|turn\s+off|get\s+rid\s+of|cut|lose|no|without|disable)\s+{_ORIG_N}\s+"
     rf"{_SOUND}\b|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
-    rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|直接|彻底)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
+    rf"(?:静音|关闭|关掉|关了|关|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|直接|彻底)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
     r"|静音(?:原视频|原片|游戏)|视频静音|除了?(?:背景)?音乐(?:以外|之外)?(?:其他|别的)?(?:都|全)(?:静音|关掉)|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:
@@ -96,7 +96,7 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
     r"|\b(?:not\s+have|have\s+no|don't\s+(?:want|need))\s+(?:any\s+)?(?:background\s+)?(?:music|bgm)\s+at\s+all\b"
     r"|\b(?:the\s+)?(?:music|bgm|soundtrack)\s+(?:has\s+to|needs\s+to|must|can)\s+go\b"
     r"|\bnot\s+have\s+(?:any\s+)?(?:music|bgm)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)",
-    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|不要|不需要|拿掉|清除)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
+    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|关了|关|不要|不需要|拿掉|清除)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
     r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm)(?:全部|都|也)?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了)",
 )
 def _remove_music(m: re.Match[str], st: State) -> None:
@@ -146,14 +146,18 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     rf"\s+(?:are\s+|both\s+|are\s+both\s+)*(?:{MUCH}\s+|{BIT}\s+)?(?P<dir>quieter|softer|lower|down|louder|higher|up)\b"
     rf"{AFTER}",
     rf"\beverything\s+(?:{MUCH}\s+|{BIT}\s+)?(?P<dir2>quieter|softer|louder)\b{AFTER}",
-    r"(?:音乐|背景音乐)和(?:游戏声音?|原声|游戏音效)(?:都|也)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<dir>小|低|大|高|响)"
-    r"(?:一?点|一些)?",
-    r"(?:整体|所有|全部|总体|全部的|所有的)(?:的)?声音(?:都|也)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<dir>小|低|大|高|响)(?:声)?(?:一?点|一些)?",
+    rf"(?:(?:音乐|背景音乐|bgm)(?:和|跟|与){_ZH_GAME}|{_ZH_GAME}(?:和|跟|与)(?:背景音乐|音乐|bgm)|(?:整体|所有|全部|总体)(?:的)?声音|声音(?=都))"
+    r"(?:都|也|全都?|一起)?(?:再)?(?:调|开|变)?(?P<bit>稍微|稍稍|略微)?(?:调|开|变)?(?P<dir>小|低|大|高|响)(?:声)?(?:一?点|一些)?",
+    r"(?:(?:整体|所有|全部|总体)(?:的)?声音|声音都)(?:都|也)?(?P<too>太|有点|好)(?P<dir>小|低|轻|大|响|吵)了?",
+    r"(?:全部|全都|统统|一起)(?:都)?(?:调|开|变)(?P<dir>大|小|高|低)(?:声)?(?:一?点|一些)?",
 )
 def _music_and_game(m: re.Match[str], st: State) -> None:
-    """"Music and game both a bit quieter": both sounds, one step each."""
+    """"Music and game both a bit quieter": both sounds, one step each; 声音都太小了 (a
+    complaint) raises both."""
     word = group(m, "dir", "dir2") or ""
-    down = word in ("quieter", "softer", "lower", "down", "小", "低")
+    down = word in ("quieter", "softer", "lower", "down", "小", "低", "轻")
+    if group(m, "too"):
+        down = not down
     _both(st, factor(m, 0.6, 0.36, 0.8) if down else factor(m, 1.5, 2.25, 1.25))
 
 
