@@ -297,6 +297,14 @@ def _style(m: re.Match[str], st: State) -> None:
     st.styles.append(found)
 
 
+@opposite(_style)
+def _not_style(m: re.Match[str], st: State) -> None:
+    """"不要恐怖的了", "no boss music": that style is never picked (and, alone, a question)."""
+    found = style_word(m.group(0))
+    if found:
+        st.refused_styles.add(found[0])
+
+
 @style(
     r"\b(?:(?:add|put|insert|want|need|give|use|include|generate|compose|create|play|throw|slap|"
     r"drop|lay)(?:\s+(?:me|it|us|some|a|an|the|new|background|game|video\s+game|gaming|cool|nice|my|"

@@ -154,6 +154,8 @@ def _finish(state: State) -> None:
         plan.add_music = False  # asks for the level
     elif state.dislike:  # "I don't like this one": another take of the same style
         plan.new_take = True
+    if state.refused_styles and not plan.style and set(plan.changed()) == {"new_take"}:
+        plan.new_take = False  # "不要恐怖的了，换个": not another take of that, another style
     if plan.volume is not None:  # "quieter, like 20%": the number wins
         plan.volume_factor = None
     if plan.bpm is not None:  # "slower, around 80 bpm"
