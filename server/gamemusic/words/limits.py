@@ -241,7 +241,8 @@ def _at_the_end(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:change|switch|another|different|new|pick\s+a)\s+(?:the\s+|a\s+)?(?:style|genre|vibe|mood)\b"
     r"(?!\s+(?:to|into|for)\b)",
-    r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型",
+    r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型|(?:别的|其他|其它|另外的?|不同的?)(?:的)?(?:风格|类型)(?!成|为|到)"
+    r"|有(?:什么|哪些)(?:别的)?风格|风格推荐|推荐(?:个|一个|一下|几个)?风格",
 )
 def _which_style(m: re.Match[str], st: State) -> None:
     st.plan.question = Question("Which style?", "换成哪种风格？", tuple(STYLE_TITLES))

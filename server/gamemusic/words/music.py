@@ -125,7 +125,10 @@ def _slower(m: re.Match[str], st: State) -> None:
 
 
 # ---- takes ----------------------------------------------------------------------------------
-@shape(r"\bseed\s*(?:=|:|to|of|#)?\s*(?P<seed>\d{1,9})\b", r"种子\s*(?P<seed>\d{1,9})")
+@shape(
+    r"\bseed\s*(?:=|:|to|of|#)?\s*(?P<seed>\d{1,9})\b",
+    r"(?:种子|seed)\s*(?:号)?(?:换成|改成|改为|设为|设成|用|是|为|=|:)?\s*(?P<seed>\d{1,9})",
+)
 def _seed(m: re.Match[str], st: State) -> None:
     st.plan.seed = int(m["seed"])
 
@@ -174,7 +177,7 @@ def _no_stingers(m: re.Match[str], st: State) -> None:
 @shape(
     rf"\b(?:add|with|enable|turn\s+on|use|put\s+in|bring\s+back)\s+(?:some\s+|the\s+)?{_STING}\b"
     rf"|\b{_STING}\s+on\b|\b(?:hit|accent)\s+the\s+(?:big\s+)?(?:moments|kills|plays)\b",
-    r"(?:加上?|开启|打开|要)(?:重音|强调音|音效点缀|stinger)",
+    r"(?:加上?|开启|打开|要|来)(?:点|些|一些|个|上)?(?:重音|强调音|音效点缀|stinger)",
 )
 def _stingers(m: re.Match[str], st: State) -> None:
     st.plan.stingers = True

@@ -241,6 +241,7 @@ def _for_span(m: re.Match[str], st: State) -> None:
     rf"\bbetween\s+{A}\s+and\s+{B}",
     rf"(?:\bfrom\s+|从\s*)?第?{A}\s*(?:to|-|–|—|~|until|till|through|thru|到|至)\s*第?{B}"
     r"(?:\s*(?:之间|期间|之内|内))?",
+    rf"(?:在\s*)?第?{A}\s*(?:和|与|跟)\s*第?{B}\s*(?:之间|中间)",
 )
 def _between(m: re.Match[str], st: State) -> None:
     _set_range(st, span(m["a"], m["b"]))
