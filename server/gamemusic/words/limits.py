@@ -207,7 +207,7 @@ def _title_look(m: re.Match[str], st: State) -> None:
     r"\s+what\s+i\s+say|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+)?(?:sound\s+effects|sfx|"
     r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
     r"remove\s+(?:the\s+)?(?:background\s+)?noise|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
-    r"自动字幕|语音转文字|识别字幕|加音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:加|来|放|做)(?:点|个|些|一些|一个)?(?:特效|贴图|动画效果|字幕特效)",
+    r"自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:加|来|放|做)(?:点|个|些|一些|一个)?(?:特效|贴图|动画效果|字幕特效)",
 )
 def _other_tools(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",

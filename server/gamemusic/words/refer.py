@@ -37,7 +37,7 @@ _PRONOUN = (
 )
 # A Chinese clause that opens on a bare level ("小一点", "再大声点"): its subject is the last
 # sound named.
-_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就|然后)?(?P<bare>(?:再)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|些))"
+_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就|然后)?(?P<bare>(?:再)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|些)|压一压|压一下|降一降|降一?点)"
 # An English clause that is only a level ("..., like way louder"): its subject is the last
 # sound named.
 _EN_BARE = (
@@ -46,8 +46,12 @@ _EN_BARE = (
 )
 # "闪避别那么狠，轻一点": a bare level after the ducking is the ducking's depth.
 _DUCK = r"闪避|避让|\bducking\b"
+_ZH_BARE_DEPTH = (
+    r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就)?(?P<dbare>(?:别|不要)(?:太|那么)(?:明显|狠|强|猛|重|厉害|夸张))"
+)
 _SCAN = re.compile(
-    rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|(?P<duck>{_DUCK})|{_PRONOUN}|{_ZH_BARE}|{_EN_BARE}", FLAGS
+    rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|(?P<duck>{_DUCK})|{_PRONOUN}|{_ZH_BARE_DEPTH}|{_ZH_BARE}|{_EN_BARE}",
+    FLAGS,
 )
 _FINE = re.compile(
     r"\s*(?:is|are|'s|sounds?|seems?)?\s*(?:totally\s+|perfectly\s+|pretty\s+|really\s+)?(?:fine|good|ok|okay|great|"
@@ -134,9 +138,10 @@ def resolve(work: str) -> str:
             last = "music"
         elif m["duck"]:
             last = "duck"
-        elif last == "duck" and m["bare"]:
-            out += [work[at : m.start("bare")], "闪避"]
-            at = m.start("bare")
+        elif last == "duck" and (m["bare"] or m["dbare"]):
+            name = "bare" if m["bare"] else "dbare"
+            out += [work[at : m.start(name)], "闪避"]
+            at = m.start(name)
         elif last == "game" and (m["obj"] or m["obj2"] or m["subj"]):
             name = "obj" if m["obj"] else "obj2" if m["obj2"] else "subj"
             out += [work[at : m.start(name)], _GAME_EN]
