@@ -65,6 +65,32 @@ def _compare(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    rf"(?P<a>{_SOUND})(?:和|跟|与|还有)(?P<b>{_SOUND})(?:都|也|全都?)(?P<too>太|有点|好)?(?P<dir>大声|大|响|吵|小声|小|轻|低)"
+    r"(?:一?点|一些|些)?了?"
+)
+def _both(m: re.Match[str], st: State) -> None:
+    """游戏声音和我说话声都太小了: each sound its own way (the voice by ducking)."""
+    up = (m["dir"] in ("大声", "大", "响", "吵")) != bool(m["too"])
+    for which in dict.fromkeys((_kind(m["a"]), _kind(m["b"]))):
+        if which == "voice":
+            if up:
+                _duck_deeper(st)
+        else:
+            _scale(st, which, 1.5 if up else 0.6)
+
+
+_MUSIC_BLAMED = re.compile(rf"{_MUSIC}[^。；;\n]{{0,8}}?(?:小|低|轻|关|压|吵|太大|太响|大声)")
+
+
+@rule(rf"(?:都|完全|根本|有点)?听不(?:到|见|清)(?:楚)?(?P<x>{_GAME})(?:的?声音)?了?")
+def _game_unheard(m: re.Match[str], st: State) -> None:
+    """听不到游戏的声音了: the game comes up, unless the music is blamed in the same sentence
+    ("听不见游戏声了，音乐小点": lowering the music is the fix)."""
+    if not _MUSIC_BLAMED.search(m.string[: m.start()] + m.string[m.end() :]):
+        _scale(st, "game", 1.5)
+
+
+@rule(
     rf"(?:让|把)?{_VOICE}(?:再|要|稍微|能不能|可以|更)?(?:大声|大|响|清楚|清晰|突出|明显)(?:一?点|一些|些)?(?!\s*(?:了|吗))",
     rf"{_VOICE}(?:都|有点|太|好|总是|老是|根本)?(?:小|轻|弱|不清楚|不清晰|不明显|不突出)了?(?!一?点|些)",
 )

@@ -45,7 +45,7 @@ def _keep_ducking(m: re.Match[str], st: State) -> None:
     r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:weak|subtle|light|gentle|soft)\b|\b(?:turn|crank|bump)\s+(?:the\s+)?ducking\s+up\b",
     rf"(?:加强|增强|更强的?|强一?点的?|更多的?|强烈的?|大幅)(?:的)?{_ZH_DUCK}"
-    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要)?(?:强一?点|更强|加强|多一?点|大一?点|深一?点)"
+    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要)?(?:(?:强|多|大|深)(?:一?点|一些|些)|更强|加强)"
     rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:太|有点|不够)(?:弱|轻|浅|小|不明显)了?|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?不够(?:明显|强|狠)?",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:stronger|harder|deeper|heavier|more\s+aggressive)\b",
 )
@@ -58,7 +58,7 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:strong|much|heavy|aggressive|deep|obvious|hard)\b|\b(?:turn|tone)\s+(?:the\s+)?ducking\s+down\b|"
     r"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b",
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
-    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要)?(?:弱一?点|轻一?点|少一?点|减弱|小一?点|浅一?点)"
+    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要)?(?:(?:弱|轻|少|小|浅)(?:一?点|一些|些)|减弱)"
     rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:别|不要|没必要)?(?:那么|太|有点|过于)(?:狠|强|猛|重|明显|厉害|大|深|夸张)了?",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|less\s+(?:strong|"
     r"aggressive|deep|heavy|obvious))\b",
@@ -87,7 +87,10 @@ def _duck_db(m: re.Match[str], st: State) -> None:
 # Chinese complaints that the music covers the voice: 背景音乐太抢了，把我解说都盖了.
 _ZH_BGM = r"(?:音乐|背景音乐|bgm|配乐)(?:的?声音|的?音量)?"
 _ZH_LOUD_BGM = rf"(?:{_ZH_BGM}(?:(?:有点|太|好|很)?(?:大声|大|吵|响|抢戏|抢|吵死)了?)?[，,\s]*(?:我)?(?:都|快|要|老是|总是|一直)?)"
-_ZH_MY_VOICE = r"(?:我的?(?:声音|人声|解说|说话声?|讲话声?|配音|旁白)|人声|解说|说话声?|讲话声?|配音|旁白)"
+_ZH_MY_VOICE = (
+    r"(?:我的?(?:声音|人声|解说|说话声?|讲话声?|配音|旁白)|人声|解说|说话声?|讲话声?|配音|旁白"
+    r"|我(?=了?(?:$|[，,。；;！!？?\s])))"  # 盖住我了
+)
 _ZH_COVER = r"(?:盖过|盖住|压过|压住|淹没|盖掉|压没|吃掉|盖)了?"
 _VOICE = (
     r"(?:i\s+(?:talk|speak|commentate|narrate|say\s+something)|i'?m\s+(?:talking|speaking|commentating|narrating)|i\s+am\s+"
@@ -118,7 +121,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"|commentary)\s+(?:is\s+|gets\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?)\b",
     r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
     r"(?:把|让|将)?(?:音乐|背景音乐|bgm|配乐)?(?:能不能|可不可以|能否|可以|能|要|得|就|会|应该)?(?:自动)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅|稍微|稍稍|略微)?(?:再)?(?:调低|降低|压低|变小"
-    r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|让开|让位|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
+    r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|让开|让位|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
     r"(?P<mod2>很多|更多|多一?点|得多|不少)?",
     rf"(?:{_ZH_LOUD_BGM}?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?{_ZH_MY_VOICE}"
     rf"|{_ZH_LOUD_BGM}?(?:把|将){_ZH_MY_VOICE}(?:都|给|全)?{_ZH_COVER}"
@@ -128,7 +131,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"|(?:音乐|背景音乐|bgm)(?:跟|和|与)(?:我的?)?(?:解说|声音|人声|说话)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)",
     # 我开麦时音乐最好小声一点: a voice time, then a dip in the same clause, whatever is between
     r"(?:说话|讲话|解说|配音|旁白|讲解|开麦|出声)(?:的)?(?:时候?|时|期间)(?:(?!游戏|原声|音效|声效|字幕|标题|节奏|速度)[^，,。；;！!？?\n]){0,10}?"
-    r"(?P<mod>大幅)?(?:调低|降低|压低|变小|小声|小一?点|轻一?点|低一?点|让路|避让|闪避|让一让|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
+    r"(?P<mod>大幅)?(?:调低|降低|压低|变小|小声|小一?点|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
     r"(?P<mod2>很多|更多|多一?点|得多|不少)?",
 )
 def _duck_voice(m: re.Match[str], st: State) -> None:

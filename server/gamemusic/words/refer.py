@@ -104,6 +104,17 @@ _MIXED_WORDS = [
         (r"\s*\b(?:tempo|speed)\b\s*(?=[\u4e00-\u9fff])", "节奏"),
     )
 ]
+# Chinese words for one thing, read as the one the rules know: 游戏里的声音 is the game audio,
+# 拉低/弄小/整大 are 调低/调小/调大.
+_ZH_SAME = [
+    (re.compile(p), zh)
+    for p, zh in (
+        (r"游戏(?:里|中|内)(?:面)?的?(?:声音|音效)", "游戏声音"),
+        (r"(?:拉|弄|搞|整|开|放|调)(?=低(?!音))", "调"),
+        (r"(?:拉|弄|搞|整)(?=[高大小])", "调"),
+        (r"调轻", "调小"),
+    )
+]
 
 
 # "start at like 0:05", "for about 3 seconds": the number is what counts.
@@ -126,7 +137,7 @@ def resolve(work: str) -> str:
     work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
     work = _MIXED_VOLUME.sub("音量", work)
     if CJK.search(work):
-        for pattern, zh in _MIXED_WORDS:
+        for pattern, zh in _MIXED_WORDS + _ZH_SAME:
             work = pattern.sub(zh, work)
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
     out: list[str] = []

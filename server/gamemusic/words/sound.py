@@ -76,7 +76,7 @@ def _mute_original(m: re.Match[str], st: State) -> None:
     rf"\b(?:keep|restore|unmute|bring\s+back|leave)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})"
     rf"\b(?!\s+(?:quiet|low|soft|down|loud|aspect|ratio|format|shape|size|orientation|resolution|"
     r"video|picture|look))|\b(?:original|game)\s+{_SOUND}\s+(?:back\s+)?on\b",
-    rf"(?:保留|恢复|打开|开启){_ZH_ORIG}|取消静音|{_ZH_ORIG}(?:也)?(?:保留|打开|开启|恢复|回来|加回来|要)(?!小|大|调)"
+    rf"(?:保留|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}|取消静音|{_ZH_ORIG}(?:也)?(?:保留|打开|开启|恢复|回来|加回来|要)(?!小|大|调)"
     rf"|{_ZH_ORIG}(?:可以|就|先|也|还是)?(?:别|不要|不用|不能|不许)(?:给我)?(?:关|静音|去掉|删|拿掉|弄没)(?:掉|了)?",
 )
 def _keep_original(m: re.Match[str], st: State) -> None:
@@ -166,12 +166,12 @@ def _music_and_game(m: re.Match[str], st: State) -> None:
     rf"|(?:set|put)\s+(?:{_GAME})\s+(?:to|at)\s*(?P<v2>{NUM})\s*(?:%|percent))",
     rf"\b(?:{_GAME})\s+(?:volume\s+)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v3>{NUM})(?![\d:.%]|\s*(?:s|secs?"
     r"|seconds?|m|mins?|minutes?|percent|x|times|db)\b)(?=\s*(?:$|[,;.!?\n]|please|pls|and\b))",
-    rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|降到|减到|提到|升到|开到|变成|提高到|增加到|增大到|调高到|加到|放大到|降低到|减小到|调低到|到|为)\s*(?P<v>{NUM})\s*%"
+    rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|降到|减到|提到|升到|开到|变成|提高到|增加到|增大到|调高到|加到|放大到|降低到|减小到|调低到|到|为)\s*(?P<v>{NUM})\s*(?:%|(?=$|[，,。；;！!？?\s]))"
     rf"|(?P<orig>{_ZH_GAME}(?:调回|恢复|改回|变回|还原)(?:到|成)?(?:原来|原始|默认|正常|本来)的?(?:音量|大小|样子|声音)?)",
 )
 def _game_level(m: re.Match[str], st: State) -> None:
     raw = "100" if group(m, "orig") else group(m, "v", "v2", "v3") or "0"
-    value = float(raw) if group(m, "v3") and "." in raw else float(raw) / 100  # "game 0.5", "game 40"
+    value = float(raw) if "." in raw and "%" not in m.group(0) else float(raw) / 100  # "game 0.5", "game 40"
     if not 0 <= value <= 2:
         raise bad(st.plan, f"A game-audio level of {value * 100:g}% is out of range: use 0-200%.",
                   f"原声音量 {value * 100:g}% 超出范围：请用 0-200%。")  # fmt: skip
@@ -365,7 +365,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     rf"(?:music|bgm)\s+down)\b{AFTER}",
     r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|听不[见清到](?:游戏声音?|原声|脚步声?)了?"
     r"[，,]?(?:音乐|背景音乐|bgm)(?:再)?(?:小|低)一?点|"
-    r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:别|不要|不用)(?:那么|太)(?:吵|大声|响|抢戏|抢|突出)|(?:太|有点|好)(?:抢戏|抢|突出)了?|抢戏"
+    r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?小点声|(?:别|不要|不用)(?:那么|太)(?:吵|大声|响|抢戏|抢|突出)|(?:太|有点|好)(?:抢戏|抢|突出)了?|抢戏"
     r"|有点吵|好吵|很吵|吵死了|(?<!太)关小(?:一?点(?!点))?|调弱|变小|变轻|调低|调小|降低|减小|放低"
     r"|压低|(?<!太)(?<!有点)小声(?:一?点(?!点))?|降一?点|降一降|压一压|压一下|轻一?点|(?:别|不要|不能)?(?:盖过|盖住|压过|压住|淹没|盖掉)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)|(?<!太)小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
     r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
@@ -383,7 +383,7 @@ def _quieter(m: re.Match[str], st: State) -> None:
     rf"|more\s+(?:noticeable|prominent|present|upfront|in\s+front)|crank\s+it|make\s+{_IT}?loud(?!\s+(?:enough|parts?))|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
     rf"\b{AFTER}",
     r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
-    r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:开大(?:一?点(?!点))?|变大|变响|调高|调大|提高|增大|加大"
+    r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?大点声|开大(?:一?点(?!点))?|变大|变响|调高|调大|提高|增大|加大"
     r"|放大|有点小声|声音有点小|(?<!太)(?<!有点)大声(?:一?点(?!点))?|升一?点|提一?点|(?:几乎|都快|快|完全|根本)听不(?:见|到|清)了?(?!就)|响一?点|大一?点|高一?点|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?|太安静了?|太静了?"
     r"|听不[到见清](?:音乐|背景音乐|bgm)|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
 )
