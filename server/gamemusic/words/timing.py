@@ -35,6 +35,7 @@ when = registrar(RANGES)
     rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)"
     r"|\b(?:music|bgm|it)\s+(?:(?:should|to|can|could|will|would|must)\s+)?(?:not|never|shouldn't|won't|doesn't|don't"
     rf"|dont|can't)\s+(?:start|begin|come\s+in|kick\s+in|play)\s+(?:until|till|before)\s+(?P<t4>{TIME})",
+    rf"(?:等到|等|到了)\s*第?(?P<t>{TIME})\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?",
     rf"(?:(?:前面?|开头|开始|片头|开场)的?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
@@ -118,6 +119,17 @@ def _end_with_fade(m: re.Match[str], st: State) -> None:
 
 
 @fade(
+    r"(?:开头|开始的时候|一开始|刚开始)?(?:音乐|背景音乐|bgm|配乐)?(?:要|就)?(?:慢慢|缓缓|渐渐|逐渐)(?:地)?(?P<in>进来|进入|出来|响起|起来|变大)"
+    r"|(?:结尾|最后|结束的时候)?(?:音乐|背景音乐|bgm|配乐)?(?:要|就)?(?:慢慢|缓缓|渐渐|逐渐)(?:地)?(?:消失|结束|停下?|变小|退出|收尾|没了)",
+    r"(?:音乐|背景音乐|bgm|配乐)?(?P<in>进来|开始|出来|响起|进入|开头)(?:得|的)?(?:太|有点|好|很)?(?:突然|生硬|硬|急|猛)了?"
+    r"|(?:音乐|背景音乐|bgm|配乐)?(?:结束|结尾|收尾|停|停止|断|没)(?:得|的)?(?:太|有点|好|很)?(?:突然|生硬|硬|急|猛)了?",
+)
+def _gradual(m: re.Match[str], st: State) -> None:
+    """音乐慢慢进来, 结束得太突然: a long fade in (or out)."""
+    _set_fade(st, "in" if m["in"] else "out", 4.0)
+
+
+@fade(
     r"\b(?:keep|leave)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same))?"
     r"|\b(?:don't|do\s+not)\s+(?:touch|change)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)",
     r"(?:淡入淡出|淡入|淡出)(?:要|就|先)?(?:留着|保留|不变|别动|不用动|照旧)",
@@ -171,7 +183,7 @@ _ZH_CRISP = r"(?:别|不要)(?:太|那么)(?:拖|拖沓|磨叽)|(?:干脆|利落
     rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?:(?:音乐|背景音乐|bgm|配乐)(?:要|就|再)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地))?"
     r"(?:(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
-    rf"|渐入|渐出|渐强|渐弱)(?:的?(?:时间|时长|长度))?(?:\s*(?:都|全都?|全部|各|分别|统一)?(?:改成|改为|设为|设成|设到|设置到|调整到|调整为|弄到|定到|调成|调到|变成|为|是|要|各|都|分别|各自)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要|得|可以)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点|{_ZH_SOFT}|{_ZH_CRISP}))?",
+    rf"|渐入|渐出|渐强|渐弱)(?:的?(?:时间|时长|长度))?(?:\s*(?:都|全都?|全部|各|分别|统一)?(?:缩短到|缩短为|缩短成|延长到|延长为|加长到|拉长到|减到|改到|改成|改为|设为|设成|设到|设置到|调整到|调整为|弄到|定到|调成|调到|变成|为|是|要|各|都|分别|各自)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要|得|可以)?(?P<len2>(?:长|慢|短|快|久)(?:一?点|一些|些)|{_ZH_SOFT}|{_ZH_CRISP}))?",
 )
 def _fade(m: re.Match[str], st: State) -> None:
     direction = group(m, "dir", "dir2")
@@ -229,7 +241,8 @@ def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
     rf"\b(?:for|lasting)\s+(?P<d>{DUR})\s*,?\s+(?:starting|beginning|from|after|kicking\s+in)\s+(?:at\s+|from\s+)?"
     rf"(?P<a>{TIME})|\b(?:from|starting\s+(?:at|from)|beginning\s+at|at|after)\s+(?P<a2>{TIME})\s*,?\s+"
     rf"for\s+(?:(?:about|around|like)\s+)?(?:the\s+next\s+)?(?P<d2>{DUR})",
-    rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:开始|起)\s*(?:放|播|持续)\s*(?P<d>{DUR})",
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:开始|起)\s*[，,]?\s*(?:放|播|持续|放上)\s*(?P<d>{DUR})",
+    rf"(?:放|播|持续)\s*(?P<d>{DUR})\s*[，,]?\s*(?:从\s*)?第?(?P<a>{TIME})\s*(?:开始|起)",
 )
 def _for_span(m: re.Match[str], st: State) -> None:
     """"For 30 seconds starting at 1:00", "from 1:00 for 30 s": 60-90 s."""
@@ -310,7 +323,7 @@ def _until(m: re.Match[str], st: State) -> None:
     rf"|\b(?:come|comes|kick|kicks|drop|drops)\s+in\b[^.;\n]{{0,40}}?\b(?:at|around|~)\s+(?P<a2>{TIME})(?!\s*(?:to|-|until|till)\b)",
     rf"\bstart(?:s|ing)?\s+(?:the\s+)?(?:music|bgm|it)\b[^.;\n]{{0,40}}?(?:at|around|from|~)\s+(?P<a>{TIME})"
     r"(?!\s*(?:to|-|until|till)\b)",
-    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进|后\s*(?:再|才)?(?:起|进来|进|放|开始|出来|响起))(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进|出来|响起|后\s*(?:再|才)?(?:起|进来|进|放|开始|出来|响起))(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
     r"(?:到结尾|到最后)?",
 )
 def _from(m: re.Match[str], st: State) -> None:
@@ -342,7 +355,8 @@ def _except_first(m: re.Match[str], st: State) -> None:
     r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b"
     r"|\b(?:go|play|last|run|keep\s+(?:going|playing))\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b"
     r"|\b(?:start|begin)\s+(?:the\s+music\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b",
-    r"全程|整个视频|整段|全部时长|从头到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)",
+    r"全程|整个视频|整段|全部时长|从头到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)"
+    r"|(?:在)?(?:视频)?(?:结束|结尾)前(?:都|一直)(?:放|播|有)|一直(?:放|播)(?:到)?(?:视频)?(?:结束|结尾|最后|底)",
 )
 def _whole(m: re.Match[str], st: State) -> None:
     if st.plan.range is None:  # "over the whole thing except the first 3 s": the other range
