@@ -58,6 +58,7 @@ _TENTHS = re.compile(  # "降到三成": 30%
     r"(?:(?<=[到至为是量剩调的])|(?<![\u4e00-\u9fff]))(?P<n>[一二两三四五六七八九])成(?![功为了绩品])"
 )
 _PCT = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{_CN_NUM})")
+_RATIO = re.compile(rf"(?P<a>{_CN_NUM})\s*比\s*(?P<b>{_CN_NUM})")  # 九比十六: 9比16
 
 
 def cn_number(s: str) -> int:
@@ -151,6 +152,7 @@ def _digits(text: str) -> str:
     text = _EN_AFTER_KEY.sub(lambda m: m["pre"] + _en_digits(m), text)
     text = _CN_AFTER_KEY.sub(lambda m: m["pre"] + str(cn_number(m["n"])), text)
     text = _PCT.sub(lambda m: f"{cn_number(m['n']) if not m['n'][0].isdigit() else m['n']}%", text)
+    text = _RATIO.sub(lambda m: f"{cn_number(m['a'])}比{cn_number(m['b'])}", text)
     return _CN_BEFORE_UNIT.sub(lambda m: str(cn_number(m["n"])), text)
 
 

@@ -54,9 +54,11 @@ _TITLES = [
         rf"\b(?:add|put|show|display|write|overlay)\s+(?:(?:my|the|a|an|our)\s+)?(?:[a-z]+\s+){{0,3}}?{QUOTED}"
         r"(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
         rf"(?:(?:(?:在\s*)?(?:开头|前面?|开始)的?\s*(?P<fd>{DUR})|(?:在\s*)?(?:最后|结尾|末尾)的?\s*(?P<ld>{DUR})"
-        rf"|(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
+        rf"|(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)"
+        rf"|(?:在\s*)?(?:屏幕|画面|视频)?(?:的)?(?:最|正)?(?P<pos>顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边|底下|中间|中央|正中))"
         rf"\s*(?:处|时|的时候|那里|的|里|内)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
-        rf"(?:一个|个|一行|一段)?\s*{_ZH_KW}\s*(?:是|为|写|叫|叫做|写着)?\s*:?\s*{QUOTED}",
+        rf"(?:一个|个|一行|一段)?\s*{_ZH_KW}\s*(?:是|为|写上|写成|写|叫|叫做|写着|内容是|内容为)?\s*:?\s*{QUOTED}",
+        rf"{_ZH_KW}(?P<mid>[^\"“「'\n]{{1,14}}?)\s*,?\s*(?:写上|写成|写着|写|内容是|内容为|叫做|叫)\s*:?\s*{QUOTED}",
         r"\b(?:add|put|show|insert|display|write)\s+(?:(?:a|an|the)\s+)?(?P<kw>title|text|caption)"
         r"\s*(?::|saying|that\s+says|reading)?\s+(?!(?:for|at|from|between|on|in|and|then|lasting|"
         r"until|to)\b)(?P<u>[^\s,;.][^,;.\n]*?)(?=\s*$|\s*[,;.\n]|\s+(?:for|at|from|between|on|in|and"
@@ -67,6 +69,11 @@ _TITLES = [
         rf"{QUOTED}(?!\s*(?:音乐|风格?|bgm|的?感觉|那样|一样|那种))",
     )
 ]
+# One more quoted text after a title was taken, as its own clause with its time or place.
+_MORE = re.compile(
+    rf"(?:(?<=[\n,;、])|^)\s*(?:还有|再|和|以及)?\s*{QUOTED}(?=\s*(?:在|放在|放到|于|从|第|\d|显示|持续|出现)|\s*(?:,|;|$))",
+    FLAGS,
+)
 _SEP = r"\s*(?:,\s*)?(?:and\s+)?(?:(?:show|display|keep|put|place|move|have)\s+(?:it\s+)?)?"
 _SPECS = [
     re.compile(p, FLAGS)
@@ -109,6 +116,11 @@ def take_titles(text: str, plan: EditPlan) -> str:
             end, overlay = _specs(text, m.end(), fields)
             plan.titles.append(overlay)
             text = f"{text[: m.start()]}\n{text[end:]}"
+    while plan.titles and (m := _MORE.search(text)):  # 加两个字幕：“开始”在0:00，“结束”在最后
+        fields = {"text": quoted_text(m).strip(), "kind": plan.titles[-1].kind, "at": None}
+        end, overlay = _specs(text, m.end(), fields)
+        plan.titles.append(overlay)
+        text = f"{text[: m.start()]}\n{text[end:]}"
     return text
 
 
@@ -122,6 +134,8 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
     fields: dict = {"text": words, "kind": kind, "at": seconds(m["at"]) if group(m, "at") else None}
     if group(m, "se"):
         _place(fields, m["se"])
+    if group(m, "pos"):  # 屏幕上方加一行字
+        fields["position"] = _POSITIONS.get(m["pos"], "center")
     if group(m, "fd"):  # 开头10秒的标题: shown over the first 10 s
         fields["range"] = TimeRange(0.0, seconds(m["fd"]))
     if group(m, "ld"):
