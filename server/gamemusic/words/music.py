@@ -142,7 +142,8 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|可以吗)"
     r"|(?:换|再来|重来|来)一?个\s*(?:new\s+|different\s+)?(?:take|version|seed)\b"
-    r"|(?:再|重新)(?:生成|来|做|弄|出|整|写|作|编|配)(?:一下|一?[版首个次遍段])(?:新的|别的|不一样的)?(?!\s*(?:的)?(?:标题|字幕|文字|淡|竖|横|方|快|慢))",
+    r"|(?:再|重新)(?:生成|来|做|弄|出|整|写|作|编)(?:一下|一?[版首个次遍段])(?:新的|别的|不一样的)?(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))"
+    r"|换(?:个|一个|一首|首|段|一段)(?:别的|新的)?(?:音乐|bgm|配乐|背景音乐|曲子|歌)(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))",
 )
 def _new_take(m: re.Match[str], st: State) -> None:
     st.plan.new_take = True
@@ -256,7 +257,7 @@ _WHEN = re.compile(
 )
 
 
-_OR = re.compile(r"\b(?:or|either)\b|或者|或是|要么|(?<![a-z])或(?!许)", re.I | re.A)
+_OR = re.compile(r"\b(?:or|either)\b|或者|或是|要么|还是(?=[^,，。;；]{0,6}$)|(?<![a-z])或(?!许)", re.I | re.A)
 _IS_A = re.compile(r"\b(?:it's|its|it\s+is|this\s+is|that's|playing|i\s+play|i'm\s+playing)\s+(?:a|an|this|my)?\s*$", re.I | re.A)
 _GAME_NOUN = re.compile(r"\s*(?:game|title|level|map)s?\b", re.I | re.A)
 _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
@@ -295,7 +296,7 @@ def _style(m: re.Match[str], st: State) -> None:
         return
     if _WHEN.search(before) and not _STYLE_NOUN.match(after):  # "during the fight": a time
         return
-    if st.styles and _OR.search(before):  # "boss or rpg": the user picks
+    if (st.styles or st.plan.question) and _OR.search(before):  # "boss or rpg": the user picks
         st.either = True
     st.styles.append(found)
 
