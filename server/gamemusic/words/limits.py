@@ -128,7 +128,8 @@ def _frame_rate(m: re.Match[str], st: State) -> None:
     r"correction|correct)|(?:a\s+)?(?:vhs|vintage|retro|crt|film|instagram)\s+(?:filter|look|effect)|filters?"
     r"|saturation|more\s+saturated|brightness|brighter\s+(?:picture|image|video)|contrast|colou?rs?\s+"
     r"(?:pop|warmer|cooler)|lut|vignette|blur)\b",
-    r"滤镜|调色|黑白|饱和度|亮度|对比度|色调|模糊|画面(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|亮一点",
+    r"(?:(?:复古|怀旧|黑白|电影感?|胶片|日系|暖色|冷色|老电影|像素|赛博朋克|霓虹|梦幻|vhs|8bit|8位)(?:风)?的?)?(?:滤镜|色调|画风)"
+    r"|(?:画面|画风|视频画面)(?:改成|变成|调成|弄成|做成)(?:复古|像素|黑白|卡通|动漫|赛博朋克|电影)(?:风|风格|效果|的)?|调色|黑白|饱和度|亮度|对比度|色调|模糊|画面(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|亮一点",
 )
 def _colour(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}' (a picture filter)", f"“{m.group(0).strip()}”（画面滤镜）",
@@ -169,7 +170,7 @@ def _game_itself(m: re.Match[str], st: State) -> None:
     r"soundtrack|ost|song|music)\b|\b(?:the\s+)?(?:real|original)\s+(?:[a-z0-9']+\s+){1,3}(?:theme"
     r"|soundtrack|ost)\b|\bost\b|\b(?:a\s+)?(?:real|"
     r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b",
-    r"(?:官方|正版|原版)(?:配乐|原声带|音乐|主题曲|bgm)|原声带|流行歌曲|(?:抖音|网红|热门)(?:神曲|热歌|歌曲?)|流行歌|"
+    r"(?:官方|正版|原版)[^,，。；;\n]{0,8}?(?:配乐|原声带|音乐|主题曲|bgm|原曲)|原曲|原声带|流行歌曲?|(?:抖音|网红|热门)(?:神曲|热歌|歌曲?)|流行歌|"
     r"(?:换成|用|放|来一?首|加|配|配上)(?!好听|轻松|欢快|安静|好|燃|嗨|可爱|紧张|热血|激烈|史诗|恐怖|放松|舒缓|别人|一样|别|新|不一样)"
     r"[\u4e00-\u9fffa-z]{2,5}的(?:歌|歌曲|新歌|成名曲)",
 )
@@ -207,7 +208,9 @@ def _title_look(m: re.Match[str], st: State) -> None:
     r"\s+what\s+i\s+say|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+)?(?:sound\s+effects|sfx|"
     r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
     r"remove\s+(?:the\s+)?(?:background\s+)?noise|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
-    r"自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:加|来|放|做)(?:点|个|些|一些|一个)?(?:特效|贴图|动画效果|字幕特效)",
+    r"(?:帮我|给我|加个?|加上|来个|做个?|ai|自动)配音|配个音(?!乐)|文字转语音|(?:我的?)?(?:声音|人声)(?:变成|改成|换成)|变音|萝莉音|大叔音|机器人声|变声器?"
+    r"|(?:去掉|去除|消除|减少|降低)?(?:背景)?(?:噪音|杂音|底噪|电流声|噪声)|进度条|倒计时|计时器|画中画|马赛克|打码|边框|防抖|(?:画面)?稳定(?:一下)?(?:画面)?"
+    r"|自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:加|来|放|做)(?:点|个|些|一些|一个)?(?:特效|贴图|动画效果|字幕特效)",
 )
 def _other_tools(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",
@@ -218,7 +221,7 @@ def _other_tools(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
     r"country|reggae|punk|opera|acoustic|piano|guitar|violin|a\s+cappella|acapella|disco|funk|blues|gospel)\b",
-    r"电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|民谣|流行乐|蹦迪|dj",
+    r"电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|民谣|流行乐|蹦迪|dj|合唱|人声演唱|带歌词|歌词|唱歌|有人唱",
 )
 def _genre(m: re.Match[str], st: State) -> None:
     """A genre or instrument the engine has no style for: named, with the styles it has."""
@@ -241,7 +244,7 @@ def _at_the_end(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:change|switch|another|different|new|pick\s+a)\s+(?:the\s+|a\s+)?(?:style|genre|vibe|mood)\b"
     r"(?!\s+(?:to|into|for)\b)",
-    r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型|(?:别的|其他|其它|另外的?|不同的?)(?:的)?(?:风格|类型)(?!成|为|到)"
+    r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型|(?:别的|其他|其它|另外的?|不同的?|不一样的?|新的?)(?:的)?(?:风格|类型)(?!成|为|到)"
     r"|有(?:什么|哪些)(?:别的)?风格|风格推荐|推荐(?:个|一个|一下|几个)?风格",
 )
 def _which_style(m: re.Match[str], st: State) -> None:
