@@ -153,7 +153,7 @@ def _finish(state: State) -> None:
         plan.style = plan.inspired_by = None
     if plan.style or plan.music_settings or state.unplaced:  # "make the music quieter" only
         plan.add_music = False  # asks for the level
-    elif state.dislike:  # "I don't like this one": another take of the same style
+    elif state.dislike and not plan.question:  # "I don't like this one": another take
         plan.new_take = True
     if state.refused_styles and not plan.style and set(plan.changed()) == {"new_take"}:
         plan.new_take = False  # "不要恐怖的了，换个": not another take of that, another style
