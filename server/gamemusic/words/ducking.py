@@ -88,10 +88,10 @@ def _duck_db(m: re.Match[str], st: State) -> None:
 _ZH_BGM = r"(?:音乐|背景音乐|bgm|配乐)(?:的?声音|的?音量)?"
 _ZH_LOUD_BGM = rf"(?:{_ZH_BGM}(?:(?:有点|太|好|很)?(?:大声|大|吵|响|抢戏|抢|吵死)了?)?[，,\s]*(?:我)?(?:都|快|要|老是|总是|一直)?)"
 _ZH_MY_VOICE = (
-    r"(?:我的?(?:声音|人声|解说|说话声?|讲话声?|配音|旁白)|人声|解说|说话声?|讲话声?|配音|旁白"
+    r"(?:我(?:说话|讲话)的?声音|我的?(?:声音|人声|解说|说话声?|讲话声?|配音|旁白)|人声|解说|说话声?|讲话声?|配音|旁白"
     r"|我(?=了?(?:$|[，,。；;！!？?\s])))"  # 盖住我了
 )
-_ZH_COVER = r"(?:盖过|盖住|压过|压住|淹没|盖掉|压没|吃掉|盖)了?"
+_ZH_COVER = r"(?:盖过|盖住|压过|压住|淹没|盖掉|压没|吃掉|挡住|遮住|糊住|盖|挡)了?"
 _VOICE = (
     r"(?:i\s+(?:talk|speak|commentate|narrate|say\s+something)|i'?m\s+(?:talking|speaking|commentating|narrating)|i\s+am\s+"
     r"(?:talking|speaking)|(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|any\s+)?)?"

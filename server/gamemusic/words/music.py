@@ -85,6 +85,7 @@ def _tempo_pct(m: re.Match[str], st: State) -> None:
     r"roughly|like|maybe)\s+|~)?(?P<n2>\d{1,4})\b"
     r"(?![%:.]|\s*x\b)"
     r"(?:\s*bpm\b)?",
+    r"(?:太快|太慢)了?\s*[,，]?\s*(?:改成|换成|调成|调到|改到|设成|设为|改为|就|要)\s*(?P<n3>\d{2,3})(?:\s*bpm)?(?![\d%秒分])|"
     r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
     r"\b(?:faster|slower|quicker|tempo|speed|pace|(?:speed|slow|bump|pick|crank|bring|push|drop)\s+"
@@ -93,7 +94,7 @@ def _tempo_pct(m: re.Match[str], st: State) -> None:
     r"(?!\s*(?:%|percent|s\b|sec|second|min))(?:\s*bpm)?",
 )
 def _bpm(m: re.Match[str], st: State) -> None:
-    bpm = float(group(m, "n", "n2") or 0)
+    bpm = float(group(m, "n", "n2", "n3") or 0)
     if not 40 <= bpm <= 240:
         raise bad(st.plan, f"{bpm:g} BPM is out of range: use 40-240 BPM.",
                   f"{bpm:g} BPM 超出范围：请用 40-240。")  # fmt: skip
