@@ -57,7 +57,9 @@ def _zh_half_double(m: re.Match[str], st: State) -> None:
     r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b",
     r"\b(?:tempo|speed|pace)\s+(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
     r"\b(?P<f3>\d(?:\.\d+)?)\s*(?:x|times)\s+(?P<dir>faster|quicker|slower)\b",
-    r"(?:速度|节奏|节拍)(?:调成|变成|加快到|放慢到|调到|快|慢)?(?P<f3>\d(?:\.\d+)?)\s*倍(?:速度?)?(?P<dir>快|慢)?",
+    r"(?:速度|节奏|节拍)(?:调成|变成|加快到|放慢到|调到|快|慢)?(?:原来的|现在的)?(?P<f3>\d(?:\.\d+)?)\s*倍(?:速度?)?(?P<dir>快|慢)?",
+    r"(?:速度|节奏|节拍)\s*(?:x|×|\*|乘以?)\s*(?P<f>\d(?:\.\d+)?)",
+    r"(?:速度|节奏|节拍)(?:再)?(?:快|慢)(?:一?点|一些)?\s*[,，]\s*(?:大概|大约|就|要)?(?P<f>\d(?:\.\d+)?)\s*倍(?:速)?(?:左右)?",
     r"(?P<f3>\d(?:\.\d+)?)\s*倍(?:的)?(?:速度|节奏)?(?P<dir>快|慢)",
 )
 def _tempo_times(m: re.Match[str], st: State) -> None:
@@ -72,12 +74,22 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
     r"\b(?P<dir>(?:speed|slow)\s+(?:up|down)\s+the\s+(?:tempo|music|bpm|pace|beat)|speed\s+(?:it\s+|the\s+music\s+)?up|slow\s+(?:it\s+|the\s+music\s+)?down|(?:raise|increase|lower|reduce)"
     r"\s+the\s+(?:tempo|bpm|speed|pace))\s+by\s+(?P<n>\d{1,3})\s*(?:%|percent)",
     r"(?:节奏|速度|节拍|tempo|bpm)\s*(?P<dir>加快|提高|提升|快|放慢|降低|减慢|慢)\s*(?P<n>\d{1,3})\s*%",
+    r"(?:音乐)?(?P<dir>加快|放慢|减慢|调快|调慢|快|慢)\s*(?P<n>\d{1,3})\s*%",
 )
 def _tempo_pct(m: re.Match[str], st: State) -> None:
     """"10% faster", 节奏加快百分之十: the tempo times 1.1 (not a volume of 10%)."""
     n = min(float(m["n"]), 50.0) / 100
-    down = m["dir"].startswith(("slow", "lower", "reduce", "放慢", "降低", "减慢", "慢"))
+    down = m["dir"].startswith(("slow", "lower", "reduce", "放慢", "降低", "减慢", "慢", "调慢"))
     _scale_tempo(st, round(1 - n if down else 1 + n, 4))
+
+
+@shape(
+    r"(?:(?:速度|节奏|节拍)(?:的)?(?:调|变|改|放慢|加快|调慢|调快|变慢|变快)?|(?:放慢|加快|调慢|调快|变慢|变快))"
+    r"(?:成|到|为)?(?:原来的|现在的)\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*%"
+)
+def _tempo_of_now(m: re.Match[str], st: State) -> None:
+    """音乐放慢到原来的80%: the tempo times 0.8 (not the volume)."""
+    _scale_tempo(st, max(0.5, min(2.0, float(m["n"]) / 100)))
 
 
 @shape(
@@ -86,7 +98,8 @@ def _tempo_pct(m: re.Match[str], st: State) -> None:
     r"(?![%:.]|\s*x\b)"
     r"(?:\s*bpm\b)?",
     r"(?:太快|太慢)了?\s*[,，]?\s*(?:改成|换成|调成|调到|改到|设成|设为|改为|就|要)\s*(?P<n3>\d{2,3})(?:\s*bpm)?(?![\d%秒分])|"
-    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})"
+    r"(?P<n4>\d{2,3})\s*拍\s*(?:每分钟|/\s*分钟?)|"
+    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调为|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
     r"\b(?:faster|slower|quicker|tempo|speed|pace|(?:speed|slow|bump|pick|crank|bring|push|drop)\s+"
     r"(?:it|things|the\s+(?:music|tempo|bgm|beat|pace))?\s*(?:up|down))\s*,?\s*(?:(?:like|about|around|maybe|say|"
@@ -94,7 +107,7 @@ def _tempo_pct(m: re.Match[str], st: State) -> None:
     r"(?!\s*(?:%|percent|s\b|sec|second|min))(?:\s*bpm)?",
 )
 def _bpm(m: re.Match[str], st: State) -> None:
-    bpm = float(group(m, "n", "n2", "n3") or 0)
+    bpm = float(group(m, "n", "n2", "n3", "n4") or 0)
     if not 40 <= bpm <= 240:
         raise bad(st.plan, f"{bpm:g} BPM is out of range: use 40-240 BPM.",
                   f"{bpm:g} BPM 超出范围：请用 40-240。")  # fmt: skip
