@@ -246,7 +246,8 @@ def _at_the_end(m: re.Match[str], st: State) -> None:
     r"\b(?:change|switch|another|different|new|pick\s+a)\s+(?:the\s+|a\s+)?(?:style|genre|vibe|mood)\b"
     r"(?!\s+(?:to|into|for)\b)",
     r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型|(?:别的|其他|其它|另外的?|不同的?|不一样的?|新的?)(?:的)?(?:风格|类型)(?!成|为|到)"
-    r"|有(?:什么|哪些)(?:别的)?风格|风格推荐|推荐(?:个|一个|一下|几个)?风格",
+    r"|有(?:什么|哪些)(?:别的)?风格|风格推荐|推荐(?:个|一个|一下|几个)?风格"
+    r"|换(?:个|一个|一种|成)?(?:更)?(?:酷|帅|高级|洋气|时髦|潮|带感|有感觉|特别|有意思|新鲜)(?:一?点|一些)?的",
 )
 def _which_style(m: re.Match[str], st: State) -> None:
     st.plan.question = Question("Which style?", "换成哪种风格？", tuple(STYLE_TITLES))

@@ -120,7 +120,7 @@ def _bpm(m: re.Match[str], st: State) -> None:
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bspeed\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+up\b",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|加速|"
-    r"提高(?:节奏|速度)|(?:节奏|速度)快一?点?|太慢了?|快(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点)|(?P<much3>很多|得多|不少))?",
+    r"提高(?:节奏|速度)|(?:节奏|速度)快(?!了)一?点?|太慢了?|有点慢了?|有些慢|偏慢|慢了(?:一)?点|快(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点)|(?P<much3>很多|得多|不少))?",
 )
 def _faster(m: re.Match[str], st: State) -> None:
     _scale_tempo(st, factor(m, 1.15, 1.3, 1.07))
@@ -132,7 +132,7 @@ def _faster(m: re.Match[str], st: State) -> None:
     rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bslow\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+down\b",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|"
-    r"降低(?:节奏|速度)|(?:节奏|速度)慢一?点?|太快了?|慢(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点)|(?P<much3>很多|得多|不少))?",
+    r"降低(?:节奏|速度)|(?:节奏|速度)慢(?!了)一?点?|太快了?|有点快了?|有些快|偏快|快了(?:一)?点|慢(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点)|(?P<much3>很多|得多|不少))?",
 )
 def _slower(m: re.Match[str], st: State) -> None:
     _scale_tempo(st, factor(m, 0.87, 0.75, 0.93))
@@ -153,7 +153,7 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?generate|re-?compose"
     r"|re-?do\s+the\s+music|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
-    r"重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
+    r"换(?:个|一个|首|一首)(?:更)?好听(?:一?点|一些)?的|重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|可以吗)"
     r"|(?:换|再来|重来|来)一?个\s*(?:new\s+|different\s+)?(?:take|version|seed)\b"
     r"|(?:再|重新)(?:生成|来|做|弄|出|整|写|作|编)(?:一下|一?[版首个次遍段])(?:新的|别的|不一样的)?(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))"

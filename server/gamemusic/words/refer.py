@@ -49,8 +49,10 @@ _DUCK = r"闪避|避让|\bducking\b"
 _ZH_BARE_DEPTH = (
     r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就)?(?P<dbare>(?:别|不要)(?:太|那么)(?:明显|狠|强|猛|重|厉害|夸张))"
 )
+# 它 as the object of a level verb ("把它调大") or a level's subject ("它太吵了").
+_ZH_PRONOUN = r"(?P<zit>它|它们)(?=\s*(?:的声音|的音量)?\s*(?:给我)?\s*(?:再|也|稍微)?(?:调|弄|开|关|放|小|大|轻|响|静音|降|提|太|有点))"
 _SCAN = re.compile(
-    rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|(?P<duck>{_DUCK})|{_PRONOUN}|{_ZH_BARE_DEPTH}|{_ZH_BARE}|{_EN_BARE}",
+    rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|(?P<duck>{_DUCK})|{_PRONOUN}|{_ZH_PRONOUN}|{_ZH_BARE_DEPTH}|{_ZH_BARE}|{_EN_BARE}",
     FLAGS,
 )
 _FINE = re.compile(
@@ -149,6 +151,9 @@ def resolve(work: str) -> str:
             last = "music"
         elif m["duck"]:
             last = "duck"
+        elif last == "game" and m["zit"]:
+            out += [work[at : m.start("zit")], _GAME_ZH]
+            at = m.end("zit")
         elif last == "duck" and (m["bare"] or m["dbare"]):
             name = "bare" if m["bare"] else "dbare"
             out += [work[at : m.start(name)], "闪避"]

@@ -52,7 +52,7 @@ STRONG: dict[str, tuple[str, ...]] = {
                 "吓人"),
     "synthwave": ("synthwave", "synth wave", "retrowave", "retro wave", "outrun", "80s", "80's",
                   "eighties", "80s synth", "vaporwave", "cyberpunk", "合成器浪潮", "合成波", "80年代",
-                  "蒸汽波", "赛博朋克", "复古波", "复古浪潮"),
+                  "蒸汽波", "赛博朋克", "复古波", "复古浪潮", "赛博"),
     "lofi": ("lo-fi", "lofi", "lo-fi chill", "chillhop", "hip hop beats", "hip-hop beats",
              "lofi beats", "study beats", "lo fi beats", "低保真", "嘻哈", "学习音乐"),
     "platformer": ("platformer", "platforming", "mario-like", "platform game", "平台跳跃", "横版过关",
