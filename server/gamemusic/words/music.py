@@ -240,7 +240,7 @@ def _arc_auto(m: re.Match[str], st: State) -> None:
     r"up(?:\s+to\s+(?:it|that))?"
     rf"|\b(?:the\s+)?(?:climax|peak|big\s+moment|high\s+point)\s+(?:is\s+|should\s+be\s+|comes\s+)?"
     rf"(?:at|around|by)\s+(?P<t2>{TIME})",
-    rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候|左右)?(?:[，,]?(?:让)?(?:音乐|背景音乐|bgm|配乐)(?:要|就|会|再)?)?(?:达到|进入|推向|来个|安排|是|到|上)?(?:最)?高潮"
+    rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候|左右)?(?:[，,]?(?:让)?(?:音乐|背景音乐|bgm|配乐)(?:要|就|会|再)?)?(?:达到|进入|推向|来个|安排|是|到|上|加入|加上|加|放|出现|来)?(?:一个|个)?(?:最)?高潮"
     rf"|高潮(?:部分|点)?(?:要|就)?(?:在|放在|安排在|设在|定在|放到)\s*第?(?P<t2>{TIME})",
 )
 def _climax(m: re.Match[str], st: State) -> None:

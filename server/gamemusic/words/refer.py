@@ -37,7 +37,7 @@ _PRONOUN = (
 )
 # A Chinese clause that opens on a bare level ("小一点", "再大声点"): its subject is the last
 # sound named.
-_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就|然后)?(?P<bare>(?:再)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|些)|压一压|压一下|降一降|降一?点)"
+_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就|然后)?(?P<bare>(?:再)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|一?些)|压一压|压一下|降一降|降一?点)"
 # An English clause that is only a level ("..., like way louder"): its subject is the last
 # sound named.
 _EN_BARE = (
