@@ -99,6 +99,7 @@ def _tempo_of_now(m: re.Match[str], st: State) -> None:
     r"(?:\s*bpm\b)?",
     r"(?:太快|太慢)了?\s*[,，]?\s*(?:改成|换成|调成|调到|改到|设成|设为|改为|就|要)\s*(?P<n3>\d{2,3})(?:\s*bpm)?(?![\d%秒分])|"
     r"(?P<n4>\d{2,3})\s*拍\s*(?:每分钟|/\s*分钟?)|"
+    r"(?:(?<=[,，。；;\n])|^)[^,，。；;\n]{0,12}?(?:快|慢|节奏|速度|bpm)[^。；;\n]{0,12}?[,，]\s*(?:大概|大约|就|要)?(?P<n5>\d{2,3})\s*(?:bpm)?\s*(?:就行|就好|就可以|左右|吧|即可)|"
     r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调为|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
     r"\b(?:faster|slower|quicker|tempo|speed|pace|(?:speed|slow|bump|pick|crank|bring|push|drop)\s+"
@@ -107,7 +108,7 @@ def _tempo_of_now(m: re.Match[str], st: State) -> None:
     r"(?!\s*(?:%|percent|s\b|sec|second|min))(?:\s*bpm)?",
 )
 def _bpm(m: re.Match[str], st: State) -> None:
-    bpm = float(group(m, "n", "n2", "n3", "n4") or 0)
+    bpm = float(group(m, "n", "n2", "n3", "n4", "n5") or 0)
     if not 40 <= bpm <= 240:
         raise bad(st.plan, f"{bpm:g} BPM is out of range: use 40-240 BPM.",
                   f"{bpm:g} BPM 超出范围：请用 40-240。")  # fmt: skip

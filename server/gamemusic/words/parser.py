@@ -96,10 +96,11 @@ def parse(text: str) -> EditPlan:
             state.cut = 0
             work = pattern.sub(lambda m, h=handler: _consume(m, h, state), work)
     _finish(state)
-    state.plan.ignored += _leftover(work)
+    left = _leftover(work)
+    state.plan.ignored += left
     _check_conflicts(state.plan)
     plan = state.plan
-    unplaced = [f for f in plan.ignored if _AMOUNT.search(f)]
+    unplaced = [f for f in left if _AMOUNT.search(f)]  # not a negated one: "不要从0秒开始"
     if unplaced and not plan.is_empty:  # "只在第一分钟放音乐" with the time not read: the
         raise unplaced_amount(plan, unplaced)  # rest would apply to the whole video
     if plan.is_empty and not (plan.unsupported or plan.question):

@@ -30,6 +30,12 @@ def _set_aspect(m: re.Match[str], st: State, value: str) -> None:
         st.plan.aspect = value
 
 
+@rule(r"(?:竖屏|竖版|横屏|横版|宽屏|方形|正方形)(?:就|也|先)?(?:不用了|不要了|算了|取消了?|去掉|不需要了)")
+def _shape_dropped(m: re.Match[str], st: State) -> None:
+    """竖屏就不用了: that shape taken back."""
+    _not_shape(m, st)
+
+
 @rule(
     r"(?<![\d:])9\s*(?:[:x/]|比|\s+by\s+)\s*16(?![\d:])|\b(?:vertical|portrait|upright|tik\s*tok|(?:youtube\s+)?"
     r"shorts|(?:instagram\s+|ig\s+|fb\s+|facebook\s+)?reels?|(?:instagram\s+|ig\s+)?stor(?:y|ies)"
@@ -72,6 +78,12 @@ def _hd(m: re.Match[str], st: State) -> None:
     st.plan.height = 1080
 
 
-# "I don't want it vertical anymore", 不要竖屏了: back to the recording's own shape.
+def _not_shape(m: re.Match[str], st: State) -> None:
+    """"I don't want it vertical anymore", 不要竖屏了: back to the recording's own shape, unless
+    the sentence names the shape it wants ("不要横屏，改成竖屏")."""
+    if st.plan.aspect is None:
+        st.plan.aspect = "auto"
+
+
 for _shape in (_vertical, _landscape, _square):
-    opposite(_shape)(_aspect_auto)
+    opposite(_shape)(_not_shape)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.text import CJK, FLAGS
+from gamemusic.words.text import CJK, FLAGS, NUM, TIME
 
 _GAME = (
     r"\b(?:game(?:play)?|in-game|original|source)(?:'s)?\s+(?:audio|sounds?|sfx|volume|noise)\b"
@@ -37,7 +37,7 @@ _PRONOUN = (
 )
 # A Chinese clause that opens on a bare level ("小一点", "再大声点"): its subject is the last
 # sound named.
-_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就|然后)?(?P<bare>(?:再)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|一?些)|压一压|压一下|降一降|降一?点)"
+_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就|然后)?(?P<bare>(?:再)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|一?些)|(?:稍微|再)?(?:调|弄|开)(?:小|大|低|高)(?=\s*(?:就好|就行|即可|吧|$|[,，。.!！]))|压一压|压一下|降一降|降一?点)"
 # An English clause that is only a level ("..., like way louder"): its subject is the last
 # sound named.
 _EN_BARE = (
@@ -119,6 +119,10 @@ _ZH_SAME = [
 ]
 
 
+# 不是30秒，是40秒: the number said second replaces the first.
+_CORRECTED = re.compile(
+    rf"(?:不是|不对)\s*(?:{TIME}|{NUM}\s*%?)\s*(?:啊|呀)?\s*[,，]?\s*(?:而)?(?:是|要|改成)\s*(?=\d)", FLAGS
+)
 # "start at like 0:05", "for about 3 seconds": the number is what counts.
 _APPROX = re.compile(
     r"\b(at|from|to|until|till|til|by|for|over|after|before|in)\s+(?:like|about|around|roughly|approximately|"
@@ -142,6 +146,7 @@ def resolve(work: str) -> str:
         for pattern, zh in _MIXED_WORDS + _ZH_SAME:
             work = pattern.sub(zh, work)
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
+    work = _CORRECTED.sub("", work)
     out: list[str] = []
     last, at = "", 0
     for m in _SCAN.finditer(work):

@@ -25,7 +25,7 @@ rule = registrar(REMOVE)
     r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:titles?|captions?|texts?|overlays?))?"
     r"|\bno\s+(?:more\s+)?(?:titles?|captions?|text\s+overlays?)\b|\b(?:take|cut)\s+(?:the\s+|all\s+the\s+|my\s+)?"
     r"(?:titles?|captions?|texts?|text\s+overlays?)\s+(?:out|off|away)\b",
-    r"(?:去掉|删除|删掉|移除|取消|清除|不要|别要|不用)(?:所有的?|全部的?)?(?:(?:底部|顶部|中间|上面|下面|开头|结尾)的?)?(?:标题|文字|字幕|文本)"
+    r"(?:去掉|删除|删掉|移除|取消|清除|不要|别要|不用|不需要|不想要)(?:所有的?|全部的?)?(?:(?:底部|顶部|中间|上面|下面|开头|结尾)的?)?(?:标题|文字|字幕|文本)"
     r"|(?:标题|文字|字幕|文本)(?:都|全部|全)?(?:去掉|去了|删除|删掉|删了|移除|清除|拿掉|不要了?)",
 )
 def _remove_titles(m: re.Match[str], st: State) -> None:
