@@ -142,7 +142,7 @@ def _slower(m: re.Match[str], st: State) -> None:
 # ---- takes ----------------------------------------------------------------------------------
 @shape(
     r"\bseed\s*(?:=|:|to|of|#)?\s*(?P<seed>\d{1,9})\b",
-    r"(?:种子|seed)\s*(?:号)?(?:换成|改成|改为|设为|设成|用|是|为|=|:)?\s*(?P<seed>\d{1,9})",
+    r"(?:种子|seed)\s*(?:号)?(?:换成|改成|改为|改回|换回|用回|设为|设成|用|是|为|=|:)?\s*(?P<seed>\d{1,9})",
 )
 def _seed(m: re.Match[str], st: State) -> None:
     st.plan.seed = int(m["seed"])
@@ -156,7 +156,7 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
     r"换(?:个|一个|首|一首)(?:更)?好听(?:一?点|一些)?的|重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|可以吗)"
-    r"|(?:换|再来|重来|来)一?个\s*(?:new\s+|different\s+)?(?:take|version|seed)\b"
+    r"|(?:换|再来|重来|来)一?个\s*(?:new\s+|different\s+)?(?:take|version|seed)\b|换(?:一个|个)?(?:新的|随机的?)?种子|重新随机"
     r"|(?:再|重新)(?:生成|来|做|弄|出|整|写|作|编)(?:一下|一?[版首个次遍段])(?:新的|别的|不一样的)?(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))"
     r"|换(?:个|一个|一首|首|段|一段)(?:别的|新的)?(?:音乐|bgm|配乐|背景音乐|曲子|歌)(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))",
 )
@@ -184,7 +184,8 @@ _STING = r"(?:stingers?|stings?|accent\s+hits?|hit\s+accents?|accents?|musical\s
     rf"\b{NEG}\s+(?:the\s+|any\s+|those\s+)?{_STING}\b|\b(?:take|leave|cut|turn)\s+(?:the\s+|those\s+|all\s+the\s+)?"
     rf"{_STING}\s+(?:out|off)\b"
     rf"|\b{_STING}\s+off\b",
-    r"(?:不要|去掉|关闭|取消|关掉|别|不用)(?:加)?(?:重音|强调音|音效点缀|stinger)",
+    r"(?:不要|去掉|关闭|取消|关掉|别|不用)(?:加)?(?:那些|这些|所有的?)?(?:重音|强调音|音效点缀|stinger)"
+    r"|(?:重音|强调音|stinger)(?:都|也)?(?:去掉|关掉|不要了?|取消|关了|删掉|去了)",
 )
 def _no_stingers(m: re.Match[str], st: State) -> None:
     st.plan.stingers = False
@@ -206,7 +207,8 @@ opposite(_stingers)(_no_stingers)
     r"\b(?:keep|stay|hold|leave)\s+(?:it|the\s+music|things|everything)?\s*(?:calm|steady|even)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+"
     r"way(?:\s+through)?))?|\b(?:no|without|don't\s+add|skip\s+the)\s+(?:big\s+)?build[\s-]?ups?\b"
     r"|\bcalm\s+(?:the\s+whole\s+(?:time|way)|throughout)\b",
-    r"(?:保持|一直|全程)(?:平静|平稳|舒缓|安静|冷静)|不要(?:起伏|高潮|渐强)",
+    r"(?:保持|一直|全程)(?:平静|平稳|舒缓|安静|冷静)|不要(?:起伏|高潮|渐强)"
+    r"|(?:别|不要)(?:让音乐)?(?:有)?(?:起伏|忽高忽低)|(?:一直)?平平的|平稳一?点",
 )
 def _calm(m: re.Match[str], st: State) -> None:
     st.plan.arc = "calm"
@@ -217,7 +219,7 @@ def _calm(m: re.Match[str], st: State) -> None:
     r"hype|tense|pumping)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+way"
     r"(?:\s+through)?))?|\b(?:intense|full\s+intensity|high\s+energy|hype)\s+(?:the\s+whole\s+"
     r"(?:time|way)|throughout|all\s+the\s+way(?:\s+through)?)\b",
-    r"(?:保持|一直|全程)(?:紧张|激烈|高能|燃)",
+    r"(?:保持|一直|全程|整体|从头到尾)(?:都)?(?:很|要|保持|是)?(?:紧张|激烈|高能|燃)(?:的感觉|的)?",
 )
 def _intense(m: re.Match[str], st: State) -> None:
     st.plan.arc = "intense"
@@ -226,6 +228,7 @@ def _intense(m: re.Match[str], st: State) -> None:
 @shape(
     r"\b(?:follow|match|react\s+to|track)\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
     r"what(?:'s|\s+is)\s+happening)\b",
+    r"(?:跟|和|与)(?:画面|游戏|战斗|剧情)(?:同步|一致|配合)|"
     r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
 )
 def _arc_auto(m: re.Match[str], st: State) -> None:
@@ -241,7 +244,7 @@ def _arc_auto(m: re.Match[str], st: State) -> None:
     r"up(?:\s+to\s+(?:it|that))?"
     rf"|\b(?:the\s+)?(?:climax|peak|big\s+moment|high\s+point)\s+(?:is\s+|should\s+be\s+|comes\s+)?"
     rf"(?:at|around|by)\s+(?P<t2>{TIME})",
-    rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候|左右)?(?:[，,]?(?:让)?(?:音乐|背景音乐|bgm|配乐)(?:要|就|会|再)?)?(?:达到|进入|推向|来个|安排|是|到|上|加入|加上|加|放|出现|来)?(?:一个|个)?(?:最)?高潮"
+    rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候|左右)?(?:[，,]?(?:让)?(?:音乐|背景音乐|bgm|配乐)(?:要|就|会|再)?)?(?:达到|进入|推向|推到|推|冲到|冲|来个|安排|是|到|上|加入|加上|加|放|出现|来)?(?:一个|个)?(?:最)?高潮"
     rf"|高潮(?:部分|点)?(?:要|就)?(?:在|放在|安排在|设在|定在|放到)\s*第?(?P<t2>{TIME})",
 )
 def _climax(m: re.Match[str], st: State) -> None:
