@@ -79,6 +79,20 @@ def _both(m: re.Match[str], st: State) -> None:
             _scale(st, which, 1.5 if up else 0.6)
 
 
+@rule(
+    rf"(?P<a>{_MUSIC}|{_GAME})(?:的?(?:声音|音量))?(?:和|跟|与)(?P<b>{_MUSIC}|{_GAME})(?:的?(?:声音|音量))?(?:都|也|全都?)"
+    r"(?:调成|调到|设为|设成|改成|降到|开到|为|是)\s*(?P<v>\d{1,3})\s*%?"
+)
+def _both_level(m: re.Match[str], st: State) -> None:
+    """游戏声和bgm都调成50%: each sound set to that level."""
+    value = min(float(m["v"]), 100.0) / 100
+    for which in dict.fromkeys((_kind(m["a"]), _kind(m["b"]))):
+        if which == "music":
+            st.plan.volume = value
+        else:
+            st.plan.game_volume = value
+
+
 _MUSIC_BLAMED = re.compile(rf"{_MUSIC}[^。；;\n]{{0,8}}?(?:小|低|轻|关|压|吵|太大|太响|大声)")
 
 

@@ -23,9 +23,9 @@ _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
     r"(?:\s+(?:level|volume))?(?:\s+(?:when|while|under)\s+i\s+talk)?"
     r"|\b(?:music|bgm|it)\s+(?:keeps\s+|is\s+|always\s+)*(?:cutting\s+out|dipping|ducking|dropping(?:\s+out)?|going\s+"
     r"(?:quiet|silent)|disappearing|vanishing)\s+(?:when|whenever|while|every\s+time)\s+i\s+(?:talk|speak)",
-    rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|{_ZH_DUCK}(?:关闭|关掉|取消|关了|不要了)"
-    r"|(?:说话|讲话|解说|开麦)(?:的)?(?:时候?|时)(?:音乐|背景音乐|bgm)?(?:也)?(?:别停|不要停|别变小|不要变小|保持不变|照常放?)"
-    r"|(?:说话|讲话|解说|人声|开麦)(?:的)?(?:时候?|时)?(?:不要|别|不用)(?:再)?(?:压|压低|降低|调低|闪避|让)(?:低)?(?:音乐|背景音乐|bgm)?",
+    rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|{_ZH_DUCK}(?:的?(?:效果|功能))?(?:关闭|关掉|取消|关了|不要了|去掉)"
+    r"|(?:说话|讲话|解说|开麦|开口|发言|语音|连麦)(?:的)?(?:时候?|时)(?:音乐|背景音乐|bgm)?(?:也)?(?:别停|不要停|别变小|不要变小|保持不变|照常放?|不要动|别动|不用动|不变)"
+    r"|(?:说话|讲话|解说|人声|开麦|开口|发言|语音|连麦)(?:的)?(?:时候?|时)?(?:不要|别|不用)(?:再)?(?:压|压低|降低|调低|闪避|让)(?:低)?(?:音乐|背景音乐|bgm)?",
 )
 def _duck_off(m: re.Match[str], st: State) -> None:
     st.plan.duck = False
@@ -119,20 +119,21 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
     r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
     r"|commentary)\s+(?:is\s+|gets\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?)\b",
-    r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
-    r"(?:把|让|将)?(?:音乐|背景音乐|bgm|配乐)?(?:能不能|可不可以|能否|可以|能|要|得|就|会|应该)?(?:自动)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅|稍微|稍稍|略微)?(?:再)?(?:调低|降低|压低|变小"
+    r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白|开口|发言|语音|连麦)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
+    r"(?:把|让|将)?(?:音乐|背景音乐|bgm|配乐)?(?:能不能|可不可以|能否|可以|能|要|得|就|会|应该)?(?:自动|自己)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅|稍微|稍稍|略微)?(?:再)?(?:调低|降低|压低|变小"
     r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|让开|让位|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
-    r"(?P<mod2>很多|更多|多一?点|得多|不少)?",
+    r"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?",
     rf"(?:{_ZH_LOUD_BGM}?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?{_ZH_MY_VOICE}"
     rf"|{_ZH_LOUD_BGM}?(?:把|将){_ZH_MY_VOICE}(?:都|给|全)?{_ZH_COVER}"
     rf"|{_ZH_MY_VOICE}(?:都|完全|老是|总是)?被(?:背景)?(?:音乐|bgm|配乐)(?:给)?{_ZH_COVER}"
     rf"|{_ZH_LOUD_BGM}?听不[清见到](?:楚)?(?:我(?:在)?(?:说|讲)(?:啥|什么|的话|话)|{_ZH_MY_VOICE})"
     rf"|{_ZH_LOUD_BGM}?{_ZH_MY_VOICE}(?:都|完全|有点|根本|快)?(?:听不(?:清|见|到)|听不太清)(?:楚)?了?"
-    r"|(?:音乐|背景音乐|bgm)(?:跟|和|与)(?:我的?)?(?:解说|声音|人声|说话)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)",
+    r"|(?:音乐|背景音乐|bgm)(?:跟|和|与)(?:我的?)?(?:解说|声音|人声|说话)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)"
+    r"|(?:我的?)?(?:解说|人声|说话声?)(?:跟|和|与)(?:背景音乐|音乐|bgm)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)",
     # 我开麦时音乐最好小声一点: a voice time, then a dip in the same clause, whatever is between
-    r"(?:说话|讲话|解说|配音|旁白|讲解|开麦|出声)(?:的)?(?:时候?|时|期间)(?:(?!游戏|原声|音效|声效|字幕|标题|节奏|速度)[^，,。；;！!？?\n]){0,10}?"
+    r"(?:说话|讲话|解说|配音|旁白|讲解|开麦|出声|开口|发言|语音|连麦)(?:的)?(?:时候?|时|期间)(?:(?!游戏|原声|音效|声效|字幕|标题|节奏|速度)[^，,。；;！!？?\n]){0,10}?"
     r"(?P<mod>大幅)?(?:调低|降低|压低|变小|小声|小一?点|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
-    r"(?P<mod2>很多|更多|多一?点|得多|不少)?",
+    r"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?",
 )
 def _duck_voice(m: re.Match[str], st: State) -> None:
     """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip
@@ -140,10 +141,10 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
     mod = (group(m, "mod", "mod2", "mod3") or "").replace(" ", "")
     st.plan.duck = True
     text = m.group(0).lower()
-    if re.search(r"\bduck|自动", text) and not mod and not re.search(r"点|些", text):
+    if re.search(r"\bduck|自动|自己", text) and not mod and not re.search(r"点|些", text):
         return
     if mod in ("much", "alot", "way", "strongly", "heavily", "more", "大幅", "很多", "更多",
-               "多点", "多一点", "得多", "不少"):  # fmt: skip
+               "多点", "多一点", "得多", "不少", "一大截", "好多", "许多"):  # fmt: skip
         st.plan.duck_step = 6.0
     elif mod and mod != "more":
         st.plan.duck_step = 2.0

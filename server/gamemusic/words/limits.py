@@ -33,6 +33,16 @@ def _part_of_game(m: re.Match[str], st: State) -> None:
          "原声可以整体静音或调整音量。"))  # fmt: skip
 
 
+@early(
+    r"(?:说话|讲话|解说|开麦|开口|语音)(?:的)?(?:时候?|时)(?:把|让)?(?:游戏声音?|游戏的声音|原声|游戏音效|游戏)(?:也)?(?:[^,，。；;\n]{0,8})"
+)
+def _game_under_voice(m: re.Match[str], st: State) -> None:
+    """我说话的时候游戏声也小一点: only the music dips under the voice."""
+    _no(st, "lowering the game audio while you talk", "说话时压低游戏原声",
+        ("The music dips under your voice (ducking); the game audio has one level for the whole video.",
+         "说话时压低的是音乐（闪避）；游戏原声整段视频只有一个音量。"))  # fmt: skip
+
+
 _LEVEL = (
     r"(?:louder|quieter|softer|(?:(?:way|too|so|really|super)\s+)+(?:loud|quiet|soft|noisy)|turn(?:ed)?\s+"
     r"(?:it\s+|the\s+(?:music|bgm|game(?:\s+audio)?)\s+)?(?:up|down)|volume\s+(?:up|down)|boost(?:ed)?"

@@ -146,7 +146,7 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     rf"\s+(?:are\s+|both\s+|are\s+both\s+)*(?:{MUCH}\s+|{BIT}\s+)?(?P<dir>quieter|softer|lower|down|louder|higher|up)\b"
     rf"{AFTER}",
     rf"\beverything\s+(?:{MUCH}\s+|{BIT}\s+)?(?P<dir2>quieter|softer|louder)\b{AFTER}",
-    rf"(?:(?:音乐|背景音乐|bgm)(?:和|跟|与){_ZH_GAME}|{_ZH_GAME}(?:和|跟|与)(?:背景音乐|音乐|bgm)|(?:整体|所有|全部|总体)(?:的)?声音|声音(?=都))"
+    rf"(?:(?:音乐|背景音乐|bgm)(?:和|跟|与){_ZH_GAME}|{_ZH_GAME}(?:和|跟|与)(?:背景音乐|音乐|bgm)|(?:整体|所有|全部|总体)(?:的)?(?:声音|音量)|声音(?=都))"
     r"(?:都|也|全都?|一起)?(?:再)?(?:调|开|变)?(?P<bit>稍微|稍稍|略微)?(?:调|开|变)?(?P<dir>小|低|大|高|响)(?:声)?(?:一?点|一些)?",
     r"(?:(?:整体|所有|全部|总体)(?:的)?声音|声音都)(?:都|也)?(?P<too>太|有点|好)(?P<dir>小|低|轻|大|响|吵)了?",
     r"(?:全部|全都|统统|一起)(?:都)?(?:调|开|变)(?P<dir>大|小|高|低)(?:声)?(?:一?点|一些)?",
@@ -222,7 +222,8 @@ def _game_down(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:{_GAME})\s+(?:is\s+|'s\s+|keeps\s+)?(?:drowning|drowns|covering|covers|burying|buries|overpowering|"
     r"overpowers|stepping\s+on)(?:\s+out)?\s+(?:the\s+)?(?:music|bgm|soundtrack)\b",
-    r"(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景)?音乐",
+    r"(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景)?音乐"
+    r"|(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)(?:背景)?(?:音乐|bgm)(?:都|给)?(?:盖过|盖住|压过|压住|淹没|盖掉|盖)了?",
 )
 def _game_drowns_music(m: re.Match[str], st: State) -> None:
     """"The game is drowning out the music": the game comes down, the music stays."""
