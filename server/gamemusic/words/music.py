@@ -154,7 +154,7 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?generate|re-?compose"
     r"|re-?do\s+the\s+music|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
-    r"换(?:个|一个|首|一首)(?:更)?好听(?:一?点|一些)?的|重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
+    r"换(?:个|一个|首|一首)(?:更)?好听(?:一?点|一些)?的|(?:来点|来个|来首|换个|换点)(?:不一样|别的|新的|不同)的(?:音乐|bgm|配乐|曲子)?(?!\s*风格)|重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|可以吗)"
     r"|(?:换|再来|重来|来)一?个\s*(?:new\s+|different\s+)?(?:take|version|seed)\b|换(?:一个|个)?(?:新的|随机的?)?种子|重新随机"
     r"|(?:再|重新)(?:生成|来|做|弄|出|整|写|作|编)(?:一下|一?[版首个次遍段])(?:新的|别的|不一样的)?(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))"
@@ -334,7 +334,7 @@ def _not_style(m: re.Match[str], st: State) -> None:
     r"cool|nice))+)\s+(?:music|bgm|soundtrack|song|tune|track|score|beats?)s?\b"
     r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b",
     r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|点|些|个|上)?"
-    r"(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配乐|配个乐|背景音乐",
+    r"(?:[^,，。；;！!？?\n]{1,8}?的)?(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配乐|配个乐|背景音乐",
 )
 def _add_music(m: re.Match[str], st: State) -> None:
     st.plan.add_music = True

@@ -76,7 +76,7 @@ def _mute_original(m: re.Match[str], st: State) -> None:
     rf"\b(?:keep|restore|unmute|bring\s+back|leave)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})"
     rf"\b(?!\s+(?:quiet|low|soft|down|loud|aspect|ratio|format|shape|size|orientation|resolution|"
     r"video|picture|look))|\b(?:original|game)\s+{_SOUND}\s+(?:back\s+)?on\b",
-    rf"(?:保留|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}|取消静音|{_ZH_ORIG}(?:也)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|要)(?!小|大|调)"
+    rf"(?:保留|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}|取消静音|{_ZH_ORIG}(?:也|先|就|还是|都)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|要)(?!小|大|调)"
     rf"|{_ZH_ORIG}(?:可以|就|先|也|还是)?(?:别|不要|不用|不能|不许)(?:给我)?(?:关|静音|去掉|删|拿掉|弄没)(?:掉|了)?",
 )
 def _keep_original(m: re.Match[str], st: State) -> None:
@@ -186,7 +186,7 @@ def _game_of_now(m: re.Match[str], st: State) -> None:
 
 @level(
     r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声)(?:调到|降到|减到|变成|只要|只留|只保留|留)?(?:原来的)?一半|(?:游戏声音?|原声)减半"
-    r"|(?:游戏声音?|原声|游戏音效|游戏音量)(?:小|降低|减少|调低|降|减)(?:到)?一半"
+    r"|(?:游戏声音?|原声|游戏音效|游戏音量)(?:小|降低|减少|调低|调小|关小|降|减)(?:到)?一半"
     rf"|\b(?:reduce|lower|cut|drop|turn\s+down)\s+(?:{_GAME})\s+(?:by\s+|in\s+|to\s+)?half\b"
     r"|\bhalf\s+(?:the\s+)?(?:game|gameplay|original)(?:\s+(?:audio|sound|volume))?\b|\b(?:the\s+)?(?:game|gameplay)"
     r"(?:\s+(?:audio|sound|volume))?\s+(?:at|to)\s+half\b",
@@ -333,7 +333,7 @@ def _music_times(m: re.Match[str], st: State) -> None:
     r"volume|half\s+as\s+loud|(?:music|bgm)\s+at\s+half(?:\s+volume)?|(?:cut|drop|bring|turn)\s+(?:it|"
     r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b",
     r"音量减半|一半的?音量|(?:音量|音乐|背景音乐|bgm)(?:的?(?:音量|声音))?(?:调到|降到|减到|变成|只要|只留|只保留|留)?(?:原来的)?一半|音乐减半"
-    r"|(?:降低|减少|调低|小|降)(?:到)?一半",
+    r"|(?:降低|减少|调低|调小|关小|小|降)(?:到)?一半",
 )
 def _half(m: re.Match[str], st: State) -> None:
     _scale_volume(st, 0.5)
