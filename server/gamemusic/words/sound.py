@@ -254,7 +254,7 @@ def _scale_volume(st: State, by: float) -> None:
     r"possible)(?:\s+go)?\b|\b(?:lowest|minimum)\s+(?:volume|level)\b|\bbarely\s+there\b|\b(?:should|to)\s+be\s+"
     r"barely\s+(?:noticeable|audible|there)\b|\bbarely\s+noticeable\b",
     r"(?:音乐|背景音乐|音量|bgm)*(?:调到|调成|降到|开到|压到|调至|降低到|减到)?最(?:小|低)(?:声|音量)?|(?:音乐|背景音乐)?若有若无"
-    r"|(?:音乐|背景音乐|bgm)?(?:小声|小|低|轻)(?:声)?到(?:几乎|快要?)?听不(?:见|到|清)"
+    r"|(?:音乐|背景音乐|bgm|声音)?(?:小声|小|低|轻)(?:声)?到(?:几乎|快要?)?(?:听不(?:见|到|清)|没有|没声|没了)"
     r"|(?:音乐|背景音乐|bgm)?(?:的?声音)?(?:调到|弄到|要|小到)?(?:几乎|刚好|勉强)?听不(?:太)?(?:见|到|清)(?:就行|就好|就可以|即可)",
 )
 def _minimum(m: re.Match[str], st: State) -> None:
