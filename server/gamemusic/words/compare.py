@@ -65,14 +65,16 @@ def _compare(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    rf"(?P<a>{_SOUND})(?:和|跟|与|还有)(?P<b>{_SOUND})(?:都|也|全都?)(?P<too>太|有点|好)?(?P<dir>大声|大|响|吵|小声|小|轻|低)"
-    r"(?:一?点|一些|些)?了?"
+    rf"(?P<a>{_SOUND})(?:和|跟|与|还有)(?P<b>{_SOUND})(?:都|也|全都?)(?:(?P<too>太|有点|好)?(?P<dir>大声|大|响|吵|小声|小|轻|低)"
+    r"(?:一?点|一些|些)?了?|(?P<half>(?:降|减|小|调小|降低|调到)一半|减半))"
 )
 def _both(m: re.Match[str], st: State) -> None:
     """游戏声音和我说话声都太小了: each sound its own way (the voice by ducking)."""
     up = (m["dir"] in ("大声", "大", "响", "吵")) != bool(m["too"])
     for which in dict.fromkeys((_kind(m["a"]), _kind(m["b"]))):
-        if which == "voice":
+        if m["half"]:
+            _scale(st, which, 0.5)
+        elif which == "voice":
             if up:
                 _duck_deeper(st)
         else:
