@@ -113,7 +113,7 @@ def _which(word: str) -> str:
 @fade(
     r"\b(?P<end>end|finish|close|wrap\s+up|start|open|begin)\s+(?:the\s+music\s+|it\s+|the\s+video\s+)?with\s+(?:a\s+)?"
     r"(?P<len>long|slow|gentle|smooth|short|quick)?\s*fade(?:\s+(?:out|in))?\b",
-    r"(?P<end>最后|结尾|开头|开始)(?:用|来|加)?(?:一个|个)?(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?(?:淡出|淡入)",
+    r"(?P<end>最后|结尾|开头|开始)(?:用|来|加)?(?:一个|个)?(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点|长长|慢慢|短短|长)的?(?:淡出|淡入)",
 )
 def _end_with_fade(m: re.Match[str], st: State) -> None:
     """"End the music with a long fade": the fade out; 开头用个短一点的淡入: the fade in."""
