@@ -17,7 +17,9 @@ import re
 from gamemusic.words.rules import Rule, State, combine, registrar
 
 RULES: list[Rule] = []
+AFTER: list[Rule] = []  # after the level rules: a constraint on what they set
 rule = registrar(RULES)
+after = registrar(AFTER)
 
 _MUSIC = r"(?:背景音乐|音乐|配乐|bgm)"
 _GAME = r"(?:游戏原声|游戏声音|游戏音效|游戏的声音|游戏声|原声|游戏)"
@@ -93,6 +95,13 @@ def _both_level(m: re.Match[str], st: State) -> None:
             st.plan.volume = value
         else:
             st.plan.game_volume = value
+
+
+@after(r"(?:但是?|不过)?(?:别|不要|不能)(?:盖过|盖住|压过|压住|淹没|盖掉)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)")
+def _not_over_game(m: re.Match[str], st: State) -> None:
+    """音乐别压过游戏声: the music comes down; after "bgm再大点" it only bounds that request."""
+    if st.plan.volume_factor is None and st.plan.volume is None:
+        _scale(st, "music", 0.6)
 
 
 _MUSIC_BLAMED = re.compile(rf"{_MUSIC}[^。；;\n]{{0,8}}?(?:小|低|轻|关|压|吵|太大|太响|大声)")

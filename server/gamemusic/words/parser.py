@@ -58,6 +58,7 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     limits.RULES,  # 4K, frame rate, filters, "darker"
     music.SHAPE,  # tempo before volume: "lower the tempo"; stingers, arc, climax
     sound.LEVELS,  # game-audio volume, then the music's
+    compare.AFTER,  # "bgm再大点，但别盖住游戏声": a bound on the level just read
     timing.RANGES,
     music.STYLE,  # styles and franchises, "add music"
 )
