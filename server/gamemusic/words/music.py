@@ -169,7 +169,7 @@ def _new_take(m: re.Match[str], st: State) -> None:
     r"(?:\s+(?:one|music|song|track|tune|melody|take))?\b|\b(?:this|that)\s+(?:one|music|song|"
     r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b|\b(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+"
     r"(?:repetitive|boring|monotonous|samey|bland|generic)\b",
-    r"(?:这版|这个|这首|这段|这一版)(?:音乐|bgm|配乐|旋律)?(?:不行|不太行|不怎么样|一般般?|太差了?|拉胯|很烂|好烂|太烂了?|不对味|没感觉)"
+    r"(?:这版|这个|这首|这段|这一版)(?:音乐|bgm|配乐|旋律|歌)?(?:换掉|换了|换一下|不行|不太行|不怎么样|一般般?|太差了?|拉胯|很烂|好烂|太烂了?|不对味|没感觉)"
     r"|不(?:太|怎么|是很|大)?喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:太|好|很|有点)土了?|老土|土味|太low|(?:(?<=[,，\s])|^)换(?:吧|掉|了)?(?=\s*(?:$|[,，。!！]))|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
 )
 def _dislike(m: re.Match[str], st: State) -> None:
@@ -260,7 +260,7 @@ _NOT = re.compile(
 
 
 @style(
-    r"换(?:个|一个|一首|成|首)?(?:更)?(?:安静|平静|舒缓|轻柔|柔和)(?:一?点|一些)?的",
+    r"换(?:个|一个|一首|成|首)?(?:更)?(?:安静|平静|舒缓|轻柔|柔和|不那么(?:吵|闹|燃|激烈))(?:一?点|一些)?的",
     r"\b(?:something|a\s+(?:song|track|piece))\s+(?:more\s+)?(?:quieter|calmer|softer|gentler|mellower)\b",
 )
 def _calmer_piece(m: re.Match[str], st: State) -> None:

@@ -163,7 +163,9 @@ def _digits(text: str) -> str:
     text = _PCT.sub(lambda m: f"{cn_number(m['n']) if not m['n'][0].isdigit() else m['n']}%", text)
     text = _FRACTION.sub(lambda m: f"{_fraction(m)}%", text)
     text = _RATIO.sub(lambda m: f"{cn_number(m['a'])}比{cn_number(m['b'])}", text)
-    return _CN_BEFORE_UNIT.sub(lambda m: str(cn_number(m["n"])), text)
+    text = _CN_BEFORE_UNIT.sub(lambda m: str(cn_number(m["n"])), text)
+    text = re.sub(r"(\d+)\s*分(?:钟)?半", r"\1分30秒", text)  # 一分半 (digits only now)
+    return re.sub(r"(\d+)\s*秒半", r"\1.5秒", text)  # 两秒半: 2.5 s
 
 
 def normalize(text: str) -> str:

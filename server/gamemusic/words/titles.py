@@ -35,7 +35,7 @@ def _remove_titles(m: re.Match[str], st: State) -> None:
 # ---- titles (run first, on the case-kept text) ----------------------------------------------
 _TITLE_KINDS = {"title", "heading", "headline", "banner", "title card", "标题", "大标题"}
 _EN_KW = r"(?P<kw>text\s+overlay|title\s+card|title|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
-_ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本|字)"
+_ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本|大字|字)"
 _TITLES = [
     re.compile(p, FLAGS)
     for p in (
