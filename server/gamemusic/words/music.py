@@ -120,7 +120,7 @@ def _bpm(m: re.Match[str], st: State) -> None:
     r"raise|up|boost)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|less\s+slow|not\s+(?:so|as)\s+slow|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bspeed\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+up\b",
-    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快一些|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|加速|"
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻明])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快一些|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|加速|"
     r"提高(?:节奏|速度)|(?:节奏|速度)快(?!了)一?点?|太慢了?|有点慢了?|有些慢|偏慢|慢了(?:一)?点|快(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点)|(?P<much3>很多|得多|不少))?",
 )
 def _faster(m: re.Match[str], st: State) -> None:
@@ -229,7 +229,7 @@ def _intense(m: re.Match[str], st: State) -> None:
     r"\b(?:follow|match|react\s+to|track)\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
     r"what(?:'s|\s+is)\s+happening)\b",
     r"(?:跟|和|与)(?:画面|游戏|战斗|剧情)(?:同步|一致|配合)|"
-    r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
+    r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏|视频剪辑|视频|剪辑)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
 )
 def _arc_auto(m: re.Match[str], st: State) -> None:
     st.plan.arc = "auto"

@@ -11,12 +11,23 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.plan import EditPlan, TextOverlay, TimeRange
+from gamemusic.words.plan import EditPlan, TextOverlay, TimeRange, Unsupported
 from gamemusic.words.rules import A, B, Rule, State, bad, group, registrar, span
 from gamemusic.words.text import DUR, FLAGS, QUOTED, TIME, quoted_text, seconds
 
 REMOVE: list[Rule] = []
 rule = registrar(REMOVE)
+
+
+@rule(
+    rf"(?:(?:最后|前|开头|结尾)\s*{DUR}|第?{TIME}\s*(?:以后|之后|后|以前|之前|到\s*第?{TIME}))(?:的)?(?:时候)?(?:不要|别|去掉|删掉|不显示)(?:有)?(?:字幕|标题|文字)"
+)
+def _part_without_titles(m: re.Match[str], st: State) -> None:
+    """最后10秒不要字幕: titles are placed by their own time, not cut from a part."""
+    st.plan.unsupported.append(Unsupported(
+        "removing titles from part of the video", "只去掉一段时间里的字幕",
+        "Say when each title shows ('title 'GG' from 0:10 to 0:15'), or remove the titles.",
+        "请说字幕什么时候出现（“字幕「GG」从0:10到0:15”），或者去掉字幕。"))  # fmt: skip
 
 
 @rule(

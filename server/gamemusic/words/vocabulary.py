@@ -79,7 +79,7 @@ WEAK: dict[str, tuple[str, ...]] = {
              "慵懒", "岁月静好", "田园"),
     "platformer": ("platform", "bouncy", "bouncier", "cheerful", "happy", "happier", "cute", "playful",
                    "upbeat", "欢快",
-                   "轻快", "活泼", "可爱", "开心", "欢乐", "滑稽", "搞怪"),
+                   "轻快", "活泼", "可爱", "开心", "欢乐", "滑稽", "搞怪", "明快"),
     "racing": ("fast-paced", "chase", "chase scene", "pursuit", "getaway", "速度感", "追逐", "追车"),
 }  # fmt: skip
 
