@@ -152,7 +152,7 @@ def _finish(state: State) -> None:
         if state.setting and state.setting[0] == plan.style and not plan.inspired_by:
             plan.inspired_by = state.setting[1]  # "fantasy vibe for my zelda run"
     if state.unplaced:  # "boss music in the second half": no music anywhere else instead
-        plan.style = plan.inspired_by = None
+        plan.style = plan.inspired_by = plan.range = None
     if plan.style or plan.music_settings or state.unplaced:  # "make the music quieter" only
         plan.add_music = False  # asks for the level
     elif state.dislike and not plan.question:  # "I don't like this one": another take
