@@ -76,7 +76,7 @@ def _mute_original(m: re.Match[str], st: State) -> None:
     rf"\b(?:keep|restore|unmute|bring\s+back|leave)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})"
     rf"\b(?!\s+(?:quiet|low|soft|down|loud|aspect|ratio|format|shape|size|orientation|resolution|"
     r"video|picture|look))|\b(?:original|game)\s+{_SOUND}\s+(?:back\s+)?on\b",
-    rf"(?:保留|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}|取消静音|{_ZH_ORIG}(?:也|先|就|还是|都)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|要)(?!小|大|调)"
+    rf"(?:保留|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}|取消静音|{_ZH_ORIG}(?:也|先|就|还是|都)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|保持(?!不变|原样|原来)|要)(?!小|大|调)"
     rf"|{_ZH_ORIG}(?:可以|就|先|也|还是)?(?:别|不要|不用|不能|不许)(?:给我)?(?:关|静音|去掉|删|拿掉|弄没)(?:掉|了)?",
 )
 def _keep_original(m: re.Match[str], st: State) -> None:

@@ -58,7 +58,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     "platformer": ("platformer", "platforming", "mario-like", "platform game", "平台跳跃", "横版过关",
                    "跳跃游戏"),
     "racing": ("racing", "race", "driving", "high-speed", "high speed", "racer", "赛车", "竞速", "飙车",
-               "开车", "高速"),
+               "开车", "高速", "速度与激情"),
 }  # fmt: skip
 WEAK: dict[str, tuple[str, ...]] = {
     "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机", "童年", "小时候"),
@@ -88,7 +88,7 @@ WEAK: dict[str, tuple[str, ...]] = {
 FRANCHISES: dict[str, tuple[str, ...]] = {
     "chiptune": ("mega man", "megaman", "castlevania", "metroid", "tetris", "pac-man", "pacman",
                  "galaga", "space invaders", "contra", "duck hunt", "undertale", "shovel knight",
-                 "魂斗罗", "俄罗斯方块", "吃豆人", "洛克人", "恶魔城", "坦克大战", "冒险岛", "双截龙",
+                 "魂斗罗", "俄罗斯方块", "吃豆人", "洛克人", "恶魔城", "坦克大战", "双截龙",
                  "泡泡龙", "雪人兄弟", "太空侵略者", "铲子骑士"),
     "16bit": ("sonic", "streets of rage", "street fighter", "chrono trigger", "super metroid",
               "earthbound", "索尼克", "刺猬索尼克", "街头霸王", "街霸", "怒之铁拳", "超时空之钥"),
@@ -99,7 +99,7 @@ FRANCHISES: dict[str, tuple[str, ...]] = {
             "女神异闻录", "火焰纹章", "异度神剑", "王国之心"),
     "platformer": ("mario", "super mario", "kirby", "donkey kong", "celeste", "rayman",
                    "crash bandicoot", "马里奥", "超级马里奥", "超级玛丽", "星之卡比", "大金刚",
-                   "雷曼", "古惑狼"),
+                   "雷曼", "古惑狼", "冒险岛"),
     "racing": ("mario kart", "need for speed", "forza", "gran turismo", "initial d", "ridge racer",
                "f-zero", "极品飞车", "头文字d", "马里奥赛车", "跑跑卡丁车", "qq飞车", "极限竞速",
                "狂野飙车", "gt赛车"),
