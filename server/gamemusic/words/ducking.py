@@ -34,7 +34,7 @@ def _duck_off(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:keep|leave)\s+(?:the\s+)?(?:auto[\s-]?)?ducking(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same|how\s+it\s+is))?\b(?!\s+on\b)"
     r"(?![^,.;!?\n]{0,16}?\b(?:but|lighter|lower|softer|gentler|stronger|harder|deeper|heavier|less|more|at|to|by)\b)",
-    r"(?:闪避|避让)(?:保留|保持|不变|别动|留着)",
+    r"(?:闪避|避让)(?:保留|保持|不变|别动|留着)|(?:把)?(?:闪避|避让)(?:调回|恢复|改回|还原)(?:到|成)?(?:默认|原来|原样)(?:的)?(?:样子|设置)?",
 )
 def _keep_ducking(m: re.Match[str], st: State) -> None:
     """"Keep ducking", 闪避保留: nothing to change."""
@@ -121,7 +121,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"|commentary)\s+(?:is\s+|gets\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?)\b",
     r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白|开口|发言|语音|连麦)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
     r"(?:把|让|将)?(?:音乐|背景音乐|bgm|配乐)?(?:能不能|可不可以|能否|可以|能|要|得|就|会|应该)?(?:自动|自己)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅|稍微|稍稍|略微)?(?:再)?(?:调低|降低|压低|变小"
-    r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|让开|让位|避开|躲开|压一压|压一下|降一降|(?:降|低|小|弱|压)下(?:去|来)|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
+    r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|让开|让位|避开|躲开|压一压|压一下|降一降|(?:降|低|小|弱|压)下(?:去|来)|(?P<mod3>小一半|降一半|减半|低一半)|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
     r"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?",
     rf"(?:{_ZH_LOUD_BGM}?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?{_ZH_MY_VOICE}"
     rf"|{_ZH_LOUD_BGM}?(?:把|将){_ZH_MY_VOICE}(?:都|给|全)?{_ZH_COVER}"
@@ -144,7 +144,8 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
     if re.search(r"\bduck|自动|自己", text) and not mod and not re.search(r"点|些", text):
         return
     if mod in ("much", "alot", "way", "strongly", "heavily", "more", "大幅", "很多", "更多",
-               "多点", "多一点", "得多", "不少", "一大截", "好多", "许多"):  # fmt: skip
+               "多点", "多一点", "得多", "不少", "一大截", "好多", "许多", "小一半", "降一半", "减半",
+               "低一半"):  # fmt: skip
         st.plan.duck_step = 6.0
     elif mod and mod != "more":
         st.plan.duck_step = 2.0

@@ -30,7 +30,10 @@ def _set_aspect(m: re.Match[str], st: State, value: str) -> None:
         st.plan.aspect = value
 
 
-@rule(r"(?:竖屏|竖版|横屏|横版|宽屏|方形|正方形)(?:就|也|先)?(?:不用了|不要了|算了|取消了?|去掉|不需要了)")
+@rule(
+    r"(?:竖屏|竖版|横屏|横版|宽屏|方形|正方形)(?:就|也|先)?(?:不用了|不要了|算了|取消了?|去掉|不需要了)"
+    r"|(?:竖屏|竖版|竖的|横屏|横版|横的|方的|方形)(?:的)?(?:不好看|不行|太丑了?|难看|不要)"
+)
 def _shape_dropped(m: re.Match[str], st: State) -> None:
     """竖屏就不用了: that shape taken back."""
     _not_shape(m, st)

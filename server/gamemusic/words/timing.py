@@ -35,7 +35,7 @@ when = registrar(RANGES)
     rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)"
     r"|\b(?:music|bgm|it)\s+(?:(?:should|to|can|could|will|would|must)\s+)?(?:not|never|shouldn't|won't|doesn't|don't"
     rf"|dont|can't)\s+(?:start|begin|come\s+in|kick\s+in|play)\s+(?:until|till|before)\s+(?P<t4>{TIME})",
-    rf"(?:前面|开头|一开始|开始|片头)(?:先)?(?:不要|别|不用|不放|没有)(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)\s*[,，]?\s*(?:等到|到)?第?(?P<t2>{TIME})"
+    rf"(?:(?:前面|开头|一开始|开始|片头|开场)的?)+(?:先)?(?:不要|别|不用|不放|没有)(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)\s*[,，]?\s*(?:等到|到|从)?第?(?P<t2>{TIME})"
     r"\s*(?:以后|之后|后)?\s*(?:再|才)?(?:放|开始|进来|出来|有|响起?)?",
     rf"(?:(?:音乐|背景音乐|bgm)?(?:开始|进来)前|开头|前面|开场|片头)(?:先)?(?:留|空|空出|留出)\s*(?P<d4>{DUR})(?:的)?(?:空白|静音|安静)?",
     rf"(?:延后|推迟|晚)\s*(?P<d5>{DUR})\s*(?:再|才)?(?:开始|进来|放|出来|进|响起?|播)",
@@ -375,7 +375,8 @@ def _except_first(m: re.Match[str], st: State) -> None:
     r"|\b(?:start|begin)\s+(?:the\s+music\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b",
     r"全程|整个视频|整段|全部时长|从头到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)"
     r"|(?:在)?(?:视频)?(?:结束|结尾)前(?:都|一直)(?:放|播|有)|一直(?:放|播)(?:到)?(?:视频)?(?:结束|结尾|最后|底)"
-    r"|(?:音乐|bgm)?(?:不要|别)(?:停|断)(?:下来)?(?=\s*(?:$|[,，。]))|中间(?:也)?(?:别|不要)断|不间断",
+    r"|(?:音乐|bgm)?(?:不要|别)(?:停|断)(?:下来)?(?=\s*(?:$|[,，。]))|中间(?:也)?(?:别|不要)断|不间断"
+    r"|(?:一直)?(?:放|播)?到(?:视频)?(?:结束|结尾|最后|末尾)(?:为止)?(?!\s*(?:淡|加|的|前|再|\d))",
 )
 def _whole(m: re.Match[str], st: State) -> None:
     if st.plan.range is None:  # "over the whole thing except the first 3 s": the other range

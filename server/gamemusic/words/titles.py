@@ -64,7 +64,7 @@ _TITLES = [
         rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
         rf"\b(?:add|put|show|display|write|overlay)\s+(?:(?:my|the|a|an|our)\s+)?(?:[a-z]+\s+){{0,3}}?{QUOTED}"
         r"(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
-        rf"(?:(?:(?:在\s*)?(?:开头|前面?|开始)的?\s*(?P<fd>{DUR})|(?:在\s*)?(?:最后|结尾|末尾)的?\s*(?P<ld>{DUR})"
+        rf"(?:(?:(?:在|从)?\s*第?(?P<ra>{TIME})\s*(?:到|至|-)\s*第?(?P<rb>{TIME})(?:之间)?|(?:在\s*)?(?:开头|前面?|开始)的?\s*(?P<fd>{DUR})|(?:在\s*)?(?:最后|结尾|末尾)的?\s*(?P<ld>{DUR})"
         rf"|(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)"
         rf"|(?:在\s*)?(?:屏幕|画面|视频)?(?:的)?(?:最|正)?(?P<pos>顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边|底下|中间|中央|正中|[左右]?上角|[左右]?下角))"
         rf"\s*(?:处|时|的时候|那里|的|里|内)?\s*)?(?:加|添加|加上|加个|来个|来一个|放|显示|插入|打上|写|配)?\s*"
@@ -148,6 +148,8 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
         _place(fields, m["se"])
     if group(m, "pos"):  # 屏幕上方加一行字
         fields["position"] = _POSITIONS.get(m["pos"], "center")
+    if group(m, "ra"):  # 在1:00到1:05加字幕
+        fields["range"] = span(m["ra"], m["rb"])
     if group(m, "fd"):  # 开头10秒的标题: shown over the first 10 s
         fields["range"] = TimeRange(0.0, seconds(m["fd"]))
     if group(m, "ld"):
