@@ -94,7 +94,7 @@ def _part_volume(m: re.Match[str], st: State) -> None:
     rf"|\b(?:the\s+)?(?:last|final)\s+(?:{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+)?(?:silent|music[\s-]?free|without\s+music)\b"
     rf"|\b(?:end|stop|finish|cut\s+off)\s+(?:the\s+music\s+)?(?:{DUR})\s+(?:early|earlier|sooner)\b|\b(?:except|but\s+not|apart\s+from|"
     rf"other\s+than|minus)\s+(?:for\s+)?(?:during\s+)?the\s+(?:last|final)\s+(?:{DUR})",
-    rf"提前\s*(?:{DUR})\s*(?:结束|停|停止|收尾)|除了?(?:结尾|最后)的?\s*(?:{DUR})|"
+    rf"提前\s*(?:{DUR})\s*(?:结束|停|停止|收尾)|(?:放|播)到(?:最后|结尾前|结束前)\s*(?:{DUR})|除了?(?:结尾|最后)的?\s*(?:{DUR})|"
     rf"(?:最后|结尾|末尾|最后的)\s*(?:{DUR})\s*(?:(?:不要|别|不用|不)(?:放|播)(?:背景)?(?:音乐)?|(?:不要|别|不用|不放|没有|不需要)(?:有)?(?:背景)?音乐)|(?:结束|结尾)前\s*(?:{DUR})",
     r"(?:(?:boss战|打boss|战斗|高潮|过场动画|过场)(?:的)?(?:那段|那一段|那部分|部分|的时候|时)|(?:前|后|上|下)半段|(?:前|后)一半|一半的时候|中间(?:那段|部分|那部分|位置|的时候)|(?:视频|片子)(?:的)?中间|中途|片头(?:之后|以后|过后|结束)|boss出来(?:的时候|时|后)"
     r"|(?:我)?(?:开始)?(?:说话|讲话|解说|开麦|开打|开枪|开团)的(?:地方|位置|那里|那一?刻|那儿)"
