@@ -45,7 +45,7 @@ def _keep_ducking(m: re.Match[str], st: State) -> None:
     r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:weak|subtle|light|gentle|soft)\b|\b(?:turn|crank|bump)\s+(?:the\s+)?ducking\s+up\b",
     rf"(?:加强|增强|更强的?|强一?点的?|更多的?|强烈的?|大幅)(?:的)?{_ZH_DUCK}"
-    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要|弄|搞|整|变)?(?:(?:强|多|大|深)(?:一?点|一些|些)|更强|加强)"
+    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要|弄|搞|整|变)?(?:(?:强|多|大|深|高)(?:一?点|一些|些|(?=\s*(?:$|[,，。]|吧)))|更强|加强)"
     rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:太|有点|不够)(?:弱|轻|浅|小|不明显)了?|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?不够(?:明显|强|狠)?",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:stronger|harder|deeper|heavier|more\s+aggressive)\b",
 )
@@ -58,7 +58,7 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:strong|much|heavy|aggressive|deep|obvious|hard)\b|\b(?:turn|tone)\s+(?:the\s+)?ducking\s+down\b|"
     r"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b",
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
-    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要|弄|搞|整|变)?(?:(?:弱|轻|少|小|浅)(?:一?点|一些|些)|减弱)"
+    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要|弄|搞|整|变)?(?:(?:弱|轻|少|小|浅|低)(?:一?点|一些|些|(?=\s*(?:$|[,，。]|吧)))|减弱)"
     rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:别|不要|没必要)?(?:那么|太|有点|过于)(?:狠|强|猛|重|明显|厉害|大|深|夸张)了?",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|less\s+(?:strong|"
     r"aggressive|deep|heavy|obvious))\b",

@@ -323,8 +323,8 @@ def _style(m: re.Match[str], st: State) -> None:
 def _not_style(m: re.Match[str], st: State) -> None:
     """"不要恐怖的了", "no boss music": that style is never picked (and, alone, a question)."""
     found = style_word(m.group(0))
-    if found:
-        st.refused_styles.add(found[0])
+    if found and not re.search(r"(?:别|不要|不用)(?:太|那么)$", m.string[max(0, m.start() - 4) : m.start()]):
+        st.refused_styles.add(found[0])  # but "恐怖风，但别太吓人" only tempers it
 
 
 @style(

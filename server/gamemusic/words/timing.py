@@ -37,7 +37,7 @@ when = registrar(RANGES)
     rf"|dont|can't)\s+(?:start|begin|come\s+in|kick\s+in|play)\s+(?:until|till|before)\s+(?P<t4>{TIME})",
     rf"(?:(?:前面|开头|一开始|开始|片头|开场)的?)+(?:先)?(?:不要|别|不用|不放|没有)(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)\s*[,，]?\s*(?:等到|到|从)?第?(?P<t2>{TIME})"
     r"\s*(?:以后|之后|后)?\s*(?:再|才)?(?:放|开始|进来|出来|有|响起?)?",
-    rf"(?:(?:音乐|背景音乐|bgm)?(?:开始|进来)前|开头|前面|开场|片头)(?:先)?(?:留|空|空出|留出)\s*(?P<d4>{DUR})(?:的)?(?:空白|静音|安静)?",
+    rf"(?:(?:音乐|背景音乐|bgm)?(?:开始|进来)前|开头|前面|开场|片头)(?:先)?(?:留白|空白|留|空|空出|留出)\s*(?P<d4>{DUR})(?:的)?(?:空白|静音|安静)?",
     rf"(?:延后|推迟|晚)\s*(?P<d5>{DUR})\s*(?:再|才)?(?:开始|进来|放|出来|进|响起?|播)",
     rf"等到\s*第?(?P<t3>{TIME})(?:\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?)?(?=\s*(?:$|[,，。.!！]))",
     rf"(?:等到|等|到了)\s*第?(?P<t>{TIME})\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?",
@@ -183,6 +183,12 @@ def _fade_later(m: re.Match[str], st: State) -> None:
     """"淡出别太长，一秒就够": the length said in the next clause."""
     direction = group(m, "dir")
     _set_fade(st, _which(direction) if direction else "both", seconds(m["d2"]))
+
+
+@fade(r"(?P<dir>淡入淡出|淡入|淡出)[^。；;\n]{0,8}?[，,]\s*(?:时间|时长)?(?:再|要|得)?(?P<len>长|短|慢|快|久)(?:一?点|一些|些)")
+def _fade_later_length(m: re.Match[str], st: State) -> None:
+    """音乐最后淡出，时间长一点: the length word in the next clause."""
+    _set_fade(st, _which(m["dir"]), 4.0 if m["len"] in ("长", "慢", "久") else 0.5)
 
 
 # 淡出别太突然 / 柔和一点: a longer fade; 淡入别拖太久 / 干脆一点: a shorter one.

@@ -116,8 +116,14 @@ _POSITIONS = {"top": "top", "bottom": "bottom", "顶部": "top", "上方": "top"
               "右下角": "bottom", "下角": "bottom"}  # fmt: skip
 
 
+_OLD_TEXT = re.compile(
+    r"(?P<kw>标题|字幕|文字|大标题)\s*从\s*(?:“[^”]*”|「[^」]*」|\"[^\"]*\"|‘[^’]*’|『[^』]*』|《[^》]*》)\s*(?=改成|换成|改为|换为|变成)"
+)  # 把标题从“第一集”改成“第二集”: the old text goes, the new one is the title
+
+
 def take_titles(text: str, plan: EditPlan) -> str:
     """Move every title/text overlay (with its timing) from `text` into `plan`."""
+    text = _OLD_TEXT.sub(lambda m: m["kw"], text)
     for pattern in _TITLES:
         while m := pattern.search(text):
             fields = _overlay(m, plan)
