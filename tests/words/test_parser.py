@@ -34,6 +34,19 @@ def test_unknown_words_are_skipped_and_named_while_the_rest_is_applied(
     assert any(ignored in line for line in notes(plan))
 
 
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [("只在第七分钟放音乐", "第7分钟"), ("音乐调小，大概30秒后", "30秒后"),
+     ("add boss music for the 7th minute or so, like 2 min", "2 min")],
+)  # fmt: skip
+def test_a_time_that_could_not_be_placed_changes_nothing_and_is_named(text: str, part: str) -> None:
+    with pytest.raises(BadInput) as err:
+        parse(text)
+    assert err.value.code == "not_understood"
+    assert part in err.value.message
+    assert "0:30" in err.value.hint
+
+
 @pytest.mark.parametrize("text", ["make it purple", "hello there", "变成紫色", "", "   ", "谢谢"])
 def test_a_sentence_with_nothing_actionable_is_refused_naming_it(text: str) -> None:
     with pytest.raises(BadInput) as err:

@@ -23,9 +23,9 @@ _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
     r"(?:\s+(?:level|volume))?(?:\s+(?:when|while|under)\s+i\s+talk)?"
     r"|\b(?:music|bgm|it)\s+(?:keeps\s+|is\s+|always\s+)*(?:cutting\s+out|dipping|ducking|dropping(?:\s+out)?|going\s+"
     r"(?:quiet|silent)|disappearing|vanishing)\s+(?:when|whenever|while|every\s+time)\s+i\s+(?:talk|speak)",
-    rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|{_ZH_DUCK}(?:关闭|关掉|取消|关了|不要了)"
-    r"|(?:说话|讲话|解说|开麦)(?:的)?(?:时候?|时)(?:音乐|背景音乐|bgm)?(?:也)?(?:别停|不要停|别变小|不要变小|保持不变|照常放?)"
-    r"|(?:说话|讲话|解说|人声|开麦)(?:的)?(?:时候?|时)?(?:不要|别|不用)(?:再)?(?:压|压低|降低|调低|闪避|让)(?:低)?(?:音乐|背景音乐|bgm)?",
+    rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|(?:不要|别|不用)(?:再)?自动(?:降|压|调低|降低|压低|减小)(?:音量|音乐|声音|bgm)?|{_ZH_DUCK}(?:的?(?:效果|功能))?(?:也|都|就)?(?:关闭|关掉|取消|关了|不要了|去掉)"
+    r"|(?:说话|讲话|解说|开麦|开口|发言|语音|连麦)(?:的)?(?:时候?|时)(?:音乐|背景音乐|bgm)?(?:也)?(?:别停|不要停|别变小|不要变小|保持不变|照常放?|不要动|别动|不用动|不变)"
+    r"|(?:说话|讲话|解说|人声|开麦|开口|发言|语音|连麦)(?:的)?(?:时候?|时)?(?:不要|别|不用)(?:再)?(?:压|压低|降低|调低|闪避|让)(?:低)?(?:音乐|背景音乐|bgm)?",
 )
 def _duck_off(m: re.Match[str], st: State) -> None:
     st.plan.duck = False
@@ -34,7 +34,7 @@ def _duck_off(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:keep|leave)\s+(?:the\s+)?(?:auto[\s-]?)?ducking(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same|how\s+it\s+is))?\b(?!\s+on\b)"
     r"(?![^,.;!?\n]{0,16}?\b(?:but|lighter|lower|softer|gentler|stronger|harder|deeper|heavier|less|more|at|to|by)\b)",
-    r"(?:闪避|避让)(?:保留|保持|不变|别动|留着)",
+    r"(?:闪避|避让)(?:保留|保持|不变|别动|留着)|(?:把)?(?:闪避|避让)(?:调回|恢复|改回|还原)(?:到|成)?(?:默认|原来|原样)(?:的)?(?:样子|设置)?",
 )
 def _keep_ducking(m: re.Match[str], st: State) -> None:
     """"Keep ducking", 闪避保留: nothing to change."""
@@ -54,7 +54,8 @@ def _duck_db_later(m: re.Match[str], st: State) -> None:
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:weak|subtle|light|gentle|soft)\b|\b(?:turn|crank|bump)\s+(?:the\s+)?ducking\s+up\b"
     r"|\b(?:turn|crank|bump|ramp)\s+up\s+(?:the\s+)?(?:auto[\s-]?)?ducking\b",
     rf"(?:加强|增强|更强的?|强一?点的?|更多的?|强烈的?|大幅)(?:的)?{_ZH_DUCK}"
-    rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:强一?点|更强|加强|多一?点|大一?点|深一?点)",
+    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要|弄|搞|整|变)?(?:(?:强|多|大|深|高)(?:一?点|一些|些|(?=\s*(?:$|[,，。]|吧)))|更强|加强)"
+    rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:太|有点|不够)(?:弱|轻|浅|小|不明显)了?|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?不够(?:明显|强|狠)?",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:stronger|harder|deeper|heavier|more\s+aggressive)\b",
 )
 def _duck_strong(m: re.Match[str], st: State) -> None:
@@ -68,7 +69,8 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
     r"|\b(?:the\s+)?(?:drop|dip)(?:\s+in\s+(?:the\s+)?(?:volume|music))?\s+(?:when|while|as)\s+i(?:'m)?\s+(?:talk|speak|talking|speaking)\s+"
     r"(?:is|feels|seems)\s+(?:(?:way|a\s+bit|kinda|a\s+little)\s+)?too\s+(?:much|strong|big|deep|obvious|hard)\b",
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
-    rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:弱一?点|轻一?点|少一?点|减弱|小一?点|浅一?点)",
+    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要|弄|搞|整|变)?(?:(?:弱|轻|少|小|浅|低)(?:一?点|一些|些|(?=\s*(?:$|[,，。]|吧)))|减弱)"
+    rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:别|不要|没必要)?(?:那么|太|有点|过于)(?:狠|强|猛|重|明显|厉害|大|深|夸张)了?",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|less\s+(?:strong|"
     r"aggressive|deep|heavy|obvious))\b",
     r"\bducking\s*,?\s+(?:but\s+)?(?:like\s+)?(?:not\s+(?:too|that)\s+much|only\s+a\s+(?:little|bit)|just\s+a\s+(?:little|bit)"
@@ -83,7 +85,7 @@ def _duck_light(m: re.Match[str], st: State) -> None:
     rf"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:by|of|at|to|=)?\s*(?P<db>{NUM})\s*db\b"
     rf"|\b(?P<db2>{NUM})\s*db\s+(?:of\s+)?ducking\b"
     rf"|\bduck\w*\b[^,.;!?\n]{{0,30}}?\b(?:by|of|at|to)?\s*(?:like\s+|about\s+|around\s+|~)?(?P<db3>{NUM})\s*db\b",
-    rf"{_ZH_DUCK}\s*(?P<db>{NUM})\s*(?:db|分贝)|(?P<db2>{NUM})\s*(?:db|分贝)(?:的)?{_ZH_DUCK}",
+    rf"{_ZH_DUCK}(?:的)?(?:深度|幅度|力度)?\s*(?:设置为|设置成|设定为|设为|设成|调到|调成|改成|改为|是|为|到)?\s*(?P<db>{NUM})\s*(?:db|分贝)|(?P<db2>{NUM})\s*(?:db|分贝)(?:的)?{_ZH_DUCK}",
 )
 def _duck_db(m: re.Match[str], st: State) -> None:
     db = float(group(m, "db", "db2", "db3") or 0)
@@ -93,6 +95,14 @@ def _duck_db(m: re.Match[str], st: State) -> None:
     st.plan.duck, st.plan.duck_db = True, db
 
 
+# Chinese complaints that the music covers the voice: 背景音乐太抢了，把我解说都盖了.
+_ZH_BGM = r"(?:音乐|背景音乐|bgm|配乐)(?:的?声音|的?音量)?"
+_ZH_LOUD_BGM = rf"(?:{_ZH_BGM}(?:(?:有点|太|好|很)?(?:大声|大|吵|响|抢戏|抢|吵死)了?)?[，,\s]*(?:我)?(?:都|快|要|老是|总是|一直)?)"
+_ZH_MY_VOICE = (
+    r"(?:我(?:说话|讲话)的?声音|我的?(?:声音|人声|解说|说话声?|讲话声?|配音|旁白)|人声|解说|说话声?|讲话声?|配音|旁白"
+    r"|我(?=了?(?:$|[，,。；;！!？?\s])))"  # 盖住我了
+)
+_ZH_COVER = r"(?:盖过|盖住|压过|压住|淹没|盖掉|压没|吃掉|挡住|遮住|糊住|盖|挡)了?"
 _VOICE = (
     r"(?:i\s+(?:talk|speak|commentate|narrate|say\s+something)|i'?m\s+(?:talking|speaking|commentating|narrating)|i\s+am\s+"
     r"(?:talking|speaking)|(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|any\s+)?)?"
@@ -126,14 +136,21 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"(?:\s+than\s+the\s+(?:music|bgm|soundtrack))?"
     r"|(?:my\s+)?(?:voice|commentary|mic|narration)\s+(?:is\s+|sounds\s+)?(?:(?:way|a\s+bit|kinda|so)\s+)?too\s+(?:quiet|soft|low)\s+"
     r"(?:compared\s+to|next\s+to|against|under|over|with|behind)\s+the\s+(?:music|bgm|soundtrack))\b",
-    r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
-    r"(?:把|让|将)?(?:音乐|背景音乐|bgm)?(?:自动)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅)?(?:再)?(?:调低|降低|压低|变小"
-    r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
-    r"(?P<mod2>很多|更多|多一?点|得多|不少)?",
-    r"(?:(?:音乐|背景音乐|bgm)(?:太大声?了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?(?:我的?)?"
-    r"(?:声音|人声|解说|说话)"
-    r"|听不[清见到](?:我的?)?(?:声音|解说|说话|人声)"
-    r"|(?:音乐|背景音乐|bgm)(?:跟|和|与)(?:我的?)?(?:解说|声音|人声|说话)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)",
+    r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白|开口|发言|语音|连麦)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
+    r"(?:把|让|将)?(?:音乐|背景音乐|bgm|配乐)?(?:能不能|可不可以|能否|可以|能|要|得|就|会|应该)?(?:自动|自己)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅|稍微|稍稍|略微)?(?:再)?(?:调低|降低|压低|变小"
+    r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|让开|让位|避开|躲开|压一压|压一下|降一降|(?:降|低|小|弱|压)下(?:去|来)|(?P<mod3>小一半|降一半|减半|低一半)|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
+    r"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?",
+    rf"(?:{_ZH_LOUD_BGM}?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?{_ZH_MY_VOICE}"
+    rf"|{_ZH_LOUD_BGM}?(?:把|将){_ZH_MY_VOICE}(?:都|给|全)?{_ZH_COVER}"
+    rf"|{_ZH_MY_VOICE}(?:都|完全|老是|总是)?被(?:背景)?(?:音乐|bgm|配乐)(?:给)?{_ZH_COVER}"
+    rf"|{_ZH_LOUD_BGM}?听不[清见到](?:楚)?(?:我(?:在)?(?:说|讲)(?:啥|什么|的话|话)|{_ZH_MY_VOICE})"
+    rf"|{_ZH_LOUD_BGM}?{_ZH_MY_VOICE}(?:都|完全|有点|根本|快)?(?:听不(?:清|见|到)|听不太清)(?:楚)?了?"
+    r"|(?:音乐|背景音乐|bgm)(?:跟|和|与)(?:我的?)?(?:解说|声音|人声|说话)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)"
+    r"|(?:我的?)?(?:解说|人声|说话声?)(?:跟|和|与)(?:背景音乐|音乐|bgm)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)",
+    # 我开麦时音乐最好小声一点: a voice time, then a dip in the same clause, whatever is between
+    r"(?:说话|讲话|解说|配音|旁白|讲解|开麦|出声|开口|发言|语音|连麦)(?:的)?(?:时候?|时|期间)(?:(?!游戏|原声|音效|声效|字幕|标题|节奏|速度)[^，,。；;！!？?\n]){0,10}?"
+    r"(?P<mod>大幅)?(?:调低|降低|压低|变小|小声|小一?点|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|压一压|压一下|降一降|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
+    r"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?",
 )
 def _duck_voice(m: re.Match[str], st: State) -> None:
     """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip
@@ -141,10 +158,11 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
     mod = (group(m, "mod", "mod2", "mod3") or "").replace(" ", "")
     st.plan.duck = True
     text = m.group(0).lower()
-    if re.search(r"\bduck|自动", text) and not mod and not re.search(r"点|些", text):
+    if re.search(r"\bduck|自动|自己", text) and not mod and not re.search(r"点|些", text):
         return
     if mod in ("much", "alot", "way", "strongly", "heavily", "more", "大幅", "很多", "更多",
-               "多点", "多一点", "得多", "不少"):  # fmt: skip
+               "多点", "多一点", "得多", "不少", "一大截", "好多", "许多", "小一半", "降一半", "减半",
+               "低一半"):  # fmt: skip
         st.plan.duck_step = 6.0
     elif mod and mod != "more":
         st.plan.duck_step = 2.0

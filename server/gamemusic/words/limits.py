@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from gamemusic.words.plan import Question, Unsupported
-from gamemusic.words.rules import Rule, State, registrar
+from gamemusic.words.rules import Rule, State, group, registrar
 from gamemusic.words.text import DUR, TIME
 from gamemusic.words.vocabulary import STYLE_RE, STYLE_TITLES, STYLE_ZH
 
@@ -26,11 +26,23 @@ _GAME_PART = (
     rf"\b(?:mute|silence|lower|raise|boost|turn\s+(?:up|down)|cut)\s+{_GAME_PART}\s+(?:(?:from|between)\s+{TIME}\s+"
     rf"(?:to|and|-|until|till)\s+{TIME}|(?:for|during|in)\s+the\s+(?:first|last|final)\s+(?:{DUR}|minute))",
     rf"(?:从|在)?\s*第?{TIME}\s*(?:到|至|-)\s*第?{TIME}\s*(?:的)?(?:原声|游戏声音?|游戏音效)(?:静音|关掉|调小|小一?点|调低)",
+    rf"(?:(?:在)?(?:最后|结尾|前|开头|头)(?:的)?\s*{DUR}|第?{TIME}\s*(?:以后|之后|后|以前|之前))(?:的)?(?:时候)?[^,，。；;\n]{{0,8}}?"
+    r"(?:不要|关掉|静音|去掉|调小|调大|小一?点|大一?点)(?:原声|游戏声音?|游戏音效)",
 )
 def _part_of_game(m: re.Match[str], st: State) -> None:
     _no(st, "changing the game audio over part of the video", "只改一段时间里的原声",
         ("I can mute the game audio or set its level for the whole video.",
          "原声可以整体静音或调整音量。"))  # fmt: skip
+
+
+@early(
+    r"(?:说话|讲话|解说|开麦|开口|语音)(?:的)?(?:时候?|时)(?:把|让)?(?:游戏声音?|游戏的声音|原声|游戏音效|游戏)(?:也)?(?:[^,，。；;\n]{0,8})"
+)
+def _game_under_voice(m: re.Match[str], st: State) -> None:
+    """我说话的时候游戏声也小一点: only the music dips under the voice."""
+    _no(st, "lowering the game audio while you talk", "说话时压低游戏原声",
+        ("The music dips under your voice (ducking); the game audio has one level for the whole video.",
+         "说话时压低的是音乐（闪避）；游戏原声整段视频只有一个音量。"))  # fmt: skip
 
 
 _LEVEL = (
@@ -46,13 +58,13 @@ _PART = (
 )
 _GAP = r"(?:(?!\b(?:and|but|then|also)\b)[^,;.!?\n]){0,30}?"
 _ZH_LEVEL = (
-    r"(?:(?:再|稍微|调)*(?:大|小|响|轻|低|高)(?:声)?(?:一?点|些)|太(?:吵|大声|响|小声|轻)了?|调(?:大|小|高|低)|小声|大声"
+    r"(?:(?:再|稍微|调)*(?:大|小|响|轻|低|高)(?:声)?(?:一?点|些)|太(?:吵|大声|响|小声|轻)了?|调(?:大|小|高|低)|小声|大声|变(?:大|小|响|轻)"
     r"|(?:大|小)声点)"
 )
 _ZH_PART = (
     rf"(?:(?:在|从)?\s*(?:(?:前|最后|(?<!然)后)\s*(?:的)?\s*{DUR}|结尾|末尾|片尾|片头|开头|前半段|后半段|高潮)"
     rf"(?:的?部分|那段|的时候)?|(?:在|从)\s*第?{TIME}\s*"
-    rf"(?:之后|以后|开始|后|到\s*第?{TIME})?)"
+    rf"(?:之后|以后|开始|后|到\s*第?{TIME})?|第?{TIME}\s*(?:之后|以后)(?:的时候)?)"
 )
 
 
@@ -78,6 +90,7 @@ def _part_volume(m: re.Match[str], st: State) -> None:
 def _part_style(m: re.Match[str], st: State) -> None:
     """"Make the intro more epic": a style or a level for one part of the video."""
     st.unplaced = True
+    st.unplaced_part = True
     _no(st, f"'{m.group(0).strip()}' (one part of the video)", f"“{m.group(0).strip()}”（只改视频的一部分）",
         ("Style, volume and tempo hold for the whole video; I can limit where the music plays.",
          "风格、音量和节奏只能整体设置；可以限定音乐播放的时间段。"))  # fmt: skip
@@ -101,21 +114,29 @@ def _part_ducking(m: re.Match[str], st: State) -> None:
     r"menu|lobby|countdown|boss\s+(?:fight|appears|shows\s+up)|fight\s+(?:starts|begins)|match\s+(?:starts|begins))\b(?![^.;!?\n]{0,24}?\d)"
     r"|\b(?:(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)|(?:the\s+)?(?:music|bgm)\s+(?:off|out))\s+)?(?:from|in|for)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)\b"
     r"(?![^.;!?\n]{0,24}?\d)",
-    rf"\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+(?:the\s+(?:very\s+)?end\b|(?:the\s+(?:video|clip|recording|match)|it)"
+    rf"(?P<early>\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+(?:the\s+(?:very\s+)?end\b|(?:the\s+(?:video|clip|recording|match)|it)"
     r"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:no|without|not\s+have"
     rf"|don't\s+want|cut|kill|stop)\s+(?:any\s+|the\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)"
     rf"|\b(?:the\s+)?(?:last|final)\s+(?:{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+(?:music|bgm))\b"
     rf"|\b(?:end|stop|finish|cut\s+off)\s+(?:the\s+music\s+)?(?:{DUR})\s+(?:early|earlier|sooner)\b|\b(?:except|but\s+not|apart\s+from|"
-    rf"other\s+than|minus)\s+(?:for\s+)?(?:during\s+)?the\s+(?:last|final)\s+(?:{DUR})",
-    rf"提前\s*(?:{DUR})\s*(?:结束|停|停止|收尾)|除了?(?:结尾|最后)的?\s*(?:{DUR})|"
-    rf"(?:最后|结尾|末尾|最后的)\s*(?:{DUR})\s*(?:(?:不要|别|不用|不)(?:放|播)(?:背景)?(?:音乐)?|(?:不要|别|不用|不放|没有|不需要)(?:有)?(?:背景)?音乐)|(?:结束|结尾)前\s*(?:{DUR})",
-    r"(?:(?:boss战|打boss|战斗|高潮|过场动画|过场)(?:的)?(?:那段|那一段|那部分|部分|的时候|时)|(?:前|后|上|下)半段|(?:前|后)一半|一半的时候|中间(?:那段|部分|那部分)|中途|片头(?:之后|以后|过后|结束)|boss出来(?:的时候|时|后))"
+    rf"other\s+than|minus)\s+(?:for\s+)?(?:during\s+)?the\s+(?:last|final)\s+(?:{DUR}))",
+    rf"(?P<early>提前\s*(?:{DUR})\s*(?:结束|停|停止|收尾)|(?:放|播)到(?:最后|结尾前|结束前)\s*(?:{DUR})|除了?(?:结尾|最后)的?\s*(?:{DUR})|"
+    rf"(?:最后|结尾|末尾|最后的)\s*(?:{DUR})\s*(?:(?:不要|别|不用|不)(?:放|播)(?:背景)?(?:音乐)?|(?:不要|别|不用|不放|没有|不需要)(?:有)?(?:背景)?音乐)|(?:结束|结尾)前\s*(?:{DUR}))",
+    r"(?:(?:boss战|打boss|战斗|高潮|过场动画|过场)(?:的)?(?:那段|那一段|那部分|部分|的时候|时)|(?:前|后|上|下)半段|(?:前|后)一半|一半的时候|中间(?:那段|部分|那部分|位置|的时候)|(?:视频|片子)(?:的)?中间|中途|片头(?:之后|以后|过后|结束)|boss出来(?:的时候|时|后)"
+    r"|(?:我)?(?:开始)?(?:说话|讲话|解说|开麦|开打|开枪|开团)的(?:地方|位置|那里|那一?刻|那儿)"
+    r"|(?:最)?(?:精彩|高光|关键|刺激|激烈)的(?:地方|时候|部分|那段|那一?刻)|(?:开头|片头)(?:和|跟|与)(?:结尾|片尾)|头尾|首尾|从(?:视频)?中间|中间开始|中间那(?:一|1)?\s*(?:分钟|段|部分|会儿)"
+    r"|(?:然后|之后)?后面(?:再)?(?:配|放|换成|用|来)(?:点|个|一段)?(?=[a-z0-9]|[\u4e00-\u9fff]{1,6}?(?:的|风|音乐|bgm))"
+    r"|有(?:战斗|打斗|团战|boss|高潮|解说|对话|剧情|枪战)的(?:地方|时候|部分|那段)"
+    r"|(?:boss|敌人|对手|团战|决赛圈|打架|开枪|交火|死亡|复活|翻盘|胜利|击杀|五杀|落地)(?:战)?(?:出现|出来|登场|开始|开打|来了)?(?:的时候|时|的那一?刻|那段|之后|以后))"
     r"(?![^。；;!?\n]{0,12}?\d)",
 )
 def _unplaced(m: re.Match[str], st: State) -> None:
     """"The second half", "after the intro": a place the words cannot put a time on. The music is
-    not placed anywhere else instead."""
+    not placed anywhere else instead, nor over the range said next to it ('前15秒配lofi，后面配
+    boss'). An end the words cannot set ("10 seconds before the end", 结束前10秒) is named the
+    same way, but the start said next to it stays ("from 0:15 except the last 10 seconds")."""
     st.unplaced = True
+    st.unplaced_part = st.unplaced_part or not group(m, "early")
     _no(st, f"'{m.group(0).strip()}' (I can't tell when that is)", f"“{m.group(0).strip()}”（我看不出那是什么时间）",
         ("Say the time: 'from 1:30', 'the last 40 seconds'.", "请说具体时间：“从1:30开始”“最后40秒”。"))
 
@@ -152,7 +173,8 @@ def _frame_rate(m: re.Match[str], st: State) -> None:
     r"correction|correct)|(?:a\s+)?(?:vhs|vintage|retro|crt|film|instagram)\s+(?:filter|look|effect)|filters?"
     r"|saturation|more\s+saturated|brightness|brighter\s+(?:picture|image|video)|contrast|colou?rs?\s+"
     r"(?:pop|warmer|cooler)|lut|vignette|blur)\b",
-    r"滤镜|调色|黑白|饱和度|亮度|对比度|色调|模糊|画面(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|亮一点",
+    r"(?:(?:复古|怀旧|黑白|电影感?|胶片|日系|暖色|冷色|老电影|像素|赛博朋克|霓虹|梦幻|vhs|8bit|8位)(?:风)?的?)?(?:滤镜|色调|画风)"
+    r"|(?:画面|画风|视频画面)(?:改成|变成|调成|弄成|做成)(?:复古|像素|黑白|卡通|动漫|赛博朋克|电影)(?:风|风格|效果|的)?|调色|黑白|饱和度|亮度|对比度|色调|模糊|画面(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|亮一点",
 )
 def _colour(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}' (a picture filter)", f"“{m.group(0).strip()}”（画面滤镜）",
@@ -168,7 +190,8 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?"
     r"|(?:make|get|cut)\s+(?:the\s+)?(?:video|clip|recording|footage)\s+(?:down\s+)?(?:(?:a\s+(?:bit|lot)|\d+\s*(?:s|seconds?))\s+)?(?:shorter|longer)"
     r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
-    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|裁掉片头|加速视频|视频加速|慢动作|慢镜头|倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头",
+    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|裁掉片头|加速视频|视频加速|慢动作|慢镜头|(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
+    r"|画面(?:再|要)?(?:放大|缩小|大|小)(?:一?点|一些|些)?|(?:视频|片子|画面)(?:再|要)?(?:剪)?(?:短|长)(?:一?点|一些|些)|(?:视频|画面)(?:加速|变快|快进|倒放)|倒放|倒带|(?:视频|画面|播放)(?:的)?(?:播放)?速度(?!不变|别动|保持|不用动|不要动)[^,，。；;\n]{0,10}",
 )
 def _video_edit(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}' (editing the picture)", f"“{m.group(0).strip()}”（剪辑画面）",
@@ -182,7 +205,9 @@ def _video_edit(m: re.Match[str], st: State) -> None:
     r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b|\b(?:change|swap|edit|modify|replace)\s+(?:the\s+|my\s+)?(?:character(?:'s)?\s+|player(?:'s)?\s+)?"
     r"(?:skin|outfit|model|weapon|graphics|textures?|map)\b|\b(?:my|the)\s+(?:character|player|car|guy|avatar|hero|champ|champion|"
     r"aim)\s+(?:run|move|jump|drive|go|look|shoot|walk|hit|aim|play)\w*(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b",
-    r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢",
+    r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢"
+    r"|(?:敌人|血条|小地图|界面|hud|ui|准星|击杀提示|弹幕)(?:都|也|给)?(?:去掉|删掉|隐藏|拿掉|关掉|去了)"
+    r"|游戏(?:里|中)?的?(?:角色|人物|皮肤|地图|关卡|敌人|武器|画质|难度|剧情|操作)|(?:角色|人物|皮肤|武器)(?:换成|改成|换掉|换一?个)",
 )
 def _game_itself(m: re.Match[str], st: State) -> None:
     _no(st, "changing the game itself", "修改游戏本身",
@@ -196,7 +221,9 @@ def _game_itself(m: re.Match[str], st: State) -> None:
     r"|soundtrack|ost)\b|\bost\b|\bthe\s+(?:[a-z0-9']+\s+){1,3}(?:theme\s+song|main\s+theme|title\s+theme|intro\s+song)\b|\b(?:a\s+)?(?:real|"
     r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b|\b(?:use|add|put\s+in|upload)\s+(?:my\s+own|my|a\s+custom)\s+"
     r"(?:song|music|track|mp3|audio\s+file|beat)s?\b",
-    r"(?:官方|正版|原版)(?:配乐|原声带|音乐|主题曲|bgm)|原声带|流行歌曲",
+    r"(?:官方|正版|原版)[^,，。；;\n]{0,8}?(?:配乐|原声带|音乐|主题曲|bgm|原曲)|原曲|原声带|流行歌曲?|(?:抖音|网红|热门)(?:神曲|热歌|歌曲?)|流行歌|"
+    r"(?:换成|用|放|来一?首|加|配|配上)(?!好听|轻松|欢快|安静|好|燃|嗨|可爱|紧张|热血|激烈|史诗|恐怖|放松|舒缓|别人|一样|别|新|不一样)"
+    r"[\u4e00-\u9fffa-z]{2,5}的(?:歌|歌曲|新歌|成名曲)",
 )
 def _their_music(m: re.Match[str], st: State) -> None:
     _no(st, "a game's own or a licensed soundtrack", "游戏原版配乐或授权歌曲",
@@ -220,12 +247,26 @@ def _mix(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    r"(?:字幕|标题|文字|字体|字号|大标题)(?:的)?(?:字号|字体|大小|尺寸|字)?(?:再|调|要|能不能|可以)?(?:放大|缩小|加粗|变大|变小|调大|调小|大|小|粗|细)"
+    r"(?:一?点|一些|些)?|(?:字幕|标题|文字)(?:的)?(?:颜色|字体|描边|阴影|样式|特效|动画)|(?:字幕|标题|文字)(?:换|改)(?:个|一个|一种|成)?(?:字体|颜色|样式)"
+    r"|(?:字幕|标题|文字)(?:改成|换成|变成)(?:红|黄|白|黑|蓝|绿|粉|紫)色|(?:(?<=[，,。；;！!\s])|^)字(?:再|要)?(?:大|小|粗|细)(?:一?点|一些|些)?",
+)
+def _title_look(m: re.Match[str], st: State) -> None:
+    """字幕大一点, 标题换个字体: titles have one look (text, time and place are what can change)."""
+    _no(st, "changing how titles look (size, font, colour)", "修改字幕的样式（大小、字体、颜色）",
+        ("Titles have one look; I can set their text, time and place (top, center, bottom).",
+         "字幕样式是固定的；可以改文字、出现时间和位置（顶部、中间、底部）。"))  # fmt: skip
+
+
+@rule(
     r"\b(?:hdr|dolby\s+vision|auto[\s-]?(?:captions?|subtitles?)|transcri(?:be|ption)|subtitles?\s+(?:for|of)"
     r"\s+what\s+i\s+say|(?:remove|mute|cut|delete|take\s+out)\s+(?:my|the)\s+(?:own\s+)?(?:voice|commentary|mic|narration|voice[\s-]?over)"
     r"|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+|an?\s+)?(?:[a-z]+\s+)?(?:sound\s+effects?|sfx|"
     r"whoosh(?:es)?)|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
     r"remove\s+(?:the\s+)?(?:background\s+|room\s+|mic\s+|fan\s+|wind\s+|keyboard\s+)?noise|(?:room|mic|fan|wind|keyboard)\s+noise|hiss|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
-    r"自动字幕|语音转文字|识别字幕|加音效|变声|降噪|水印|加logo|hdr",
+    r"(?:帮我|给我|加个?|加上|来个|做个?|ai|自动)配音|配个音(?!乐)|文字转语音|(?:我的?)?(?:声音|人声)(?:变成|改成|换成)|变音|萝莉音|大叔音|机器人声|变声器?"
+    r"|(?:去掉|去除|消除|减少|降低)?(?:背景)?(?:噪音|杂音|底噪|电流声|噪声)|进度条|倒计时|计时器|画中画|马赛克|打码|边框|防抖|(?:画面)?稳定(?:一下)?(?:画面)?"
+    r"|自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:加|来|放|做)(?:点|个|些|一些|一个)?[\u4e00-\u9fff]{0,4}?(?:特效|贴图|动画效果)",
 )
 def _other_tools(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",
@@ -237,7 +278,7 @@ def _other_tools(m: re.Match[str], st: State) -> None:
     r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
     r"(?<!kong\s)country|reggae|punk|opera|acoustic|piano|guitar(?!\s+hero)|violin|a\s+cappella|acapella|disco|funk|blues|gospel"
     r"|drums?(?:\s+solo)?|saxophone|sax|flute|trumpet|vocals?|singing|lyrics|beatbox(?:ing)?)\b",
-    r"电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|民谣|流行乐|蹦迪|dj",
+    r"电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|武侠|仙侠|中国风|民族风|戏曲|西部|牛仔|乡村音乐|民谣|流行乐|蹦迪|dj|鼓点|鼓声|架子鼓|打击乐|合唱|人声演唱|带歌词|歌词|唱歌|有人唱",
 )
 def _genre(m: re.Match[str], st: State) -> None:
     """A genre or instrument the engine has no style for: named, with the styles it has."""
@@ -263,7 +304,9 @@ def _at_the_end(m: re.Match[str], st: State) -> None:
     r"(?!\s+(?:the\s+)?(?:gameplay|action|intensity|fights?|tempo|beat|timing)\b)|\bwrong\s+(?:vibe|style|mood|genre|kind\s+of\s+music)\b"
     r"|\b(?:less|not\s+so|too|so)\s+(?:cheesy|corny|cringe|cringy|cheap|tacky|lame|"
     r"basic|kiddy|childish)\b",
-    r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型",
+    r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型|(?:别的|其他|其它|另外的?|不同的?|不一样的?|新的?)(?:的)?(?:风格|类型)(?!成|为|到)"
+    r"|有(?:什么|哪些)(?:别的)?风格|风格推荐|推荐(?:个|一个|一下|几个)?风格"
+    r"|换(?:个|一个|一种|成)?(?:更)?(?:酷|帅|高级|洋气|时髦|潮|带感|有感觉|特别|有意思|新鲜)(?:一?点|一些)?的",
 )
 def _which_style(m: re.Match[str], st: State) -> None:
     st.plan.question = Question("Which style?", "换成哪种风格？", tuple(STYLE_TITLES))
@@ -284,7 +327,8 @@ def _sad(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:(?:a\s+)?(?:bit|little|lot|much)\s+)?(?:darker|more\s+dark|more\s+sinister|heavier|"
     r"more\s+ominous|grittier)\b",
-    r"(?:更|再)?(?:黑暗|暗黑|阴暗|沉重|压抑)(?:一?点|一些|些)|更(?:黑暗|暗黑|阴暗|沉重|压抑)|暗一?点",
+    r"(?:更|再)?(?:黑暗|暗黑|阴暗|沉重|压抑)(?:一?点|一些|些)|更(?:黑暗|暗黑|阴暗|沉重|压抑)|暗一?点"
+    r"|有点(?:暗|黑暗|暗黑|阴暗|沉重|压抑)(?!淡)|(?:压抑|沉重|阴暗)(?:的|一些)?(?:感觉|氛围|风格|音乐|bgm)",
 )
 def _darker(m: re.Match[str], st: State) -> None:
     st.plan.question = Question(

@@ -56,11 +56,19 @@ def _half_double(m: re.Match[str], st: State) -> None:
     _scale_tempo(st, 2.0 if re.search(r"double|twice", m.group(0), re.I) else 0.5)
 
 
+@shape(r"(?:节奏|速度|节拍|拍速|tempo|bpm)(?:直接|再)?(?:(?P<up>翻倍|加倍|翻一倍|快一倍)|减半|慢一半|降一半|放慢一半)")
+def _zh_half_double(m: re.Match[str], st: State) -> None:
+    """节奏翻倍 / 速度减半: the tempo times 2 or 0.5."""
+    _scale_tempo(st, 2.0 if m["up"] else 0.5)
+
+
 @shape(
     r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b|\b(?:tempo|speed)\s+(?:factor|multiplier)\s*(?:to\s+|of\s+|=\s*|:\s*)?(?P<f2>\d(?:\.\d+)?)\b",
     r"\b(?:tempo|speed|pace)\s*[:=]?\s*(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
     r"\b(?P<f3>\d(?:\.\d+)?)\s*(?:x|times)\s+(?P<dir>faster|quicker|slower)\b",
-    r"(?:速度|节奏|节拍)(?:调成|变成|加快到|放慢到|调到|快|慢)?(?P<f3>\d(?:\.\d+)?)\s*倍(?:速度?)?(?P<dir>快|慢)?",
+    r"(?:速度|节奏|节拍)(?:调成|变成|加快到|放慢到|调到|快|慢)?(?:原来的|现在的)?(?P<f3>\d(?:\.\d+)?)\s*倍(?:速度?)?(?P<dir>快|慢)?",
+    r"(?:速度|节奏|节拍)\s*(?:x|×|\*|乘以?)\s*(?P<f>\d(?:\.\d+)?)",
+    r"(?:速度|节奏|节拍)(?:再)?(?:快|慢)(?:一?点|一些)?\s*[,，]\s*(?:大概|大约|就|要)?(?P<f>\d(?:\.\d+)?)\s*倍(?:速)?(?:左右)?",
     r"(?P<f3>\d(?:\.\d+)?)\s*倍(?:的)?(?:速度|节奏)?(?P<dir>快|慢)",
 )
 def _tempo_times(m: re.Match[str], st: State) -> None:
@@ -76,12 +84,22 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
     r"\b(?P<dir>(?:speed\s+up|slow\s+down|slow)\s+the\s+(?:tempo|music|bpm|pace|beat)(?:\s+(?:up|down))?|speed\s+(?:it\s+|the\s+music\s+)?up|slow\s+(?:it\s+|the\s+music\s+)?down|(?:raise|increase|lower|reduce|drop|cut|decrease|boost)"
     r"\s+the\s+(?:tempo|bpm|speed|pace))\s+by\s+(?P<n>\d{1,3})\s*(?:%|percent)",
     r"(?:节奏|速度|节拍|tempo|bpm)\s*(?P<dir>加快|提高|提升|快|放慢|降低|减慢|慢)\s*(?P<n>\d{1,3})\s*%",
+    r"(?:音乐)?(?P<dir>加快|放慢|减慢|调快|调慢|快|慢)\s*(?P<n>\d{1,3})\s*%",
 )
 def _tempo_pct(m: re.Match[str], st: State) -> None:
     """"10% faster", 节奏加快百分之十: the tempo times 1.1 (not a volume of 10%)."""
     n = min(float(group(m, "n", "n2", "n3") or 0), 50.0) / 100
-    down = (group(m, "dir", "dir2", "dir3") or "").startswith(("slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢"))
+    down = (group(m, "dir", "dir2", "dir3") or "").startswith(("slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢", "调慢"))
     _scale_tempo(st, round(1 - n if down else 1 + n, 4))
+
+
+@shape(
+    r"(?:(?:速度|节奏|节拍)(?:的)?(?:调|变|改|放慢|加快|调慢|调快|变慢|变快)?|(?:放慢|加快|调慢|调快|变慢|变快))"
+    r"(?:成|到|为)?(?:原来的|现在的)\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*%"
+)
+def _tempo_of_now(m: re.Match[str], st: State) -> None:
+    """音乐放慢到原来的80%: the tempo times 0.8 (not the volume)."""
+    _scale_tempo(st, max(0.5, min(2.0, float(m["n"]) / 100)))
 
 
 @shape(
@@ -89,7 +107,10 @@ def _tempo_pct(m: re.Match[str], st: State) -> None:
     r"roughly|like|maybe)\s+|~)?(?P<n2>\d{1,4})\b"
     r"(?![%:.]|\s*x\b)"
     r"(?:\s*bpm\b)?",
-    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调至|设为|设成|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})"
+    r"(?:太快|太慢)了?\s*[,，]?\s*(?:改成|换成|调成|调到|改到|设成|设为|改为|就|要)\s*(?P<n3>\d{2,3})(?:\s*bpm)?(?![\d%秒分])|"
+    r"(?P<n4>\d{2,3})\s*拍\s*(?:每分钟|/\s*分钟?)|"
+    r"(?:(?<=[,，。；;\n])|^)[^,，。；;\n]{0,12}?(?:快|慢|节奏|速度|bpm)[^。；;\n]{0,12}?[,，]\s*(?:大概|大约|就|要)?(?P<n5>\d{2,3})\s*(?:bpm)?\s*(?:就行|就好|就可以|左右|吧|即可)|"
+    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调为|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|放快|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
     r"\b(?:faster|slower|quicker|tempo|speed|pace|(?:speed|slow|bump|pick|crank|bring|push|drop)\s+"
     r"(?:it|things|the\s+(?:music|tempo|bgm|beat|pace))?\s*(?:up|down))\s*,?\s*(?:(?:like|about|around|maybe|say|"
@@ -97,7 +118,7 @@ def _tempo_pct(m: re.Match[str], st: State) -> None:
     r"(?!\s*(?:%|percent|s\b|sec|second|min))(?:\s*bpm)?",
 )
 def _bpm(m: re.Match[str], st: State) -> None:
-    bpm = float(group(m, "n", "n2") or 0)
+    bpm = float(group(m, "n", "n2", "n3", "n4", "n5") or 0)
     if not 40 <= bpm <= 240:
         raise bad(st.plan, f"{bpm:g} BPM is out of range: use 40-240 BPM.",
                   f"{bpm:g} BPM 超出范围：请用 40-240。")  # fmt: skip
@@ -109,8 +130,8 @@ def _bpm(m: re.Match[str], st: State) -> None:
     r"raise|up|boost)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|less\s+slow|not\s+(?:so|as)\s+slow|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bspeed\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+up\b",
-    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|加速|"
-    r"提高(?:节奏|速度)|(?:节奏|速度)快一?点?|太慢了?|快(?P<much2>很多|得多))(?:节奏|速度)?",
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻明])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快一些|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|加速|"
+    r"提高(?:节奏|速度)|(?:节奏|速度)快(?!了)一?点?|太慢了?|有点慢了?|有些慢|偏慢|慢了(?:一)?点|快(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点)|(?P<much3>很多|得多|不少))?",
 )
 def _faster(m: re.Match[str], st: State) -> None:
     _scale_tempo(st, factor(m, 1.15, 1.3, 1.07))
@@ -122,15 +143,18 @@ def _faster(m: re.Match[str], st: State) -> None:
     r"(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+tempo)\s+(?:so|that)\s+(?:fast|quick|rushed)|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast|(?:is|feels|sounds|too)\s+rushed"
     rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bslow\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+down\b",
-    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|"
-    r"降低(?:节奏|速度)|(?:节奏|速度)慢一?点?|太快了?|慢(?P<much2>很多|得多))(?:节奏|速度)?",
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢一些|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|"
+    r"降低(?:节奏|速度)|(?:节奏|速度)慢(?!了)一?点?|太快了?|有点快了?|有些快|偏快|快了(?:一)?点|慢(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点)|(?P<much3>很多|得多|不少))?",
 )
 def _slower(m: re.Match[str], st: State) -> None:
     _scale_tempo(st, factor(m, 0.87, 0.75, 0.93))
 
 
 # ---- takes ----------------------------------------------------------------------------------
-@shape(r"\bseed\s*(?:=|:|to|of|#)?\s*(?P<seed>\d{1,9})\b", r"种子\s*(?P<seed>\d{1,9})")
+@shape(
+    r"\bseed\s*(?:=|:|to|of|#)?\s*(?P<seed>\d{1,9})\b",
+    r"(?:种子|seed)\s*(?:号)?(?:换成|改成|改为|改回|换回|用回|设为|设成|用|是|为|=|:)?\s*(?P<seed>\d{1,9})",
+)
 def _seed(m: re.Match[str], st: State) -> None:
     st.plan.seed = int(m["seed"])
 
@@ -141,8 +165,11 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?gen(?:erate)?|re-?compose"
     r"|(?:re-?)?generate\s+(?:it\s+)?again|again\s+(?:generate|compose|make\s+(?:it|one))|something\s+new\b(?![^,.;!?\n]{0,12}\b(?:title|text|caption|style|aspect|format))|re-?do\s+the\s+music|roll\s+(?:it\s+|the\s+dice\s+)?again|(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+(?:repetitive|monotonous|samey)|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
-    r"重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
-    r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!]|吧|呢|试试)",
+    r"换(?:个|一个|首|一首)(?:更)?好听(?:一?点|一些)?的|(?:来点|来个|来首|换个|换点)(?:不一样的|别的|新的|不同的)(?:音乐|bgm|配乐|曲子)?(?!\s*(?:风格|标题|字幕|淡))|重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
+    r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|可以吗)"
+    r"|(?:换|再来|重来|来)一?个\s*(?:new\s+|different\s+)?(?:take|version|seed)\b|换(?:一个|个)?(?:新的|随机的?)?种子|重新随机"
+    r"|(?:再|重新)(?:生成|来|做|弄|出|整|写|作|编)(?:一下|一?[版首个次遍段])(?:新的|别的|不一样的)?(?:的)?(?:音乐|bgm|配乐|曲子)?(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))"
+    r"|换(?:个|一个|一首|首|段|一段)(?:别的|新的)?(?:音乐|bgm|配乐|背景音乐|曲子|歌)(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))",
 )
 def _new_take(m: re.Match[str], st: State) -> None:
     st.plan.new_take = True
@@ -155,7 +182,8 @@ def _new_take(m: re.Match[str], st: State) -> None:
     r"(?:boring|bland|generic)\b|\b(?:boring|bland|generic|annoying|cringe|lame)\s+(?:music|song|track|tune|bgm|melody)\b"
     r"|\b(?:music|song|track|tune|bgm|melody|it|this)(?:'s|\s+is)\s+(?:so\s+|really\s+|kinda\s+|pretty\s+|super\s+)?"
     r"(?:annoying|irritating|grating|cringe|trash|awful|terrible|bad)\b",
-    r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
+    r"(?:这版|这个|这首|这段|这一版)(?:音乐|bgm|配乐|旋律|歌)?(?:换掉|换了|换一下|不行|不太行|不怎么样|一般般?|太差了?|拉胯|很烂|好烂|太烂了?|不对味|没感觉)"
+    r"|不(?:太|怎么|是很|大)?喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:让人)?(?:想睡觉|犯困|昏昏欲睡)|(?:太|好|很|有点)土了?|老土|土味|太low|(?:(?<=[,，\s])|^)换(?:吧|掉|了)?(?=\s*(?:$|[,，。!！]))|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
 )
 def _dislike(m: re.Match[str], st: State) -> None:
     st.dislike = True
@@ -169,7 +197,8 @@ _STING = r"(?:stingers?|stings?|accent\s+hits?|hit\s+accents?|accents?|musical\s
     rf"\b{NEG}\s+(?:the\s+|any\s+|those\s+)?{_STING}\b|\b(?:take|leave|cut|turn)\s+(?:the\s+|those\s+|all\s+the\s+)?"
     rf"{_STING}\s+(?:out|off)\b"
     rf"|\b{_STING}\s+off\b",
-    r"(?:不要|去掉|关闭|取消|关掉|别|不用)(?:加)?(?:重音|强调音|音效点缀|stinger)",
+    r"(?:不要|去掉|关闭|取消|关掉|别|不用)(?:加)?(?:那些|这些|所有的?)?(?:重音|强调音|音效点缀|stinger)"
+    r"|(?:重音|强调音|stinger)(?:都|也)?(?:去掉|关掉|不要了?|取消|关了|删掉|去了)",
 )
 def _no_stingers(m: re.Match[str], st: State) -> None:
     st.plan.stingers = False
@@ -179,7 +208,7 @@ def _no_stingers(m: re.Match[str], st: State) -> None:
     rf"\b(?:add|with|enable|turn\s+on|use|put\s+in|bring\s+back|have|want|need|get)\s+(?:some\s+|the\s+)?{_STING}\b"
     rf"|\b{_STING}\s+on\b|\b(?:hit|accent)\s+the\s+(?:big\s+)?(?:moments|kills|plays)\b"
     rf"|\b(?:get|put|bring|have|want)\s+(?:the\s+|those\s+|my\s+)?{_STING}\s+back\b|\b{_STING}\s+back(?:\s+on)?\b",
-    r"(?:加上?|开启|打开|要)(?:重音|强调音|音效点缀|stinger)",
+    r"(?:加上?|开启|打开|要|来)(?:点|些|一些|个|上)?(?:重音|强调音|音效点缀|stinger)",
 )
 def _stingers(m: re.Match[str], st: State) -> None:
     st.plan.stingers = True
@@ -208,7 +237,8 @@ def _arc_named(m: re.Match[str], st: State) -> None:
     r"\b(?:keep|stay|hold|leave)\s+(?:it|the\s+music|things|everything)?\s*(?:calm|steady|even)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+"
     r"way(?:\s+through)?))?|\b(?:no|without|don't\s+add|skip\s+the)\s+(?:big\s+)?build[\s-]?ups?\b"
     r"|\bcalm\s+(?:the\s+whole\s+(?:time|way)|throughout)\b",
-    r"(?:保持|一直|全程)(?:平静|平稳|舒缓|安静|冷静)|不要(?:起伏|高潮|渐强)",
+    r"(?:保持|一直|全程)(?:平静|平稳|舒缓|安静|冷静)|不要(?:起伏|高潮|渐强)"
+    r"|(?:别|不要)(?:让音乐)?(?:有)?(?:起伏|忽高忽低)|(?:一直)?平平的|平稳一?点",
 )
 def _calm(m: re.Match[str], st: State) -> None:
     st.plan.arc = "calm"
@@ -220,7 +250,7 @@ def _calm(m: re.Match[str], st: State) -> None:
     r"(?:\s+through)?))?|\b(?:intense|full\s+intensity|high\s+energy|hype)\s+(?:the\s+whole\s+"
     r"(?:time|way)|throughout|all\s+the\s+way(?:\s+through)?)\b"
     r"|\b(?:keep|hold)\s+the\s+(?:energy|intensity|hype)\s+(?:high|up)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout))?\b",
-    r"(?:保持|一直|全程)(?:紧张|激烈|高能|燃)",
+    r"(?:保持|一直|全程|整体|从头到尾)(?:都)?(?:很|要|保持|是)?(?:紧张|激烈|高能|燃)(?:的感觉|的)?",
 )
 def _intense(m: re.Match[str], st: State) -> None:
     st.plan.arc = "intense"
@@ -229,7 +259,8 @@ def _intense(m: re.Match[str], st: State) -> None:
 @shape(
     r"\b(?:follow|match|react\s+to|track|sync(?:hroni[sz]e)?\s+(?:the\s+music\s+|it\s+|the\s+bgm\s+)?(?:to|with))\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
     r"what(?:'s|\s+is)\s+happening)\b(?:\s+(?:of|in)\s+(?:the\s+|my\s+)?(?:fights?|battles?|game(?:play)?|action|match|clip|video|combat))?",
-    r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
+    r"(?:跟|和|与)(?:画面|游戏|战斗|剧情)(?:同步|一致|配合)|"
+    r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏|视频剪辑|视频|剪辑)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
 )
 def _arc_auto(m: re.Match[str], st: State) -> None:
     st.plan.arc = "auto"
@@ -247,8 +278,8 @@ def _arc_auto(m: re.Match[str], st: State) -> None:
     rf"(?:at|around|by)\s+(?P<t2>{TIME})"
     rf"|\b(?:the\s+)?(?:climax|peak)\s+(?:should\s+)?(?:hit|land|happen|come)s?\s+(?:at|around|on|when)\s+(?:(?:the|my)\s+)?"
     rf"(?:[a-z']+\s+){{0,3}}?[a-z']*\s*,?\s*(?:at\s+|around\s+)?(?P<t4>{TIME})",
-    rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候)?(?:达到|进入|推向|来个|安排|是)?(?:最)?高潮"
-    rf"|高潮(?:在|放在|安排在)\s*第?(?P<t2>{TIME})",
+    rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候|左右)?(?:[，,]?(?:让)?(?:音乐|背景音乐|bgm|配乐)(?:要|就|会|再)?)?(?:达到|进入|推向|推到|推|冲到|冲|来个|安排|是|到|上|加入|加上|加|放|出现|来)?(?:一个|个)?(?:最)?高潮"
+    rf"|高潮(?:部分|点)?[^。；;\n\d]{{0,10}}?(?:在|放在|安排在|设在|定在|放到|推迟到|挪到|到)\s*第?(?P<t2>{TIME})",
 )
 def _climax(m: re.Match[str], st: State) -> None:
     st.plan.climax = seconds(group(m, "t", "t2", "t3", "t4") or "0")
@@ -263,7 +294,7 @@ _NOT = re.compile(
 
 
 @style(
-    r"换(?:个|一个|一首|成|首)?(?:更)?(?:安静|平静|舒缓|轻柔|柔和)(?:一?点|一些)?的",
+    r"换(?:个|一个|一首|成|首)?(?:更)?(?:安静|平静|舒缓|轻柔|柔和|不那么(?:吵|闹|燃|激烈))(?:一?点|一些)?的",
     r"\b(?:something|a\s+(?:song|track|piece))\s+(?:more\s+)?(?:quieter|calmer|softer|gentler|mellower)\b",
 )
 def _calmer_piece(m: re.Match[str], st: State) -> None:
@@ -278,6 +309,7 @@ _WHEN = re.compile(
 )
 
 
+_OR = re.compile(r"\b(?:or|either)\b|或者|或是|要么|还是(?=[^,，。;；]{0,6}$)|(?<![a-z])或(?!许)", re.I | re.A)
 _IS_A = re.compile(r"\b(?:it's|its|it\s+is|this\s+is|that's|playing|i\s+play|i'm\s+playing)\s+(?:a|an|this|my)?\s*$", re.I | re.A)
 _GAME_NOUN = re.compile(r"\s*(?:game|title|level|map)s?\b", re.I | re.A)
 _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
@@ -346,6 +378,8 @@ def _style(m: re.Match[str], st: State) -> None:
         return
     if _WHEN.search(before) and not _STYLE_NOUN.match(after):  # "during the fight": a time
         return
+    if (st.styles or st.plan.question) and _OR.search(before):  # "boss or rpg": the user picks
+        st.either = True
     st.styles.append(found)
 
 
@@ -353,8 +387,8 @@ def _style(m: re.Match[str], st: State) -> None:
 def _not_style(m: re.Match[str], st: State) -> None:
     """"不要恐怖的了", "no boss music": that style is never picked (and, alone, a question)."""
     found = style_word(m.group(0))
-    if found:
-        st.refused_styles.add(found[0])
+    if found and not re.search(r"(?:别|不要|不用)(?:太|那么)$", m.string[max(0, m.start() - 4) : m.start()]):
+        st.refused_styles.add(found[0])  # but "恐怖风，但别太吓人" only tempers it
 
 
 @style(
@@ -366,7 +400,7 @@ def _not_style(m: re.Match[str], st: State) -> None:
     r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b"
     r"|(?:^|(?<=[,;.!?]))[ \t]*(?:some\s+)?(?:music|bgm|tunes)[ \t]*(?=\Z|[,;.!?]|please\b|pls\b|plz\b)",
     r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|点|些|个|上)?"
-    r"(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配乐|配个乐|背景音乐",
+    r"(?:[^,，。；;！!？?\n]{1,8}?的)?(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配乐|配个乐|背景音乐",
 )
 def _add_music(m: re.Match[str], st: State) -> None:
     st.plan.add_music = True

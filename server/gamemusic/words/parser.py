@@ -23,6 +23,7 @@ import re
 
 from gamemusic.errors import BadInput
 from gamemusic.words import (
+    compare,
     ducking,
     fade_fixes,
     history,
@@ -38,12 +39,14 @@ from gamemusic.words import (
     typos,
 )
 from gamemusic.words.plan import EditPlan, Question
-from gamemusic.words.replies import nothing_to_do
+from gamemusic.words.replies import nothing_to_do, unplaced_amount
 from gamemusic.words.rules import OPPOSITE, Handler, Opposed, Rule, State, bad
-from gamemusic.words.text import FLAGS, detect_lang, normalize, say
+from gamemusic.words.text import FLAGS, TIME, detect_lang, normalize, say
 from gamemusic.words.vocabulary import STYLE_TITLES, meaningful
 
 MAX_TEXT = 2000
+# A time or an amount left over: what it belonged to is unknown, so nothing is applied.
+_AMOUNT = re.compile(rf"{TIME}|\d\s*(?:%|percent|db|分贝|bpm|倍)", FLAGS)
 
 RULE_ORDER: tuple[list[Rule], ...] = (
     history.RULES,  # undo / redo
@@ -52,6 +55,7 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     limits.EARLY,  # "mute the game from 0:10 to 0:20": not the whole video's game audio
     together.SWITCHES,  # "mute both the music and the game" before either alone
     sound.SWITCHES,  # game audio kept / muted, music removed
+    compare.RULES,  # "音乐比游戏声还大", "我的声音太小了": before the levels and the ducking
     ducking.RULES,  # "quieter under my voice" before "quieter"
     fade_fixes.FADES,  # "the fade out is too long", "fade in 2 s and out 3 s"
     timing.FADES,
@@ -61,6 +65,7 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     levels_db.LEVELS,  # "BGM -6dB", "lower the BGM by 3 dB"
     together.LEVELS,  # "everything louder except the music"
     sound.LEVELS,  # game-audio volume, then the music's
+    compare.AFTER,  # "bgm再大点，但别盖住游戏声": a bound on the level just read
     timing.RANGES,
     music.STYLE,  # styles and franchises, "add music"
 )
@@ -75,7 +80,7 @@ _CLAUSE_START = re.compile(r"(?:because|cuz|cause|'cause|since)\b|因为", FLAGS
 _NEGATED = re.compile(
     r"(?:\b(?:don't|dont|do\s+not|does\s+not|doesn't|not|never|no\s+need\s+to|stop\s+making|shouldn't|should\s+not|"
     r"won't|mustn't|skip|no(?!\s+(?:wait|actually|sorry)))\s+"
-    r"(?:[a-z']+\s+){0,4}$)|(?:不要|别|不用|不必|无需|不想)\S{0,3}$",
+    r"(?:[a-z']+\s+){0,4}$)|(?:不要|别|不用|不必|无需|不想|(?<![是还])不是)\S{0,3}$",
     FLAGS,
 )
 
@@ -99,9 +104,13 @@ def parse(text: str) -> EditPlan:
             state.cut = 0
             work = pattern.sub(lambda m, h=handler: _consume(m, h, state), work)
     _finish(state)
-    state.plan.ignored += _leftover(work)
+    left = _leftover(work)
+    state.plan.ignored += left
     _check_conflicts(state.plan)
     plan = state.plan
+    unplaced = [f for f in left if _AMOUNT.search(f)]  # not a negated one: "不要从0秒开始"
+    if unplaced and not plan.is_empty:  # "只在第一分钟放音乐" with the time not read: the
+        raise unplaced_amount(plan, unplaced)  # rest would apply to the whole video
     if plan.is_empty and not (plan.unsupported or plan.question):
         raise nothing_to_do(text, plan)
     return plan
@@ -163,6 +172,11 @@ def _finish(state: State) -> None:
     if not styles and state.setting and state.setting[0] not in state.refused_styles and asked:
         styles = [(state.setting[0], True)]  # "music for my minecraft clip": its era's sound
         plan.inspired_by = state.setting[1]
+    offered = plan.question.choices if plan.question and state.either else ()
+    either = list(dict.fromkeys([*offered, *(s for s, _ in styles)]))
+    if state.either and len(either) > 1:  # "boss or rpg", 更暗还是更燃: ask which
+        plan.question = Question("Which one?", "要哪一种？", tuple(either))
+        styles = []
     if plan.question and state.refused_styles and not styles:  # "darker, but not horror": boss
         left = [c for c in plan.question.choices if c not in state.refused_styles]
         if len(left) == 1:
@@ -175,10 +189,14 @@ def _finish(state: State) -> None:
             plan.inspired_by = state.setting[1]  # "fantasy vibe for my zelda run"
     if state.unplaced:  # "boss music in the second half": no music anywhere else instead
         plan.style = plan.inspired_by = None
+    if state.unplaced_part:  # "前15秒配lofi，后面配boss": not lofi over the first 15 s either
+        plan.range = None
     if plan.style or plan.music_settings or state.unplaced:  # "make the music quieter" only
         plan.add_music = False  # asks for the level
-    elif state.dislike and not plan.undo:  # "I don't like this one": another take (not "this is bad, undo")
+    elif state.dislike and not plan.undo and not plan.question:  # "I don't like this one": another take
         plan.new_take = True
+    if state.refused_styles and not plan.style and set(plan.changed()) == {"new_take"}:
+        plan.new_take = False  # "不要恐怖的了，换个": not another take of that, another style
     if plan.volume is not None:  # "quieter, like 20%": the number wins
         plan.volume_factor = None
     if plan.bpm is not None:  # "slower, around 80 bpm"

@@ -59,10 +59,19 @@ def _other_shape(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    r"(?:竖屏|竖版|横屏|横版|宽屏|方形|正方形)(?:就|也|先)?(?:不用了|不要了|算了|取消了?|去掉|不需要了)"
+    r"|(?:竖屏|竖版|竖的|横屏|横版|横的|方的|方形)(?:的)?(?:不好看|不行|太丑了?|难看|不要)"
+)
+def _shape_dropped(m: re.Match[str], st: State) -> None:
+    """竖屏就不用了: that shape taken back."""
+    _not_shape(m, st)
+
+
+@rule(
     r"(?<![\d:])9\s*(?:[:x/]|比|\s+by\s+)\s*16(?![\d:])|\b(?:vertical|portrait|upright|tik\s*tok|(?:youtube|yt)\s+shorts?|"
     r"shorts|(?:instagram\s+|ig\s+|fb\s+|facebook\s+)?reels?|(?:instagram\s+|ig\s+)?stor(?:y|ies)"
     r"(?:\s+format)?|phone\s+(?:format|screen|size)|snapchat)\b",
-    r"竖屏|竖版|竖向|竖的|竖着|抖音|快手|视频号|小红书",
+    r"竖屏|竖版|竖向|竖的|竖着|抖音(?!\s*(?:神曲|热歌|歌|上(?:的|很火)))|快手|视频号|小红书",
 )
 def _vertical(m: re.Match[str], st: State) -> None:
     _set_aspect(m, st, "9:16")
@@ -79,7 +88,7 @@ def _landscape(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"(?<![\d:])1\s*(?:[:x/]|比|\s+by\s+)\s*1(?![\d:])|\b(?:square|instagram(?:\s+(?:post|feed))?)\b",
-    r"正方形|方形|方屏",
+    r"正方形|方形|方屏|方图|方的(?![式法向面便])",
 )
 def _square(m: re.Match[str], st: State) -> None:
     _set_aspect(m, st, "1:1")
@@ -110,8 +119,9 @@ def _hd(m: re.Match[str], st: State) -> None:
 
 def _not_shape(m: re.Match[str], st: State) -> None:
     """"I don't want it vertical anymore", 不要竖屏了: back to the recording's own shape; beside
-    a shape said ("vertical, not square") the negated one only names what is not wanted."""
-    if not st.shapes:
+    a shape said ("vertical, not square", "不要横屏，改成竖屏") the negated one only names what is
+    not wanted."""
+    if not st.shapes and st.plan.aspect is None:
         st.plan.aspect = "auto"
 
 

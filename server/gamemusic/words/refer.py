@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.text import FLAGS
+from gamemusic.words.text import CJK, FLAGS, NUM, TIME
 
 _GAME = (
     r"\b(?:game(?:play)?|in-game|original|source)(?:'s)?\s+(?:audio|sounds?|sfx|volume|noise)\b"
@@ -37,15 +37,23 @@ _PRONOUN = (
 )
 # A Chinese clause that opens on a bare level ("小一点", "再大声点"): its subject is the last
 # sound named.
-_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?P<bare>(?:但是?|不过|可是|就|再|然后)?(?:稍微|再)?(?:调)?(?:小|大|低|高|轻|响)(?:声)?(?:一?点|些))"
+_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就|然后)?(?P<bare>(?:再)?(?:稍微|再)?(?:调|开|弄|放)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|一?些)|(?:稍微|再)?(?:调|弄|开)(?:小|大|低|高)(?=\s*(?:就好|就行|即可|吧|$|[,，。.!！]))|压一压|压一下|降一降|降一?点)"
 # An English clause that is only a level ("..., like way louder"): its subject is the last
 # sound named.
 _EN_BARE = (
     r"(?<=[,;]\s)(?:like\s+|and\s+|even\s+)*(?P<ebare>(?:way|much|a\s+lot|a\s+bit|a\s+little|"
     r"even)\s+(?:louder|quieter|softer|lower)\b)"
 )
+# "闪避别那么狠，轻一点": a bare level after the ducking is the ducking's depth.
+_DUCK = r"闪避|避让|\bducking\b"
+_ZH_BARE_DEPTH = (
+    r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就)?(?P<dbare>(?:别|不要)(?:太|那么)(?:明显|狠|强|猛|重|厉害|夸张))"
+)
+# 它 as the object of a level verb ("把它调大") or a level's subject ("它太吵了").
+_ZH_PRONOUN = r"(?P<zit>它|它们)(?=\s*(?:的声音|的音量)?\s*(?:给我)?\s*(?:再|也|稍微)?(?:调|弄|开|关|放|小|大|轻|响|静音|降|提|太|有点))"
 _SCAN = re.compile(
-    rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|{_PRONOUN}|{_ZH_BARE}|{_EN_BARE}", FLAGS
+    rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|(?P<duck>{_DUCK})|{_PRONOUN}|{_ZH_PRONOUN}|{_ZH_BARE_DEPTH}|{_ZH_BARE}|{_EN_BARE}",
+    FLAGS,
 )
 _FINE = re.compile(
     r"\s*(?:is|are|'s|sounds?|seems?)?\s*(?:totally\s+|perfectly\s+|pretty\s+|really\s+)?(?:fine|good|ok|okay|great|"
@@ -81,14 +89,43 @@ _SHARED_VERB = re.compile(
 
 # English nouns in a Chinese sentence: "game audio小一点 music大一点".
 _MIXED_GAME = re.compile(
-    r"\b(?:the\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds|volume|sfx))?|in-game\s+audio|original\s+audio|sfx)"
-    r"\s*(?=(?:的)?(?:声音|音量)?(?:再|稍微|太|有点)?[小大低高轻响吵关静调])", FLAGS
+    r"(?:\b(?:the\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds|volume|sfx))?|in-game\s+audio|original\s+audio|sfx)"
+    r"|(?:游戏|原)\s*(?:audio|sounds?|sfx|volume)\b)"
+    r"\s*(?=(?:的)?(?:声音|音量)?(?:再|稍微|太|有点)?[小大低高轻响吵关静调开别不要保恢去删])", FLAGS
 )
-_MIXED_MUSIC = re.compile(
-    r"\b(?:the\s+)?(?:music|bgm|soundtrack)\s*(?=(?:的)?(?:声音|音量)?(?:再|稍微|太|有点)?[小大低高轻响吵关调快慢淡])", FLAGS
-)
+_MIXED_MUSIC = re.compile(r"\b(?:the\s+)?(?:music|soundtrack)\s*(?=[\u4e00-\u9fff])", FLAGS)
+_MIXED_VOLUME = re.compile(r"\b(?:the\s+)?volume\s*(?=[调设改降提开拉加到为是])", FLAGS)
+# English words for one thing, inside a Chinese sentence, read as the Chinese word the rules
+# know: "fade in 2秒" (an English rule would stop at 秒), "duck强一点", "原声mute掉".
+_MIXED_WORDS = [
+    (re.compile(p, FLAGS), zh)
+    for p, zh in (
+        (r"\s*\bfade[\s-]?ins?\b\s*", "淡入"),
+        (r"\s*\bfade[\s-]?outs?\b\s*", "淡出"),
+        (r"\s*\b(?:auto[\s-]?)?duck(?:ing)?\b\s*", "闪避"),
+        (r"\s*\bmute[ds]?\b\s*", "静音"),
+        (r"\s*\b(?:tempo|speed)\b\s*(?=[\u4e00-\u9fff])", "节奏"),
+    )
+]
+# Chinese words for one thing, read as the one the rules know: 游戏里的声音 is the game audio,
+# 拉低/弄小/整大 are 调低/调小/调大.
+_ZH_SAME = [
+    (re.compile(p), zh)
+    for p, zh in (
+        (r"游戏(?:里|中|内)(?:面)?的?(?:声音|音效)", "游戏声音"),
+        (r"(?:拉|弄|搞|整|开|放|调)(?=低(?!音))", "调"),
+        (r"(?:拉|弄|搞|整)(?=[高大小])", "调"),
+        (r"开(?=小(?!时|差))", "调"),
+        (r"调轻", "调小"),
+        (r"(?<=[大小快慢高低响轻长短强弱])那么(?=一点|一丢丢|一些|点)", ""),  # 大那么一点
+    )
+]
 
 
+# 不是30秒，是40秒: the number said second replaces the first.
+_CORRECTED = re.compile(
+    rf"(?:不是|不对)\s*(?:{TIME}|{NUM}\s*%?)\s*(?:啊|呀)?\s*[,，]?\s*(?:而)?(?:是|要|改成)\s*(?=\d)", FLAGS
+)
 # "start at like 0:05", "for about 3 seconds": the number is what counts.
 _APPROX = re.compile(
     r"\b(at|from|to|until|till|til|by|for|over|after|before|in)\s+(?:like|about|around|roughly|approximately|"
@@ -159,7 +196,12 @@ def resolve(work: str) -> str:
     work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", work))
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
+    work = _MIXED_VOLUME.sub("音量", work)
+    if CJK.search(work):
+        for pattern, zh in _MIXED_WORDS + _ZH_SAME:
+            work = pattern.sub(zh, work)
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
+    work = _CORRECTED.sub("", work)
     out: list[str] = []
     last, at = "", 0
     for m in _SCAN.finditer(work):
@@ -168,6 +210,15 @@ def resolve(work: str) -> str:
             last = "" if _FINE.match(work, m.end()) or gone else "game"
         elif m["music"]:
             last = "music"
+        elif m["duck"]:
+            last = "duck"
+        elif last == "game" and m["zit"]:
+            out += [work[at : m.start("zit")], _GAME_ZH]
+            at = m.end("zit")
+        elif last == "duck" and (m["bare"] or m["dbare"]):
+            name = "bare" if m["bare"] else "dbare"
+            out += [work[at : m.start(name)], "闪避"]
+            at = m.start(name)
         elif last == "game" and (m["obj"] or m["obj2"] or m["subj"]):
             name = "obj" if m["obj"] else "obj2" if m["obj2"] else "subj"
             out += [work[at : m.start(name)], _GAME_EN]

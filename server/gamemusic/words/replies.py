@@ -32,6 +32,21 @@ def nothing_to_do(text: str, plan: EditPlan) -> BadInput:
                     unknown=plan.ignored)  # fmt: skip
 
 
+def unplaced_amount(plan: EditPlan, parts: list[str]) -> BadInput:
+    """A time or amount the parser could not attach to anything: applying the rest could put
+    it on the whole video, so nothing changes and the user hears what was not placed."""
+    lang = plan.lang
+    return BadInput(
+        say(lang, f"I could not tell what {_quoted(lang, parts)} is for; nothing was changed.",
+            f"没看懂{_quoted(lang, parts)}指的是什么，没有做任何修改。"),
+        hint=say(lang, "Say what the time or amount is for: 'music from 0:30 to 1:20', "
+                 "'fade out 3 s', 'volume 40%'.",
+                 "请说清时间或数值是给什么的：“音乐从0:30到1:20”“淡出3秒”“音量40%”。"),
+        code="not_understood",
+        recognized=True,
+    )  # fmt: skip
+
+
 def refusal(plan: EditPlan) -> BadInput:
     """Only things the product cannot do were asked: say so and what it can do instead."""
     lang = plan.lang

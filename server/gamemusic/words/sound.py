@@ -34,7 +34,7 @@ level = registrar(LEVELS)
 _ORIG = r"(?:the\s+)?(?:original|game|gameplay|in-game|source)(?:'s)?"
 _ORIG_N = r"(?:the\s+)?(?:original|game|gameplay|in-game|source|video|recording|clip)(?:'s)?"
 _SOUND = r"(?:audio|sound|sounds|noise|sfx)"
-_ZH_ORIG = r"(?:原声|原音|原始声音|游戏声音|游戏音效|游戏原声|游戏的声音|视频声音|视频原声|录像声音|游戏音量|原声音量)"
+_ZH_ORIG = r"(?:原声|原音|原始声音|游戏声音|游戏音效|游戏原声|游戏的声音|视频声音|视频原声|录像声音|游戏音量|原声音量|游戏声)"
 # "music only" mutes the game only as a whole clause ("just music, no game sound"): "music only
 # in the first minute" is a range, "only the music should get louder" a volume.
 _ALONE = r"(?=\s*(?:$|[,;.!?\n]|please\b|pls\b|no\b|without\b|and\s+no\b))"
@@ -44,7 +44,8 @@ _ALONE = r"(?=\s*(?:$|[,;.!?\n]|please\b|pls\b|no\b|without\b|and\s+no\b))"
     rf"\b(?:keep|leave)\s+{_ORIG_N}(?:\s+{_SOUND})?\s+(?:where\s+it\s+is|as\s+(?:it\s+)?is|the\s+same|alone|"
     r"unchanged|untouched|as\s+it\s+was)|\b(?:don't|do\s+not)\s+(?:touch|change)\s+(?:the\s+)?(?:game|original)"
     rf"(?:\s+{_SOUND})?",
-    rf"{_ZH_ORIG}(?:声)?(?:保持)?(?:别动|不变|不用动|不要动|保持不变|维持原样)|游戏声(?:别动|不变|不用动|保持不变)",
+    rf"{_ZH_ORIG}(?:声)?(?:保持)?(?:别动|不变|不用动|不要动|保持不变|维持原样)|游戏声(?:别动|不变|不用动|保持不变)"
+    r"|(?:背景音乐|音乐|配乐|bgm)(?:也|都|就)?(?:保留|留着|不变|别动|不用动|保持不变|维持原样)",
 )
 def _leave_game(m: re.Match[str], st: State) -> None:
     """"Keep the game where it is", 游戏声音别动: nothing to change (and nothing to mute)."""
@@ -53,7 +54,7 @@ def _leave_game(m: re.Match[str], st: State) -> None:
 @switch(
     rf"\b(?:(?:keep|use|leave)\s+(?:only\s+)?{_ORIG}\s+{_SOUND}\s+only|(?:only|just)\s+(?:keep\s+)?"
     rf"{_ORIG}\s+{_SOUND}|(?:original|game)\s+{_SOUND}\s+only|keep\s+(?:the\s+)?original\s+only)\b",
-    rf"(?:只保留|只要|仅保留|只留|只用|仅用){_ZH_ORIG}",
+    rf"(?:只保留|只要|仅保留|只留|只用|仅用|只听|只放|只剩|纯){_ZH_ORIG}",
 )
 def _original_only(m: re.Match[str], st: State) -> None:
     st.plan.remove_music = True
@@ -71,7 +72,7 @@ _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not th
     rf"\b(?:remove|drop|kill|(?:turn|switch|shut)\s+off|get\s+rid\s+of|cut|lose|no(?:\s+more)?|without|disable)\s+{_ORIG_N}\s+"
     rf"{_SOUND}\b{_THROUGHOUT}|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b(?:keep\s+)?{_ORIG_N}\s+{_SOUND}\s+(?:stays?|remains?|kept|(?:should|must)\s+(?:stay|be))?\s*(?:muted|silent|off)\b(?!\s+(?:at|after|from|until|for|in|during)\b)|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
-    rf"(?:静音|关闭|关掉|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|直接|彻底)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要了?)"
+    rf"(?:静音|关闭|关掉|关了|关|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|全|直接|彻底)?(?:给我|帮我|给)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要(?!\s*(?:静音|关|去掉|删|动|改|调))了?)"
     r"|静音(?:原视频|原片|游戏)|视频静音|除了?(?:背景)?音乐(?:以外|之外)?(?:其他|别的)?(?:都|全)(?:静音|关掉)|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:
@@ -86,7 +87,8 @@ def _mute_original(m: re.Match[str], st: State) -> None:
     r"video|picture|look))|\b(?:original|game)(?:\s+{_SOUND})?\s+(?:back\s+)?on\b(?!\s+(?:the|a|my|this|it)\b)"
     rf"|\b{_ORIG}\s+{_SOUND}\s*:\s*(?:keep|on|yes)\b"
     rf"|\b(?:bring|put|turn)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+back(?:\s+on)?\b",
-    rf"(?:保留|恢复|打开|开启){_ZH_ORIG}|取消静音|{_ZH_ORIG}(?:也)?(?:保留|打开|开启|恢复|回来|加回来|要)(?!小|大|调)",
+    rf"(?:保留|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}|取消静音|{_ZH_ORIG}(?:也|先|就|还是|都)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|保持(?!不变|原样|原来)|要)(?!小|大|调)"
+    rf"|{_ZH_ORIG}(?:可以|就|先|也|还是)?(?:别|不要|不用|不能|不许)(?:给我)?(?:关|静音|去掉|删|拿掉|弄没)(?:掉|了)?",
 )
 def _keep_original(m: re.Match[str], st: State) -> None:
     st.plan.original_audio = "keep"
@@ -106,8 +108,8 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
     r"|\b(?:the\s+)?(?:music|bgm|soundtrack)\s+(?:has\s+to|needs\s+to|must|can)\s+go\b"
     r"|\bnot\s+have\s+(?:any\s+)?(?:music|bgm)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)"
     r"|\bmute\s+(?:it|that)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)",
-    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|不要|不需要|拿掉|清除)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
-    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm)(?:全部|都|也)?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了)",
+    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|关了|关|不要|不需要|拿掉|清除)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
+    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm)(?:全部|都|也)?(?:先|就|直接)?(?:给我|帮我|给)?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了)",
 )
 def _remove_music(m: re.Match[str], st: State) -> None:
     st.plan.remove_music = True
@@ -135,7 +137,7 @@ MIN_MUSIC = 0.05  # the floor apply.MIN_VOLUME also keeps
 _IS = r"(?:is|are|'s|was|were|seems?|feels?|sounds?|gets?|should\s+be|needs\s+to\s+be|(?:would|could)\s+be)"
 _ABOUT = r"(?:(?:like|about|around|roughly|maybe|~)\s*)?"
 _ZH_GAME = (
-    r"(?:(?:游戏原声|游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏)(?:的)?(?:音量|声音)?)"
+    r"(?:(?:游戏原声|游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏|开枪的?声?|枪声|脚步声?|爆炸声|技能音效|音效)(?:的)?(?:音量|声音)?)"
 )
 
 
@@ -170,14 +172,19 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     rf"(?:everything|both)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
     rf"\bturn\s+everything\s+(?P<dir4>down|up)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
     rf"\b(?P<dir5>boost|raise|lower|reduce)\s+(?:the\s+)?(?:everything|both(?:\s+sounds)?)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
-    r"(?:音乐|背景音乐)和(?:游戏声音?|原声|游戏音效)(?:都|也)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?P<dir>小|低|大|高|响)"
-    r"(?:一?点|一些)?",
+    rf"(?:(?:音乐|背景音乐|bgm)(?:和|跟|与){_ZH_GAME}|{_ZH_GAME}(?:和|跟|与)(?:背景音乐|音乐|bgm)|(?:整体|所有|全部|总体)(?:的)?(?:声音|音量)|声音(?=都))"
+    r"(?:都|也|全都?|一起)?(?:再)?(?:调|开|变)?(?P<bit>稍微|稍稍|略微)?(?:调|开|变)?(?P<dir>小|低|大|高|响)(?:声)?(?:一?点|一些)?",
+    r"(?:(?:整体|所有|全部|总体)(?:的)?声音|声音都)(?:都|也)?(?P<too>太|有点|好)(?P<dir>小|低|轻|大|响|吵)了?",
+    r"(?:全部|全都|统统|一起)(?:都)?(?:调|开|变)(?P<dir>大|小|高|低)(?:声)?(?:一?点|一些)?",
 )
 def _music_and_game(m: re.Match[str], st: State) -> None:
-    """"Music and game both a bit quieter": both sounds, one step each."""
+    """"Music and game both a bit quieter": both sounds, one step each; 声音都太小了 (a
+    complaint) raises both."""
     word = re.sub(r"\s+", " ", group(m, "dir", "dir2", "dir3", "dir4", "dir5") or "")
-    down = word in ("quieter", "softer", "lower", "down", "小", "低", "reduce", "turn down", "drop",
-                    "too loud")
+    down = word in ("quieter", "softer", "lower", "down", "小", "低", "轻", "reduce", "turn down",
+                    "drop", "too loud")
+    if group(m, "too"):
+        down = not down
     _both(st, factor(m, 0.6, 0.36, 0.8) if down else factor(m, 1.5, 2.25, 1.25))
 
 
@@ -186,20 +193,28 @@ def _music_and_game(m: re.Match[str], st: State) -> None:
     rf"|(?:set|put)\s+(?:{_GAME})\s+(?:to|at)\s*(?P<v2>{NUM})\s*(?:%|percent))",
     rf"\b(?:{_GAME})(?:\s*:|\s+)\s*(?:volume\s*:?\s*)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v3>{NUM})(?![\d:.%]|\s*(?:s|secs?"
     r"|seconds?|m|mins?|minutes?|percent|x|times|db)\b)(?=\s*(?:$|[,;.!?\n]|please|pls|and\b))",
-    rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|改成|降到|减到|提到|升到|开到|变成|到|为)\s*(?P<v>{NUM})\s*%",
+    rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|降到|减到|提到|升到|开到|变成|提高到|增加到|增大到|调高到|加到|放大到|降低到|减小到|调低到|到|为)\s*(?P<v>{NUM})\s*(?:%|(?=$|[，,。；;！!？?\s]))"
+    rf"|(?P<gmin>{_ZH_GAME}(?:调到|调成|降到|压到|开到)?最(?:小|低)(?:声|音量)?)"
+    rf"|(?P<orig>{_ZH_GAME}(?:调回|恢复|改回|变回|还原)(?:到|成)?(?:原来|原始|默认|正常|本来)的?(?:音量|大小|样子|声音)?)",
 )
 def _game_level(m: re.Match[str], st: State) -> None:
-    raw = group(m, "v", "v2", "v3") or "0"
-    value = float(raw) if group(m, "v3") and "." in raw else float(raw) / 100  # "game 0.5", "game 40"
+    raw = "100" if group(m, "orig") else "5" if group(m, "gmin") else group(m, "v", "v2", "v3") or "0"
+    value = float(raw) if "." in raw and "%" not in m.group(0) else float(raw) / 100  # "game 0.5", "game 40"
     if not 0 <= value <= 2:
         raise bad(st.plan, f"A game-audio level of {value * 100:g}% is out of range: use 0-200%.",
                   f"原声音量 {value * 100:g}% 超出范围：请用 0-200%。")  # fmt: skip
     st.plan.game_volume = round(value, 4)
 
 
+@level(rf"{_ZH_GAME}\s*(?:调到|调成|降到|减到|变成|提到|升到|开到|到|为|是)?\s*(?:原来的|现在的|之前的)\s*(?P<n>{NUM})\s*%")
+def _game_of_now(m: re.Match[str], st: State) -> None:
+    """原声调到原来的70%: the game audio times 0.7 (not a level of 70%)."""
+    _scale_game(st, max(0.05, min(4.0, float(m["n"]) / 100)))
+
+
 @level(
-    r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声)(?:调到|降到|减到|变成)?(?:原来的)?一半|(?:游戏声音?|原声)减半"
-    r"|(?:游戏声音?|原声|游戏音效|游戏音量)(?:小|降低|减少|调低|降|减)(?:到)?一半"
+    r"(?:游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声)(?:调到|降到|减到|变成|只要|只留|只保留|留)?(?:原来的)?一半|(?:游戏声音?|原声)减半"
+    r"|(?:游戏声音?|原声|游戏音效|游戏音量)(?:小|降低|减少|调低|调小|关小|降|减)(?:到)?一半"
     rf"|\b(?:reduce|lower|cut|drop|turn\s+down)\s+(?:{_GAME})\s+(?:by\s+|in\s+|to\s+)?half\b"
     r"|\bhalf\s+(?:the\s+)?(?:game|gameplay|original)(?:\s+(?:audio|sound|volume))?\b|\b(?:the\s+)?(?:game|gameplay)"
     r"(?:\s+(?:audio|sound|volume))?\s+(?:at|to)\s+half\b",
@@ -211,7 +226,7 @@ def _game_half(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:the\s+)?(?:game|gameplay|original|in-game|source)\s+(?:volume|audio|sound)\s*(?:x|×|times)"
     rf"\s*(?P<f>{NUM})\b",
-    rf"{_ZH_GAME}(?:调大|提高|增大|加大|放大|调高|调成|变成|调到|开到)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍",
+    rf"{_ZH_GAME}(?:再)?(?:调大|提高|增大|加大|放大|调高|调成|变成|调到|开到|大)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍",
     rf"\b(?:double|twice)\s+(?:the\s+)?(?:{_GAME})(?P<f>)",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?P<f>{NUM})\s*(?:x|×|times)\s+(?P<dir>louder|quieter|softer)\b",
 )
@@ -230,7 +245,7 @@ def _game_times(m: re.Match[str], st: State) -> None:
     r"|\bless\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds|noise))?\b",
     rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
-    rf"{_ZH_GAME}(?:再)?(?:(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:关小|调低|调小|降低|减小|放低|压低|小一?点|低一?点|轻一?点|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
+    rf"{_ZH_GAME}(?:也|再)?(?:(?:要|得)(?:小|低|轻)(?!心)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:吵|大声|响|大|炸)|(?:太|有点|好)炸了?|(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:压一压|压一下|降一降|降一?点|关小|调低|调小|降低|减小|放低|压低|小声一?点|小声些|小(?:一?点|一些)|低(?:一?点|一些)|轻(?:一?点|一些)|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|dial|tone|take)\s+(?:{_GAME})\s+{_MID}\s+down\b",
 )
@@ -241,7 +256,8 @@ def _game_down(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:{_GAME})\s+(?:is\s+|'s\s+|are\s+|keeps\s+|keep\s+)?(?:drown(?:s|ing)?|cover(?:s|ing)?|bur(?:y|ies|ying)|overpower(?:s|ing)?|"
     r"step(?:s|ping)?\s+on)(?:\s+out)?\s+(?:the\s+)?(?:music|bgm|soundtrack)\b",
-    r"(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景)?音乐",
+    r"(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景)?音乐"
+    r"|(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)(?:背景)?(?:音乐|bgm)(?:都|给)?(?:盖过|盖住|压过|压住|淹没|盖掉|盖)了?",
 )
 def _game_drowns_music(m: re.Match[str], st: State) -> None:
     """"The game is drowning out the music": the game comes down, the music stays."""
@@ -256,7 +272,7 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+up\b{AFTER}",
     rf"\bhear\s+more\s+(?:of\s+)?(?:{_GAME})\b|\bmore\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\b(?![\s-]*(?:music|like|feel|style|vibes?|y)\b)|(?:想)?多听(?:点|一点|一些)?(?:{_ZH_GAME})|(?:想)?听(?:到|见)?更多(?:的)?(?:{_ZH_GAME})",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
-    rf"{_ZH_GAME}(?:再)?(?:(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大一?点|高一?点|响一?点|大些|响些|太小声?了?|太轻了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
+    rf"{_ZH_GAME}(?:也|再)?(?:(?:要|得)(?:大|高|响)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:小声?|轻)|听不(?:清|见|到)(?:楚)?了?|(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大声一?点|大声些|大(?:一?点|一些)|高(?:一?点|一些)|响(?:一?点|一些)|大些|响些|太小声?了?|太轻了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+{_MID}\s+up\b",
 )
@@ -274,7 +290,8 @@ def _scale_volume(st: State, by: float) -> None:
     r"possible)(?:\s+go)?\b|\b(?:lowest|minimum)\s+(?:volume|level)\b|\bbarely\s+there\b|\b(?:should|to)\s+be\s+"
     r"barely\s+(?:noticeable|audible|there)\b|\bbarely\s+noticeable\b",
     r"(?:音乐|背景音乐|音量|bgm)*(?:调到|调成|降到|开到|压到|调至|降低到|减到)?最(?:小|低)(?:声|音量)?|(?:音乐|背景音乐)?若有若无"
-    r"|(?:音乐|背景音乐|bgm)?(?:小声|小|低|轻)(?:声)?到(?:几乎|快要?)?听不(?:见|到|清)",
+    r"|(?:音乐|背景音乐|bgm|声音)?(?:小声|小|低|轻)(?:声)?到(?:几乎|快要?)?(?:听不(?:见|到|清)|没有|没声|没了)"
+    r"|(?:音乐|背景音乐|bgm)?(?:的?声音)?(?:调到|弄到|要|小到)?(?:几乎|刚好|勉强)?听不(?:太)?(?:见|到|清)(?:就行|就好|就可以|即可)",
 )
 def _minimum(m: re.Match[str], st: State) -> None:
     """"All the way down", 调到最小: the quietest level that is still music."""
@@ -309,14 +326,23 @@ def _relative_pct(m: re.Match[str], st: State) -> None:
 
 
 @level(
+    rf"(?:(?:音乐|背景音乐|bgm|配乐)(?:的)?(?:音量|声音)?|音量)?\s*(?:调到|调成|降到|减到|变成|提到|升到|开到|到|为|是)?\s*"
+    rf"(?:原来的|现在的|之前的)\s*(?P<n>{NUM})\s*%",
+)
+def _music_of_now(m: re.Match[str], st: State) -> None:
+    """调到原来的七成: the music times 0.7 (not a level of 70%)."""
+    _scale_volume(st, max(0.05, min(4.0, float(m["n"]) / 100)))
+
+
+@level(
     rf"\b(?:(?:music|bgm)\s+)?(?:volume|vol|level|loudness)\s*(?:(?:to|at|of|=|:|is|down\s+to|up\s+to)"
     rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.])\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:to|at)\s+{_ABOUT}"
     rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|秒|分)\b)\s*"
     rf"(?P<pct3>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
     r"(?:volume|vol|loud|loudness|level))?|\b(?:music|bgm)\s+(?P<v4>\d{1,3}|0?\.\d+)(?![\d%:])(?=\s*(?:$|[,;!?\n]|please|pls|and\b|(?:the\s+)?game\b))",
-    rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|改成|改为|降到|降低到|减到|提到|升到|开到|加到|到|为|是|:)?\s*"
+    rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|设到|设置到|调整到|调整为|弄到|定到|拉到|改成|改为|降到|降低到|减到|提到|升到|开到|加到|到|为|是|:)?\s*"
     rf"(?P<v>{NUM})\s*(?P<pct>%)?",
-    rf"(?:音乐|背景音乐|bgm)(?:的)?(?:声音)?\s*(?:调到|调成|调至|调为|设为|设成|改成|改为|降到|开到)\s*(?P<v>{NUM})\s*"
+    rf"(?:音乐|背景音乐|bgm)(?:的)?(?:声音)?\s*(?:调到|调成|调至|调为|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|改为|降到|开到)\s*(?P<v>{NUM})\s*"
     r"(?P<pct>%)?(?!\s*(?:秒|分|倍))",
 )
 def _volume(m: re.Match[str], st: State) -> None:
@@ -334,7 +360,7 @@ def _volume(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:music|bgm)\s+(?:volume\s+)?(?:x|×|times)\s*(?P<f>{NUM})\b",
     rf"\b(?P<f>{NUM})\s*(?:x|×|times)\s+(?P<dir>louder|quieter|softer)\b",
-    rf"(?:音乐|背景音乐|音量|bgm)(?:调大|提高|增大|加大|放大|调高)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍|音量翻倍(?P<f2>)",
+    rf"(?:音乐|背景音乐|音量|bgm)(?:的?音量)?(?:再)?(?:调大|提高|增大|加大|放大|调高|大)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍|音量翻倍(?P<f2>)",
 )
 def _music_times(m: re.Match[str], st: State) -> None:
     f = float(group(m, "f") or 2)
@@ -349,8 +375,8 @@ def _music_times(m: re.Match[str], st: State) -> None:
     r"volume|half\s+as\s+loud|(?:music|bgm)\s+at\s+half(?:\s+volume)?|(?:cut|drop|bring|turn)\s+(?:it|"
     r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b"
     r"|(?<=,\s)(?:like\s+|maybe\s+|about\s+|say\s+|roughly\s+)half\b(?!\s+(?:speed|tempo|time|the|of|way|a))",
-    r"音量减半|一半的?音量|(?:音量|音乐|背景音乐|bgm)(?:调到|降到|减到|变成)?(?:原来的)?一半|音乐减半"
-    r"|(?:降低|减少|调低|小|降)(?:到)?一半",
+    r"音量减半|一半的?音量|(?:音量|音乐|背景音乐|bgm)(?:的?(?:音量|声音))?(?:调到|降到|减到|变成|只要|只留|只保留|留)?(?:原来的)?一半|音乐减半"
+    r"|(?:降低|减少|调低|调小|关小|小|降)(?:到)?一半",
 )
 def _half(m: re.Match[str], st: State) -> None:
     _scale_volume(st, 0.5)
@@ -382,11 +408,11 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
     rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering|"
     rf"(?:music|bgm)\s+down)\b{AFTER}",
-    r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|听不[见清到](?:游戏声音?|原声|脚步声?)了?"
+    r"(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|听不[见清到](?:游戏声音?|原声|脚步声?)了?"
     r"[，,]?(?:音乐|背景音乐|bgm)(?:再)?(?:小|低)一?点|"
-    r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:别|不要|不用)(?:那么|太)(?:吵|大声|响)"
-    r"|有点吵|好吵|很吵|吵死了|(?<!太)关小一?点?|调弱|变小|变轻|调低|调小|降低|减小|放低"
-    r"|压低|(?<!太)(?<!有点)小声一?点?|轻一?点|(?<!太)小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
+    r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?小点声|轻轻的?|小小声|低调一?点|收着点|收一收|(?:太|有点|好)炸了?|少一?点|少一些|存在感(?:弱|低|小)(?:一?点|一些)|(?:别|不要)(?:那么|太)有存在感|存在感太强了?|(?:大|吵|响)了(?:一)?点|(?:大|吵|响)了些|(?:别|不要|不用)(?:那么|太)(?:吵|大声|响|抢戏|抢|突出|炸|闹)|(?:太|有点|好)(?:抢戏|抢|突出)了?|抢戏"
+    r"|有点吵|好吵|很吵|吵死了|(?<!太)关小(?:一?点(?!点))?|调弱|变小|变轻|调低|调小|降低|减小|放低"
+    r"|压低|(?<!太)(?<!有点)小声(?:一?点(?!点))?|降一?点|降一降|压一压|压一下|轻(?:一?点|一些)|(?<!别)(?<!不要)(?<!不能)(?:盖过|盖住|压过|压住|淹没|盖掉)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)|太闹了?|好闹|吵闹|(?<!太)小(?:一?点|一些)|低(?:一?点|一些)|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
     r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
     rf"\b(?:turn|bring|dial|tone|take)\s+{_IT}?{_MID}\s+down\b",
 )
@@ -404,9 +430,9 @@ def _quieter(m: re.Match[str], st: State) -> None:
     r"(?:the\s+)?(?:music|bgm|it)|boost\s+(?:it|the\s+music)"
     rf"|more\s+(?:noticeable|prominent|present|upfront|in\s+front|volume)|nice\s+and\s+loud|(?:crank|pump|turn|bump)\s+up\s+the(?=\s+(?:[a-z0-9-]+\s+)?(?:music|bgm|soundtrack)\b)|how\s+quiet\s+the\s+(?:music|bgm|soundtrack)\s+is|crank\s+(?:it|the\s+(?:music|bgm|soundtrack))|hear\s+(?:the\s+)?(?:music|bgm|soundtrack)\s+more|hear\s+more\s+(?:of\s+)?(?:the\s+)?(?:music|bgm|soundtrack)|make\s+{_IT}?loud(?!\s+(?:enough|parts?))|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
     rf"\b{AFTER}",
-    r"(?:音乐|背景音乐|音量|bgm)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
-    r"(?P<much>大幅|大大)?(?:音乐|背景音乐|音量|bgm)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:开大一?点?|变大|变响|调高|调大|提高|增大|加大"
-    r"|放大|有点小声|声音有点小|(?<!太)(?<!有点)大声一?点?|响一?点|大一?点|高一?点|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?"
+    r"(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
+    r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?大点声|(?<=[乐量m])要(?:大|响)(?:一?点|一些|些)?|(?:多一?点|更有|有点)存在感|存在感(?:强|高|大)(?:一?点|一些)|小了(?:一)?点|小了些|开大(?:一?点(?!点))?|变大|变响|调高|调大|提高|增大|加大"
+    r"|放大|有点小声|声音有点小|(?<!太)(?<!有点)大声(?:一?点(?!点))?|升一?点|提一?点|(?:几乎|都快|快|完全|根本)听不(?:见|到|清)了?(?!就)|响(?:一?点|一些)|大(?:一?点|一些)|高(?:一?点|一些)|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?|太安静了?|太静了?"
     r"|听不[到见清](?:音乐|背景音乐|bgm)|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+{_IT}?{_MID}\s+up\b",
 )

@@ -51,13 +51,22 @@ _CN_BEFORE_UNIT = re.compile(
     rf"(?P<n>{_CN_NUM})(?=\s*(?:秒|分(?!之)|个小时|小时|%|bpm|拍|db|分贝|倍))", FLAGS
 )
 _CN_AFTER_KEY = re.compile(
-    rf"(?P<pre>(?:音量|速度|节奏|bpm|拍速)\s*(?:调到|调成|调至|设为|设成|改成|改为|到|为|是)?\s*)(?P<n>{_CN_NUM})"
+    rf"(?P<pre>(?:音量|速度|节奏|bpm|拍速)\s*(?:调到|调成|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|改为|到|为|是)?\s*)(?P<n>{_CN_NUM})"
     r"(?![\d秒分倍点半下些个首段])", re.I
 )
 _TENTHS = re.compile(  # "降到三成": 30%
-    r"(?:(?<=[到至为是量剩调])|(?<![\u4e00-\u9fff]))(?P<n>[一二两三四五六七八九])成(?![功为了绩品])"
+    r"(?:(?<=[到至为是量剩调的])|(?<![\u4e00-\u9fff]))(?P<n>[一二两三四五六七八九])成(?![功为了绩品])"
 )
 _PCT = re.compile(rf"百分之\s*(?P<n>\d+(?:\.\d+)?|{_CN_NUM})")
+_FRACTION = re.compile(rf"(?P<d>{_CN_NUM}|\d+)\s*分之\s*(?P<n>{_CN_NUM}|\d+)")  # 三分之一: 33.33%
+
+
+def _fraction(m: re.Match[str]) -> str:
+    d, n = (int(v) if v.isdigit() else cn_number(v) for v in (m["d"], m["n"]))
+    return f"{round(n / d * 100, 2):g}" if d else m.group(0)
+
+
+_RATIO = re.compile(rf"(?P<a>{_CN_NUM})\s*比\s*(?P<b>{_CN_NUM})")  # 九比十六: 9比16
 
 
 def cn_number(s: str) -> int:
@@ -81,6 +90,8 @@ def cn_number(s: str) -> int:
 
 
 _HALF = [
+    (re.compile(r"(\d+)\s*分(?!钟|之)\s*(\d{1,2})(?![\d秒%.:])"), r"\1分\2秒"),  # 1分45: 1:45
+    (re.compile(r"(放大|提高|增加|加大|增大|调大|调高|提升|加快|快|大|翻)了?一倍"), r"\1两倍"),  # 放大一倍: x2
     (re.compile(r"(\d+)\s*分(?:钟)?半"), r"\1分30秒"),
     (re.compile(r"半分钟"), "30秒"),
     (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),
@@ -155,7 +166,11 @@ def _digits(text: str) -> str:
     text = _EN_AFTER_KEY.sub(lambda m: m["pre"] + _en_digits(m), text)
     text = _CN_AFTER_KEY.sub(lambda m: m["pre"] + str(cn_number(m["n"])), text)
     text = _PCT.sub(lambda m: f"{cn_number(m['n']) if not m['n'][0].isdigit() else m['n']}%", text)
-    return _CN_BEFORE_UNIT.sub(lambda m: str(cn_number(m["n"])), text)
+    text = _FRACTION.sub(lambda m: f"{_fraction(m)}%", text)
+    text = _RATIO.sub(lambda m: f"{cn_number(m['a'])}比{cn_number(m['b'])}", text)
+    text = _CN_BEFORE_UNIT.sub(lambda m: str(cn_number(m["n"])), text)
+    text = re.sub(r"(\d+)\s*分(?:钟)?半", r"\1分30秒", text)  # 一分半 (digits only now)
+    return re.sub(r"(\d+)\s*秒半", r"\1.5秒", text)  # 两秒半: 2.5 s
 
 
 def normalize(text: str) -> str:

@@ -35,7 +35,13 @@ when = registrar(RANGES)
     rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)"
     r"|\b(?:music|bgm|it)\s+(?:(?:should|to|can|could|will|would|must)\s+)?(?:not|never|shouldn't|won't|doesn't|don't"
     rf"|dont|can't)\s+(?:start|begin|come\s+in|kick\s+in|play)\s+(?:until|till|before)\s+(?P<t4>{TIME})",
-    rf"(?:前面?|开头|开始|片头|开场)的?\s*(?P<d>{DUR})\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?音乐|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?音乐",
+    rf"(?:(?:前面|开头|一开始|开始|片头|开场)的?)+(?:先)?(?:不要|别|不用|不放|没有)(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)\s*[,，]?\s*(?:等到|到|从)?第?(?P<t2>{TIME})"
+    r"\s*(?:以后|之后|后)?\s*(?:再|才)?(?:放|开始|进来|出来|有|响起?)?",
+    rf"(?:(?:音乐|背景音乐|bgm)?(?:开始|进来)前|开头|前面|开场|片头)(?:先)?(?:留白|空白|留|空|空出|留出)\s*(?P<d4>{DUR})(?:的)?(?:空白|静音|安静)?",
+    rf"(?:延后|推迟|晚)\s*(?P<d5>{DUR})\s*(?:再|才)?(?:开始|进来|放|出来|进|响起?|播)",
+    rf"等到\s*第?(?P<t3>{TIME})(?:\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?)?(?=\s*(?:$|[,，。.!！]))",
+    rf"(?:等到|等|到了)\s*第?(?P<t>{TIME})\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?",
+    rf"(?:(?:前面?|开头|开始|片头|开场)的?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
@@ -51,7 +57,10 @@ _OFF = (
     r"don't\s+(?:want|need|play|have)|do\s+not\s+(?:want|play|have)|not\s+have)\s+(?:any\s+|the\s+)?(?:background\s+)?"
     r"(?:music|bgm)|(?:the\s+)?(?:background\s+)?(?:music|bgm)\s+(?:off|out|gone|muted|silent))"
 )
-_ZH_OFF = r"(?:不要|别|不用|不放|没有|不需要|去掉|关掉|删掉|静音)(?:放|有)?(?:背景)?(?:音乐|bgm)"
+_ZH_OFF = (
+    r"(?:(?:不要|别|不用|不|没有|不需要)(?:放|播|有)(?:背景)?(?:音乐|bgm|配乐)?|(?:不要|别|不用|不放|没有|不需要|去掉|关掉|删掉|静音)"
+    r"(?:背景)?(?:音乐|bgm|配乐))"
+)
 
 
 @lead(
@@ -59,7 +68,7 @@ _ZH_OFF = r"(?:不要|别|不用|不放|没有|不需要|去掉|关掉|删掉|�
     rf"|\b(?:from|between)\s+(?P<a3>{TIME})\s+(?:and|to|-|until|till)\s+(?P<b3>{TIME})\s*,?\s+(?:(?:there\s+should\s+be|i\s+want)\s+)?(?:no|without)\s+"
     r"(?:any\s+)?(?:background\s+)?(?:music|bgm)\b",
     rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:到|至|-)\s*第?(?P<b>{TIME})\s*(?:之间|期间)?(?:的)?(?:时候)?\s*(?:都|就)?{_ZH_OFF}"
-    rf"|(?:去掉|删掉|关掉|静音)\s*(?:从\s*)?第?(?P<a2>{TIME})\s*(?:到|至|-)\s*第?(?P<b2>{TIME})\s*(?:之间)?的(?:背景)?音乐",
+    rf"|(?:去掉|删掉|关掉|静音)\s*(?:从\s*)?第?(?P<a2>{TIME})\s*(?:到|至|-)\s*第?(?P<b2>{TIME})\s*(?:之间)?的(?:背景)?(?:音乐|bgm|配乐)",
 )
 def _music_gap(m: re.Match[str], st: State) -> None:
     start, end = group(m, "a", "a2", "a3") or "0", group(m, "b", "b2", "b3") or "0"
@@ -112,7 +121,7 @@ def _which(word: str) -> str:
 @fade(
     r"\b(?P<end>end|finish|close|wrap\s+up|start|open|begin)\s+(?:the\s+music\s+|it\s+|the\s+video\s+)?with\s+(?:a\s+)?"
     r"(?P<len>long|slow|gentle|smooth|short|quick)?\s*fade(?:\s+(?:out|in))?\b",
-    r"(?P<end>最后|结尾|开头|开始)(?:用|来|加)?(?:一个|个)?(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?(?:淡出|淡入)",
+    r"(?P<end>最后|结尾|开头|开始)(?:用|来|加)?(?:一个|个)?(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点|长长|慢慢|短短|长)的?(?:淡出|淡入)",
 )
 def _end_with_fade(m: re.Match[str], st: State) -> None:
     """"End the music with a long fade": the fade out; 开头用个短一点的淡入: the fade in."""
@@ -121,6 +130,27 @@ def _end_with_fade(m: re.Match[str], st: State) -> None:
     long_ = length.startswith(("long", "slow", "gentle", "smooth", "长", "慢", "久"))
     value = 4.0 if long_ else 0.5 if length else (1.5 if which == "in" else 2.5)
     _set_fade(st, which, value)
+
+
+@fade(
+    rf"(?:(?:在)?(?:开头|前)(?:的)?\s*(?P<d>{DUR})(?:里|内)?|开头|开始的时候|一开始|刚开始)?(?:音乐|背景音乐|bgm|配乐)?(?:要|就)?(?:慢慢|缓缓|渐渐|逐渐)(?:地)?(?P<in>进来|进入|出来|响起|起来|变大)",
+    rf"(?:音乐|背景音乐|bgm|配乐)?(?:(?:在)?(?:最后|结尾|末尾)(?:的)?\s*(?P<d>{DUR})(?:里|内)?|结尾|最后|结束的时候)?(?:音乐|背景音乐|bgm|配乐)?(?:要|就)?(?:慢慢|缓缓|渐渐|逐渐)(?:地)?(?:消失|结束|停下?|变小|退出|收尾|没了)",
+    r"(?:音乐|背景音乐|bgm|配乐)?(?P<in>进来|开始|出来|响起|进入|开头|前面)(?:得|的)?(?:太|有点|好|很|(?:不要|别)(?:那么|太))?(?:突然|生硬|硬|急|猛)了?"
+    r"|(?:音乐|背景音乐|bgm|配乐)?(?:结束|结尾|收尾|停|停止|断|没|后面)(?:得|的)?(?:太|有点|好|很|(?:不要|别)(?:那么|太))?(?:突然|生硬|硬|急|猛)了?",
+)
+def _gradual(m: re.Match[str], st: State) -> None:
+    """音乐慢慢进来, 结束得太突然: a long fade in (or out); 最后20秒渐渐消失: over 20 s."""
+    spec = group(m, "d")
+    _set_fade(st, "in" if group(m, "in") else "out", seconds(spec) if spec else 4.0)
+
+
+@fade(
+    rf"(?:前|开头)\s*(?P<a>{DUR})\s*(?:和|跟|与|,|，)\s*(?:后|最后|结尾)\s*(?P<b>{DUR})\s*(?:都)?(?:淡一下|淡入淡出|渐变一下|淡化一下|淡一淡)"
+)
+def _both_ends(m: re.Match[str], st: State) -> None:
+    """前5秒和后5秒都淡一下: a fade in over the first, a fade out over the last."""
+    _set_fade(st, "in", seconds(m["a"]))
+    _set_fade(st, "out", seconds(m["b"]))
 
 
 @fade(
@@ -166,6 +196,17 @@ def _fade_later(m: re.Match[str], st: State) -> None:
     _set_fade(st, _which(direction) if direction else "both", seconds(m["d2"]))
 
 
+@fade(r"(?P<dir>淡入淡出|淡入|淡出)[^。；;\n]{0,8}?[，,]\s*(?:时间|时长)?(?:再|要|得)?(?P<len>长|短|慢|快|久)(?:一?点|一些|些)")
+def _fade_later_length(m: re.Match[str], st: State) -> None:
+    """音乐最后淡出，时间长一点: the length word in the next clause."""
+    _set_fade(st, _which(m["dir"]), 4.0 if m["len"] in ("长", "慢", "久") else 0.5)
+
+
+# 淡出别太突然 / 柔和一点: a longer fade; 淡入别拖太久 / 干脆一点: a shorter one.
+_ZH_SOFT = r"(?:别|不要|不能)(?:太|那么)(?:突然|急|生硬|硬|仓促)|(?:缓|柔和|平滑|自然|温柔|舒服)一?点|(?:太|有点)(?:突然|急|生硬|硬|短|快)了?"
+_ZH_CRISP = r"(?:别|不要)(?:太|那么)(?:拖|拖沓|磨叽|长|久)|(?:干脆|利落|利索)一?点|(?:太|有点)(?:拖|拖沓|长|久|慢)了?"
+
+
 @fade(
     rf"\b(?:(?P<len>long(?:er)?|slow(?:er)?|short(?:er)?|quick(?:er)?|fast(?:er)?|gentle(?:r)?|smooth(?:er)?|"
     rf"soft(?:er)?|gradual)\s+)?(?:(?P<d1>{DUR})\s+)?"
@@ -175,9 +216,9 @@ def _fade_later(m: re.Match[str], st: State) -> None:
     r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|during|across|should\s+be|needs\s+to\s+be|is|be|"
     rf"lasting|at)?\s*(?:(?:like|about|around|maybe|roughly|~)\s*)?(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting|to|at|of|=)\s+"
     rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:(?:at|on|to|for)\s+the\s+)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
-    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地))?"
+    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?:(?:音乐|背景音乐|bgm|配乐)(?:要|就|再)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地))?"
     r"(?:(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
-    rf"|渐入|渐出|渐强|渐弱)(?:\s*(?:改成|改为|设为|设成|调成|调到|变成|为|是|要|各|都|分别|各自)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
+    rf"|渐入|渐出|渐强|渐弱)(?:的?(?:时间|时长|长度))?(?:\s*(?:都|全都?|全部|各|分别|统一)?(?:设置为|设置成|设定为|定为|缩短到|缩短为|缩短成|延长到|延长为|加长到|拉长到|减到|改到|改成|改为|设为|设成|设到|设置到|调整到|调整为|弄到|定到|调成|调到|变成|为|是|要|各|都|分别|各自)?\s*(?P<d2>{DUR}))?(?:\s*(?:都|也|全)?(?:再|要|得|可以|改|调|弄|变|拉|放|缩)?(?P<len2>(?:长|慢|短|快|久)(?:一?点|一些|些|(?=\s*(?:$|[,，。!！]|就|吧)))|{_ZH_SOFT}|{_ZH_CRISP}))?",
 )
 def _fade(m: re.Match[str], st: State) -> None:
     direction = group(m, "dir", "dir2")
@@ -190,7 +231,9 @@ def _fade(m: re.Match[str], st: State) -> None:
     length = group(m, "len", "len2") or ""
     if spec:
         value = seconds(spec)
-    elif length.startswith(("long", "slow", "gentle", "smooth", "soft", "gradual", "长", "慢", "久")):
+    elif length.startswith(("long", "slow", "gentle", "smooth", "soft", "gradual", "长", "慢", "久")) or (
+        re.fullmatch(_ZH_SOFT, length)
+    ):
         value = 4.0
     elif length:
         value = 0.5
@@ -234,7 +277,8 @@ def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
     rf"(?:(?P<a>{TIME})|(?P<s0>the\s+(?:very\s+)?(?:start|beginning|top)))|\b(?:from|starting\s+(?:at|from)|beginning\s+at|at|after)\s+(?P<a2>{TIME})\s*,?\s+"
     rf"for\s+(?:(?:about|around|like)\s+)?(?:the\s+next\s+)?(?P<d2>{DUR})"
     rf"|\b(?:starts?|begins?|comes?\s+in|kicks?\s+in)\s+(?:at\s+)?(?P<a3>{TIME})\s*,?\s+(?:and\s+)?(?:lasts?|runs?|plays?|goes)\s+(?:for\s+)?(?P<d3>{DUR})",
-    rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:开始|起)\s*(?:放|播|持续)\s*(?P<d>{DUR})",
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:开始|起)\s*[，,]?\s*(?:放|播|持续|放上)\s*(?P<d>{DUR})",
+    rf"(?:放|播|持续)\s*(?P<d>{DUR})\s*[，,]?\s*(?:从\s*)?第?(?P<a>{TIME})\s*(?:开始|起)",
 )
 def _for_span(m: re.Match[str], st: State) -> None:
     """"For 30 seconds starting at 1:00", "from 1:00 for 30 s": 60-90 s."""
@@ -246,6 +290,7 @@ def _for_span(m: re.Match[str], st: State) -> None:
     rf"\bbetween\s+{A}\s+and\s+(?:{B}|the\s+(?:very\s+)?end\b)",
     rf"(?:\bfrom\s+|从\s*)?第?{A}\s*(?:to|-|–|—|~|until|till|through|thru|到|至)\s*第?{B}"
     r"(?:\s*(?:之间|期间|之内|内))?",
+    rf"(?:在\s*)?第?{A}\s*(?:和|与|跟)\s*第?{B}\s*(?:之间|中间)",
 )
 def _between(m: re.Match[str], st: State) -> None:
     if m["b"] is None:  # "between 1:00 and the end"
@@ -261,6 +306,7 @@ def _length(spec: str | None) -> float:
 @when(
     rf"\b(?:the\s+)?(?:first|opening|initial|beginning)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
     rf"(?:前|开头|开始的?|头)\s*(?P<d>{DUR}|{CLOCK})",
+    r"第(?P<d>1分钟)(?!\s*(?:开始|起|之后|以后|后|到|至|结束|停|就|的时候|时|处|进|再))",  # 只在第一分钟: minute one
 )
 def _first(m: re.Match[str], st: State) -> None:
     _set_range(st, TimeRange(0.0, _length(m["d"])))
@@ -296,7 +342,7 @@ def _not_last(m: re.Match[str], st: State) -> None:
     rf"\b(?:from\s+the\s+(?:start|beginning|top)\s+(?:to|until|till|through)|until|till|up\s+to|"
     rf"before|(?:stop|end|cut|chop|kill)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:off\s+)?(?:right\s+|exactly\s+|just\s+)?"
     rf"(?:at|after|in(?=\s+\d{{1,2}}:\d)))\s+(?P<b>{TIME})",
-    rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|在\s*第?(?P<b3>{TIME})\s*"
+    rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|(?:在\s*第?|第)(?P<b3>{TIME})\s*"
     r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
     rf"\b(?:until|till|up\s+to|(?:stop|end|cut\s+off|finish)(?:s|ping)?\s+(?:when|once|as|after))\s+(?:the\s+|my\s+|i\s+)?"
     rf"(?:(?!(?:and|but|then)\b)[a-z']+\s+){{1,4}}?(?:at|around|~)\s+(?P<b4>{TIME})",
@@ -319,7 +365,7 @@ def _until(m: re.Match[str], st: State) -> None:
     rf"|\b(?:come|comes|kick|kicks|drop|drops)\s+in\b[^.;\n]{{0,40}}?\b(?:at|around|~)\s+(?P<a2>{TIME})(?!\s*(?:to|-|until|till)\b)",
     rf"\bstart(?:s|ing)?\s+(?:the\s+)?(?:music|bgm|it)\b[^.;\n]{{0,40}}?(?:at|around|from|~)\s+(?P<a>{TIME})"
     r"(?!\s*(?:to|-|until|till)\b)",
-    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进|后\s*(?:再|才)?(?:起|进来|进|放|开始|出来|响起))(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进|出来|响起|后\s*(?:再|才)?(?:起|进来|进|放|开始|出来|响起))(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
     r"(?:到结尾|到最后)?",
 )
 def _from(m: re.Match[str], st: State) -> None:
@@ -372,7 +418,10 @@ def _except_first(m: re.Match[str], st: State) -> None:
     r"|\b(?:start|begin)\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b"
     r"|\b(?:start|begin|come\s+in|kick\s+in)s?\s+(?:right\s+|exactly\s+|just\s+)?(?:when|as|with)\s+the\s+(?:video|clip|recording|footage)"
     r"(?:\s+(?:starts|begins))?\b",
-    r"全程|整个视频|整段|全部时长|从头到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)",
+    r"全程|整个视频|整段|全部时长|从头到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)"
+    r"|(?:在)?(?:视频)?(?:结束|结尾)前(?:都|一直)(?:放|播|有)|一直(?:放|播)(?:到)?(?:视频)?(?:结束|结尾|最后|底)"
+    r"|(?:音乐|bgm)?(?:不要|别)(?:停|断)(?:下来)?(?=\s*(?:$|[,，。]))|中间(?:也)?(?:别|不要)断|不间断"
+    r"|(?:一直)?(?:放|播)?到(?:视频)?(?:结束|结尾|最后|末尾)(?:为止)?(?!\s*(?:淡|加|的|前|再|\d))",
 )
 def _whole(m: re.Match[str], st: State) -> None:
     if st.plan.range is None:  # "over the whole thing except the first 3 s": the other range

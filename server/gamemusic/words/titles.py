@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.plan import EditPlan, TextOverlay, TimeRange
+from gamemusic.words.plan import EditPlan, TextOverlay, TimeRange, Unsupported
 from gamemusic.words.rules import A, B, Rule, State, bad, group, registrar, span
 from gamemusic.words.text import DUR, FLAGS, QUOTED, TIME, quoted_text, seconds
 
@@ -20,12 +20,23 @@ rule = registrar(REMOVE)
 
 
 @rule(
+    rf"(?:(?:最后|前|开头|结尾)\s*{DUR}|第?{TIME}\s*(?:以后|之后|后|以前|之前|到\s*第?{TIME}))(?:的)?(?:时候)?(?:不要|别|去掉|删掉|不显示)(?:有)?(?:字幕|标题|文字)"
+)
+def _part_without_titles(m: re.Match[str], st: State) -> None:
+    """最后10秒不要字幕: titles are placed by their own time, not cut from a part."""
+    st.plan.unsupported.append(Unsupported(
+        "removing titles from part of the video", "只去掉一段时间里的字幕",
+        "Say when each title shows ('title 'GG' from 0:10 to 0:15'), or remove the titles.",
+        "请说字幕什么时候出现（“字幕「GG」从0:10到0:15”），或者去掉字幕。"))  # fmt: skip
+
+
+@rule(
     r"\b(?:remove|delete|drop|clear|kill|lose|ditch|scrap|nix|cut|take\s+(?:out|off|away)|get\s+rid\s+of|hide)\s+(?:(?:the|all"
     r"|any|my|every|each)\s+)*(?:text\s+overlays?|titles?|texts?|captions?|overlays?|headings?|labels?)\b"
     r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:titles?|captions?|texts?|overlays?))?"
     r"|\bno\s+(?:more\s+)?(?:titles?|captions?|text\s+overlays?)\b|\b(?:take|cut)\s+(?:the\s+|all\s+the\s+|my\s+)?"
     r"(?:titles?|captions?|texts?|text\s+overlays?)\s+(?:out|off|away)\b",
-    r"(?:去掉|删除|删掉|移除|取消|清除|不要|别要|不用)(?:所有的?|全部的?)?(?:(?:底部|顶部|中间|上面|下面|开头|结尾)的?)?(?:标题|文字|字幕|文本)"
+    r"(?:去掉|删除|删掉|移除|取消|清除|不要|别要|不用|不需要|不想要)(?:所有的?|全部的?)?(?:(?:底部|顶部|中间|上面|下面|开头|结尾)的?)?(?:标题|文字|字幕|文本)"
     r"|(?:标题|文字|字幕|文本)(?:都|全部|全)?(?:去掉|去了|删除|删掉|删了|移除|清除|拿掉|不要了?)",
 )
 def _remove_titles(m: re.Match[str], st: State) -> None:
@@ -47,7 +58,7 @@ def _remove_old_titles(m: re.Match[str], st: State) -> None:
 # ---- titles (run first, on the case-kept text) ----------------------------------------------
 _TITLE_KINDS = {"title", "title text", "tittle", "titel", "tilte", "heading", "headline", "banner", "title card", "标题", "大标题"}
 _EN_KW = r"(?P<kw>text\s+overlay|lower\s+third|title\s+card|title\s+text|title|tittle|titel|tilte|text|caption|heading|headline|label|banner|subtitle|overlay)s?"
-_ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本|字)"
+_ZH_KW = r"(?P<kw>大标题|标题|文字|字幕|文本|大字|字)"
 _TITLES = [
     re.compile(p, FLAGS)
     for p in (
@@ -65,9 +76,12 @@ _TITLES = [
         rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
         rf"\b(?:add|put|show|display|write|overlay)\s+(?:(?:my|the|a|an|our)\s+)?(?:[a-z]+\s+){{0,3}}?{QUOTED}"
         r"(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
-        rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|在\s*(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
-        rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|放|显示|插入|打上|写|配)?\s*"
-        rf"(?:一个|个|一行|一段)?\s*{_ZH_KW}\s*(?:是|为|写|叫|叫做|写着)?\s*:?\s*{QUOTED}",
+        rf"(?:(?:(?:在|从)?\s*第?(?P<ra>{TIME})\s*(?:到|至|-)\s*第?(?P<rb>{TIME})(?:之间)?|(?:在\s*)?(?:开头|前面?|开始)的?\s*(?P<fd>{DUR})|(?:在\s*)?(?:最后|结尾|末尾)的?\s*(?P<ld>{DUR})"
+        rf"|(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)"
+        rf"|(?:在\s*)?(?:屏幕|画面|视频)?(?:的)?(?:最|正)?(?P<pos>顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边|底下|中间|中央|正中|[左右]?上角|[左右]?下角))"
+        rf"\s*(?:处|时|的时候|那里|的|里|内)?\s*)?(?:加|添加|加上|加个|来个|来一个|放|显示|插入|打上|写|配)?\s*"
+        rf"(?:一个|个|一行|一段)?\s*(?:新的?)?\s*{_ZH_KW}\s*(?:是|为|写上|写成|写|叫|叫做|写着|内容是|内容为)?\s*:?\s*{QUOTED}",
+        rf"{_ZH_KW}(?P<mid>[^\"“「'\n]{{1,14}}?)\s*,?\s*(?:写上|写成|写着|写|内容是|内容为|叫做|叫)\s*:?\s*{QUOTED}",
         r"\b(?:add|put|show|insert|display|write)\s+(?:(?:a|an|the)\s+)?(?P<kw>title|text|caption)"
         r"\s*(?::|saying|that\s+says|reading)?\s+(?!(?:for|at|from|between|on|in|and|then|lasting|"
         r"until|to)\b)(?P<u>[^\s,;.][^,;.\n]*?)(?=\s*$|\s*[,;.\n]|\s+(?:for|at|from|between|on|in|and"
@@ -81,12 +95,18 @@ _TITLES = [
         rf"(?<=\n)\s*(?:,\s*)?(?P<again>and|&|plus|then)\s+(?:(?:the|a)\s+)?{QUOTED}(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
     )
 ]
+# One more quoted text after a title was taken, as its own clause with its time or place.
+_MORE = re.compile(
+    rf"(?:(?<=[\n,;、])|^)\s*(?:还有|再|和|以及)?\s*{QUOTED}(?=\s*(?:在|放在|放到|于|从|第|\d|显示|持续|出现)|\s*(?:,|;|$))",
+    FLAGS,
+)
 _SEP = r"\s*(?:,\s*)?(?:and\s+)?(?:(?:show|display|keep|put|place|move|have)\s+(?:it\s+)?)?"
 _SPECS = [
     re.compile(p, FLAGS)
     for p in (
         rf"{_SEP}(?:from|between|at)\s+{A}\s*(?:to|-|–|until|till|and)\s*{B}",
         rf"\s*,?\s*(?:从\s*)?第?{A}\s*(?:到|至|-|~)\s*第?{B}",
+        rf"\s*,?\s*(?:从|在)\s*第?{A}\s*(?:开始)?\s*(?:显示|出现|持续|放|停留)\s*(?:到|至)\s*第?{B}(?:结束|消失|为止)?",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?P<first>first)\s+(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?:last|final)\s+(?P<last>{DUR})",
         rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
@@ -101,17 +121,25 @@ _SPECS = [
         rf"\s*,?\s*第(?P<at>{TIME})(?=\s*(?:$|[,;。\n]))",
         rf"\s*,?\s*(?:持续|显示|停留|保持|出现)?\s*(?P<d>{DUR})",
         r"\s*,?\s*(?:在|放在|放到|放)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)(?:处|时)?",
-        r"\s*,?\s*(?:显示|放|放在|在|位于|居)?\s*(?:屏幕|画面)?(?P<pos>顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边"
+        r"\s*,?\s*(?:显示|放|放在|放到|在|位于|居)?\s*(?:屏幕|画面|视频)?(?:的)?(?:最|正)?(?P<pos>[左右]?上角|[左右]?下角|底下|上头|顶上|顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边"
         r"|中间|中央|正中|居中)",
     )
 ]
 _POSITIONS = {"top": "top", "bottom": "bottom", "顶部": "top", "上方": "top", "顶端": "top",
               "上面": "top", "上边": "top", "底部": "bottom", "下方": "bottom", "底端": "bottom",
-              "下面": "bottom", "下边": "bottom"}  # fmt: skip
+              "下面": "bottom", "下边": "bottom", "底下": "bottom", "上头": "top",
+              "顶上": "top", "左上角": "top", "右上角": "top", "上角": "top", "左下角": "bottom",
+              "右下角": "bottom", "下角": "bottom"}  # fmt: skip
+
+
+_OLD_TEXT = re.compile(
+    r"(?P<kw>标题|字幕|文字|大标题)\s*从\s*(?:“[^”]*”|「[^」]*」|\"[^\"]*\"|‘[^’]*’|『[^』]*』|《[^》]*》)\s*(?=改成|换成|改为|换为|变成)"
+)  # 把标题从“第一集”改成“第二集”: the old text goes, the new one is the title
 
 
 def take_titles(text: str, plan: EditPlan) -> str:
     """Move every title/text overlay (with its timing) from `text` into `plan`."""
+    text = _OLD_TEXT.sub(lambda m: m["kw"], text)
     for pattern in _TITLES:
         while m := pattern.search(text):
             fields = _overlay(m, plan)
@@ -122,6 +150,11 @@ def take_titles(text: str, plan: EditPlan) -> str:
             end, overlay = _specs(text, m.end(), fields)
             plan.titles.append(overlay)
             text = f"{text[: m.start()]}\n{text[end:]}"
+    while plan.titles and (m := _MORE.search(text)):  # 加两个字幕：“开始”在0:00，“结束”在最后
+        fields = {"text": quoted_text(m).strip(), "kind": plan.titles[-1].kind, "at": None}
+        end, overlay = _specs(text, m.end(), fields)
+        plan.titles.append(overlay)
+        text = f"{text[: m.start()]}\n{text[end:]}"
     return text
 
 
@@ -142,6 +175,14 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
         fields["position"] = "center"
     if kw.startswith("lower third"):  # the broadcast name for a caption at the bottom
         fields["position"] = "bottom"
+    if group(m, "pos"):  # 屏幕上方加一行字
+        fields["position"] = _POSITIONS.get(m["pos"], "center")
+    if group(m, "ra"):  # 在1:00到1:05加字幕
+        fields["range"] = span(m["ra"], m["rb"])
+    if group(m, "fd"):  # 开头10秒的标题: shown over the first 10 s
+        fields["range"] = TimeRange(0.0, seconds(m["fd"]))
+    if group(m, "ld"):
+        fields["range"] = TimeRange(last=seconds(m["ld"]))
     return fields
 
 

@@ -65,8 +65,21 @@ def _fix(m: re.Match[str]) -> str:
     return near[0] if len(near) == 1 else word
 
 
+# Pinyin input slips: a homophone picked instead of the keyword ("最后淡处" is 淡出). Only
+# pairs that are not words of their own in an edit request.
+_ZH_SLIPS = {
+    "淡处": "淡出", "淡如": "淡入", "竖平": "竖屏", "竖评": "竖屏", "树屏": "竖屏", "横平": "横屏",
+    "横评": "横屏", "闪壁": "闪避", "闪必": "闪避", "撒销": "撤销", "撤肖": "撤销", "风隔": "风格",
+    "节凑": "节奏", "节揍": "节奏", "音亮": "音量", "背景音了": "背景音乐", "被景音乐": "背景音乐",
+    "背景因乐": "背景音乐", "因乐": "音乐", "从做": "重做", "原生": "原声", "游戏生音": "游戏声音",
+    "字目": "字幕", "标提": "标题",
+}  # fmt: skip
+_ZH_SLIP = re.compile("|".join(sorted(map(re.escape, _ZH_SLIPS), key=len, reverse=True)))
+
+
 def correct(work: str) -> str:
-    """Lower-cased `work` with unknown words one slip from exactly one keyword corrected."""
+    """Lower-cased `work` with unknown words one slip from exactly one keyword corrected, and
+    Chinese homophone slips of a keyword replaced."""
     for pattern, repl in _PHRASES:
         work = pattern.sub(repl, work)
-    return _WORD.sub(_fix, work)
+    return _ZH_SLIP.sub(lambda m: _ZH_SLIPS[m.group(0)], _WORD.sub(_fix, work))

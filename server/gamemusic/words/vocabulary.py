@@ -39,42 +39,47 @@ STRONG: dict[str, tuple[str, ...]] = {
     "chiptune": ("chiptune", "chip tune", "chiptunes", "chip music", "8-bit", "8bit", "8 bit", "nes",
                  "gameboy", "game boy", "famicom", "pixel", "pixel art", "retro chiptune",
                  "bleep bloop", "bleepy", "芯片音乐", "芯片", "8位", "8比特", "像素", "红白机", "fc",
-                 "小霸王", "8bit风"),
+                 "小霸王", "8bit风", "gb", "8位机", "八位机"),
     "16bit": ("16-bit", "16bit", "16 bit", "16-bit fm", "snes", "super nintendo", "genesis",
-              "mega drive", "megadrive", "sega", "fm synth", "16位", "16比特", "超任", "世嘉", "md"),
+              "mega drive", "megadrive", "sega", "fm synth", "16位", "16比特", "超任", "超级任天堂", "超级fc", "sfc", "16位机",
+              "世嘉", "世嘉五代", "md"),
     "boss": ("boss", "boss fight", "boss battle", "final boss", "boss music", "boss战", "首领战",
-             "决战", "最终boss", "打boss"),
+             "决战", "最终boss", "最终boss战", "最终战", "终极boss", "打boss"),
     "rpg": ("rpg", "jrpg", "overworld", "rpg overworld", "orchestral", "heroic", "角色扮演",
-            "大地图", "管弦", "交响", "英雄"),
+            "大地图", "管弦", "交响", "英雄感", "英雄主义", "英雄史诗"),
     "dungeon": ("dungeon", "horror", "creepy", "spooky", "eerie", "cave", "caves", "haunted",
                 "scary", "dungeon ambient", "地牢", "恐怖", "阴森", "诡异", "地下城", "洞穴", "鬼屋",
-                "吓人"),
+                "吓人", "惊悚", "惊恐", "毛骨悚然"),
     "synthwave": ("synthwave", "synth wave", "retrowave", "retro wave", "outrun", "80s", "80's",
                   "eighties", "80s synth", "vaporwave", "cyberpunk", "合成器浪潮", "合成波", "80年代",
-                  "蒸汽波", "赛博朋克"),
+                  "蒸汽波", "赛博朋克", "复古波", "复古浪潮", "赛博"),
     "lofi": ("lo-fi", "lofi", "lo-fi chill", "chillhop", "hip hop beats", "hip-hop beats",
              "lofi beats", "study beats", "lo fi beats", "低保真", "嘻哈", "学习音乐"),
     "platformer": ("platformer", "platforming", "mario-like", "platform game", "平台跳跃", "横版过关",
                    "跳跃游戏"),
     "racing": ("racing", "race", "driving", "high-speed", "high speed", "racer", "赛车", "竞速", "飙车",
-               "开车", "高速"),
+               "开车", "高速", "速度与激情"),
 }  # fmt: skip
 WEAK: dict[str, tuple[str, ...]] = {
-    "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机"),
+    "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机", "童年", "小时候"),
     "16bit": ("fm", "90s", "nineties", "90年代"),
     "boss": ("冲击力", "震撼", "exciting", "energetic", "hyped", "metal", "heavy metal", "rock", "epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
-             "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗"),
+             "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗", "激昂", "燃爆", "高燃",
+             "炸裂", "振奋", "澎湃", "霸气", "压迫感", "紧迫感", "打怪", "对决", "决斗", "厮杀", "对战", "带劲",
+             "够劲", "嗨", "气势", "有气势", "魂类", "魂系", "类魂", "提神", "来劲",
+             "团战"),
     "rpg": ("adventure", "adventurous", "classical", "fantasy", "quest", "exploration", "exploring", "medieval",
             "magical",
-            "冒险", "奇幻", "魔幻", "探索", "中世纪"),
+            "冒险", "奇幻", "魔幻", "探索", "中世纪", "勇者"),
     "dungeon": ("dark", "ambient", "mysterious", "scarier", "creepier", "spookier", "eerier",
                 "黑暗", "氛围", "暗黑", "神秘"),
     "synthwave": ("neon", "synth", "synthy", "霓虹", "合成器"),
     "lofi": ("chill", "chilled", "chiller", "calmer", "mellower", "comfy", "缓和", "柔和", "温柔", "calm", "relaxing", "relaxed", "study", "cozy", "mellow", "放松",
-             "轻松", "舒缓", "治愈", "惬意"),
+             "轻松", "舒缓", "治愈", "惬意", "安静", "轻音乐", "睡前", "助眠", "咖啡馆", "佛系", "悠闲",
+             "慵懒", "岁月静好", "田园"),
     "platformer": ("platform", "bouncy", "bouncier", "cheerful", "happy", "happier", "cute", "playful",
                    "upbeat", "欢快",
-                   "轻快", "活泼", "可爱", "开心"),
+                   "轻快", "活泼", "可爱", "开心", "欢乐", "滑稽", "搞怪", "明快"),
     "racing": ("fast-paced", "chase", "chase scene", "pursuit", "getaway", "速度感", "追逐", "追车"),
 }  # fmt: skip
 
@@ -83,24 +88,29 @@ WEAK: dict[str, tuple[str, ...]] = {
 FRANCHISES: dict[str, tuple[str, ...]] = {
     "chiptune": ("mega man", "megaman", "castlevania", "metroid", "tetris", "pac-man", "pacman",
                  "galaga", "space invaders", "contra", "duck hunt", "undertale", "shovel knight",
-                 "魂斗罗", "俄罗斯方块", "吃豆人", "洛克人", "恶魔城"),
+                 "魂斗罗", "俄罗斯方块", "吃豆人", "洛克人", "恶魔城", "坦克大战", "双截龙",
+                 "泡泡龙", "雪人兄弟", "太空侵略者", "铲子骑士"),
     "16bit": ("sonic", "streets of rage", "street fighter", "chrono trigger", "super metroid",
-              "earthbound", "索尼克", "街头霸王", "怒之铁拳"),
+              "earthbound", "索尼克", "刺猬索尼克", "街头霸王", "街霸", "怒之铁拳", "超时空之钥"),
     "rpg": ("zelda", "legend of zelda", "final fantasy", "dragon quest", "pokemon", "pokémon",
             "skyrim", "elder scrolls", "witcher", "genshin", "kingdom hearts", "塞尔达", "最终幻想",
-            "勇者斗恶龙", "宝可梦", "精灵宝可梦", "原神", "上古卷轴", "巫师"),
+            "勇者斗恶龙", "宝可梦", "精灵宝可梦", "原神", "上古卷轴", "巫师", "塞尔达传说", "旷野之息",
+            "王国之泪", "口袋妖怪", "神奇宝贝", "仙剑奇侠传", "仙剑", "轩辕剑", "魔兽世界", "博德之门",
+            "女神异闻录", "火焰纹章", "异度神剑", "王国之心"),
     "platformer": ("mario", "super mario", "kirby", "donkey kong", "celeste", "rayman",
-                   "crash bandicoot", "马里奥", "超级马里奥", "超级玛丽", "星之卡比", "大金刚"),
+                   "crash bandicoot", "马里奥", "超级马里奥", "超级玛丽", "星之卡比", "大金刚",
+                   "雷曼", "古惑狼", "冒险岛"),
     "racing": ("mario kart", "need for speed", "forza", "gran turismo", "initial d", "ridge racer",
-               "f-zero", "极品飞车", "头文字d", "马里奥赛车", "跑跑卡丁车", "qq飞车"),
+               "f-zero", "极品飞车", "头文字d", "马里奥赛车", "跑跑卡丁车", "qq飞车", "极限竞速",
+               "狂野飙车", "gt赛车"),
     "boss": ("dark souls", "elden ring", "sekiro", "bloodborne", "doom", "devil may cry",
              "monster hunter", "god of war", "黑魂", "黑暗之魂", "艾尔登法环", "老头环", "只狼",
-             "黑神话", "怪物猎人", "战神"),
+             "黑神话", "怪物猎人", "战神", "鬼泣", "血源", "血源诅咒", "怪猎", "黑神话悟空"),
     "dungeon": ("diablo", "resident evil", "silent hill", "darkest dungeon", "hollow knight",
-                "生化危机", "寂静岭", "暗黑破坏神", "空洞骑士"),
-    "synthwave": ("hotline miami", "cyberpunk 2077", "blood dragon", "迈阿密热线"),
+                "生化危机", "寂静岭", "暗黑破坏神", "空洞骑士", "死亡空间"),
+    "synthwave": ("hotline miami", "cyberpunk 2077", "blood dragon", "迈阿密热线", "赛博朋克2077"),
     "lofi": ("animal crossing", "stardew valley", "minecraft", "动物森友会", "动森", "星露谷",
-             "我的世界"),
+             "我的世界", "星露谷物语", "集合啦动物森友会", "旅行青蛙"),
 }  # fmt: skip
 # More franchises English-speaking creators name (round 3): each to the sound of its era or genre.
 for _sid, _more in {
@@ -129,9 +139,16 @@ for _sid, _more in {
 
 
 def _word_re(words: list[str]) -> str:
-    alts = sorted(words, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*") for w in alts)
-    return rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])"
+    """One alternation, longest first; a word's Latin edge must not run on into Latin letters
+    ("fc" is not in "fcking"), a Chinese edge may touch anything ("战斗bgm")."""
+
+    def one(w: str) -> str:
+        body = re.escape(w).replace(r"\ ", r"[\s-]*").replace(r"\-", r"[\s-]*")
+        head = r"(?<![a-z0-9])" if w[:1].isascii() else ""
+        tail = r"(?![a-z0-9])" if w[-1:].isascii() else ""
+        return head + body + tail
+
+    return "(?:" + "|".join(one(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 # More mood words English-speaking creators use (round 3): weak, so a named style beats them.
@@ -239,7 +256,9 @@ FILLER_ZH = sorted(
     视频 影片 片子 录像 游戏 音乐 背景音乐 配乐 风格 类型 声音 效果 感觉 一样 像 谢谢 好的 好 吗
     画幅 比例 格式 模式 版本 分辨率 音量 整体 稍微 有点 更 更加 比较 换 成 为 改 来 下 放 风 风的 发 发到 适合 有 感
     的话 那个 就是 其实 算了 还是 改回 回到 哈 嗯 呃 谢了 兄弟 能不能 可以 可不可以 整个 太 啦 咯
-    喔 哎 下吧 一下吧 帮 感觉的 调 弄 搞 整 那种 这种 风格的 类型的 来个 这里 那里 部分 直播 时候"""),
+    喔 哎 下吧 一下吧 帮 感觉的 调 弄 搞 整 那种 这种 风格的 类型的 来个 这里 那里 部分 直播 时候
+    时代 年代 配个 配点 配一段 配 吗 么 设到 设置到 调整到 调整为 调至 拉到 降到 提到 开到 改到
+    有没有 也行 都行 就行 或者 是不是 应该 是否 让你 调为"""),
     key=len,
     reverse=True,
 )  # fmt: skip
