@@ -36,6 +36,17 @@ def _part_of_game(m: re.Match[str], st: State) -> None:
 
 
 @early(
+    r"(?:去掉|删掉|关掉|消掉|去除|消除)游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)"
+    r"|游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)(?:都|也)?(?:去掉|删掉|关掉|消掉|去除|关了|去了|不要了?)"
+)
+def _game_own_music(m: re.Match[str], st: State) -> None:
+    """把游戏里的bgm去掉: the game's own music is mixed into its sound, not a track of ours."""
+    _no(st, "taking the game's own music out of its sound", "去掉游戏自带的音乐",
+        ("The game audio is one sound: I can mute it or set its level, and add music of my own.",
+         "游戏原声是一整条声音：可以静音或调音量，再配上我生成的音乐。"))  # fmt: skip
+
+
+@early(
     r"(?:说话|讲话|解说|开麦|开口|语音)(?:的)?(?:时候?|时)(?:把|让)?(?:游戏声音?|游戏的声音|原声|游戏音效|游戏)(?:也)?(?:[^,，。；;\n]{0,8})"
 )
 def _game_under_voice(m: re.Match[str], st: State) -> None:

@@ -334,7 +334,8 @@ def _not_style(m: re.Match[str], st: State) -> None:
     r"cool|nice))+)\s+(?:music|bgm|soundtrack|song|tune|track|score|beats?)s?\b"
     r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b",
     r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|点|些|个|上)?"
-    r"(?:[^,，。；;！!？?\n]{1,8}?的)?(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配乐|配个乐|背景音乐",
+    r"(?:[^,，。；;！!？?\n]{1,8}?的)?(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配个乐|(?:帮我|给我|帮忙|给(?:这段|这个)?(?:视频|录像)?)配乐"
+    r"|(?:^|(?<=[,，\s]))(?:背景音乐|配乐)(?:吧|呗|一下)?(?=\s*$)",
 )
 def _add_music(m: re.Match[str], st: State) -> None:
     st.plan.add_music = True

@@ -150,7 +150,7 @@ def _both_ends(m: re.Match[str], st: State) -> None:
 @fade(
     r"\b(?:keep|leave)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same))?"
     r"|\b(?:don't|do\s+not)\s+(?:touch|change)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)",
-    r"(?:淡入淡出|淡入|淡出)(?:要|就|先)?(?:留着|保留|不变|别动|不用动|照旧)",
+    r"(?:淡入淡出|淡入|淡出)(?:都|也)?(?:要|就|先)?(?:留着|保留|不变|别动|不用动|不要动|照旧)",
 )
 def _keep_fade(m: re.Match[str], st: State) -> None:
     """"Keep the fade out", 淡出留着: nothing to change."""
