@@ -73,7 +73,7 @@ _ZH_LEVEL = (
     r"|(?:大|小)声点)"
 )
 _ZH_PART = (
-    rf"(?:(?:在|从)?\s*(?:(?:前|最后|(?<!然)后)\s*(?:的)?\s*{DUR}|结尾|末尾|片尾|片头|开头|前半段|后半段|高潮)"
+    rf"(?:(?:在|从)?\s*(?:(?:前|最后|(?<!然)后)\s*(?:的)?\s*{DUR}|(?:开始|开头|一开始|刚开始)的时候|结尾|末尾|片尾|片头|开头|前半段|后半段|高潮)"
     rf"(?:的?部分|那段|的时候)?|(?:在|从)\s*第?{TIME}\s*"
     rf"(?:之后|以后|开始|后|到\s*第?{TIME})?|第?{TIME}\s*(?:之后|以后)(?:的时候)?)"
 )
@@ -83,7 +83,7 @@ _ZH_PART = (
     rf"\b{_LEVEL}\b{_GAP}\b{_PART}",
     rf"\b{_PART}\b{_GAP}\b{_LEVEL}\b",
     rf"{_ZH_PART}(?:的)?(?:时候)?(?:音乐|背景音乐|bgm|声音|原声|游戏声音)?(?:要|再|就)?{_ZH_LEVEL}",
-    rf"(?:音乐|背景音乐|bgm|原声|游戏声音)(?:在)?{_ZH_PART}(?:的)?(?:时候)?(?:要|再|就)?{_ZH_LEVEL}",
+    rf"(?:音乐|背景音乐|bgm|原声|游戏声音)(?:在)?{_ZH_PART}(?:的)?(?:时候)?(?:要|再|就)?(?:不要|别)?(?:那么|太)?{_ZH_LEVEL}",
 )
 def _part_volume(m: re.Match[str], st: State) -> None:
     """"Louder in the last 30 seconds": a level holds for the whole video, so this part is

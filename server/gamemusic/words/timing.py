@@ -41,7 +41,7 @@ when = registrar(RANGES)
     rf"(?:延后|推迟|晚)\s*(?P<d5>{DUR})\s*(?:再|才)?(?:开始|进来|放|出来|进|响起?|播)",
     rf"等到\s*第?(?P<t3>{TIME})(?:\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?)?(?=\s*(?:$|[,，。.!！]))",
     rf"(?:等到|等|到了)\s*第?(?P<t>{TIME})\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?",
-    rf"(?:(?:前面?|开头|开始|片头|开场)的?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
+    rf"(?:(?:前面?|开头|开始|片头|开场)(?:的|那)?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
@@ -291,7 +291,7 @@ def _length(spec: str | None) -> float:
 @when(
     rf"\b(?:the\s+)?(?:first|opening|initial|beginning)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
     rf"(?:前|开头|开始的?|头)\s*(?P<d>{DUR}|{CLOCK})",
-    r"第(?P<d>1分钟)(?!\s*(?:开始|起|之后|以后|后|到|至|结束|停|就|的时候|时|处|进|再))",  # 只在第一分钟: minute one
+    r"(?<!从)第(?P<d>1分钟)(?!\s*(?:开始|起|之后|以后|后|到|至|结束|停|就|的时候|时|处|进|再))",  # 只在第一分钟: minute one
 )
 def _first(m: re.Match[str], st: State) -> None:
     _set_range(st, TimeRange(0.0, _length(m["d"])))
