@@ -78,7 +78,7 @@ def _music_gap(m: re.Match[str], st: State) -> None:
 
 @lead(
     rf"\b{_OFF}\s+(?:after|from|past|beyond|starting\s+(?:at|from))\s+(?P<b>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
-    rf"(?:在\s*|从\s*)?第?(?P<b>{TIME})\s*(?:之后|以后|后|开始)(?:就)?{_ZH_OFF}",
+    rf"(?:在\s*|从\s*)?第?(?P<b>{TIME})\s*(?:之后|以后|后|开始)(?:就|也|都)?{_ZH_OFF}",
 )
 def _music_off_after(m: re.Match[str], st: State) -> None:
     """"No music after 1:00": the music plays until 1:00."""
@@ -87,7 +87,7 @@ def _music_off_after(m: re.Match[str], st: State) -> None:
 
 @lead(
     rf"\b{_OFF}\s+(?:before|until|till|up\s+to)\s+(?P<a>{TIME})",
-    rf"第?(?P<a>{TIME})\s*(?:之前|以前|前)(?:都|就)?{_ZH_OFF}",
+    rf"第?(?P<a>{TIME})\s*(?:之前|以前|前)(?:都|就|也)?{_ZH_OFF}",
 )
 def _music_off_before(m: re.Match[str], st: State) -> None:
     """"No music before 0:30": the music starts at 0:30."""
@@ -192,7 +192,7 @@ def _fade_later_length(m: re.Match[str], st: State) -> None:
 
 
 # 淡出别太突然 / 柔和一点: a longer fade; 淡入别拖太久 / 干脆一点: a shorter one.
-_ZH_SOFT = r"(?:别|不要|不能)(?:太|那么)(?:突然|急|生硬|硬|仓促)|(?:缓|柔和|平滑|自然|温柔|舒服)一?点|(?:太|有点)(?:突然|急|生硬|硬|短|快)了?"
+_ZH_SOFT = r"(?:别|不要|不能)(?:太|那么)(?:突然|急|生硬|硬|仓促|快|短)|(?:缓|柔和|平滑|自然|温柔|舒服)一?点|(?:太|有点)(?:突然|急|生硬|硬|短|快)了?"
 _ZH_CRISP = r"(?:别|不要)(?:太|那么)(?:拖|拖沓|磨叽|长|久)|(?:干脆|利落|利索)一?点|(?:太|有点)(?:拖|拖沓|长|久|慢)了?"
 
 
