@@ -104,6 +104,16 @@ def _not_over_game(m: re.Match[str], st: State) -> None:
         _scale(st, "music", 0.6)
 
 
+@rule(
+    rf"(?P<x>{_MUSIC}|{_GAME}|音量)?(?:的?(?:声音|音量))?(?:再|稍微)?(?:调|开)?(?P<dir>大|响|高|小|轻|低)(?:声)?(?:一?点|一些|些)?"
+    r"\s*[,，]\s*(?:但|但是|不过)?(?:也)?(?:不要|别|不用)(?:太|那么)(?:大|响|高|吵|小|轻|低)(?:声)?了?"
+)
+def _hedged(m: re.Match[str], st: State) -> None:
+    """音乐大一点，但别太大: a small step that way, not a contradiction."""
+    which = "game" if m["x"] and re.match(_GAME, m["x"]) else "music"
+    _scale(st, which, 1.25 if m["dir"] in ("大", "响", "高") else 0.8)
+
+
 _MUSIC_BLAMED = re.compile(rf"{_MUSIC}[^。；;\n]{{0,8}}?(?:小|低|轻|关|压|吵|太大|太响|大声)")
 
 

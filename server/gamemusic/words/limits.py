@@ -36,6 +36,17 @@ def _part_of_game(m: re.Match[str], st: State) -> None:
 
 
 @early(
+    r"(?:去掉|删掉|关掉|消掉|去除|消除)游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)"
+    r"|游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)(?:都|也)?(?:去掉|删掉|关掉|消掉|去除|关了|去了|不要了?)"
+)
+def _game_own_music(m: re.Match[str], st: State) -> None:
+    """把游戏里的bgm去掉: the game's own music is mixed into its sound, not a track of ours."""
+    _no(st, "taking the game's own music out of its sound", "去掉游戏自带的音乐",
+        ("The game audio is one sound: I can mute it or set its level, and add music of my own.",
+         "游戏原声是一整条声音：可以静音或调音量，再配上我生成的音乐。"))  # fmt: skip
+
+
+@early(
     r"(?:说话|讲话|解说|开麦|开口|语音)(?:的)?(?:时候?|时)(?:把|让)?(?:游戏声音?|游戏的声音|原声|游戏音效|游戏)(?:也)?(?:[^,，。；;\n]{0,8})"
 )
 def _game_under_voice(m: re.Match[str], st: State) -> None:
@@ -62,7 +73,7 @@ _ZH_LEVEL = (
     r"|(?:大|小)声点)"
 )
 _ZH_PART = (
-    rf"(?:(?:在|从)?\s*(?:(?:前|最后|(?<!然)后)\s*(?:的)?\s*{DUR}|结尾|末尾|片尾|片头|开头|前半段|后半段|高潮)"
+    rf"(?:(?:在|从)?\s*(?:(?:前|最后|(?<!然)后)\s*(?:的)?\s*{DUR}|(?:开始|开头|一开始|刚开始)的时候|结尾|末尾|片尾|片头|开头|前半段|后半段|高潮)"
     rf"(?:的?部分|那段|的时候)?|(?:在|从)\s*第?{TIME}\s*"
     rf"(?:之后|以后|开始|后|到\s*第?{TIME})?|第?{TIME}\s*(?:之后|以后)(?:的时候)?)"
 )
@@ -72,7 +83,7 @@ _ZH_PART = (
     rf"\b{_LEVEL}\b{_GAP}\b{_PART}",
     rf"\b{_PART}\b{_GAP}\b{_LEVEL}\b",
     rf"{_ZH_PART}(?:的)?(?:时候)?(?:音乐|背景音乐|bgm|声音|原声|游戏声音)?(?:要|再|就)?{_ZH_LEVEL}",
-    rf"(?:音乐|背景音乐|bgm|原声|游戏声音)(?:在)?{_ZH_PART}(?:的)?(?:时候)?(?:要|再|就)?{_ZH_LEVEL}",
+    rf"(?:音乐|背景音乐|bgm|原声|游戏声音)(?:在)?{_ZH_PART}(?:的)?(?:时候)?(?:要|再|就)?(?:不要|别)?(?:那么|太)?{_ZH_LEVEL}",
 )
 def _part_volume(m: re.Match[str], st: State) -> None:
     """"Louder in the last 30 seconds": a level holds for the whole video, so this part is
@@ -190,7 +201,7 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?"
     r"|(?:make|get|cut)\s+(?:the\s+)?(?:video|clip|recording|footage)\s+(?:down\s+)?(?:(?:a\s+(?:bit|lot)|\d+\s*(?:s|seconds?))\s+)?(?:shorter|longer)"
     r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
-    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|裁掉片头|加速视频|视频加速|慢动作|慢镜头|(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
+    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|加速视频|视频加速|慢动作|慢镜头|(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
     r"|画面(?:再|要)?(?:放大|缩小|大|小)(?:一?点|一些|些)?|(?:视频|片子|画面)(?:再|要)?(?:剪)?(?:短|长)(?:一?点|一些|些)|(?:视频|画面)(?:加速|变快|快进|倒放)|倒放|倒带|(?:视频|画面|播放)(?:的)?(?:播放)?速度(?!不变|别动|保持|不用动|不要动)[^,，。；;\n]{0,10}",
 )
 def _video_edit(m: re.Match[str], st: State) -> None:

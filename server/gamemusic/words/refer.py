@@ -126,6 +126,13 @@ _ZH_SAME = [
 _CORRECTED = re.compile(
     rf"(?:不是|不对)\s*(?:{TIME}|{NUM}\s*%?)\s*(?:啊|呀)?\s*[,，]?\s*(?:而)?(?:是|要|改成)\s*(?=\d)", FLAGS
 )
+# 淡出从3秒改成6秒: the old value goes.
+_FROM_TO = re.compile(rf"从\s*(?:{TIME}|{NUM}\s*%?)\s*(?=(?:改成|改为|换成|调到|调成|变成|提到|降到)\s*\d)", FLAGS)
+# 把原声和音乐都关了: the verb for each.
+_BOTH_OFF = re.compile(
+    r"(?P<a>游戏声音?|原声|游戏音效|背景音乐|音乐|bgm)(?:和|跟|与)(?P<b>游戏声音?|原声|游戏音效|背景音乐|音乐|bgm)"
+    r"(?:都|也|全都?)(?P<v>关了|关掉|去掉|删掉|静音|不要了?)", FLAGS
+)
 # "start at like 0:05", "for about 3 seconds": the number is what counts.
 _APPROX = re.compile(
     r"\b(at|from|to|until|till|til|by|for|over|after|before|in)\s+(?:like|about|around|roughly|approximately|"
@@ -201,7 +208,8 @@ def resolve(work: str) -> str:
         for pattern, zh in _MIXED_WORDS + _ZH_SAME:
             work = pattern.sub(zh, work)
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
-    work = _CORRECTED.sub("", work)
+    work = _CORRECTED.sub("", _FROM_TO.sub("", work))
+    work = _BOTH_OFF.sub(lambda m: f"{m['a']}{m['v']}，{m['b']}{m['v']}", work)
     out: list[str] = []
     last, at = "", 0
     for m in _SCAN.finditer(work):

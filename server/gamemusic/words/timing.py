@@ -41,7 +41,7 @@ when = registrar(RANGES)
     rf"(?:延后|推迟|晚)\s*(?P<d5>{DUR})\s*(?:再|才)?(?:开始|进来|放|出来|进|响起?|播)",
     rf"等到\s*第?(?P<t3>{TIME})(?:\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?)?(?=\s*(?:$|[,，。.!！]))",
     rf"(?:等到|等|到了)\s*第?(?P<t>{TIME})\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?",
-    rf"(?:(?:前面?|开头|开始|片头|开场)的?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
+    rf"(?:(?:前面?|开头|开始|片头|开场)(?:的|那)?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
@@ -84,7 +84,7 @@ def _music_gap(m: re.Match[str], st: State) -> None:
 
 @lead(
     rf"\b{_OFF}\s+(?:after|from|past|beyond|starting\s+(?:at|from))\s+(?P<b>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
-    rf"(?:在\s*|从\s*)?第?(?P<b>{TIME})\s*(?:之后|以后|后|开始)(?:就)?{_ZH_OFF}",
+    rf"(?:在\s*|从\s*)?第?(?P<b>{TIME})\s*(?:之后|以后|后|开始)(?:就|也|都)?{_ZH_OFF}",
 )
 def _music_off_after(m: re.Match[str], st: State) -> None:
     """"No music after 1:00": the music plays until 1:00."""
@@ -93,7 +93,7 @@ def _music_off_after(m: re.Match[str], st: State) -> None:
 
 @lead(
     rf"\b{_OFF}\s+(?:before|until|till|up\s+to)\s+(?P<a>{TIME})",
-    rf"第?(?P<a>{TIME})\s*(?:之前|以前|前)(?:都|就)?{_ZH_OFF}",
+    rf"第?(?P<a>{TIME})\s*(?:之前|以前|前)(?:都|就|也)?{_ZH_OFF}",
 )
 def _music_off_before(m: re.Match[str], st: State) -> None:
     """"No music before 0:30": the music starts at 0:30."""
@@ -156,7 +156,7 @@ def _both_ends(m: re.Match[str], st: State) -> None:
 @fade(
     r"\b(?:keep|leave)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same))?"
     r"|\b(?:don't|do\s+not)\s+(?:touch|change)\s+(?:the\s+)?(?:fade[\s-]?(?:in|out)|fades?)",
-    r"(?:淡入淡出|淡入|淡出)(?:要|就|先)?(?:留着|保留|不变|别动|不用动|照旧)",
+    r"(?:淡入淡出|淡入|淡出)(?:都|也)?(?:要|就|先)?(?:留着|保留|不变|别动|不用动|不要动|照旧)",
 )
 def _keep_fade(m: re.Match[str], st: State) -> None:
     """"Keep the fade out", 淡出留着: nothing to change."""
@@ -203,7 +203,7 @@ def _fade_later_length(m: re.Match[str], st: State) -> None:
 
 
 # 淡出别太突然 / 柔和一点: a longer fade; 淡入别拖太久 / 干脆一点: a shorter one.
-_ZH_SOFT = r"(?:别|不要|不能)(?:太|那么)(?:突然|急|生硬|硬|仓促)|(?:缓|柔和|平滑|自然|温柔|舒服)一?点|(?:太|有点)(?:突然|急|生硬|硬|短|快)了?"
+_ZH_SOFT = r"(?:别|不要|不能)(?:太|那么)(?:突然|急|生硬|硬|仓促|快|短)|(?:缓|柔和|平滑|自然|温柔|舒服)一?点|(?:太|有点)(?:突然|急|生硬|硬|短|快)了?"
 _ZH_CRISP = r"(?:别|不要)(?:太|那么)(?:拖|拖沓|磨叽|长|久)|(?:干脆|利落|利索)一?点|(?:太|有点)(?:拖|拖沓|长|久|慢)了?"
 
 
@@ -306,7 +306,7 @@ def _length(spec: str | None) -> float:
 @when(
     rf"\b(?:the\s+)?(?:first|opening|initial|beginning)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
     rf"(?:前|开头|开始的?|头)\s*(?P<d>{DUR}|{CLOCK})",
-    r"第(?P<d>1分钟)(?!\s*(?:开始|起|之后|以后|后|到|至|结束|停|就|的时候|时|处|进|再))",  # 只在第一分钟: minute one
+    r"(?<!从)第(?P<d>1分钟)(?!\s*(?:开始|起|之后|以后|后|到|至|结束|停|就|的时候|时|处|进|再))",  # 只在第一分钟: minute one
 )
 def _first(m: re.Match[str], st: State) -> None:
     _set_range(st, TimeRange(0.0, _length(m["d"])))
