@@ -98,6 +98,8 @@ def _duck_db(m: re.Match[str], st: State) -> None:
 # Chinese complaints that the music covers the voice: 背景音乐太抢了，把我解说都盖了.
 _ZH_BGM = r"(?:音乐|背景音乐|bgm|配乐)(?:的?声音|的?音量)?"
 _ZH_LOUD_BGM = rf"(?:{_ZH_BGM}(?:(?:有点|太|好|很)?(?:大声|大|吵|响|抢戏|抢|吵死)了?)?[，,\s]*(?:我)?(?:都|快|要|老是|总是|一直)?)"
+# "..., 别压太狠" after a dip under the voice: a light one.
+_ZH_NOT_HARD = r"(?P<light>[，,]\s*(?:但是?|不过)?(?:也)?(?:别|不要)(?:压|降|压得|降得)?(?:太|那么|得太)(?:狠|多|厉害|猛|低|明显)了?)?"
 _ZH_MY_VOICE = (
     r"(?:我(?:说话|讲话)的?声音|我的?(?:声音|人声|解说|说话声?|讲话声?|配音|旁白)|人声|解说|说话声?|讲话声?|配音|旁白"
     r"|我(?=了?(?:$|[，,。；;！!？?\s])))"  # 盖住我了
@@ -139,7 +141,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白|开口|发言|语音|连麦)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
     r"(?:把|让|将)?(?:音乐|背景音乐|bgm|配乐)?(?:能不能|可不可以|能否|可以|能|要|得|就|会|应该)?(?:自动|自己)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅|稍微|稍稍|略微)?(?:再)?(?:调低|降低|压低|变小"
     r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|让开|让位|避开|躲开|压一压|压一下|降一降|(?:降|低|小|弱|压)下(?:去|来)|(?P<mod3>小一半|降一半|减半|低一半)|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
-    r"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?",
+    rf"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?{_ZH_NOT_HARD}",
     rf"(?:{_ZH_LOUD_BGM}?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|淹没)了?{_ZH_MY_VOICE}"
     rf"|{_ZH_LOUD_BGM}?(?:把|将){_ZH_MY_VOICE}(?:都|给|全)?{_ZH_COVER}"
     rf"|{_ZH_MY_VOICE}(?:都|完全|老是|总是)?被(?:背景)?(?:音乐|bgm|配乐)(?:给)?{_ZH_COVER}"
@@ -150,13 +152,16 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     # 我开麦时音乐最好小声一点: a voice time, then a dip in the same clause, whatever is between
     r"(?:说话|讲话|解说|配音|旁白|讲解|开麦|出声|开口|发言|语音|连麦)(?:的)?(?:时候?|时|期间)(?:(?!游戏|原声|音效|声效|字幕|标题|节奏|速度)[^，,。；;！!？?\n]){0,10}?"
     r"(?P<mod>大幅)?(?:调低|降低|压低|变小|小声|小一?点|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|压一压|压一下|降一降|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
-    r"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?",
+    rf"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?{_ZH_NOT_HARD}",
 )
 def _duck_voice(m: re.Match[str], st: State) -> None:
     """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip
     gets deeper (4 dB, 6 "much", 2 "a bit")."""
     mod = (group(m, "mod", "mod2", "mod3") or "").replace(" ", "")
     st.plan.duck = True
+    if group(m, "light"):  # "压低一点，别压太狠": a light dip, not a deeper one
+        st.plan.duck_db = 5.0
+        return
     text = m.group(0).lower()
     if re.search(r"\bduck|自动|自己", text) and not mod and not re.search(r"点|些", text):
         return
