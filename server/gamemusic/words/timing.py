@@ -343,7 +343,7 @@ def _not_last(m: re.Match[str], st: State) -> None:
     rf"before|(?:stop|end|cut|chop|kill)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:off\s+)?(?:right\s+|exactly\s+|just\s+)?"
     rf"(?:at|after|in(?=\s+\d{{1,2}}:\d)))\s+(?P<b>{TIME})",
     rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|(?:在\s*第?|第)(?P<b3>{TIME})\s*"
-    r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
+    rf"(?:就|时|的时候)?(?:停|停止|结束|停掉)|(?<![前后尾头])第?(?P<b2>{TIME})\s*(?:的时候|时)?(?:就)?(?:之前|以前|前停|停止|结束|停掉|停(?!顿))",
     rf"\b(?:until|till|up\s+to|(?:stop|end|cut\s+off|finish)(?:s|ping)?\s+(?:when|once|as|after))\s+(?:the\s+|my\s+|i\s+)?"
     rf"(?:(?!(?:and|but|then)\b)[a-z']+\s+){{1,4}}?(?:at|around|~)\s+(?P<b4>{TIME})",
 )
@@ -365,7 +365,7 @@ def _until(m: re.Match[str], st: State) -> None:
     rf"|\b(?:come|comes|kick|kicks|drop|drops)\s+in\b[^.;\n]{{0,40}}?\b(?:at|around|~)\s+(?P<a2>{TIME})(?!\s*(?:to|-|until|till)\b)",
     rf"\bstart(?:s|ing)?\s+(?:the\s+)?(?:music|bgm|it)\b[^.;\n]{{0,40}}?(?:at|around|from|~)\s+(?P<a>{TIME})"
     r"(?!\s*(?:to|-|until|till)\b)",
-    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进|出来|响起|后\s*(?:再|才)?(?:起|进来|进|放|开始|出来|响起))(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:的时候|时)?再?(?:之后|以后|开始|起|进来|进|出来|响起|后\s*(?:再|才)?(?:起|进来|进|放|开始|出来|响起))(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
     r"(?:到结尾|到最后)?",
 )
 def _from(m: re.Match[str], st: State) -> None:
