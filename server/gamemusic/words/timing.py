@@ -169,7 +169,7 @@ def _keep_fade(m: re.Match[str], st: State) -> None:
     r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b|\b(?:hard|abrupt|sudden|clean)\s+(?P<cut>cut|stop|ending|end)"
     r"(?:\s+at\s+the\s+end)?\b|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?P<which3>fading(?:\s+(?:in|out))?)\b",
     r"(?:不要|取消|去掉|关闭|没有|无|不用|别)(?:加|要|用|做)?(?P<which>淡入淡出|渐入渐出|淡入|淡出|渐入|渐出|渐强|渐弱|淡化)"
-    r"|(?P<which2>淡入淡出|渐入渐出|淡入|淡出)(?:都|也|全)?(?:去掉|不要了?|取消|关掉|删掉|去了)",
+    r"|(?P<which2>淡入淡出|渐入渐出|淡入|淡出)(?:都|也|全)?(?:去掉|不要了?(?!那么|太|这么|那样)|取消|关掉|删掉|去了)",
 )
 def _no_fade(m: re.Match[str], st: State) -> None:
     word = group(m, "which", "which2", "which3") or ("fade out" if group(m, "cut") else "fade")
@@ -186,7 +186,7 @@ def _no_fade(m: re.Match[str], st: State) -> None:
 
 
 @fade(
-    rf"(?P<dir>淡入淡出|淡入|淡出|渐入|渐出)[^。；;\n]{{0,8}}?[，,]\s*(?:就|只要|只需|大概|大约|约|差不多)?\s*(?P<d2>{DUR})\s*(?:就够了?|就行了?|就好|足够了?|即可|够了|左右)?(?=$|[。；;!！\n])",
+    rf"(?P<dir>淡入淡出|淡入|淡出|渐入|渐出)[^。；;\n]{{0,8}}?[，,]\s*(?:就|只要|只需|大概|大约|约|差不多)?\s*(?P<d2>{DUR})\s*(?:就够了?|就行了?|就好|足够了?|即可|够了|左右|就可以了?)?\s*(?:吧|啦)?(?=$|[。；;!！\n])",
     rf"\b(?:fade[\s-]?(?P<dir>in|out)|fades?|fading)\b[^.;\n]{{0,24}}?[,?!]\s*(?:like\s+|just\s+|maybe\s+|about\s+|around\s+|say\s+)?"
     rf"(?P<d2>{DUR})\s*(?:(?:is\s+(?:enough|plenty|fine)|max|tops|at\s+most|or\s+so)\b)?(?=\s*(?:$|[.!?\n]|please|pls|thx|thanks))",
 )
