@@ -69,7 +69,7 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
     r"|\b(?:the\s+)?(?:drop|dip)(?:\s+in\s+(?:the\s+)?(?:volume|music))?\s+(?:when|while|as)\s+i(?:'m)?\s+(?:talk|speak|talking|speaking)\s+"
     r"(?:is|feels|seems)\s+(?:(?:way|a\s+bit|kinda|a\s+little)\s+)?too\s+(?:much|strong|big|deep|obvious|hard)\b",
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
-    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要|弄|搞|整|变)?(?:(?:弱|轻|少|小|浅|低)(?:一?点|一些|些|(?=\s*(?:$|[,，。]|吧)))|减弱)"
+    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要|弄|搞|整|变)?(?:(?:降低|调低|调小|减小|减少|降|弱|轻|少|小|浅|低)(?:一?点|一些|些|(?=\s*(?:$|[,，。]|吧)))|减弱)"
     rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:别|不要|没必要)?(?:那么|太|有点|过于)(?:狠|强|猛|重|明显|厉害|大|深|夸张)了?",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|less\s+(?:strong|"
     r"aggressive|deep|heavy|obvious))\b",

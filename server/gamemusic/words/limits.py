@@ -218,6 +218,7 @@ def _video_edit(m: re.Match[str], st: State) -> None:
     r"(?:skin|outfit|model|weapon|graphics|textures?|map)\b|\b(?:my|the)\s+(?:character|player|car|guy|avatar|hero|champ|champion|"
     r"aim)\s+(?:run|move|jump|drive|go|look|shoot|walk|hit|aim|play)\w*(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b",
     r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢"
+    r"|(?:换|换一|换个)(?:个|局|把|盘)?(?:游戏|对局)(?:录|录像|录屏|画面)?|重新录(?:一[局把段遍])?|换(?:一|个)?(?:局|把|盘)(?:录|录像|录屏)"
     r"|(?:敌人|血条|小地图|界面|hud|ui|准星|击杀提示|弹幕)(?:都|也|给)?(?:去掉|删掉|隐藏|拿掉|关掉|去了)"
     r"|游戏(?:里|中)?的?(?:角色|人物|皮肤|地图|关卡|敌人|武器|画质|难度|剧情|操作)|(?:角色|人物|皮肤|武器)(?:换成|改成|换掉|换一?个)",
 )
