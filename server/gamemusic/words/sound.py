@@ -419,8 +419,10 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
 def _quieter(m: re.Match[str], st: State) -> None:
     if st.plan.duck_step is not None and _COMPLAINT.search(m.group(0)):
         return  # "too loud, my voice gets lost": one complaint, the dip under the voice
-    if _ZH_STYLE_REFUSED.search(m.string, 0, m.start()) and _ZH_BARE_NOISY.fullmatch(m.group(0)):
-        return  # "不要boss那种，太吵了，来点安静的": the refused style is what is noisy
+    if _ZH_BARE_NOISY.fullmatch(m.group(0)) and (
+        _ZH_STYLE_REFUSED.search(m.string, 0, m.start()) or _ZH_NOT_LOUD.search(m.string, 0, m.start())
+    ):  # "不要boss那种，太吵了", "不是太大，是太吵": the style is what is noisy, not the level
+        return
     _scale_volume(st, factor(m, 0.6, 0.36, 0.8))
 
 
@@ -428,6 +430,7 @@ def _quieter(m: re.Match[str], st: State) -> None:
 _ZH_STYLE_REFUSED = re.compile(
     r"(?:不要|别用|别要|不想要|不喜欢)[^，,。；;！!？?]{1,12}?(?:那种|这种|那样|风格|风|的)了?\s*[，,]\s*(?:它|这个|那个)?$"
 )
+_ZH_NOT_LOUD = re.compile(r"(?:不是|并不是|倒不是)(?:太|很|那么)?(?:大声?|响)")
 _ZH_BARE_NOISY = re.compile(r"(?:太|有点|好|很)(?:吵|闹|炸)(?:了|死了)?")
 
 

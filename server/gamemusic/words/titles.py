@@ -37,7 +37,8 @@ def _part_without_titles(m: re.Match[str], st: State) -> None:
     r"|\bno\s+(?:more\s+)?(?:titles?|captions?|text\s+overlays?)\b|\b(?:take|cut)\s+(?:the\s+|all\s+the\s+|my\s+)?"
     r"(?:titles?|captions?|texts?|text\s+overlays?)\s+(?:out|off|away)\b",
     r"(?:去掉|删除|删掉|移除|取消|清除|不要|别要|不用|不需要|不想要)(?:所有的?|全部的?)?(?:(?:底部|顶部|中间|上面|下面|开头|结尾)的?)?(?:标题|文字|字幕|文本)"
-    r"|(?:标题|文字|字幕|文本)(?:都|全部|全)?(?:去掉|去了|删除|删掉|删了|移除|清除|拿掉|不要了?)",
+    r"|(?:标题|文字|字幕|文本)(?:都|全部|全)?(?:去掉|去了|删除|删掉|删了|移除|清除|拿掉|不要了?)"
+    r"|(?:标题|文字|字幕|文本)(?=(?:和|跟|还有|以及)(?:背景音乐|音乐|bgm|配乐)(?:全都|全部|都|也|全)(?:去掉|去了|删掉|删了|拿掉|关掉|不要了?))",
 )
 def _remove_titles(m: re.Match[str], st: State) -> None:
     st.plan.remove_titles = True
@@ -82,6 +83,7 @@ _TITLES = [
         rf"\s*(?:处|时|的时候|那里|的|里|内)?\s*)?(?:加|添加|加上|加个|来个|来一个|放|显示|插入|打上|打个|打一个|写|配)?\s*"
         rf"(?:一个|个|一行|一段)?\s*(?:新的?)?\s*{_ZH_KW}\s*(?:是|为|写上|写成|写|叫|叫做|写着|内容是|内容为)?\s*:?\s*{QUOTED}",
         rf"{_ZH_KW}(?P<mid>[^\"“「'\n]{{1,14}}?)\s*,?\s*(?:写上|写成|写着|写|内容是|内容为|叫做|叫)\s*:?\s*{QUOTED}",
+        rf"{_ZH_KW}\s*(?:放在|放到|显示在|摆在|在)\s*(?:屏幕|画面|视频)?(?:的)?(?:最|正)?(?P<pos>顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边|底下|中间|中央|正中)\s*:\s*{QUOTED}",
         r"\b(?:add|put|show|insert|display|write)\s+(?:(?:a|an|the)\s+)?(?P<kw>title|text|caption)"
         r"\s*(?::|saying|that\s+says|reading)?\s+(?!(?:for|at|from|between|on|in|and|then|lasting|"
         r"until|to)\b)(?P<u>[^\s,;.][^,;.\n]*?)(?=\s*$|\s*[,;.\n]|\s+(?:for|at|from|between|on|in|and"
