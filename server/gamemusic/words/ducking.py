@@ -85,7 +85,7 @@ def _duck_light(m: re.Match[str], st: State) -> None:
     rf"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:by|of|at|to|=)?\s*(?P<db>{NUM})\s*db\b"
     rf"|\b(?P<db2>{NUM})\s*db\s+(?:of\s+)?ducking\b"
     rf"|\bduck\w*\b[^,.;!?\n]{{0,30}}?\b(?:by|of|at|to)?\s*(?:like\s+|about\s+|around\s+|~)?(?P<db3>{NUM})\s*db\b",
-    rf"{_ZH_DUCK}(?:的)?(?:深度|幅度|力度)?\s*(?:设置为|设置成|设定为|设为|设成|调到|调成|改成|改为|是|为|到)?\s*(?P<db>{NUM})\s*(?:db|分贝)|(?P<db2>{NUM})\s*(?:db|分贝)(?:的)?{_ZH_DUCK}",
+    rf"{_ZH_DUCK}(?:的)?(?:深度|幅度|力度|强度|程度)?\s*(?:设置为|设置成|设定为|设为|设成|调到|调成|改成|改为|是|为|到)?\s*(?P<db>{NUM})\s*(?:db|分贝)|(?P<db2>{NUM})\s*(?:db|分贝)(?:的)?{_ZH_DUCK}",
 )
 def _duck_db(m: re.Match[str], st: State) -> None:
     db = float(group(m, "db", "db2", "db3") or 0)

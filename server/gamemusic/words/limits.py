@@ -23,6 +23,15 @@ _GAME_PART = (
 
 
 @early(
+    r"(?:前面|后面|中间|后半段|前半段)(?:那段|那部分|部分|一段)?的?(?:音乐|bgm|背景音乐|配乐)(?:都)?(?:删掉|去掉|不要了?|关掉|拿掉)"
+    r"(?![^。；;!?\n]{0,12}?\d)",
+)
+def _part_removed(m: re.Match[str], st: State) -> None:
+    """前面的音乐删掉: a part with no time on it, not the whole video's music."""
+    _unplaced(m, st)
+
+
+@early(
     rf"\b(?:mute|silence|lower|raise|boost|turn\s+(?:up|down)|cut)\s+{_GAME_PART}\s+(?:(?:from|between)\s+{TIME}\s+"
     rf"(?:to|and|-|until|till)\s+{TIME}|(?:for|during|in)\s+the\s+(?:first|last|final)\s+(?:{DUR}|minute))",
     rf"(?:从|在)?\s*第?{TIME}\s*(?:到|至|-)\s*第?{TIME}\s*(?:的)?(?:原声|游戏声音?|游戏音效)(?:静音|关掉|调小|小一?点|调低)",
@@ -279,7 +288,7 @@ def _title_look(m: re.Match[str], st: State) -> None:
     r"remove\s+(?:the\s+)?(?:background\s+|room\s+|mic\s+|fan\s+|wind\s+|keyboard\s+)?noise|(?:room|mic|fan|wind|keyboard)\s+noise|hiss|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
     r"(?:帮我|给我|加个?|加上|来个|做个?|ai|自动)配音|配个音(?!乐)|文字转语音|(?:我的?)?(?:声音|人声)(?:变成|改成|换成)|变音|萝莉音|大叔音|机器人声|变声器?"
     r"|(?:去掉|去除|消除|减少|降低)?(?:背景)?(?:噪音|杂音|底噪|电流声|噪声)|进度条|倒计时|计时器|画中画|马赛克|打码|边框|防抖|(?:画面)?稳定(?:一下)?(?:画面)?"
-    r"|自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:画面)?(?:抖动|震动|震屏|闪白|闪屏)(?:效果|特效)?|黑屏|美颜|磨皮|瘦脸|(?:转|转换|导出|输出|做|存)成?\s*(?:gif|动图|mov|avi|mkv|webm)(?:格式)?|(?:加|来|放|做)(?:点|个|些|一些|一个)?[\u4e00-\u9fff]{0,4}?(?:特效|贴图|动画效果|动画)",
+    r"|自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:画面)?(?:抖动|震动|震屏|闪白|闪屏)(?:效果|特效)?|黑屏|美颜|(?:背景图|背景图片|背景图案|壁纸)|磨皮|瘦脸|(?:转|转换|导出|输出|做|存)成?\s*(?:gif|动图|mov|avi|mkv|webm)(?:格式)?|(?:加|来|放|做)(?:点|个|些|一些|一个)?[\u4e00-\u9fff]{0,4}?(?:特效|贴图|动画效果|动画)",
 )
 def _other_tools(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",
