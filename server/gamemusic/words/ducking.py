@@ -163,7 +163,7 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
         st.plan.duck_db = 5.0
         return
     text = m.group(0).lower()
-    if re.search(r"\bduck|自动|自己", text) and not mod and not re.search(r"点|些", text):
+    if re.search(r"\bduck|自动|自己|闪避|避让|让路", text) and not mod and not re.search(r"点|些", text):
         return
     if mod in ("much", "alot", "way", "strongly", "heavily", "more", "大幅", "很多", "更多",
                "多点", "多一点", "得多", "不少", "一大截", "好多", "许多", "小一半", "降一半", "减半",

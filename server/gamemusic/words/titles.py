@@ -110,6 +110,7 @@ _SPECS = [
         rf"{_SEP}(?:from|between|at)\s+{A}\s*(?:to|-|–|until|till|and)\s*{B}",
         rf"\s*,?\s*(?:从\s*)?第?{A}\s*(?:到|至|-|~)\s*第?{B}",
         rf"\s*,?\s*(?:从|在)\s*第?{A}\s*(?:开始)?\s*(?:显示|出现|持续|放|停留)\s*(?:到|至)\s*第?{B}(?:结束|消失|为止)?",
+        rf"\s*,?\s*(?:从|在)?\s*第?{A}\s*(?:开始)?\s*(?:显示|出现)\s*,\s*(?:到|在)?\s*第?{B}\s*(?:消失|结束|隐藏)",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?P<first>first)\s+(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?:last|final)\s+(?P<last>{DUR})",
         rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
