@@ -40,6 +40,16 @@ def _keep_ducking(m: re.Match[str], st: State) -> None:
     """"Keep ducking", 闪避保留: nothing to change."""
 
 
+@rule(
+    rf"{_ZH_DUCK}的?(?:时候|时)(?:音乐|bgm|背景音乐|配乐)?(?:要|再|就)?(?:降|压|小|低)得?(?:再|更)?"
+    r"(?P<more>多一?点|多一些|很多|更多|狠一?点|低一?点|多)",
+)
+def _duck_deeper_zh(m: re.Match[str], st: State) -> None:
+    """闪避的时候音乐降得再多一点: the dip gets deeper (6 dB for 多 / 狠, else 4)."""
+    st.plan.duck = True
+    st.plan.duck_step = 6.0 if re.match(r"多|很多|更多|狠", m["more"]) else 4.0
+
+
 @rule(rf"\bduck\w*\b[^.;!?\n]{{0,30}}?,\s*(?:like\s+|about\s+|around\s+|maybe\s+|say\s+|~)?(?P<db3>{NUM})\s*db\b")
 def _duck_db_later(m: re.Match[str], st: State) -> None:
     """"Duck more when I talk, like 10db": the number said after the word wins (before the
@@ -144,7 +154,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     rf"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?{_ZH_NOT_HARD}",
     rf"(?:{_ZH_LOUD_BGM}?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|压着|盖着|淹没|在抢|抢走|抢)了?{_ZH_MY_VOICE}"
     rf"|{_ZH_LOUD_BGM}?(?:把|将){_ZH_MY_VOICE}(?:都|给|全)?{_ZH_COVER}"
-    rf"|{_ZH_MY_VOICE}(?:都|完全|老是|总是)?被(?:背景)?(?:音乐|bgm|配乐)(?:给)?{_ZH_COVER}"
+    rf"|{_ZH_MY_VOICE}(?:都|完全|老是|总是)?被(?:(?:背景)?(?:音乐|bgm|配乐))?(?:给)?{_ZH_COVER}"
     rf"|{_ZH_LOUD_BGM}?听不[清见到](?:楚)?(?:我(?:在)?(?:说|讲)(?:啥|什么|的话|话)|{_ZH_MY_VOICE})"
     rf"|{_ZH_LOUD_BGM}?{_ZH_MY_VOICE}(?:都|完全|有点|根本|快)?(?:听不(?:清|见|到)|听不太清)(?:楚)?了?"
     r"|(?:音乐|背景音乐|bgm)(?:跟|和|与)(?:我的?)?(?:解说|声音|人声|说话)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)"

@@ -387,7 +387,7 @@ def _double(m: re.Match[str], st: State) -> None:
     _scale_volume(st, 2.0)
 
 
-_COMPLAINT = re.compile(r"\b(?:too\s+(?:loud|much)|so\s+loud|overpower\w*)\b", re.I)
+_COMPLAINT = re.compile(r"\b(?:too\s+(?:loud|much)|so\s+loud|overpower\w*)\b|太(?:大声?|吵|响)了?|(?:有点|好)(?:吵|大声|响)", re.I)
 _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
 
 
