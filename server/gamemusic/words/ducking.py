@@ -64,8 +64,8 @@ def _duck_db_later(m: re.Match[str], st: State) -> None:
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:weak|subtle|light|gentle|soft)\b|\b(?:turn|crank|bump)\s+(?:the\s+)?ducking\s+up\b"
     r"|\b(?:turn|crank|bump|ramp)\s+up\s+(?:the\s+)?(?:auto[\s-]?)?ducking\b",
     rf"(?:加强|增强|更强的?|强一?点的?|更多的?|强烈的?|大幅)(?:的)?{_ZH_DUCK}"
-    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要|弄|搞|整|变)?(?:(?:强|多|大|深|高)(?:一?点|一些|些|(?=\s*(?:$|[,，。]|吧)))|更强|加强)"
-    rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:太|有点|不够)(?:弱|轻|浅|小|不明显)了?|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?不够(?:明显|强|狠)?",
+    rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要|弄|搞|整|变)?(?:(?:强|多|大|深|高)(?:一?点|一些|些|(?=\s*(?:$|[,，。]|吧)))|更强|加强|加大|增强|增大|调大|加深)"
+    rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:太|有点|不够)(?:弱|轻|浅|小|不明显)了?|{_ZH_DUCK}(?:的?(?:效果|幅度|力度|强度|程度))?不够(?:明显|强|狠)?",
     r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:stronger|harder|deeper|heavier|more\s+aggressive)\b",
 )
 def _duck_strong(m: re.Match[str], st: State) -> None:

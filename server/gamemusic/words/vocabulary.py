@@ -98,7 +98,7 @@ FRANCHISES: dict[str, tuple[str, ...]] = {
             "王国之泪", "口袋妖怪", "神奇宝贝", "仙剑奇侠传", "仙剑", "轩辕剑", "魔兽世界", "博德之门",
             "女神异闻录", "火焰纹章", "异度神剑", "王国之心"),
     "platformer": ("mario", "super mario", "kirby", "donkey kong", "celeste", "rayman",
-                   "crash bandicoot", "马里奥", "超级马里奥", "超级玛丽", "星之卡比", "大金刚",
+                   "crash bandicoot", "马里奥", "超级马里奥", "马力欧", "超级马力欧", "超级玛丽", "星之卡比", "大金刚",
                    "雷曼", "古惑狼", "冒险岛"),
     "racing": ("mario kart", "need for speed", "forza", "gran turismo", "initial d", "ridge racer",
                "f-zero", "极品飞车", "头文字d", "马里奥赛车", "跑跑卡丁车", "qq飞车", "极限竞速",
