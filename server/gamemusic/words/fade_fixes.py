@@ -20,7 +20,7 @@ fade = registrar(FADES)
 @fade(
     r"\b(?:the\s+)?(?P<where>start|beginning|intro|opening|end|ending|outro)\s+(?:of\s+the\s+(?:music|song|track)\s+)?(?:is|feels|sounds)\s+"
     r"(?:(?:way|a\s+bit|kinda|too|so|really|very)\s+)*(?:abrupt|sudden|harsh|jarring)\b"
-    r"|\bsmooth(?:en)?\s+(?:out\s+)?the\s+(?P<where2>start|beginning|intro|opening|end|ending|outro)\b(?:\s+out)?"
+    r"|\b(?:smooth(?:en)?|soften|ease)\s+(?:out\s+)?the\s+(?P<where2>start|beginning|intro|opening|end|ending|outro)\b(?:\s+out)?"
     r"|\b(?:it|the\s+music|the\s+song|the\s+track)\s+(?:just\s+)?(?P<cut>cuts?\s+off(?:\s+(?:so\s+)?(?:abruptly|suddenly))?|(?:stops?|ends?)\s+(?:so\s+)?(?:abruptly|suddenly))"
     r"\s+at\s+the\s+end\b",
 )

@@ -15,7 +15,7 @@ KEYWORDS = frozenset(
 ) | frozenset(["title", "square", "another", "stingers", "landscape", "portrait", "instagram", "retrowave"])
 # Real words one slip from a keyword, left alone.
 _KNOWN = KEYWORDS | FILLER_EN | frozenset(
-    ["quite", "quiets", "quieted", "master", "masters", "father", "fasten", "loader", "lower", "power", "tower", "mower", "slowed", "flower", "glower", "blower", "muted", "musics", "volumes", "tempos", "temps", "seconds", "second", "minute", "minutes", "removed", "remover", "remote", "reverb", "softer", "sorter", "softee", "spoony", "spooks", "dungeons", "squire", "titled"]
+    ["quite", "quiets", "quieted", "master", "masters", "father", "fasten", "loader", "lower", "power", "tower", "mower", "slowed", "flower", "glower", "blower", "muted", "musics", "volumes", "tempos", "temps", "seconds", "second", "minute", "minutes", "removed", "remover", "remote", "reverb", "softer", "sorter", "softee", "spoony", "spooks", "dungeons", "squire", "titled", "soften", "faster", "fasted"]
 )
 # Slips in short words, where one edit would reach too many real words.
 _SHORT = {"lowd": "loud", "lound": "loud", "luod": "loud", "laud": "loud", "qiet": "quiet",
