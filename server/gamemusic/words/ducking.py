@@ -16,7 +16,7 @@ _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
 
 @rule(
     rf"\b{NEG}\s+(?:the\s+|any\s+)?(?:auto"
-    r"[\s-]?)?(?:duck(?:ing)?|dipping|dip)\b(?:\s+(?:the\s+)?music)?|\bduck(?:ing)?\s+off\b"
+    r"[\s-]?)?(?:duck(?:ing)?|dipping|dip)\b(?:\s+(?:the\s+)?music)?|\bduck(?:ing)?\s*[:=]?\s*(?:off|0|none|zero)\b(?!\s*(?:db|%|\.\d))"
     r"|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?:ducking|dipping|getting\s+quieter)"
     r"|\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm|it)\s+(?:going|playing)\s+(?:even\s+)?(?:when|while|as)\s+i(?:'m)?\s+(?:talk|speak|talking|speaking)"
     r"|\b(?:keep|leave)\s+(?:the\s+)?music\s+(?:at\s+)?(?:a\s+)?(?:steady|constant|the\s+same|flat)"
@@ -40,7 +40,10 @@ def _keep_ducking(m: re.Match[str], st: State) -> None:
     """"Keep ducking", 闪避保留: nothing to change."""
 
 
-@rule(rf"\bduck\w*\b[^.;!?\n]{{0,30}}?,\s*(?:like\s+|about\s+|around\s+|maybe\s+|say\s+|~)?(?P<db3>{NUM})\s*db\b")
+@rule(
+    rf"\bduck\w*\b[^.;!?\n]{{0,30}}?,\s*(?:like\s+|about\s+|around\s+|maybe\s+|say\s+|~)?(?P<db3>{NUM})\s*db\b",
+    rf"\bduck(?:ing)?\s+(?:(?:the\s+)?(?:music|bgm)\s+)?by\s+(?P<db>{NUM})(?:\s*db)?\b(?!\s*(?:%|percent|x\b|s\b|secs?|seconds?|minutes?|:|\.\d))",
+)
 def _duck_db_later(m: re.Match[str], st: State) -> None:
     """"Duck more when I talk, like 10db": the number said after the word wins (before the
     strength words below can take "duck more")."""

@@ -72,15 +72,16 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
 
 @shape(
     r"\b(?P<n>\d{1,3})\s*(?:%|percent)\s+(?P<dir>faster|quicker|slower)\b|\b(?P<dir2>faster|quicker|slower)\s+by\s+(?P<n2>\d{1,3})\s*(?:%|percent)"
-    r"|\b(?P<dir3>faster|quicker|slower)\s*,?\s*(?:(?:like|about|around|maybe|say|roughly)\s+)+(?P<n3>\d{1,2})\s*(?:%|percent)",
+    r"|\b(?P<dir3>faster|quicker|slower)\s*,?\s*(?:(?:like|about|around|maybe|say|roughly)\s+)+(?P<n3>\d{1,2})\s*(?:%|percent)"
+    r"|\b(?:tempo|speed|bpm|pace)\s*[:=]?\s*(?P<dir4>[+-])\s*(?P<n4>\d{1,2})\s*(?:%|percent)",
     r"\b(?P<dir>(?:speed\s+up|slow\s+down|slow)\s+the\s+(?:tempo|music|bpm|pace|beat)(?:\s+(?:up|down))?|speed\s+(?:it\s+|the\s+music\s+)?up|slow\s+(?:it\s+|the\s+music\s+)?down|(?:raise|increase|lower|reduce|drop|cut|decrease|boost)"
     r"\s+the\s+(?:tempo|bpm|speed|pace))\s+by\s+(?P<n>\d{1,3})\s*(?:%|percent)",
     r"(?:节奏|速度|节拍|tempo|bpm)\s*(?P<dir>加快|提高|提升|快|放慢|降低|减慢|慢)\s*(?P<n>\d{1,3})\s*%",
 )
 def _tempo_pct(m: re.Match[str], st: State) -> None:
     """"10% faster", 节奏加快百分之十: the tempo times 1.1 (not a volume of 10%)."""
-    n = min(float(group(m, "n", "n2", "n3") or 0), 50.0) / 100
-    down = (group(m, "dir", "dir2", "dir3") or "").startswith(("slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢"))
+    n = min(float(group(m, "n", "n2", "n3", "n4") or 0), 50.0) / 100
+    down = (group(m, "dir", "dir2", "dir3", "dir4") or "").startswith(("-", "slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢"))
     _scale_tempo(st, round(1 - n if down else 1 + n, 4))
 
 

@@ -231,7 +231,7 @@ def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
 
 @when(
     rf"\b(?:for|lasting)\s+(?P<d>{DUR})\s*,?\s+(?:starting|beginning|from|after|kicking\s+in)\s+(?:at\s+|from\s+)?"
-    rf"(?:(?P<a>{TIME})|(?P<s0>the\s+(?:very\s+)?(?:start|beginning|top)))|\b(?:from|starting\s+(?:at|from)|beginning\s+at|at|after)\s+(?P<a2>{TIME})\s*,?\s+"
+    rf"(?:(?P<a>{TIME})|(?P<s0>the\s+(?:very\s+)?(?:start|beginning|top)))|\b(?P<d4>{DUR})\s+of\s+(?:the\s+)?(?:music|bgm)\s+(?:from|at)\s+the\s+(?:start|beginning)\b|\b(?:from|starting\s+(?:at|from)|beginning\s+at|at|after)\s+(?P<a2>{TIME})\s*,?\s+"
     rf"for\s+(?:(?:about|around|like)\s+)?(?:the\s+next\s+)?(?P<d2>{DUR})"
     rf"|\b(?:starts?|begins?|comes?\s+in|kicks?\s+in)\s+(?:at\s+)?(?P<a3>{TIME})\s*,?\s+(?:and\s+)?(?:lasts?|runs?|plays?|goes)\s+(?:for\s+)?(?P<d3>{DUR})",
     rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:开始|起)\s*(?:放|播|持续)\s*(?P<d>{DUR})",
@@ -239,7 +239,7 @@ def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
 def _for_span(m: re.Match[str], st: State) -> None:
     """"For 30 seconds starting at 1:00", "from 1:00 for 30 s": 60-90 s."""
     start = seconds(group(m, "a", "a2", "a3") or "0")
-    _set_range(st, TimeRange(start, start + seconds(group(m, "d", "d2", "d3") or "0")))
+    _set_range(st, TimeRange(start, start + seconds(group(m, "d", "d2", "d3", "d4") or "0")))
 
 
 @when(
@@ -300,10 +300,12 @@ def _not_last(m: re.Match[str], st: State) -> None:
     r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
     rf"\b(?:until|till|up\s+to|(?:stop|end|cut\s+off|finish)(?:s|ping)?\s+(?:when|once|as|after))\s+(?:the\s+|my\s+|i\s+)?"
     rf"(?:(?!(?:and|but|then)\b)[a-z']+\s+){{1,4}}?(?:at|around|~)\s+(?P<b4>{TIME})",
+    rf"\b(?:stop|end|cut|chop|kill)\s+(?:the\s+)?(?:music|bgm|it)\s+(?P<b5>{DUR})\s+in\b",
 )
 def _until(m: re.Match[str], st: State) -> None:
-    """"Until 1:30", "until the boss appears at 1:40": the music ends there."""
-    end = seconds(group(m, "b", "b2", "b3", "b4") or "0")
+    """"Until 1:30", "until the boss appears at 1:40", "end the music a minute in": the music
+    ends there."""
+    end = seconds(group(m, "b", "b2", "b3", "b4", "b5") or "0")
     if end <= 0:
         raise bad(st.plan, "The music has to end after 0:00.", "音乐的结束时间必须晚于 0:00。")
     _set_range(st, TimeRange(0.0, end), "until")
