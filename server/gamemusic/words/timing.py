@@ -74,12 +74,13 @@ def _music_gap(m: re.Match[str], st: State) -> None:
 
 
 @lead(
-    rf"\b{_OFF}\s+(?:after|from|past|beyond|starting\s+(?:at|from))\s+(?P<b>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
+    rf"\b{_OFF}\s+(?:after|from|past|beyond|starting\s+(?:at|from))\s+(?P<b>{TIME})(?!\s*(?:to|-|until|till|and)\b)"
+    rf"|\b{_OFF}\s+(?:after|past|beyond)\s+the\s+(?:first|opening)\s+(?P<d>{DUR}|minute)",
     rf"(?:在\s*|从\s*)?第?(?P<b>{TIME})\s*(?:之后|以后|后|开始)(?:就)?{_ZH_OFF}",
 )
 def _music_off_after(m: re.Match[str], st: State) -> None:
-    """"No music after 1:00": the music plays until 1:00."""
-    _set_range(st, TimeRange(0.0, seconds(m["b"])), "until")
+    """"No music after 1:00", "no music after the first minute": the music plays until then."""
+    _set_range(st, TimeRange(0.0, seconds(m["b"]) if m["b"] else _length(m["d"])), "until")
 
 
 @lead(
