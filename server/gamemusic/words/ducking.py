@@ -20,7 +20,7 @@ _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
     r"|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?:ducking|dipping|getting\s+quieter)"
     r"|\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm|it)\s+(?:going|playing)\s+(?:even\s+)?(?:when|while|as)\s+i(?:'m)?\s+(?:talk|speak|talking|speaking)"
     r"|\b(?:keep|leave)\s+(?:the\s+)?music\s+(?:at\s+)?(?:a\s+)?(?:steady|constant|the\s+same|flat)"
-    r"(?:\s+(?:level|volume))?(?:\s+(?:when|while|under)\s+i\s+talk)?"
+    r"(?:\s+(?:level|volume)|\s+(?:when|while|under)\s+i\s+talk|(?![^.;!?\n]{0,30}\b(?:build|climax|arc|calm|intense)))"
     r"|\b(?:music|bgm|it)\s+(?:keeps\s+|is\s+|always\s+)*(?:cutting\s+out|dipping|ducking|dropping(?:\s+out)?|going\s+"
     r"(?:quiet|silent)|disappearing|vanishing)\s+(?:when|whenever|while|every\s+time)\s+i\s+(?:talk|speak)",
     rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|{_ZH_DUCK}(?:关闭|关掉|取消|关了|不要了)"
@@ -102,7 +102,7 @@ _VOICE = (
     r"(?:talking|speaking)|(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|any\s+)?)?"
     r"(?:(?:my|the|your)\s+)?(?:voice|voices|commentary|talking|speaking|"
     r"speech|voice[\s-]?over|vo|narration|mic|microphone|dialogue|dialog|commentating|callouts|"
-    r"game\s+audio|game\s+sound|loud\s+parts|explosions|gunfire|teammates|comms))"
+    r"game\s+audio|game\s+sound|loud\s+parts|explosions|gunfire|gunfights?|firefights?|shootouts?|teammates|comms))"
 )
 _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongly|heavily|gently"
 

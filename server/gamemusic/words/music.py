@@ -179,7 +179,7 @@ def _no_stingers(m: re.Match[str], st: State) -> None:
 @shape(
     rf"\b(?:add|with|enable|turn\s+on|use|put\s+in|bring\s+back|have|want|need|get)\s+(?:some\s+|the\s+)?{_STING}\b"
     rf"|\b{_STING}\s+on\b|\b(?:hit|accent)\s+the\s+(?:big\s+)?(?:moments|kills|plays)\b"
-    rf"|\b(?:get|put|bring|have|want)\s+(?:the\s+|those\s+|my\s+)?{_STING}\s+back\b|\b{_STING}\s+back(?:\s+on)?\b",
+    rf"|\b(?:get|put|bring|have|want)\s+(?:the\s+|those\s+|my\s+)?{_STING}\s+back\b|\b{_STING}\s+back(?:\s+on)?\b|\bmore\s+{_STING}\b",
     r"(?:加上?|开启|打开|要)(?:重音|强调音|音效点缀|stinger)",
 )
 def _stingers(m: re.Match[str], st: State) -> None:
@@ -229,7 +229,7 @@ def _intense(m: re.Match[str], st: State) -> None:
 
 @shape(
     r"\b(?:follow|match|react\s+to|track|sync(?:hroni[sz]e)?\s+(?:the\s+music\s+|it\s+|the\s+bgm\s+)?(?:to|with))\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
-    r"what(?:'s|\s+is)\s+happening)\b(?:\s+(?:of|in)\s+(?:the\s+|my\s+)?(?:fights?|battles?|game(?:play)?|action|match|clip|video|combat))?",
+    r"what(?:'s|\s+is)\s+happening|what\s+happens(?:\s+(?:in|on)\s+(?:the\s+)?(?:game|screen))?)\b(?:\s+(?:of|in)\s+(?:the\s+|my\s+)?(?:fights?|battles?|game(?:play)?|action|match|clip|video|combat))?",
     r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
 )
 def _arc_auto(m: re.Match[str], st: State) -> None:
@@ -365,7 +365,8 @@ def _not_style(m: re.Match[str], st: State) -> None:
     r"cool|nice))+)[ \t]+(?:music|bgm|soundtrack|song|tune|track|score|beats?|bangers?|bops?)s?\b"
     r"|\b(?:needs?|want|wants)\s+(?:a|some)\s+(?:banger|bop|backing\s+track|soundtrack)s?\b"
     r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b"
-    r"|(?:^|(?<=[,;.!?]))[ \t]*(?:some\s+)?(?:music|bgm|tunes)[ \t]*(?=\Z|[,;.!?]|please\b|pls\b|plz\b)",
+    r"|(?:^|(?<=[,;.!?]))[ \t]*(?:some\s+)?(?:music|bgm|tunes)[ \t]*(?=\Z|[,;.!?]|please\b|pls\b|plz\b)"
+    r"|\b(?:music|bgm)[ \t]+(?:back[ \t]+)?on\b(?![ \t]+(?:at|from|after|until|till|for|in|during|when)\b)",
     r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|点|些|个|上)?"
     r"(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配乐|配个乐|背景音乐",
 )

@@ -44,6 +44,12 @@ def _silent_lead(m: re.Match[str], st: State) -> None:
     _set_range(st, TimeRange(start=start), "from")
 
 
+@lead(rf"\bfade\s+(?:(?:the\s+music|it)\s+out|out(?:\s+the\s+music)?)\s+(?P<d>{DUR})\s+before\s+the\s+(?:very\s+)?end\b")
+def _fade_before_end(m: re.Match[str], st: State) -> None:
+    """"Fade out the music 5 seconds before the end": a 5 s fade out (not a place refused)."""
+    _set_fade(st, "out", seconds(m["d"]))
+
+
 # "No music after 1:00" is the music until 1:00 (not from 1:00); a gap in the middle cannot be
 # said as one range, so it is refused.
 _OFF = (
