@@ -40,7 +40,8 @@ def _redo(m: re.Match[str], st: State) -> None:
     r"(?:previous|last|old|earlier|other)\s+(?:version|one|edit|take|mix|draft|music|song|track)|go\s+back\s+"
     r"(?:one|a)\s+step|(?:set|put|change|make)\s+(?:everything|things|it\s+all)\s+back(?:\s+(?:to\s+)?(?:how|the\s+way)"
     r"\s+it\s+was)?(?!\s+to\b)|(?:set|put|change|make)\s+it\s+back\s+(?:to\s+)?(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:the\s+)?(?:previous|last)\s+(?:version|one)|(?:return|go|get)\s+(?:back\s+)?to\s+(?:how\s+it\s+was\s+)?before)\b(?:\s+(?:that|it|this|one\s+step"
-    r"|(?:the\s+)?last\s+(?:change|edit|step|one)|(?:the\s+)?(?:change|edit)))?",
+    r"|(?:the\s+)?last\s+(?:change|edit|step|one)|(?:the\s+)?(?:change|edit)"
+    r"|the\s+(?:[a-z0-9:'-]+\s+){1,3}?(?:thing|change|edit|bit|part|stuff)))?",
     r"还是(?:之前|原来|上一个|刚才)(?:的|那个|那首|那版)(?:好|吧)?|用回(?:之前|原来|上一个)的?|撤销|撤消|撤回|回退|返回上一步|退回上一步|取消上一步|上一步|取消刚才的?(?:修改|操作|改动)?|刚才那个?不要了?|还原|恢复原样|改回去|变回去",
 )
 def _undo(m: re.Match[str], st: State) -> None:

@@ -118,7 +118,7 @@ def _faster(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|(?:decrease|lower|"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|slow\s+(?:it|the\s+music|the\s+tempo|things)(?=\s+(?:a\s+(?:little\s+)?bit|a\s+little|slightly|a\s+tad|a\s+touch)\b)|(?:decrease|lower|"
     r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|less\s+fast|not\s+(?:so|as)\s+fast|"
     r"(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+tempo)\s+(?:so|that)\s+(?:fast|quick|rushed)|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast|(?:is|feels|sounds|too)\s+rushed"
     rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
@@ -258,7 +258,7 @@ def _climax(m: re.Match[str], st: State) -> None:
 # ---- styles, add music ----------------------------------------------------------------------
 _NOT = re.compile(
     r"(?:\b(?:not|no|instead\s+of|rather\s+than|except|than|without|don't\s+want|dont\s+want|anything\s+but|besides|"
-    r"hate|less|nothing)\s+(?:\w+\s+){0,1}$)|(?:不要|别|不是|不想要|而不是|不用|除了)\S{0,2}$",
+    r"hate|less|nothing|too)\s+(?:\w+\s+){0,1}$)|(?:不要|别|不是|不想要|而不是|不用|除了)\S{0,2}$",
     re.I | re.A,
 )
 
