@@ -119,7 +119,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"buries|bury|overpowering|overpowers|stepping\s+on|steps\s+on|talking\s+over|louder\s+than|"
     r"over|on\s+top\s+of|competing\s+with|clashing\s+with|fighting)(?:\s+out)?\s+(?:with\s+)?(?:my|the)\s+"
     r"(?:voice|commentary|mic|narration|talking|callouts|comms|vo|teammates|dialogue)|(?:i\s+)?can(?:'t|not)"
-    r"\s+hear\s+(?:myself|my\s+voice|me|my\s+commentary)(?:\s+over\s+the\s+music)?|(?:make|let|keep)"
+    r"\s+hear\s+(?:myself|my\s+voice|me|my\s+commentary|my\s+teammates|my\s+friends|my\s+team|the\s+comms|voice\s+chat)(?:\s+over\s+the\s+music)?|(?:make|let|keep)"
     r"\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)\s+(?:easier\s+to\s+hear|more\s+audible|"
     r"clear|clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
     r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
