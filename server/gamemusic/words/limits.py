@@ -182,7 +182,8 @@ def _video_edit(m: re.Match[str], st: State) -> None:
     r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b|\b(?:change|swap|edit|modify|replace)\s+(?:the\s+|my\s+)?(?:character(?:'s)?\s+|player(?:'s)?\s+)?"
     r"(?:skin|outfit|model|weapon|graphics|textures?|map)\b|\b(?:my|the)\s+(?:character|player|car|guy|avatar|hero|champ|champion|"
     r"aim)\s+(?:run|move|jump|drive|go|look|shoot|walk|hit|aim|play)\w*(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b"
-    r"|\bmake\s+(?:my|the)\s+(?:character|player|car|guy|avatar|hero|team|aim)\s+[a-z]+(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b",
+    r"|\bmake\s+(?:my|the)\s+(?:character|player|car|guy|avatar|hero|team|aim)\s+[a-z]+(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b"
+    r"|\b(?:make|let)\s+(?:the\s+)?(?:boss|enemies|enemy|game|level|fight|match)\s+(?:a\s+(?:bit|lot)\s+)?(?:easier|harder|weaker|stronger|shorter|longer)\b",
     r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢",
 )
 def _game_itself(m: re.Match[str], st: State) -> None:

@@ -347,7 +347,7 @@ def _music_times(m: re.Match[str], st: State) -> None:
     r"\b(?:(?:quieter|softer|lower|down)\s+by\s+(?:a\s+)?half|half\s+(?:of\s+)?(?:what\s+it\s+is(?:\s+now)?|(?:the|its)\s+current(?:\s+(?:level|volume))?|where\s+it\s+is)|"
     r"half\s+(?:the\s+)?(?:music\s+|bgm\s+)?(?:volume|as\s+loud)|halve\s+(?:the\s+)?(?:music\s+)?"
     r"volume|half\s+as\s+loud|(?:music|bgm)\s+at\s+half(?:\s+volume)?|(?:cut|drop|bring|turn)\s+(?:it|"
-    r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b"
+    r"the\s+(?:music|bgm))?\s*(?:(?:the\s+)?volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b"
     r"|(?<=,\s)(?:like\s+|maybe\s+|about\s+|say\s+|roughly\s+)half\b(?!\s+(?:speed|tempo|time|the|of|way|a))",
     r"音量减半|一半的?音量|(?:音量|音乐|背景音乐|bgm)(?:调到|降到|减到|变成)?(?:原来的)?一半|音乐减半"
     r"|(?:降低|减少|调低|小|降)(?:到)?一半",

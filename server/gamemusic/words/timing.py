@@ -181,7 +181,7 @@ def _fade_later(m: re.Match[str], st: State) -> None:
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
     r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|during|across|should\s+be|needs\s+to\s+be|is|be|"
     rf"lasting|at)?\s*(?:(?:like|about|around|maybe|roughly|~)\s*)?(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting|to|at|of|=)\s+"
-    rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:(?:at|on|to|for)\s+the\s+)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
+    rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:(?:at|on|to|for)\s+the\s+(?:very\s+)?)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
     rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地))?"
     r"(?:(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
     rf"|渐入|渐出|渐强|渐弱)(?:\s*(?:改成|改为|设为|设成|调成|调到|变成|为|是|要|各|都|分别|各自)?\s*(?P<d2>{DUR}))?(?:\s*(?:再|要)?(?P<len2>长一?点|慢一?点|短一?点|快一?点|久一?点))?",
