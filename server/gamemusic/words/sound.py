@@ -77,6 +77,9 @@ _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not th
 def _mute_original(m: re.Match[str], st: State) -> None:
     if st.unplaced and re.search(r"\b(?:only|just)\b", m.group(0)):
         return  # "music only during the intro": a place refused, not "no game audio"
+    clause = re.split(r"[,;.!?\n]", m.string[: m.start()])[-1]
+    if re.search(r"\b(?:only|just)\b", m.group(0)) and re.search(r"\d|\b(?:first|last|final)\b", clause):
+        return  # "the last 10 seconds with music only": "only" limits the time, never mutes
     st.plan.original_audio = "mute"
 
 
