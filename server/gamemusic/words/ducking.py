@@ -164,6 +164,8 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
     r"use|add|with)\s+(?:auto[\s-]?)?ducking|auto[\s-]?duck(?:ing)?|side[\s-]?chain(?:ing|ed)?|duck(?:ing)?(?:\s+(?:the\s+)?"
     r"(?:music|bgm))?)\b",
     rf"人声优先|突出人声|突出解说|(?:开启|打开|启用|加上|使用|自动)?{_ZH_DUCK}",
+    r"\b(?:the\s+)?(?:music|bgm)\s+(?:should\s+|to\s+|must\s+)?(?:stop|pause|go\s+quiet)\s+(?:when|while|whenever)\s+i(?:'m|\s+am)?\s+"
+    r"(?:talk|speak|talking|speaking)\b",
 )
 def _duck_on(m: re.Match[str], st: State) -> None:
     st.plan.duck = True

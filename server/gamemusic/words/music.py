@@ -155,7 +155,7 @@ def _new_take(m: re.Match[str], st: State) -> None:
     r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b|\b(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+"
     r"(?:boring|bland|generic)\b|\b(?:boring|bland|generic|annoying|cringe|lame)\s+(?:music|song|track|tune|bgm|melody)\b"
     r"|\b(?:music|song|track|tune|bgm|melody|it|this)(?:'s|\s+is)\s+(?:so\s+|really\s+|kinda\s+|pretty\s+|super\s+)?"
-    r"(?:annoying|irritating|grating|cringe|trash|awful|terrible|bad)\b",
+    r"(?:annoying|irritating|grating|cringe|trash|awful|terrible|bad|not\s+good|no\s+good|not\s+great)\b",
     r"不喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
 )
 def _dislike(m: re.Match[str], st: State) -> None:

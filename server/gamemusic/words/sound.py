@@ -392,6 +392,8 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"|压低|(?<!太)(?<!有点)小声一?点?|轻一?点|(?<!太)小一?点|低一?点|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
     r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
     rf"\b(?:turn|bring|dial|tone|take)\s+{_IT}?{_MID}\s+down\b",
+    r"\b(?:the\s+)?(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?P<bit>a\s+(?:little\s+)?bit|little\s+bit|a\s+little|kinda|slightly|somewhat)|very|quite|pretty)"
+    r"\s+loud\b",
     rf"\b(?:{_GAME})\s+(?:are|is|gets?|keeps?\s+getting|(?:are|is)\s+getting)\s+(?:drowned|buried|covered|lost)(?:\s+out)?(?:\s+by\s+the\s+(?:music|bgm))?\b",
 )
 def _quieter(m: re.Match[str], st: State) -> None:
