@@ -22,7 +22,7 @@ _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
     r"|\b(?:keep|leave)\s+(?:the\s+)?music\s+(?:at\s+)?(?:a\s+)?(?:steady|constant|the\s+same|flat)"
     r"(?:\s+(?:level|volume)|\s+(?:when|while|under)\s+i\s+talk|(?![^.;!?\n]{0,30}\b(?:build|climax|arc|calm|intense)))"
     r"|\b(?:music|bgm|it)\s+(?:keeps\s+|is\s+|always\s+)*(?:cutting\s+out|dipping|ducking|dropping(?:\s+out)?|going\s+"
-    r"(?:quiet|silent)|disappearing|vanishing)\s+(?:when|whenever|while|every\s+time)\s+i\s+(?:talk|speak)",
+    r"(?:quiet|silent)|disappearing|vanishing|stops|dips|drops|cuts\s+out|goes\s+(?:quiet|silent))\s+(?:when|whenever|while|every\s+time)\s+i\s+(?:talk|speak)",
     rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|{_ZH_DUCK}(?:关闭|关掉|取消|关了|不要了)"
     r"|(?:说话|讲话|解说|开麦)(?:的)?(?:时候?|时)(?:音乐|背景音乐|bgm)?(?:也)?(?:别停|不要停|别变小|不要变小|保持不变|照常放?)"
     r"|(?:说话|讲话|解说|人声|开麦)(?:的)?(?:时候?|时)?(?:不要|别|不用)(?:再)?(?:压|压低|降低|调低|闪避|让)(?:低)?(?:音乐|背景音乐|bgm)?",
