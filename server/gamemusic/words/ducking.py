@@ -73,7 +73,7 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
     r"(?:is|feels|seems)\s+(?:(?:way|a\s+bit|kinda|a\s+little)\s+)?too\s+(?:much|strong|big|deep|obvious|hard)\b",
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
     rf"|{_ZH_DUCK}(?:调|再|更|要)?(?:弱一?点|轻一?点|少一?点|减弱|小一?点|浅一?点)",
-    r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|less\s+(?:strong|"
+    r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|gentle|light|subtle|soft|less\s+(?:strong|"
     r"aggressive|deep|heavy|obvious))\b",
     r"\bducking\s*,?\s+(?:but\s+)?(?:like\s+)?(?:not\s+(?:too|that)\s+much|only\s+a\s+(?:little|bit)|just\s+a\s+(?:little|bit)"
     r"|lightly|gently)\b|\b(?:(?:it|the\s+music)(?:'s|\s+is|\s+keeps)\s+)?(?:pumping|pumps|dipping|dips|ducking|ducks|breathing)"

@@ -26,7 +26,7 @@ def _many_steps(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"\b(?:redo|undo)\s+(?:that|the|my|your)\s+(?:last\s+|previous\s+)?undo\b|\bredo\s+(?:last|previous)\s+undo\b|\bredo\b(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?",
+    r"\b(?:redo|undo)\s+(?:that|the|my|your)\s+(?:last\s+|previous\s+)?undo\b|\bredo\s+(?:last|previous)\s+undo\b|\bredo\b(?!\s+(?:the\s+)?(?:music|song|track|melody|tune|soundtrack|bgm|beat)\b)(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?",
     r"重做|恢复撤销|取消撤销|反撤销",
 )
 def _redo(m: re.Match[str], st: State) -> None:

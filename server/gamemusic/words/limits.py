@@ -167,7 +167,7 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"zoom(?:\s+in|\s+out)?|transitions?|stickers?|emojis?|green\s*screen|face\s*cam|webcam|"
     r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?"
     r"|(?:make|get|cut)\s+(?:the\s+)?(?:video|clip|recording|footage)\s+(?:down\s+)?(?:(?:a\s+(?:bit|lot)|\d+\s*(?:s|seconds?))\s+)?(?:shorter|longer)"
-    r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
+    r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:stop|end|cut|trim)\s+(?:everything|the\s+(?:whole\s+)?(?:video|clip|recording))\s+(?:after|at|from)\s+\d[\d:.]*\s*\w*|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
     rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|裁掉片头|加速视频|视频加速|慢动作|慢镜头|倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头",
 )
 def _video_edit(m: re.Match[str], st: State) -> None:

@@ -135,7 +135,7 @@ _DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down|blas
 _UP = r"(?:louder|higher|up|more\s+audible|too\s+quiet|too\s+soft|turned\s+up)"
 _IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)\s+)"
 MIN_MUSIC = 0.05  # the floor apply.MIN_VOLUME also keeps
-_IS = r"(?:is|are|'s|was|were|seems?|feels?|sounds?|gets?|should\s+be|needs\s+to\s+be|(?:would|could)\s+be)"
+_IS = r"(?:is|are|'s|was|were|seems?|feels?|sounds?|gets?|should\s+be|needs\s+to\s+be|(?:would|could)\s+be|(?:needs?\s+to|has\s+to|should|must)\s+(?:come|go))"
 _ABOUT = r"(?:(?:like|about|around|roughly|maybe|~)\s*)?"
 _ZH_GAME = (
     r"(?:(?:游戏原声|游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏)(?:的)?(?:音量|声音)?)"

@@ -85,6 +85,8 @@ _HALF = [
     (re.compile(r"半分钟"), "30秒"),
     (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),
     (re.compile(r"\b(to|at|down\s+to)\s+zero\b", re.I), r"\1 0"),
+    (re.compile(r"\bby\s+(?:a|one)\s+quarter\b", re.I), "by 25%"),
+    (re.compile(r"\bby\s+(?:a|one)\s+third\b", re.I), "by 33%"),
     (re.compile(r"(\d)\s*decibels?\b", re.I), r"\1 db"),
     (re.compile(r"\b(?:a|one)\s+minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
     (re.compile(r"(?:(?<=first\s)|(?<=last\s)|(?<=final\s))minute\s+and\s+a\s+half\b", re.I), "90 seconds"),

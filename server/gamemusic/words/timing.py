@@ -305,7 +305,7 @@ def _not_last(m: re.Match[str], st: State) -> None:
     rf"(?:at|after|in(?=\s+\d{{1,2}}:\d)))\s+(?P<b>{TIME})",
     rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|在\s*第?(?P<b3>{TIME})\s*"
     r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
-    rf"\b(?:until|till|up\s+to|(?:stop|end|cut\s+off|finish)(?:s|ping)?\s+(?:when|once|as|after))\s+(?:the\s+|my\s+|i\s+)?"
+    rf"\b(?:until|till|up\s+to|(?:stop|end|cut\s+off|finish)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:right\s+|just\s+)?(?:when|once|as|after|before))\s+(?:the\s+|my\s+|i\s+)?"
     rf"(?:(?!(?:and|but|then)\b)[a-z']+\s+){{1,4}}?(?:at|around|~)\s+(?P<b4>{TIME})",
     rf"\b(?:stop|end|cut|chop|kill)\s+(?:the\s+)?(?:music|bgm|it)\s+(?P<b5>{DUR})\s+in\b",
 )
@@ -384,5 +384,7 @@ def _except_first(m: re.Match[str], st: State) -> None:
     r"全程|整个视频|整段|全部时长|从头到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)",
 )
 def _whole(m: re.Match[str], st: State) -> None:
+    if re.search(r"\b(?:make|crop|render|export|convert|turn)\s+$", m.string[max(0, m.start() - 12) : m.start()]):
+        return  # "make the whole thing 1:1": the video, not where the music plays
     if st.plan.range is None:  # "over the whole thing except the first 3 s": the other range
         _set_range(st, TimeRange())
