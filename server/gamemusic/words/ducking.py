@@ -16,13 +16,13 @@ _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
 
 @rule(
     rf"\b{NEG}\s+(?:the\s+|any\s+)?(?:auto"
-    r"[\s-]?)?(?:duck(?:ing)?|dipping|dip)\b(?:\s+(?:the\s+)?music)?|\bduck(?:ing)?\s+off\b"
+    r"[\s-]?)?(?:duck(?:ing)?|dipping|dip)\b(?:\s+(?:the\s+)?music)?|\bduck(?:ing)?\s*[:=]?\s*(?:off|0|none|zero)\b(?!\s*(?:db|%|\.\d))"
     r"|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?:ducking|dipping|getting\s+quieter)"
     r"|\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm|it)\s+(?:going|playing)\s+(?:even\s+)?(?:when|while|as)\s+i(?:'m)?\s+(?:talk|speak|talking|speaking)"
     r"|\b(?:keep|leave)\s+(?:the\s+)?music\s+(?:at\s+)?(?:a\s+)?(?:steady|constant|the\s+same|flat)"
-    r"(?:\s+(?:level|volume))?(?:\s+(?:when|while|under)\s+i\s+talk)?"
+    r"(?:\s+(?:level|volume)|\s+(?:when|while|under)\s+i\s+talk|(?![^.;!?\n]{0,30}\b(?:build|climax|arc|calm|intense)))"
     r"|\b(?:music|bgm|it)\s+(?:keeps\s+|is\s+|always\s+)*(?:cutting\s+out|dipping|ducking|dropping(?:\s+out)?|going\s+"
-    r"(?:quiet|silent)|disappearing|vanishing)\s+(?:when|whenever|while|every\s+time)\s+i\s+(?:talk|speak)",
+    r"(?:quiet|silent)|disappearing|vanishing|stops|dips|drops|cuts\s+out|goes\s+(?:quiet|silent))\s+(?:when|whenever|while|every\s+time)\s+i\s+(?:talk|speak)",
     rf"(?:关闭|关掉|取消|不要|去掉|禁用|停用|不用|别)(?:再)?(?:自动)?{_ZH_DUCK}|(?:不要|别|不用)(?:再)?自动(?:降|压|调低|降低|压低|减小)(?:音量|音乐|声音|bgm)?|{_ZH_DUCK}(?:的?(?:效果|功能))?(?:也|都|就)?(?:关闭|关掉|取消|关了|不要了|去掉)"
     r"|(?:说话|讲话|解说|开麦|开口|发言|语音|连麦)(?:的)?(?:时候?|时)(?:音乐|背景音乐|bgm)?(?:也)?(?:别停|不要停|别变小|不要变小|保持不变|照常放?|不要动|别动|不用动|不变)"
     r"|(?:说话|讲话|解说|人声|开麦|开口|发言|语音|连麦)(?:的)?(?:时候?|时)?(?:不要|别|不用)(?:再)?(?:压|压低|降低|调低|闪避|让)(?:低)?(?:音乐|背景音乐|bgm)?",
@@ -50,7 +50,10 @@ def _duck_deeper_zh(m: re.Match[str], st: State) -> None:
     st.plan.duck_step = 6.0 if re.match(r"多|很多|更多|狠", m["more"]) else 4.0
 
 
-@rule(rf"\bduck\w*\b[^.;!?\n]{{0,30}}?,\s*(?:like\s+|about\s+|around\s+|maybe\s+|say\s+|~)?(?P<db3>{NUM})\s*db\b")
+@rule(
+    rf"\bduck\w*\b[^.;!?\n]{{0,30}}?,\s*(?:like\s+|about\s+|around\s+|maybe\s+|say\s+|~)?(?P<db3>{NUM})\s*db\b",
+    rf"\bduck(?:ing)?\s+(?:(?:the\s+)?(?:music|bgm)\s+)?by\s+(?P<db>{NUM})(?:\s*db)?\b(?!\s*(?:%|percent|x\b|s\b|secs?|seconds?|minutes?|:|\.\d))",
+)
 def _duck_db_later(m: re.Match[str], st: State) -> None:
     """"Duck more when I talk, like 10db": the number said after the word wins (before the
     strength words below can take "duck more")."""
@@ -60,6 +63,7 @@ def _duck_db_later(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?<!less\s)(?:strong(?:er)?|heav(?:y|ier)|more|deep(?:er)?|hard(?:er)?|aggressive)\s+ducking\b"
     r"|\bside[\s-]?chain\w*\s+(?:(?:the\s+)?(?:music|bgm|it)\s+)?(?:harder|more|heavier|stronger|deeper)\b"
+    r"|\b(?:the\s+)?(?:ducking|dip)\s+(?:is\s+)?(?:barely|hardly)\s+(?:noticeable|audible|there|working|doing\s+anything)\b"
     r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:weak|subtle|light|gentle|soft)\b|\b(?:turn|crank|bump)\s+(?:the\s+)?ducking\s+up\b"
     r"|\b(?:turn|crank|bump|ramp)\s+up\s+(?:the\s+)?(?:auto[\s-]?)?ducking\b",
@@ -81,7 +85,7 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
     rf"|{_ZH_DUCK}(?:的?(?:幅度|力度|效果|程度))?(?:调|再|更|要|弄|搞|整|变)?(?:(?:降低|调低|调小|减小|减少|降|弱|轻|少|小|浅|低)(?:一?点|一些|些|(?=\s*(?:$|[,，。]|吧)))|减弱)"
     rf"|{_ZH_DUCK}(?:的?(?:效果|幅度|力度))?(?:别|不要|没必要)?(?:那么|太|有点|过于)(?:狠|强|猛|重|明显|厉害|大|深|夸张)了?",
-    r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|less\s+(?:strong|"
+    r"\bduck(?:ing)?\b[^,.;!?\n]{0,24}?\b(?:gentler|lighter|subtler|weaker|softer|gentle|light|subtle|soft|less\s+(?:strong|"
     r"aggressive|deep|heavy|obvious))\b",
     r"\bducking\s*,?\s+(?:but\s+)?(?:like\s+)?(?:not\s+(?:too|that)\s+much|only\s+a\s+(?:little|bit)|just\s+a\s+(?:little|bit)"
     r"|lightly|gently)\b|\b(?:(?:it|the\s+music)(?:'s|\s+is|\s+keeps)\s+)?(?:pumping|pumps|dipping|dips|ducking|ducks|breathing)"
@@ -120,7 +124,7 @@ _VOICE = (
     r"(?:talking|speaking)|(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|any\s+)?)?"
     r"(?:(?:my|the|your)\s+)?(?:voice|voices|commentary|talking|speaking|"
     r"speech|voice[\s-]?over|vo|narration|mic|microphone|dialogue|dialog|commentating|callouts|"
-    r"game\s+audio|game\s+sound|loud\s+parts|explosions|gunfire|teammates|comms))"
+    r"game\s+audio|game\s+sound|loud\s+parts|explosions|gunfire|gunfights?|firefights?|shootouts?|teammates|comms))"
 )
 _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongly|heavily|gently"
 
@@ -128,16 +132,16 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
 @rule(
     rf"\b(?:(?P<mod>{_DUCK_MOD})\s+)?(?:(?:the\s+)?music\s+)?(?:duck|dip|lower|quieter|softer|quiet(?:en)?\s+down|"
     r"turn\s+(?:it\s+|the\s+music\s+)?down|make\s+room|get\s+out\s+of\s+the\s+way|back\s+off|"
-    r"drop|go\s+down|stay\s+(?:low|quiet|under)|(?:is\s+|gets\s+)?(?:way\s+)?too\s+loud)"
+    r"drop|go\s+down|stay\s+(?:low|quiet|under)|(?:is\s+|gets\s+)?(?:(?P<mod4>way|much|far)\s+)?too\s+loud)"
     r"(?:\s+(?:the\s+)?(?:music|bgm|it))?(?:\s+(?P<mod2>a\s+lot|more|much|a\s+(?:little\s+)?bit"
     r"|slightly|less))?\s+(?:under|beneath|below|when|while|whenever|during|for|behind|around|"
     rf"over)\s+{_VOICE}\b(?:\s+(?P<mod3>a\s+lot|much\s+more|way\s+more|a\s+(?:little\s+)?bit|a\s+little|"
     r"slightly|more))?",
-    r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?:way|much|a\s+lot|so|kinda|a\s+bit)\s+)?(?:drowning|drowns|drown|covering|covers|cover|burying|"
+    r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)(?:'s|\s+is|\s+keeps)?\s+(?:(?:way|much|a\s+lot|so|kinda|a\s+bit)\s+)?(?:drowning|drowns|drown|covering|covers|cover|burying|"
     r"buries|bury|overpowering|overpowers|stepping\s+on|steps\s+on|talking\s+over|louder\s+than|"
     r"over|on\s+top\s+of|competing\s+with|clashing\s+with|fighting)(?:\s+out)?\s+(?:with\s+)?(?:my|the)\s+"
     r"(?:voice|commentary|mic|narration|talking|callouts|comms|vo|teammates|dialogue)|(?:i\s+)?can(?:'t|not)"
-    r"\s+hear\s+(?:myself|my\s+voice|me|my\s+commentary)(?:\s+over\s+the\s+music)?|(?:make|let|keep)"
+    r"\s+hear\s+(?:myself|my\s+voice|me|my\s+commentary|my\s+teammates|my\s+friends|my\s+team|the\s+comms|voice\s+chat)(?:\s+over\s+the\s+music)?|(?:make|let|keep)"
     r"\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)\s+(?:easier\s+to\s+hear|more\s+audible|"
     r"clear|clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
     r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
@@ -167,7 +171,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
 def _duck_voice(m: re.Match[str], st: State) -> None:
     """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip
     gets deeper (4 dB, 6 "much", 2 "a bit")."""
-    mod = (group(m, "mod", "mod2", "mod3") or "").replace(" ", "")
+    mod = (group(m, "mod", "mod2", "mod3", "mod4") or "").replace(" ", "")
     st.plan.duck = True
     if group(m, "light"):  # "压低一点，别压太狠": a light dip, not a deeper one
         st.plan.duck_db = 5.0
@@ -193,6 +197,8 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
     r"use|add|with)\s+(?:auto[\s-]?)?ducking|auto[\s-]?duck(?:ing)?|side[\s-]?chain(?:ing|ed)?|duck(?:ing)?(?:\s+(?:the\s+)?"
     r"(?:music|bgm))?)\b",
     rf"人声优先|突出人声|突出解说|(?:开启|打开|启用|加上|使用|自动)?{_ZH_DUCK}",
+    r"\b(?:the\s+)?(?:music|bgm)\s+(?:should\s+|to\s+|must\s+)?(?:stop|pause|go\s+quiet)\s+(?:when|while|whenever)\s+i(?:'m|\s+am)?\s+"
+    r"(?:talk|speak|talking|speaking)\b",
 )
 def _duck_on(m: re.Match[str], st: State) -> None:
     st.plan.duck = True

@@ -10,7 +10,7 @@ import re
 from gamemusic.words.plan import Question, Unsupported
 from gamemusic.words.rules import Rule, State, group, registrar
 from gamemusic.words.text import DUR, TIME
-from gamemusic.words.vocabulary import STYLE_RE, STYLE_TITLES, STYLE_ZH
+from gamemusic.words.vocabulary import FRANCHISE_RE, STYLE_RE, STYLE_TITLES, STYLE_ZH
 
 EARLY: list[Rule] = []  # runs before the sound switches: they would mute the whole video
 RULES: list[Rule] = []
@@ -144,7 +144,7 @@ def _part_ducking(m: re.Match[str], st: State) -> None:
     r"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning|end)|at\s+first|in\s+the\s+beginning)\b"
     r"|\b(?:after|before|during|until|till|when)\s+(?:the\s+|my\s+)?(?:intro|outro|cutscene|loading\s+screen|"
     r"menu|lobby|countdown|boss\s+(?:fight|appears|shows\s+up)|fight\s+(?:starts|begins)|match\s+(?:starts|begins))\b(?![^.;!?\n]{0,24}?\d)"
-    r"|\b(?:(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)|(?:the\s+)?(?:music|bgm)\s+(?:off|out))\s+)?(?:from|in|for)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)\b"
+    r"|\b(?:(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)|(?:the\s+)?(?:music|bgm)\s+(?:off|out))\s+)?(?:(?:from|in|for)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)|(?:of|in|at|for|from)\s+the\s+(?:end|ending|last|final|middle)\s+part)\b"
     r"(?![^.;!?\n]{0,24}?\d)",
     rf"(?P<early>\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+(?:the\s+(?:very\s+)?end\b|(?:the\s+(?:video|clip|recording|match)|it)"
     r"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:no|without|not\s+have"
@@ -222,7 +222,7 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"zoom(?:\s+in|\s+out)?|transitions?|stickers?|emojis?|green\s*screen|face\s*cam|webcam|"
     r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?"
     r"|(?:make|get|cut)\s+(?:the\s+)?(?:video|clip|recording|footage)\s+(?:down\s+)?(?:(?:a\s+(?:bit|lot)|\d+\s*(?:s|seconds?))\s+)?(?:shorter|longer)"
-    r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
+    r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:stop|end|cut|trim)\s+(?:everything|the\s+(?:whole\s+)?(?:video|clip|recording))\s+(?:after|at|from)\s+\d[\d:.]*\s*\w*|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
     rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|(?:画面|视频)?裁掉(?:一半|一部分|左边|右边|上面|下面|两边|边缘|黑边)|加速视频|视频加速|慢动作|慢镜头|(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
     r"|画面(?:再|要)?(?:放大|缩小|大|小)(?:一?点|一些|些)?|(?:视频|片子|画面)(?:再|要)?(?:剪)?(?:短|长)(?:一?点|一些|些)|(?:视频|画面)(?:加速|变快|快进|倒放)|倒放|倒带|(?:视频|画面|播放)(?:的)?(?:播放)?速度(?!不变|别动|保持|不用动|不要动)[^,，。；;\n]{0,10}",
 )
@@ -237,7 +237,9 @@ def _video_edit(m: re.Match[str], st: State) -> None:
     r"enemy|hud|ui|health\s+bar|minimap|crosshair)\b|\bmake\s+(?:me|my\s+character)\s+win\b|"
     r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b|\b(?:change|swap|edit|modify|replace)\s+(?:the\s+|my\s+)?(?:character(?:'s)?\s+|player(?:'s)?\s+)?"
     r"(?:skin|outfit|model|weapon|graphics|textures?|map)\b|\b(?:my|the)\s+(?:character|player|car|guy|avatar|hero|champ|champion|"
-    r"aim)\s+(?:run|move|jump|drive|go|look|shoot|walk|hit|aim|play)\w*(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b",
+    r"aim)\s+(?:run|move|jump|drive|go|look|shoot|walk|hit|aim|play)\w*(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b"
+    r"|\bmake\s+(?:my|the)\s+(?:character|player|car|guy|avatar|hero|team|aim)\s+[a-z]+(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b"
+    r"|\b(?:make|let)\s+(?:the\s+)?(?:boss|enemies|enemy|game|level|fight|match)\s+(?:a\s+(?:bit|lot)\s+)?(?:easier|harder|weaker|stronger|shorter|longer)\b",
     r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢"
     r"|(?:换|换一|换个)(?:个|局|把|盘)?(?:游戏|对局)(?:录|录像|录屏|画面)?|重新录(?:一[局把段遍])?|换(?:一|个)?(?:局|把|盘)(?:录|录像|录屏)"
     r"|(?:敌人|血条|小地图|界面|hud|ui|准星|击杀提示|弹幕)(?:都|也|给)?(?:去掉|删掉|隐藏|拿掉|关掉|去了)"
@@ -253,7 +255,9 @@ def _game_itself(m: re.Match[str], st: State) -> None:
     r"\b(?:the\s+)?(?:actual|official|exact|copyrighted)\s+(?:[a-z0-9']+\s+){0,3}(?:theme|"
     r"soundtrack|ost|song|music)\b|\b(?:the\s+)?(?:real|original)\s+(?:[a-z0-9']+\s+){1,3}(?:theme"
     r"|soundtrack|ost)\b|\bost\b|\bthe\s+(?:[a-z0-9']+\s+){1,3}(?:theme\s+song|main\s+theme|title\s+theme|intro\s+song)\b|\b(?:a\s+)?(?:real|"
-    r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b|\b(?:use|add|put\s+in|upload)\s+(?:my\s+own|my|a\s+custom)\s+"
+    r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b"
+    rf"|\bthe\s+(?:[a-z0-9']+\s+){{0,3}}(?:theme|song|soundtrack|ost|track)\s+(?:from|of|in)\s+(?:the\s+)?(?:{FRANCHISE_RE.pattern})"
+    r"|\b(?:use|add|put\s+in|upload)\s+(?:my\s+own|my|a\s+custom)\s+"
     r"(?:song|music|track|mp3|audio\s+file|beat)s?\b",
     r"(?:官方|正版|原版)[^,，。；;\n]{0,8}?(?:配乐|原声带|音乐|主题曲|bgm|原曲)|原曲|原声带|流行歌曲?|(?:抖音|网红|热门)(?:神曲|热歌|歌曲?)|流行歌|"
     r"(?:换成|用|放|来一?首|加|配|配上)(?!好听|轻松|欢快|安静|好|燃|嗨|可爱|紧张|热血|激烈|史诗|恐怖|放松|舒缓|别人|一样|别|新|不一样)"

@@ -95,7 +95,7 @@ def _landscape(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"(?<![\d:])1\s*(?:[:x/]|比|\s+by\s+)\s*1(?![\d:])|\b(?:square|instagram(?:\s+(?:post|feed))?)\b",
+    r"(?<![\d:])1\s*(?:[:x/]|比|\s+by\s+)\s*1(?![\d:])|\b(?:square|instagram(?:\s+(?:post|feed))?)\b(?!\s+(?:filter|look|effect)s?\b)",
     r"正方形|方形|方屏|方图|方的(?![式法向面便])",
 )
 def _square(m: re.Match[str], st: State) -> None:

@@ -114,7 +114,7 @@ _SPECS = [
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?P<first>first)\s+(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?:last|final)\s+(?P<last>{DUR})",
         rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
-        rf"{_SEP}(?:at|from|starting\s+at|after)\s+(?P<at>{TIME})",
+        rf"{_SEP}(?:at|from|starting\s+at|after|in(?=\s+\d{{1,2}}:\d))\s+(?P<at>{TIME})",
         rf"{_SEP}(?:at|in|during)\s+(?:the\s+)?(?:very\s+)?(?P<se>start|beginning|end|ending|intro)\b",
         rf"{_SEP}(?:on[\s-]?screen|(?:in\s+)?(?:big|large|small|bold|huge|giant|tiny)\s+(?:letters|font|text|type)|in\s+(?:all\s+)?caps)\b",
         rf"{_SEP}(?:(?:at|on|in|to)\s+(?:the\s+)?|position\s*[:=]?\s*)?\b(?P<pos>top|bottom|center(?:ed)?|centre(?:d)?|middle)\b(?:\s+of"

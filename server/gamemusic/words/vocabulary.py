@@ -162,7 +162,7 @@ for _sid, _more in {
                 "stealth", "stealthy", "atmospheric", "ominous"),
     "synthwave": ("futuristic", "sci-fi", "scifi", "retro-futuristic", "spacey", "cyber"),
     "lofi": ("peaceful", "serene", "soothing", "tranquil", "laid-back", "laid back", "easygoing",
-             "sleepy", "dreamy", "wholesome", "zen", "meditative", "chillout"),
+             "sleepy", "dreamy", "wholesome", "zen", "meditative", "chillout", "cozier", "comfier"),
     "platformer": ("whimsical", "goofy", "silly", "quirky", "cartoony", "joyful", "sunny",
                    "lighthearted", "light-hearted"),
     "racing": ("speedy", "high-octane", "turbo", "nitro", "drift", "drifting", "rally"),
