@@ -25,7 +25,7 @@ _MUSIC = r"(?:背景音乐|音乐|配乐|bgm)"
 _GAME = r"(?:游戏原声|游戏声音|游戏音效|游戏的声音|游戏声|原声|游戏)"
 _VOICE = (
     r"(?:我的?(?:声音|人声|解说|说话声?|讲话声?|麦克风?(?:的?声音)?|配音|旁白)|人声|解说(?:的?声音)?"
-    r"|麦克风(?:的?声音)?|说话声|讲话声|我说话|我讲话)"
+    r"|麦克风(?:的?声音)?|说话声|讲话声|我(?:说话|讲话|解说)(?:的?声音)?)"
 )
 _SOUND = rf"(?:{_MUSIC}|{_GAME}|{_VOICE})(?:的?(?:声音|音量)|声)?"
 
@@ -97,7 +97,7 @@ def _both_level(m: re.Match[str], st: State) -> None:
             st.plan.game_volume = value
 
 
-@after(r"(?:但是?|不过)?(?:别|不要|不能)(?:盖过|盖住|压过|压住|淹没|盖掉)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)")
+@after(r"(?:但是?|不过)?(?:别|不要|不能)(?:盖过|盖住|压过|压住|淹没|盖掉|超过|大过|比)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)")
 def _not_over_game(m: re.Match[str], st: State) -> None:
     """音乐别压过游戏声: the music comes down; after "bgm再大点" it only bounds that request."""
     if st.plan.volume_factor is None and st.plan.volume is None:

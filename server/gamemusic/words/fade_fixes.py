@@ -20,7 +20,7 @@ fade = registrar(FADES)
 @fade(
     r"\b(?:the\s+)?(?P<where>start|beginning|intro|opening|end|ending|outro)\s+(?:of\s+the\s+(?:music|song|track)\s+)?(?:is|feels|sounds)\s+"
     r"(?:(?:way|a\s+bit|kinda|too|so|really|very)\s+)*(?:abrupt|sudden|harsh|jarring)\b"
-    r"|\bsmooth(?:en)?\s+(?:out\s+)?the\s+(?P<where2>start|beginning|intro|opening|end|ending|outro)\b(?:\s+out)?"
+    r"|\b(?:smooth(?:en)?|soften|ease)\s+(?:out\s+)?the\s+(?P<where2>start|beginning|intro|opening|end|ending|outro)\b(?:\s+out)?"
     r"|\b(?:it|the\s+music|the\s+song|the\s+track)\s+(?:just\s+)?(?P<cut>cuts?\s+off(?:\s+(?:so\s+)?(?:abruptly|suddenly))?|(?:stops?|ends?)\s+(?:so\s+)?(?:abruptly|suddenly))"
     r"\s+at\s+the\s+end\b",
 )
@@ -47,12 +47,15 @@ def _fade_too(m: re.Match[str], st: State) -> None:
 
 @fade(
     rf"\b(?:the\s+)?(?P<where>end|ending|start|beginning)\s+of\s+the\s+(?:music|song|track|bgm|soundtrack)\s+(?:should\s+|to\s+)?"
-    rf"fades?(?:\s+(?:out|in))?(?:\s+(?:over|for|in|during)\s+(?P<d>{DUR}))?",
+    rf"fades?(?:\s+(?:out|in))?(?:\s+(?:over|for|in|during)\s+(?P<d>{DUR})|\s+(?P<len>slowly|gradually|gently|quickly|fast))?",
 )
 def _end_of_music_fades(m: re.Match[str], st: State) -> None:
-    """"Make the end of the music fade for 5 seconds": the fade out."""
+    """"Make the end of the music fade for 5 seconds": the fade out; "the start of the music
+    fade in slowly": a long fade in."""
     which = "out" if m["where"].startswith("end") else "in"
-    _set_fade(st, which, seconds(m["d"]) if m["d"] else (2.5 if which == "out" else 1.5))
+    default = 4.0 if m["len"] in ("slowly", "gradually", "gently") else 0.5 if m["len"] else (
+        2.5 if which == "out" else 1.5)
+    _set_fade(st, which, seconds(m["d"]) if m["d"] else default)
 
 
 @fade(

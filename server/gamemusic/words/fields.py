@@ -116,8 +116,10 @@ class EditFields(BaseModel):
 
     @property
     def is_empty(self) -> bool:
-        """Nothing asked for: every field unset, False or an empty list."""
-        return all(v is None or v is False or v == [] for v in self.model_dump().values())
+        """Nothing asked for: every field unset, an empty list, or an action flag left False
+        (ducking=False and stingers=False ask for something: off)."""
+        return all(v is None or v == [] or (v is False and k not in ("ducking", "stingers"))
+                   for k, v in self.model_dump().items())  # fmt: skip
 
 
 def _music_fields(f: EditFields) -> list[str]:

@@ -10,7 +10,7 @@ import re
 from gamemusic.words.plan import Question, Unsupported
 from gamemusic.words.rules import Rule, State, group, registrar
 from gamemusic.words.text import DUR, TIME
-from gamemusic.words.vocabulary import STYLE_RE, STYLE_TITLES, STYLE_ZH
+from gamemusic.words.vocabulary import FRANCHISE_RE, STYLE_RE, STYLE_TITLES, STYLE_ZH
 
 EARLY: list[Rule] = []  # runs before the sound switches: they would mute the whole video
 RULES: list[Rule] = []
@@ -20,6 +20,27 @@ rule = registrar(RULES)
 _GAME_PART = (
     r"(?:the\s+)?(?:game|gameplay|original|in-game)(?:\s+(?:audio|sound|sounds|sfx|volume))?"
 )
+
+
+@early(
+    r"(?:游戏声音?|游戏音效|原声|游戏的声音)(?:都)?(?:静音|关掉|去掉|关了|不要了?)[，,]\s*(?:但是?|不过|只)?(?:把)?"
+    r"(?P<part>枪声|脚步声?|技能声|爆炸声|击杀声|提示音|音效)(?:要|得|还要|需要)?(?:保留|留着|留下|保住|留)"
+    r"|只(?:保留|留|要)(?:游戏(?:里|中)?的?)?(?P<part2>枪声|脚步声?|技能声|爆炸声|击杀声|提示音)",
+)
+def _game_sounds_apart(m: re.Match[str], st: State) -> None:
+    """游戏声静音，但是枪声要保留: the game's sounds come as one track; no mute is applied."""
+    part = group(m, "part", "part2") or ""
+    _no(st, f"'{part}' (one sound of the game, apart from the rest)", f"“{part}”（把游戏里的一种声音单独分开）",
+        ("The game audio is one track: I can mute it or set its level.", "游戏原声是一整条音轨：可以静音或调音量。"))  # fmt: skip
+
+
+@early(
+    r"(?:前面|后面|中间|后半段|前半段)(?:那段|那部分|部分|一段)?的?(?:音乐|bgm|背景音乐|配乐)(?:都)?(?:删掉|去掉|不要了?|关掉|拿掉)"
+    r"(?![^。；;!?\n]{0,12}?\d)",
+)
+def _part_removed(m: re.Match[str], st: State) -> None:
+    """前面的音乐删掉: a part with no time on it, not the whole video's music."""
+    _unplaced(m, st)
 
 
 @early(
@@ -123,7 +144,7 @@ def _part_ducking(m: re.Match[str], st: State) -> None:
     r"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning|end)|at\s+first|in\s+the\s+beginning)\b"
     r"|\b(?:after|before|during|until|till|when)\s+(?:the\s+|my\s+)?(?:intro|outro|cutscene|loading\s+screen|"
     r"menu|lobby|countdown|boss\s+(?:fight|appears|shows\s+up)|fight\s+(?:starts|begins)|match\s+(?:starts|begins))\b(?![^.;!?\n]{0,24}?\d)"
-    r"|\b(?:(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)|(?:the\s+)?(?:music|bgm)\s+(?:off|out))\s+)?(?:from|in|for)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)\b"
+    r"|\b(?:(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)|(?:the\s+)?(?:music|bgm)\s+(?:off|out))\s+)?(?:(?:from|in|for)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)|(?:of|in|at|for|from)\s+the\s+(?:end|ending|last|final|middle)\s+part)\b"
     r"(?![^.;!?\n]{0,24}?\d)",
     rf"(?P<early>\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+(?:the\s+(?:very\s+)?end\b|(?:the\s+(?:video|clip|recording|match)|it)"
     r"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:no|without|not\s+have"
@@ -185,7 +206,8 @@ def _frame_rate(m: re.Match[str], st: State) -> None:
     r"|saturation|more\s+saturated|brightness|brighter\s+(?:picture|image|video)|contrast|colou?rs?\s+"
     r"(?:pop|warmer|cooler)|lut|vignette|blur)\b",
     r"(?:(?:复古|怀旧|黑白|电影感?|胶片|日系|暖色|冷色|老电影|像素|赛博朋克|霓虹|梦幻|vhs|8bit|8位)(?:风)?的?)?(?:滤镜|色调|画风)"
-    r"|(?:画面|画风|视频画面)(?:改成|变成|调成|弄成|做成)(?:复古|像素|黑白|卡通|动漫|赛博朋克|电影)(?:风|风格|效果|的)?|调色|黑白|饱和度|亮度|对比度|色调|模糊|画面(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|亮一点",
+    r"(?:[，,]?\s*(?:让|使|把)(?:画面|视频|画质|整体)(?:变得|看起来|更|再)*(?:复古|怀旧|像素|黑白|卡通|动漫|赛博朋克|电影|老旧|梦幻)(?:风|感|风格|效果)?(?:一点|一些|些)?)?"
+    r"|(?:让|把)?(?:画面|画风|视频画面)(?:改成|变成|调成|弄成|做成|弄得|搞得|变得|调得|看起来)?(?:更|再)?(?:复古|像素|黑白|卡通|动漫|赛博朋克|电影|怀旧|老旧)(?:风|风格|效果|感|的)?(?:一点|一些|些)?|调色|黑白|饱和度|亮度|对比度|色调|模糊|(?:画面|视频|画质)(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|亮一点",
 )
 def _colour(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}' (a picture filter)", f"“{m.group(0).strip()}”（画面滤镜）",
@@ -200,8 +222,8 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"zoom(?:\s+in|\s+out)?|transitions?|stickers?|emojis?|green\s*screen|face\s*cam|webcam|"
     r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?"
     r"|(?:make|get|cut)\s+(?:the\s+)?(?:video|clip|recording|footage)\s+(?:down\s+)?(?:(?:a\s+(?:bit|lot)|\d+\s*(?:s|seconds?))\s+)?(?:shorter|longer)"
-    r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
-    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|加速视频|视频加速|慢动作|慢镜头|(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
+    r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:stop|end|cut|trim)\s+(?:everything|the\s+(?:whole\s+)?(?:video|clip|recording))\s+(?:after|at|from)\s+\d[\d:.]*\s*\w*|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
+    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|(?:画面|视频)?裁掉(?:一半|一部分|左边|右边|上面|下面|两边|边缘|黑边)|加速视频|视频加速|慢动作|慢镜头|(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
     r"|画面(?:再|要)?(?:放大|缩小|大|小)(?:一?点|一些|些)?|(?:视频|片子|画面)(?:再|要)?(?:剪)?(?:短|长)(?:一?点|一些|些)|(?:视频|画面)(?:加速|变快|快进|倒放)|倒放|倒带|(?:视频|画面|播放)(?:的)?(?:播放)?速度(?!不变|别动|保持|不用动|不要动)[^,，。；;\n]{0,10}",
 )
 def _video_edit(m: re.Match[str], st: State) -> None:
@@ -215,8 +237,11 @@ def _video_edit(m: re.Match[str], st: State) -> None:
     r"enemy|hud|ui|health\s+bar|minimap|crosshair)\b|\bmake\s+(?:me|my\s+character)\s+win\b|"
     r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b|\b(?:change|swap|edit|modify|replace)\s+(?:the\s+|my\s+)?(?:character(?:'s)?\s+|player(?:'s)?\s+)?"
     r"(?:skin|outfit|model|weapon|graphics|textures?|map)\b|\b(?:my|the)\s+(?:character|player|car|guy|avatar|hero|champ|champion|"
-    r"aim)\s+(?:run|move|jump|drive|go|look|shoot|walk|hit|aim|play)\w*(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b",
+    r"aim)\s+(?:run|move|jump|drive|go|look|shoot|walk|hit|aim|play)\w*(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b"
+    r"|\bmake\s+(?:my|the)\s+(?:character|player|car|guy|avatar|hero|team|aim)\s+[a-z]+(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b"
+    r"|\b(?:make|let)\s+(?:the\s+)?(?:boss|enemies|enemy|game|level|fight|match)\s+(?:a\s+(?:bit|lot)\s+)?(?:easier|harder|weaker|stronger|shorter|longer)\b",
     r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢"
+    r"|(?:换|换一|换个)(?:个|局|把|盘)?(?:游戏|对局)(?:录|录像|录屏|画面)?|重新录(?:一[局把段遍])?|换(?:一|个)?(?:局|把|盘)(?:录|录像|录屏)"
     r"|(?:敌人|血条|小地图|界面|hud|ui|准星|击杀提示|弹幕)(?:都|也|给)?(?:去掉|删掉|隐藏|拿掉|关掉|去了)"
     r"|游戏(?:里|中)?的?(?:角色|人物|皮肤|地图|关卡|敌人|武器|画质|难度|剧情|操作)|(?:角色|人物|皮肤|武器)(?:换成|改成|换掉|换一?个)",
 )
@@ -230,7 +255,9 @@ def _game_itself(m: re.Match[str], st: State) -> None:
     r"\b(?:the\s+)?(?:actual|official|exact|copyrighted)\s+(?:[a-z0-9']+\s+){0,3}(?:theme|"
     r"soundtrack|ost|song|music)\b|\b(?:the\s+)?(?:real|original)\s+(?:[a-z0-9']+\s+){1,3}(?:theme"
     r"|soundtrack|ost)\b|\bost\b|\bthe\s+(?:[a-z0-9']+\s+){1,3}(?:theme\s+song|main\s+theme|title\s+theme|intro\s+song)\b|\b(?:a\s+)?(?:real|"
-    r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b|\b(?:use|add|put\s+in|upload)\s+(?:my\s+own|my|a\s+custom)\s+"
+    r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b"
+    rf"|\bthe\s+(?:[a-z0-9']+\s+){{0,3}}(?:theme|song|soundtrack|ost|track)\s+(?:from|of|in)\s+(?:the\s+)?(?:{FRANCHISE_RE.pattern})"
+    r"|\b(?:use|add|put\s+in|upload)\s+(?:my\s+own|my|a\s+custom)\s+"
     r"(?:song|music|track|mp3|audio\s+file|beat)s?\b",
     r"(?:官方|正版|原版)[^,，。；;\n]{0,8}?(?:配乐|原声带|音乐|主题曲|bgm|原曲)|原曲|原声带|流行歌曲?|(?:抖音|网红|热门)(?:神曲|热歌|歌曲?)|流行歌|"
     r"(?:换成|用|放|来一?首|加|配|配上)(?!好听|轻松|欢快|安静|好|燃|嗨|可爱|紧张|热血|激烈|史诗|恐怖|放松|舒缓|别人|一样|别|新|不一样)"
@@ -277,7 +304,7 @@ def _title_look(m: re.Match[str], st: State) -> None:
     r"remove\s+(?:the\s+)?(?:background\s+|room\s+|mic\s+|fan\s+|wind\s+|keyboard\s+)?noise|(?:room|mic|fan|wind|keyboard)\s+noise|hiss|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
     r"(?:帮我|给我|加个?|加上|来个|做个?|ai|自动)配音|配个音(?!乐)|文字转语音|(?:我的?)?(?:声音|人声)(?:变成|改成|换成)|变音|萝莉音|大叔音|机器人声|变声器?"
     r"|(?:去掉|去除|消除|减少|降低)?(?:背景)?(?:噪音|杂音|底噪|电流声|噪声)|进度条|倒计时|计时器|画中画|马赛克|打码|边框|防抖|(?:画面)?稳定(?:一下)?(?:画面)?"
-    r"|自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:加|来|放|做)(?:点|个|些|一些|一个)?[\u4e00-\u9fff]{0,4}?(?:特效|贴图|动画效果)",
+    r"|自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:爆炸|枪|击杀|打击|笑声|搞笑|综艺|鼓掌|欢呼|转场)音效|(?:画面)?(?:抖动|震动|震屏|闪白|闪屏)(?:效果|特效)?|黑屏|美颜|字幕翻译|翻译字幕|(?:加|配)上?(?:中文|英文|双语)?翻译|(?:背景图|背景图片|背景图案|壁纸)|磨皮|瘦脸|(?:转|转换|导出|输出|做|存)成?\s*(?:gif|动图|mov|avi|mkv|webm)(?:格式)?|(?:加|来|放|做)(?:点|个|些|一些|一个)?[\u4e00-\u9fff]{0,4}?(?:特效|贴图|动画效果|动画)",
 )
 def _other_tools(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",
@@ -289,7 +316,8 @@ def _other_tools(m: re.Match[str], st: State) -> None:
     r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
     r"(?<!kong\s)country|reggae|punk|opera|acoustic|piano|guitar(?!\s+hero)|violin|a\s+cappella|acapella|disco|funk|blues|gospel"
     r"|drums?(?:\s+solo)?|saxophone|sax|flute|trumpet|vocals?|singing|lyrics|beatbox(?:ing)?)\b",
-    r"电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|武侠|仙侠|中国风|民族风|戏曲|西部|牛仔|乡村音乐|民谣|流行乐|蹦迪|dj|鼓点|鼓声|架子鼓|打击乐|合唱|人声演唱|带歌词|歌词|唱歌|有人唱",
+    r"(?:电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|武侠|仙侠|中国风|民族风|戏曲|西部|牛仔|乡村音乐|民谣|流行乐|蹦迪|dj|鼓点|鼓声|架子鼓|打击乐|合唱|人声演唱|带歌词|歌词|唱歌|有人唱)"
+    r"(?!\s*(?:rpg|jrpg|角色扮演))",  # 仙侠RPG: the RPG is the style asked for
 )
 def _genre(m: re.Match[str], st: State) -> None:
     """A genre or instrument the engine has no style for: named, with the styles it has."""
@@ -339,7 +367,8 @@ def _sad(m: re.Match[str], st: State) -> None:
     r"\b(?:(?:a\s+)?(?:bit|little|lot|much)\s+)?(?:darker|more\s+dark|more\s+sinister|heavier|"
     r"more\s+ominous|grittier)\b",
     r"(?:更|再)?(?:黑暗|暗黑|阴暗|沉重|压抑)(?:一?点|一些|些)|更(?:黑暗|暗黑|阴暗|沉重|压抑)|暗一?点"
-    r"|有点(?:暗|黑暗|暗黑|阴暗|沉重|压抑)(?!淡)|(?:压抑|沉重|阴暗)(?:的|一些)?(?:感觉|氛围|风格|音乐|bgm)",
+    r"|有点(?:暗|黑暗|暗黑|阴暗|沉重|压抑)(?!淡)|(?:压抑|沉重|阴暗)(?:的|一些)?(?:感觉|氛围|风格|音乐|bgm)"
+    r"|(?<=来点|要点|整点|弄点)(?:暗|黑)的(?=\s*(?:$|[,，。!！吧]))",
 )
 def _darker(m: re.Match[str], st: State) -> None:
     st.plan.question = Question(

@@ -66,7 +66,7 @@ def _zh_half_double(m: re.Match[str], st: State) -> None:
     r"\b(?:tempo|bpm|speed)\s*(?:x|×|times)\s*(?P<f>\d+(?:\.\d+)?)\b|\b(?:tempo|speed)\s+(?:factor|multiplier)\s*(?:to\s+|of\s+|=\s*|:\s*)?(?P<f2>\d(?:\.\d+)?)\b",
     r"\b(?:tempo|speed|pace)\s*[:=]?\s*(?:to\s+|at\s+)?(?P<f>\d(?:\.\d+)?)\s*x\b|\b(?P<f2>\d(?:\.\d+)?)\s*x\s+(?:tempo|speed)\b",
     r"\b(?P<f3>\d(?:\.\d+)?)\s*(?:x|times)\s+(?P<dir>faster|quicker|slower)\b",
-    r"(?:速度|节奏|节拍)(?:调成|变成|加快到|放慢到|调到|快|慢)?(?:原来的|现在的)?(?P<f3>\d(?:\.\d+)?)\s*倍(?:速度?)?(?P<dir>快|慢)?",
+    r"(?:速度|节奏|节拍)(?:调成|变成|加快到|放慢到|调到|提到|提高到|降到|改成|设成|设为|快|慢)?(?:原来的|现在的)?(?P<f3>\d(?:\.\d+)?)\s*倍(?:速度?)?(?P<dir>快|慢)?",
     r"(?:速度|节奏|节拍)\s*(?:x|×|\*|乘以?)\s*(?P<f>\d(?:\.\d+)?)",
     r"(?:速度|节奏|节拍)(?:再)?(?:快|慢)(?:一?点|一些)?\s*[,，]\s*(?:大概|大约|就|要)?(?P<f>\d(?:\.\d+)?)\s*倍(?:速)?(?:左右)?",
     r"(?P<f3>\d(?:\.\d+)?)\s*倍(?:的)?(?:速度|节奏)?(?P<dir>快|慢)",
@@ -80,7 +80,8 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
 
 @shape(
     r"\b(?P<n>\d{1,3})\s*(?:%|percent)\s+(?P<dir>faster|quicker|slower)\b|\b(?P<dir2>faster|quicker|slower)\s+by\s+(?P<n2>\d{1,3})\s*(?:%|percent)"
-    r"|\b(?P<dir3>faster|quicker|slower)\s*,?\s*(?:(?:like|about|around|maybe|say|roughly)\s+)+(?P<n3>\d{1,2})\s*(?:%|percent)",
+    r"|\b(?P<dir3>faster|quicker|slower)\s*,?\s*(?:(?:like|about|around|maybe|say|roughly)\s+)+(?P<n3>\d{1,2})\s*(?:%|percent)"
+    r"|\b(?:tempo|speed|bpm|pace)\s*[:=]?\s*(?P<dir4>[+-])\s*(?P<n4>\d{1,2})\s*(?:%|percent)",
     r"\b(?P<dir>(?:speed\s+up|slow\s+down|slow)\s+the\s+(?:tempo|music|bpm|pace|beat)(?:\s+(?:up|down))?|speed\s+(?:it\s+|the\s+music\s+)?up|slow\s+(?:it\s+|the\s+music\s+)?down|(?:raise|increase|lower|reduce|drop|cut|decrease|boost)"
     r"\s+the\s+(?:tempo|bpm|speed|pace))\s+by\s+(?P<n>\d{1,3})\s*(?:%|percent)",
     r"(?:节奏|速度|节拍|tempo|bpm)\s*(?P<dir>加快|提高|提升|快|放慢|降低|减慢|慢)\s*(?P<n>\d{1,3})\s*%",
@@ -88,8 +89,8 @@ def _tempo_times(m: re.Match[str], st: State) -> None:
 )
 def _tempo_pct(m: re.Match[str], st: State) -> None:
     """"10% faster", 节奏加快百分之十: the tempo times 1.1 (not a volume of 10%)."""
-    n = min(float(group(m, "n", "n2", "n3") or 0), 50.0) / 100
-    down = (group(m, "dir", "dir2", "dir3") or "").startswith(("slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢", "调慢"))
+    n = min(float(group(m, "n", "n2", "n3", "n4") or 0), 50.0) / 100
+    down = (group(m, "dir", "dir2", "dir3", "dir4") or "").startswith(("-", "slow", "lower", "reduce", "drop", "cut", "decrease", "放慢", "降低", "减慢", "慢", "调慢"))
     _scale_tempo(st, round(1 - n if down else 1 + n, 4))
 
 
@@ -110,7 +111,7 @@ def _tempo_of_now(m: re.Match[str], st: State) -> None:
     r"(?:太快|太慢)了?\s*[,，]?\s*(?:改成|换成|调成|调到|改到|设成|设为|改为|就|要)\s*(?P<n3>\d{2,3})(?:\s*bpm)?(?![\d%秒分])|"
     r"(?P<n4>\d{2,3})\s*拍\s*(?:每分钟|/\s*分钟?)|"
     r"(?:(?<=[,，。；;\n])|^)[^,，。；;\n]{0,12}?(?:快|慢|节奏|速度|bpm)[^。；;\n]{0,12}?[,，]\s*(?:大概|大约|就|要)?(?P<n5>\d{2,3})\s*(?:bpm)?\s*(?:就行|就好|就可以|左右|吧|即可)|"
-    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调为|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|放快|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})"
+    r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调为|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|放快|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})(?![\d.]*\s*倍)"
     r"(?:\s*bpm)?|每分钟\s*(?P<n2>\d{1,4})\s*拍",
     r"\b(?:faster|slower|quicker|tempo|speed|pace|(?:speed|slow|bump|pick|crank|bring|push|drop)\s+"
     r"(?:it|things|the\s+(?:music|tempo|bgm|beat|pace))?\s*(?:up|down))\s*,?\s*(?:(?:like|about|around|maybe|say|"
@@ -127,7 +128,7 @@ def _bpm(m: re.Match[str], st: State) -> None:
 
 @shape(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:faster|quicker|(?<!something\s)more\s+upbeat|speed\s+{_THING}up|(?:increase|"
-    r"raise|up|boost)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|less\s+slow|not\s+(?:so|as)\s+slow|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
+    r"raise|up|boost|crank(?:\s+up)?|bump\s+up|push)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|less\s+slow|not\s+(?:so|as)\s+slow|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bspeed\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+up\b",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻明])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快一些|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|(?<!心跳)加速|"
@@ -138,7 +139,7 @@ def _faster(m: re.Match[str], st: State) -> None:
 
 
 @shape(
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|(?:decrease|lower|"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:slower|more\s+relaxed|slow\s+{_THING}down|slow\s+(?:it|the\s+music|the\s+tempo|things)(?=\s+(?:a\s+(?:little\s+)?bit|a\s+little|slightly|a\s+tad|a\s+touch)\b)|(?:decrease|lower|"
     r"reduce|drop)\s+the\s+(?:tempo|bpm|pace|speed)|lower\s+(?:tempo|bpm)|less\s+fast|not\s+(?:so|as)\s+fast|"
     r"(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+tempo)\s+(?:so|that)\s+(?:fast|quick|rushed)|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast|(?:is|feels|sounds|too)\s+rushed"
     rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
@@ -163,7 +164,7 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"\b(?:another|a\s+different|a\s+new|different|new|fresh)\s+(?:take|version|variation|variant|"
     r"one|try|melody|tune|song|track|composition|arrangement|seed|generation|piece)\b|\b(?:try\s+"
     r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?gen(?:erate)?|re-?compose"
-    r"|(?:re-?)?generate\s+(?:it\s+)?again|again\s+(?:generate|compose|make\s+(?:it|one))|something\s+new\b(?![^,.;!?\n]{0,12}\b(?:title|text|caption|style|aspect|format))|re-?do\s+the\s+music|roll\s+(?:it\s+|the\s+dice\s+)?again|(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+(?:repetitive|monotonous|samey)|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
+    r"|(?:re-?)?generate\s+(?:it\s+)?again|again\s+(?:generate|compose|make\s+(?:it|one))|something\s+new\b(?![^,.;!?\n]{0,12}\b(?:title|text|caption|style|aspect|format))|re-?do\s+the\s+music|roll\s+(?:it\s+|the\s+dice\s+)?again|(?:scrap|trash|toss|bin)\s+(?:this|that|the)\s+(?:take|version|one|melody|tune)|(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+(?:repetitive|monotonous|samey)|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
     r"换(?:个|一个|首|一首)(?:更)?好听(?:一?点|一些)?的|(?:来点|来个|来首|换个|换点)(?:不一样的|别的|新的|不同的)(?:音乐|bgm|配乐|曲子)?(?!\s*(?:风格|标题|字幕|淡))|重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|可以吗)"
@@ -181,7 +182,7 @@ def _new_take(m: re.Match[str], st: State) -> None:
     r"track|tune)\s+(?:is\s+)?(?:bad|boring|meh|not\s+it|sucks)\b|\b(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+"
     r"(?:boring|bland|generic)\b|\b(?:boring|bland|generic|annoying|cringe|lame)\s+(?:music|song|track|tune|bgm|melody)\b"
     r"|\b(?:music|song|track|tune|bgm|melody|it|this)(?:'s|\s+is)\s+(?:so\s+|really\s+|kinda\s+|pretty\s+|super\s+)?"
-    r"(?:annoying|irritating|grating|cringe|trash|awful|terrible|bad)\b",
+    r"(?:annoying|irritating|grating|cringe|trash|awful|terrible|bad|not\s+good|no\s+good|not\s+great)\b",
     r"(?:这版|这个|这首|这段|这一版)(?:音乐|bgm|配乐|旋律|歌)?(?:换掉|换了|换一下|不行|不太行|不怎么样|一般般?|太差了?|拉胯|很烂|好烂|太烂了?|不对味|没感觉)"
     r"|不(?:太|怎么|是很|大)?喜欢(?:这个|这首|这段|这版)?(?:音乐|旋律)?|(?:让人)?(?:想睡觉|犯困|昏昏欲睡)|(?:太|好|很|有点)土了?|老土|土味|太low|(?:(?<=[,，\s])|^)换(?:吧|掉|了)?(?=\s*(?:$|[,，。!！]))|(?:这首|这个|这段)(?:音乐)?不好听|不好听|(?:太|好|很)?难听|(?:太|有点|好)(?:单调|重复|无聊|腻)了?",
 )
@@ -207,7 +208,7 @@ def _no_stingers(m: re.Match[str], st: State) -> None:
 @shape(
     rf"\b(?:add|with|enable|turn\s+on|use|put\s+in|bring\s+back|have|want|need|get)\s+(?:some\s+|the\s+)?{_STING}\b"
     rf"|\b{_STING}\s+on\b|\b(?:hit|accent)\s+the\s+(?:big\s+)?(?:moments|kills|plays)\b"
-    rf"|\b(?:get|put|bring|have|want)\s+(?:the\s+|those\s+|my\s+)?{_STING}\s+back\b|\b{_STING}\s+back(?:\s+on)?\b",
+    rf"|\b(?:get|put|bring|have|want)\s+(?:the\s+|those\s+|my\s+)?{_STING}\s+back\b|\b{_STING}\s+back(?:\s+on)?\b|\bmore\s+{_STING}\b",
     r"(?:加上?|开启|打开|要|来)(?:点|些|一些|个|上)?(?:重音|强调音|音效点缀|stinger)",
 )
 def _stingers(m: re.Match[str], st: State) -> None:
@@ -258,7 +259,7 @@ def _intense(m: re.Match[str], st: State) -> None:
 
 @shape(
     r"\b(?:follow|match|react\s+to|track|sync(?:hroni[sz]e)?\s+(?:the\s+music\s+|it\s+|the\s+bgm\s+)?(?:to|with))\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
-    r"what(?:'s|\s+is)\s+happening)\b(?:\s+(?:of|in)\s+(?:the\s+|my\s+)?(?:fights?|battles?|game(?:play)?|action|match|clip|video|combat))?",
+    r"what(?:'s|\s+is)\s+happening|what\s+happens(?:\s+(?:in|on)\s+(?:the\s+)?(?:game|screen))?)\b(?:\s+(?:of|in)\s+(?:the\s+|my\s+)?(?:fights?|battles?|game(?:play)?|action|match|clip|video|combat))?",
     r"(?:跟|和|与)(?:画面|游戏|战斗|剧情)(?:同步|一致|配合)|"
     r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏|视频剪辑|视频|剪辑)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
 )
@@ -288,7 +289,7 @@ def _climax(m: re.Match[str], st: State) -> None:
 # ---- styles, add music ----------------------------------------------------------------------
 _NOT = re.compile(
     r"(?:\b(?:not|no|instead\s+of|rather\s+than|except|than|without|don't\s+want|dont\s+want|anything\s+but|besides|"
-    r"hate|less|nothing)\s+(?:\w+\s+){0,1}$)|(?:不要|别|不是|不想要|而不是|不用|除了)\S{0,2}$",
+    r"hate|less|nothing|too)\s+(?:\w+\s+){0,1}$)|(?:不要|别|不是|不想要|而不是|不用|除了)\S{0,2}$",
     re.I | re.A,
 )
 
@@ -318,7 +319,7 @@ _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\
 _RECORDED = re.compile(  # "this minecraft clip", "my minecraft mining clip"
     r"(?:\s+(?!(?:style|vibes?|feel|music|like|sound|soundtrack|theme|type|inspired|era|ish|and|or|but|to|for|with)\b)"
     r"[a-z']+){0,2}?\s*(?:clip|clips|video|gameplay|footage|run|stream|vod|montage|highlights?|match|speedrun|"
-    r"playthrough|let's\s+play|server|world|build|session|录像|视频|实况|集锦|直播|片段)", re.I | re.A
+    r"playthrough|let's\s+play|server|world|build|session|录像|录屏|视频|实况|集锦|直播|片段|素材)", re.I | re.A
 )
 
 
@@ -373,6 +374,9 @@ def _style(m: re.Match[str], st: State) -> None:
         st.refused_styles.add(found[0])
         return
     after = m.string[m.end() : m.end() + 12]
+    if re.search(r"(?:太|过于)$", before) and re.match(r"了", after):  # 太燃了，换个平静点的
+        st.refused_styles.add(found[0])  # a complaint about that style, not a request for it
+        return
     if _IS_A.search(before) and _GAME_NOUN.match(after):  # "it's a horror game": what was played
         st.setting = (found[0], None)
         return
@@ -398,10 +402,11 @@ def _not_style(m: re.Match[str], st: State) -> None:
     r"cool|nice))+)[ \t]+(?:music|bgm|soundtrack|song|tune|track|score|beats?|bangers?|bops?)s?\b"
     r"|\b(?:needs?|want|wants)\s+(?:a|some)\s+(?:banger|bop|backing\s+track|soundtrack)s?\b"
     r"|\b(?:background|bg)\s+(?:music|tunes?|track)\b"
-    r"|(?:^|(?<=[,;.!?]))[ \t]*(?:some\s+)?(?:music|bgm|tunes)[ \t]*(?=\Z|[,;.!?]|please\b|pls\b|plz\b)",
-    r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|点|些|个|上)?"
-    r"(?:[^,，。；;！!？?\n]{1,8}?的)?(?:游戏)?(?:背景音乐|配乐|音乐|bgm)|配个乐|(?:帮我|给我|帮忙|给(?:这段|这个)?(?:视频|录像)?)配乐"
-    r"|(?:^|(?<=[,，\s]))(?:背景音乐|配乐)(?:吧|呗|一下)?(?=\s*$)",
+    r"|(?:^|(?<=[,;.!?]))[ \t]*(?:some\s+)?(?:music|bgm|tunes)[ \t]*(?=\Z|[,;.!?]|please\b|pls\b|plz\b)"
+    r"|\b(?:music|bgm)[ \t]+(?:back[ \t]+)?on\b(?![ \t]+(?:at|from|after|until|till|for|in|during|when)\b)",
+    r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|首|点|些|个|上)?"
+    r"(?:[^,，。；;！!？?\n]{1,8}?的)?(?:游戏)?(?:背景音乐|背景乐|背景曲|配乐|音乐|bgm)|配个乐|(?:帮我|给我|帮忙|给(?:这段|这个)?(?:视频|录像)?)配乐"
+    r"|(?:^|(?<=[,，\s]))(?:背景音乐|配乐)(?:吧|呗|一下)?(?=\s*$)|缺(?:个|点|一个|一首|首)?(?:背景音乐|背景乐|bgm|配乐|音乐)",
 )
 def _add_music(m: re.Match[str], st: State) -> None:
     st.plan.add_music = True

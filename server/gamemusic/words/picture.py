@@ -67,6 +67,14 @@ def _shape_dropped(m: re.Match[str], st: State) -> None:
     _not_shape(m, st)
 
 
+_ZH_SHAPE = r"(?:竖屏|竖版|横屏|横版|宽屏|方形|正方形|方屏)"
+
+
+@rule(rf"从?{_ZH_SHAPE}(?:的?视频)?(?=\s*(?:转|转成|改成|变成|换成|改为|切成|切到)\s*{_ZH_SHAPE})")
+def _shape_from(m: re.Match[str], st: State) -> None:
+    """横屏转竖屏: the shape it is now only names where it starts from."""
+
+
 @rule(
     r"(?<![\d:])9\s*(?:[:x/]|比|\s+by\s+)\s*16(?![\d:])|\b(?:vertical|portrait|upright|tik\s*tok|(?:youtube|yt)\s+shorts?|"
     r"shorts|(?:instagram\s+|ig\s+|fb\s+|facebook\s+)?reels?|(?:instagram\s+|ig\s+)?stor(?:y|ies)"
@@ -87,7 +95,7 @@ def _landscape(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"(?<![\d:])1\s*(?:[:x/]|比|\s+by\s+)\s*1(?![\d:])|\b(?:square|instagram(?:\s+(?:post|feed))?)\b",
+    r"(?<![\d:])1\s*(?:[:x/]|比|\s+by\s+)\s*1(?![\d:])|\b(?:square|instagram(?:\s+(?:post|feed))?)\b(?!\s+(?:filter|look|effect)s?\b)",
     r"正方形|方形|方屏|方图|方的(?![式法向面便])",
 )
 def _square(m: re.Match[str], st: State) -> None:

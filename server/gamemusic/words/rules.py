@@ -82,7 +82,7 @@ def span(a: str, b: str) -> TimeRange:
 
 # Verbs that take something away: "ditch the fade in", "kill the stingers", "lose the music".
 NEG = (
-    r"(?:no|without|remove|disable|turn\s+off|switch\s+off|skip|don't\s+(?:want|need|use)|"
+    r"(?:no|without|remove|disable|turn\s+off|switch\s+off|skip|cut\s+off|chop(?:\s+off)?|don't\s+(?:want|need|use)|"
     r"don't|do\s+not|kill|drop|lose|cut|ditch|scrap|nix|get\s+rid\s+of|take\s+(?:out|off|away)"
     r"|delete|stop|lose|kill\s+off|no\s+more|never)"
 )

@@ -78,6 +78,9 @@ _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not th
 def _mute_original(m: re.Match[str], st: State) -> None:
     if st.unplaced and re.search(r"\b(?:only|just)\b", m.group(0)):
         return  # "music only during the intro": a place refused, not "no game audio"
+    clause = re.split(r"[,;.!?\n]", m.string[: m.start()])[-1]
+    if re.search(r"\b(?:only|just)\b", m.group(0)) and re.search(r"\d|\b(?:first|last|final)\b", clause):
+        return  # "the last 10 seconds with music only": "only" limits the time, never mutes
     st.plan.original_audio = "mute"
 
 
@@ -87,7 +90,7 @@ def _mute_original(m: re.Match[str], st: State) -> None:
     r"video|picture|look))|\b(?:original|game)(?:\s+{_SOUND})?\s+(?:back\s+)?on\b(?!\s+(?:the|a|my|this|it)\b)"
     rf"|\b{_ORIG}\s+{_SOUND}\s*:\s*(?:keep|on|yes)\b"
     rf"|\b(?:bring|put|turn)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+back(?:\s+on)?\b",
-    rf"(?:保留|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}|取消静音|{_ZH_ORIG}(?:也|先|就|还是|都)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|保持(?!不变|原样|原来)|要)(?!小|大|调)"
+    rf"(?:保留|保持|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}(?!\s*(?:的)?(?:音量|大小|声音大小))|取消静音|{_ZH_ORIG}(?:也|先|就|还是|都)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|保持(?!不变|原样|原来)|要)(?!小|大|调)"
     rf"|{_ZH_ORIG}(?:可以|就|先|也|还是)?(?:别|不要|不用|不能|不许)(?:给我)?(?:关|静音|去掉|删|拿掉|弄没)(?:掉|了)?",
 )
 def _keep_original(m: re.Match[str], st: State) -> None:
@@ -134,7 +137,7 @@ _DOWN = r"(?:quieter|softer|lower|down|less\s+loud|too\s+loud|turned\s+down|blas
 _UP = r"(?:louder|higher|up|more\s+audible|too\s+quiet|too\s+soft|turned\s+up)"
 _IT = r"(?:(?:it|the\s+music|the\s+bgm|the\s+volume|that|the\s+soundtrack|music)\s+)"
 MIN_MUSIC = 0.05  # the floor apply.MIN_VOLUME also keeps
-_IS = r"(?:is|are|'s|was|were|seems?|feels?|sounds?|gets?|should\s+be|needs\s+to\s+be|(?:would|could)\s+be)"
+_IS = r"(?:is|are|'s|was|were|seems?|feels?|sounds?|gets?|should\s+be|needs\s+to\s+be|(?:would|could)\s+be|(?:needs?\s+to|has\s+to|should|must)\s+(?:come|go))"
 _ABOUT = r"(?:(?:like|about|around|roughly|maybe|~)\s*)?"
 _ZH_GAME = (
     r"(?:(?:游戏原声|游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏|开枪的?声?|枪声|脚步声?|爆炸声|技能音效|音效)(?:的)?(?:音量|声音)?)"
@@ -265,11 +268,11 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up|bump\s+up|crank(?:\s+up)?"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up|bump\s+up|dial\s+up|crank(?:\s+up)?"
     r"|push\s+up)\s+(?:only\s+|just\s+)?"
     rf"(?:{_GAME})\b{AFTER}",
     r"\b(?:the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\s+loud(?:er)?\s*(?=$|[,;.!?])",
-    rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+up\b{AFTER}",
+    rf"\b(?:turn|bring|pump|bump|crank|push|dial)\s+(?:{_GAME})\s+up\b{AFTER}",
     rf"\bhear\s+more\s+(?:of\s+)?(?:{_GAME})\b|\bmore\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\b(?![\s-]*(?:music|like|feel|style|vibes?|y)\b)|(?:想)?多听(?:点|一点|一些)?(?:{_ZH_GAME})|(?:想)?听(?:到|见)?更多(?:的)?(?:{_ZH_GAME})",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
     rf"{_ZH_GAME}(?:也|再)?(?:小了(?:一)?点|小了些|(?:要|得)(?:大|高|响)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:小声?|轻)|听不(?:清|见|到)(?:楚)?了?|(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大声一?点|大声些|大(?:一?点|一些)|高(?:一?点|一些)|响(?:一?点|一些)|大些|响些|太小声?了?|太轻了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
@@ -373,7 +376,7 @@ def _music_times(m: re.Match[str], st: State) -> None:
     r"\b(?:(?:quieter|softer|lower|down)\s+by\s+(?:a\s+)?half|half\s+(?:of\s+)?(?:what\s+it\s+is(?:\s+now)?|(?:the|its)\s+current(?:\s+(?:level|volume))?|where\s+it\s+is)|"
     r"half\s+(?:the\s+)?(?:music\s+|bgm\s+)?(?:volume|as\s+loud)|halve\s+(?:the\s+)?(?:music\s+)?"
     r"volume|half\s+as\s+loud|(?:music|bgm)\s+at\s+half(?:\s+volume)?|(?:cut|drop|bring|turn)\s+(?:it|"
-    r"the\s+(?:music|bgm))?\s*(?:volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b"
+    r"the\s+(?:music|bgm))?\s*(?:(?:the\s+)?volume\s+)?(?:down\s+)?(?:in|by)\s+half)\b"
     r"|(?<=,\s)(?:like\s+|maybe\s+|about\s+|say\s+|roughly\s+)half\b(?!\s+(?:speed|tempo|time|the|of|way|a))",
     r"音量减半|一半的?音量|(?:音量|音乐|背景音乐|bgm)(?:的?(?:音量|声音))?(?:调到|降到|减到|变成|只要|只留|只保留|留)?(?:原来的)?一半|音乐减半"
     r"|(?:降低|减少|调低|调小|关小|小|降)(?:到)?一半",
@@ -387,7 +390,7 @@ def _double(m: re.Match[str], st: State) -> None:
     _scale_volume(st, 2.0)
 
 
-_COMPLAINT = re.compile(r"\b(?:too\s+(?:loud|much)|so\s+loud|overpower\w*)\b", re.I)
+_COMPLAINT = re.compile(r"\b(?:too\s+(?:loud|much)|so\s+loud|overpower\w*)\b|太(?:大声?|吵|响)了?|(?:有点|好)(?:吵|大声|响)", re.I)
 _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
 
 
@@ -401,7 +404,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"(?:over|because\s+of)\s+the\s+(?:music|bgm)"
     r"|(?<!is\s)(?<!'s\s)(?<!are\s)(?<!was\s)not\s+(?:too|that|as)\s+loud|(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+bgm)\s+(?:so|that)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
-    rf"|bring\s+{_IT}?down|(?:drop|dial\s+back|pull\s+back|ease\s+off|back\s+off)\s+(?:on\s+)?(?:the\s+)?(?:music|bgm|soundtrack)(?=\s+(?:a\s+(?:bit|little|tad|touch|notch|lil)|slightly|some|down)\b)(?:\s+down)?|dial\s+{_IT}?(?:down|back)"
+    rf"|bring\s+{_IT}?down|(?:drop|dial\s+back|pull\s+back|ease\s+off|back\s+off)\s+(?:on\s+)?(?:the\s+)?(?:music|bgm|soundtrack)(?=\s+(?:a\s+(?:bit|little|tad|touch|notch|lil)|slightly|some|down)\b)(?:\s+down)?|dial\s+{_IT}?(?:down|back)|(?:pull|dial)\s+(?:the\s+)?(?:music|bgm|soundtrack|it)\s+back"
     rf"|less\s+in\s+(?:my|your|the)\s+face|(?<=music\s)(?:is\s+)?(?:blasting|blaring|deafening)|(?<=bgm\s)(?:is\s+)?(?:blasting|blaring|deafening)|(?<!not\s)(?<!n't\s)\b(?:this|that)\s+loud|nice\s+and\s+(?:low|quiet|soft|subtle)|how\s+loud\s+the\s+(?:music|bgm|soundtrack)\s+is|less\s+volume|less\s+(?:of\s+the\s+)?(?:music|bgm)(?!\s+(?:at|in|during|for|after|before|until|from)\b)|less\s+(?:prominent|present|upfront|in\s+front)|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
     rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|too\s+loud|(?<!undid\s)(?<!did\s)(?<!ed\s)too\s+much|lower(?:\s+the)?{_NOUNS}*(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
@@ -412,14 +415,31 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"[，,]?(?:音乐|背景音乐|bgm)(?:再)?(?:小|低)一?点|"
     r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?小点声|吵得(?:我)?(?:头疼|头痛|受不了|耳朵疼)|轻轻的?|小小声|低调一?点|收着点|收一收|(?:太|有点|好)炸了?|少一?点|少一些|存在感(?:弱|低|小)(?:一?点|一些)|(?:别|不要)(?:那么|太)有存在感|存在感太强了?|(?:大|吵|响)了(?:一)?点|(?:大|吵|响)了些|(?:别|不要|不用)(?:那么|太)(?:吵|大声|大|响|抢戏|抢|突出|炸|闹)|(?:太|有点|好)(?:抢戏|抢|突出)了?|抢戏"
     r"|有点吵|好吵|很吵|吵死了|(?<!太)关小(?:一?点(?!点))?|调弱|变小|变轻|调低|调小|降低|减小|放低"
-    r"|压低|(?<!太)(?<!有点)小声(?:一?点(?!点))?|降一?点|降一降|压一压|压一下|轻(?:一?点|一些)|(?<!别)(?<!不要)(?<!不能)(?:盖过|盖住|压过|压住|淹没|盖掉)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)|太闹了?|好闹|吵闹|(?<!太)小(?:一?点|一些)|低(?:一?点|一些)|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
+    r"|压低|(?<!太)(?<!有点)小声(?:一?点(?!点))?|降一?点|降一降|压一压|压一下|轻(?:一?点|一些)|(?<!别)(?<!不要)(?<!不能)(?:盖过|盖住|压过|压住|淹没|盖掉)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)|太闹了?|好闹|吵闹|把(?:游戏声音?|游戏音效|原声|游戏的声音)(?:都|全|给)*(?:盖|盖住|盖过|压住|淹没)了|有点(?:大声|响)了?(?!一?点)|(?<!太)小(?:一?点|一些)|低(?:一?点|一些)|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
     r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
     rf"\b(?:turn|bring|dial|tone|take)\s+{_IT}?{_MID}\s+down\b",
+    r"\b(?:the\s+)?(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?P<bit>a\s+(?:little\s+)?bit|little\s+bit|a\s+little|kinda|slightly|somewhat)|very|quite|pretty)"
+    r"\s+loud\b",
+    rf"\b(?:{_GAME})\s+(?:are|is|gets?|keeps?\s+getting|(?:are|is)\s+getting)\s+(?:drowned|buried|covered|lost)(?:\s+out)?(?:\s+by\s+the\s+(?:music|bgm))?\b",
 )
 def _quieter(m: re.Match[str], st: State) -> None:
     if st.plan.duck_step is not None and _COMPLAINT.search(m.group(0)):
         return  # "too loud, my voice gets lost": one complaint, the dip under the voice
+    if _ZH_BARE_NOISY.fullmatch(m.group(0)) and (
+        _ZH_STYLE_REFUSED.search(m.string, 0, m.start()) or _ZH_NOT_LOUD.search(m.string, 0, m.start())
+    ):  # "不要boss那种，太吵了", "不是太大，是太吵": the style is what is noisy, not the level
+        return
     _scale_volume(st, factor(m, 0.6, 0.36, 0.8))
+
+
+# A style refused just before a bare complaint ("不要boss那种，太吵了"): the complaint is its reason.
+_ZH_STYLE_REFUSED = re.compile(
+    r"(?:不要|别用|别要|不想要|不喜欢)[^，,。；;！!？?]{1,12}?(?:那种|这种|那样|风格|风|的)了?\s*[，,]\s*(?:它|这个|那个)?$"
+)
+_ZH_NOT_LOUD = re.compile(
+    r"(?:不是|并不是|倒不是)(?:太|很|那么)?(?:大声?|响)|(?:太|过于)(?:燃|激烈|热血|嗨|躁)了\s*[，,]\s*$"
+)
+_ZH_BARE_NOISY = re.compile(r"(?:太|有点|好|很)(?:吵|闹|炸)(?:了|死了)?|收一收|收着点|收敛一?点")
 
 
 @level(

@@ -96,6 +96,8 @@ _HALF = [
     (re.compile(r"半分钟"), "30秒"),
     (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),
     (re.compile(r"\b(to|at|down\s+to)\s+zero\b", re.I), r"\1 0"),
+    (re.compile(r"\bby\s+(?:a|one)\s+quarter\b", re.I), "by 25%"),
+    (re.compile(r"\bby\s+(?:a|one)\s+third\b", re.I), "by 33%"),
     (re.compile(r"(\d)\s*decibels?\b", re.I), r"\1 db"),
     (re.compile(r"\b(?:a|one)\s+minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
     (re.compile(r"(?:(?<=first\s)|(?<=last\s)|(?<=final\s))minute\s+and\s+a\s+half\b", re.I), "90 seconds"),
@@ -105,10 +107,14 @@ _HALF = [
     (re.compile(r"\b(?:a|one)\s+(minute|min)\b(?!\s*(?:or|and)\s+(?:two|so))", re.I), r"1 \1"),
     (re.compile(r"\b(\d+)\s+and\s+a\s+half\s+(seconds?|secs?|minutes?|mins?)\b", re.I), r"\1.5 \2"),
     # "the 1 minute mark", "the 0:30 point": the time itself
-    (re.compile(r"\b(?:the\s+)?(\d[\d:.]*\s*(?:seconds?|secs?|minutes?|mins?|s|m)?)\s+(?:mark|point)\b",
+    (re.compile(r"\b(?:the\s+)?(\d[\d:.]*\s*(?:seconds?|secs?|minutes?|mins?|s|m)?)\s+(?:marks?|points?)\b",
                 re.I), r"\1"),
+    (re.compile(r"\b(\d+)\s*(min|mins|minutes?)\s+(\d{1,2})\b(?!\s*(?:s\b|secs?|seconds?|%|percent|x\b|:))", re.I), r"\1 \2 \3 s"),
+    (re.compile(r"\bbetween\s+the\s+(?=\d)", re.I), "between "),
 ]
 
+
+_MARK = next(i for i, (p, _) in enumerate(_HALF) if "mark" in p.pattern)
 
 _EN_ONES = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
@@ -164,6 +170,7 @@ def _digits(text: str) -> str:
     text = _TENTHS.sub(lambda m: f"{cn_number(m['n']) * 10}%", text)
     text = _EN_BEFORE_UNIT.sub(_en_digits, text)
     text = _EN_AFTER_KEY.sub(lambda m: m["pre"] + _en_digits(m), text)
+    text = _HALF[_MARK][0].sub(_HALF[_MARK][1], text)  # "the two minute mark", now in digits
     text = _CN_AFTER_KEY.sub(lambda m: m["pre"] + str(cn_number(m["n"])), text)
     text = _PCT.sub(lambda m: f"{cn_number(m['n']) if not m['n'][0].isdigit() else m['n']}%", text)
     text = _FRACTION.sub(lambda m: f"{_fraction(m)}%", text)

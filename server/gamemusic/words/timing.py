@@ -41,13 +41,19 @@ when = registrar(RANGES)
     rf"(?:延后|推迟|晚)\s*(?P<d5>{DUR})\s*(?:再|才)?(?:开始|进来|放|出来|进|响起?|播)",
     rf"等到\s*第?(?P<t3>{TIME})(?:\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?)?(?=\s*(?:$|[,，。.!！]))",
     rf"(?:等到|等|到了)\s*第?(?P<t>{TIME})\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?",
-    rf"(?:(?:前面?|开头|开始|片头|开场)(?:的|那)?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
+    rf"(?:(?:前面?|开头|开始|片头|开场)(?:的|那)?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:(?:是|都是|只是|属于)[^，,。；;\n]{{1,10}}[，,]\s*)?(?:先|都|就)?(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
     at = group(m, "t", "t2", "t3", "t4")
     start = seconds(at) if at else _length(group(m, "d", "d2", "d3", "d4", "d5"))
     _set_range(st, TimeRange(start=start), "from")
+
+
+@lead(rf"\bfade\s+(?:(?:the\s+music|it)\s+out|out(?:\s+the\s+music)?)\s+(?P<d>{DUR})\s+before\s+the\s+(?:very\s+)?end\b")
+def _fade_before_end(m: re.Match[str], st: State) -> None:
+    """"Fade out the music 5 seconds before the end": a 5 s fade out (not a place refused)."""
+    _set_fade(st, "out", seconds(m["d"]))
 
 
 # "No music after 1:00" is the music until 1:00 (not from 1:00); a gap in the middle cannot be
@@ -83,12 +89,13 @@ def _music_gap(m: re.Match[str], st: State) -> None:
 
 
 @lead(
-    rf"\b{_OFF}\s+(?:after|from|past|beyond|starting\s+(?:at|from))\s+(?P<b>{TIME})(?!\s*(?:to|-|until|till|and)\b)",
+    rf"\b{_OFF}\s+(?:after|from|past|beyond|starting\s+(?:at|from))\s+(?P<b>{TIME})(?!\s*(?:to|-|until|till|and)\b)"
+    rf"|\b{_OFF}\s+(?:after|past|beyond)\s+the\s+(?:first|opening)\s+(?P<d>{DUR}|minute)",
     rf"(?:在\s*|从\s*)?第?(?P<b>{TIME})\s*(?:之后|以后|后|开始)(?:就|也|都)?{_ZH_OFF}",
 )
 def _music_off_after(m: re.Match[str], st: State) -> None:
-    """"No music after 1:00": the music plays until 1:00."""
-    _set_range(st, TimeRange(0.0, seconds(m["b"])), "until")
+    """"No music after 1:00", "no music after the first minute": the music plays until then."""
+    _set_range(st, TimeRange(0.0, seconds(m["b"]) if m["b"] else _length(m["d"])), "until")
 
 
 @lead(
@@ -169,7 +176,7 @@ def _keep_fade(m: re.Match[str], st: State) -> None:
     r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b|\b(?:hard|abrupt|sudden|clean)\s+(?P<cut>cut|stop|ending|end)"
     r"(?:\s+at\s+the\s+end)?\b|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?P<which3>fading(?:\s+(?:in|out))?)\b",
     r"(?:不要|取消|去掉|关闭|没有|无|不用|别)(?:加|要|用|做)?(?P<which>淡入淡出|渐入渐出|淡入|淡出|渐入|渐出|渐强|渐弱|淡化)"
-    r"|(?P<which2>淡入淡出|渐入渐出|淡入|淡出)(?:都|也|全)?(?:去掉|不要了?|取消|关掉|删掉|去了)",
+    r"|(?P<which2>淡入淡出|渐入渐出|淡入|淡出)(?:都|也|全)?(?:去掉|不要了?(?!那么|太|这么|那样)|取消|关掉|删掉|去了)",
 )
 def _no_fade(m: re.Match[str], st: State) -> None:
     word = group(m, "which", "which2", "which3") or ("fade out" if group(m, "cut") else "fade")
@@ -186,7 +193,7 @@ def _no_fade(m: re.Match[str], st: State) -> None:
 
 
 @fade(
-    rf"(?P<dir>淡入淡出|淡入|淡出|渐入|渐出)[^。；;\n]{{0,8}}?[，,]\s*(?:就|只要|只需|大概|大约|约|差不多)?\s*(?P<d2>{DUR})\s*(?:就够了?|就行了?|就好|足够了?|即可|够了|左右)?(?=$|[。；;!！\n])",
+    rf"(?P<dir>淡入淡出|淡入|淡出|渐入|渐出)[^。；;\n]{{0,8}}?[，,]\s*(?:就|只要|只需|大概|大约|约|差不多)?\s*(?P<d2>{DUR})\s*(?:就够了?|就行了?|就好|足够了?|即可|够了|左右|就可以了?)?\s*(?:吧|啦)?(?=$|[。；;!！\n])",
     rf"\b(?:fade[\s-]?(?P<dir>in|out)|fades?|fading)\b[^.;\n]{{0,24}}?[,?!]\s*(?:like\s+|just\s+|maybe\s+|about\s+|around\s+|say\s+)?"
     rf"(?P<d2>{DUR})\s*(?:(?:is\s+(?:enough|plenty|fine)|max|tops|at\s+most|or\s+so)\b)?(?=\s*(?:$|[.!?\n]|please|pls|thx|thanks))",
 )
@@ -215,8 +222,8 @@ _ZH_CRISP = r"(?:别|不要)(?:太|那么)(?:拖|拖沓|磨叽|长|久)|(?:干�
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
     r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|during|across|should\s+be|needs\s+to\s+be|is|be|"
     rf"lasting|at)?\s*(?:(?:like|about|around|maybe|roughly|~)\s*)?(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting|to|at|of|=)\s+"
-    rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:(?:at|on|to|for)\s+the\s+)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
-    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?P<d1>{DUR})(?:的)?)?(?:(?:音乐|背景音乐|bgm|配乐)(?:要|就|再)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地))?"
+    rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:(?:at|on|to|for)\s+the\s+(?:very\s+)?)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
+    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?<![到在第至])(?P<d1>{DUR})(?:的)?)?(?:(?:音乐|背景音乐|bgm|配乐)(?:要|就|再)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地)|(?P<slow>一点点|一点一点)(?:地)?)?"
     r"(?:(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
     rf"|渐入|渐出|渐强|渐弱)(?:的?(?:时间|时长|长度))?(?:\s*(?:都|全都?|全部|各|分别|统一)?(?:设置为|设置成|设定为|定为|缩短到|缩短为|缩短成|延长到|延长为|加长到|拉长到|减到|改到|改成|改为|设为|设成|设到|设置到|调整到|调整为|弄到|定到|调成|调到|变成|为|是|要|各|都|分别|各自)?\s*(?P<d2>{DUR}))?(?:\s*(?:都|也|全)?(?:再|要|得|可以|改|调|弄|变|拉|放|缩)?(?P<len2>(?:长|慢|短|快|久)(?:一?点|一些|些|(?=\s*(?:$|[,，。!！]|就|吧)))|{_ZH_SOFT}|{_ZH_CRISP}))?",
 )
@@ -228,7 +235,7 @@ def _fade(m: re.Match[str], st: State) -> None:
     which = (_which(direction) if direction else "in" if where in ("start", "beginning")
              else "out" if where == "end" else "both")  # fmt: skip
     spec = group(m, "d1", "d2", "d3")
-    length = group(m, "len", "len2") or ""
+    length = group(m, "len", "len2") or ("慢" if group(m, "slow") else "")  # 一点点淡入: slowly
     if spec:
         value = seconds(spec)
     elif length.startswith(("long", "slow", "gentle", "smooth", "soft", "gradual", "长", "慢", "久")) or (
@@ -274,7 +281,7 @@ def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
 
 @when(
     rf"\b(?:for|lasting)\s+(?P<d>{DUR})\s*,?\s+(?:starting|beginning|from|after|kicking\s+in)\s+(?:at\s+|from\s+)?"
-    rf"(?:(?P<a>{TIME})|(?P<s0>the\s+(?:very\s+)?(?:start|beginning|top)))|\b(?:from|starting\s+(?:at|from)|beginning\s+at|at|after)\s+(?P<a2>{TIME})\s*,?\s+"
+    rf"(?:(?P<a>{TIME})|(?P<s0>the\s+(?:very\s+)?(?:start|beginning|top)))|\b(?P<d4>{DUR})\s+of\s+(?:the\s+)?(?:music|bgm)\s+(?:from|at)\s+the\s+(?:start|beginning)\b|\b(?:from|starting\s+(?:at|from)|beginning\s+at|at|after)\s+(?P<a2>{TIME})\s*,?\s+"
     rf"for\s+(?:(?:about|around|like)\s+)?(?:the\s+next\s+)?(?P<d2>{DUR})"
     rf"|\b(?:starts?|begins?|comes?\s+in|kicks?\s+in)\s+(?:at\s+)?(?P<a3>{TIME})\s*,?\s+(?:and\s+)?(?:lasts?|runs?|plays?|goes)\s+(?:for\s+)?(?P<d3>{DUR})",
     rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:开始|起)\s*[，,]?\s*(?:放|播|持续|放上)\s*(?P<d>{DUR})",
@@ -283,7 +290,7 @@ def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
 def _for_span(m: re.Match[str], st: State) -> None:
     """"For 30 seconds starting at 1:00", "from 1:00 for 30 s": 60-90 s."""
     start = seconds(group(m, "a", "a2", "a3") or "0")
-    _set_range(st, TimeRange(start, start + seconds(group(m, "d", "d2", "d3") or "0")))
+    _set_range(st, TimeRange(start, start + seconds(group(m, "d", "d2", "d3", "d4") or "0")))
 
 
 @when(
@@ -343,13 +350,15 @@ def _not_last(m: re.Match[str], st: State) -> None:
     rf"before|(?:stop|end|cut|chop|kill)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:off\s+)?(?:right\s+|exactly\s+|just\s+)?"
     rf"(?:at|after|in(?=\s+\d{{1,2}}:\d)))\s+(?P<b>{TIME})",
     rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|(?:在\s*第?|第)(?P<b3>{TIME})\s*"
-    r"(?:就|时|的时候)?(?:停|停止|结束|停掉)|第?(?P<b2>{TIME})\s*(?:之前|以前|前停|停止|结束)",
-    rf"\b(?:until|till|up\s+to|(?:stop|end|cut\s+off|finish)(?:s|ping)?\s+(?:when|once|as|after))\s+(?:the\s+|my\s+|i\s+)?"
+    rf"(?:就|时|的时候)?(?:停|停止|结束|停掉)|(?<![前后尾头])第?(?P<b2>{TIME})\s*(?:的时候|时)?(?:就)?(?:之前|以前|前停|停止|结束|停掉|停(?!顿))",
+    rf"\b(?:until|till|up\s+to|(?:stop|end|cut\s+off|finish)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:right\s+|just\s+)?(?:when|once|as|after|before))\s+(?:the\s+|my\s+|i\s+)?"
     rf"(?:(?!(?:and|but|then)\b)[a-z']+\s+){{1,4}}?(?:at|around|~)\s+(?P<b4>{TIME})",
+    rf"\b(?:stop|end|cut|chop|kill)\s+(?:the\s+)?(?:music|bgm|it)\s+(?P<b5>{DUR})\s+in\b",
 )
 def _until(m: re.Match[str], st: State) -> None:
-    """"Until 1:30", "until the boss appears at 1:40": the music ends there."""
-    end = seconds(group(m, "b", "b2", "b3", "b4") or "0")
+    """"Until 1:30", "until the boss appears at 1:40", "end the music a minute in": the music
+    ends there."""
+    end = seconds(group(m, "b", "b2", "b3", "b4", "b5") or "0")
     if end <= 0:
         raise bad(st.plan, "The music has to end after 0:00.", "音乐的结束时间必须晚于 0:00。")
     _set_range(st, TimeRange(0.0, end), "until")
@@ -365,7 +374,7 @@ def _until(m: re.Match[str], st: State) -> None:
     rf"|\b(?:come|comes|kick|kicks|drop|drops)\s+in\b[^.;\n]{{0,40}}?\b(?:at|around|~)\s+(?P<a2>{TIME})(?!\s*(?:to|-|until|till)\b)",
     rf"\bstart(?:s|ing)?\s+(?:the\s+)?(?:music|bgm|it)\b[^.;\n]{{0,40}}?(?:at|around|from|~)\s+(?P<a>{TIME})"
     r"(?!\s*(?:to|-|until|till)\b)",
-    rf"(?:从\s*)?第?(?P<a>{TIME})\s*再?(?:之后|以后|开始|起|进来|进|出来|响起|后\s*(?:再|才)?(?:起|进来|进|放|开始|出来|响起))(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
+    rf"(?:从\s*)?第?(?P<a>{TIME})\s*(?:的时候|时)?再?(?:之后|以后|开始|起|进来|进|出来|响起|后\s*(?:再|才)?(?:起|进来|进|放|开始|出来|响起))(?:到结尾|到最后)?|从\s*第?(?P<a2>{TIME})"
     r"(?:到结尾|到最后)?",
 )
 def _from(m: re.Match[str], st: State) -> None:
@@ -424,5 +433,7 @@ def _except_first(m: re.Match[str], st: State) -> None:
     r"|(?:一直)?(?:放|播)?到(?:视频)?(?:结束|结尾|最后|末尾)(?:为止)?(?!\s*(?:淡|加|的|前|再|\d))",
 )
 def _whole(m: re.Match[str], st: State) -> None:
+    if re.search(r"\b(?:make|crop|render|export|convert|turn)\s+$", m.string[max(0, m.start() - 12) : m.start()]):
+        return  # "make the whole thing 1:1": the video, not where the music plays
     if st.plan.range is None:  # "over the whole thing except the first 3 s": the other range
         _set_range(st, TimeRange())

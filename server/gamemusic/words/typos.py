@@ -15,7 +15,7 @@ KEYWORDS = frozenset(
 ) | frozenset(["title", "square", "another", "stingers", "landscape", "portrait", "instagram", "retrowave"])
 # Real words one slip from a keyword, left alone.
 _KNOWN = KEYWORDS | FILLER_EN | frozenset(
-    ["quite", "quiets", "quieted", "master", "masters", "father", "fasten", "loader", "lower", "power", "tower", "mower", "slowed", "flower", "glower", "blower", "muted", "musics", "volumes", "tempos", "temps", "seconds", "second", "minute", "minutes", "removed", "remover", "remote", "reverb", "softer", "sorter", "softee", "spoony", "spooks", "dungeons", "squire", "titled"]
+    ["quite", "quiets", "quieted", "master", "masters", "father", "fasten", "loader", "lower", "power", "tower", "mower", "slowed", "flower", "glower", "blower", "muted", "musics", "volumes", "tempos", "temps", "seconds", "second", "minute", "minutes", "removed", "remover", "remote", "reverb", "softer", "sorter", "softee", "spoony", "spooks", "dungeons", "squire", "titled", "soften", "faster", "fasted"]
 )
 # Slips in short words, where one edit would reach too many real words.
 _SHORT = {"lowd": "loud", "lound": "loud", "luod": "loud", "laud": "loud", "qiet": "quiet",
@@ -29,7 +29,11 @@ _PHRASES = [
     (re.compile(r"(?<=\bfade\s)ot\b"), "out"),
     # English as a second language: "more loud", "too much loud", "sound of game"
     (re.compile(r"\btoo\s+much\s+(?=(?:loud|quiet|fast|slow)\b)"), "too "),
-    (re.compile(r"\b(?:more|much)\s+(loud|quiet|soft|slow|fast|strong|light|long|short)\b"), r"\1er"),
+    (re.compile(r"\b(?:more|much)\s+(loud|quiet|soft|slow|fast|strong|light|long|short|low|high|calm)\b"), r"\1er"),
+    (re.compile(r"\bgame\s+voice\b"), "game sound"),
+    (re.compile(r"\b(sound|volume|voice|music|audio)\s+(?:is\s+)?(too|very|so|a\s+bit|a\s+little)\s+small\b"), r"\1 is \2 quiet"),
+    (re.compile(r"\b(sound|volume|voice|music|audio)\s+(?:is\s+)?(too|very|so|a\s+bit|a\s+little)\s+big\b"), r"\1 is \2 loud"),
+    (re.compile(r"\b(?:speed|tempo|bpm)\s+of\s+(?:the\s+)?(?:music|bgm|song)\b"), "tempo"),
     (re.compile(r"\b(sound|audio|volume|noise)s?\s+of\s+(?:the\s+)?(game|gameplay|music|bgm)\b"), r"\2 \1"),
 ]
 _SUFFIX = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est")
