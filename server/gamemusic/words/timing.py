@@ -223,7 +223,7 @@ _ZH_CRISP = r"(?:别|不要)(?:太|那么)(?:拖|拖沓|磨叽|长|久)|(?:干�
     r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|during|across|should\s+be|needs\s+to\s+be|is|be|"
     rf"lasting|at)?\s*(?:(?:like|about|around|maybe|roughly|~)\s*)?(?:(?:a|the)\s+)?(?:(?:last|final|first)\s+)?(?P<d2>{DUR})|\s+(?:over|for|lasting|to|at|of|=)\s+"
     rf"(?P<d3>{NUM})(?![\d%:.]))?(?:\s+(?:(?:at|on|to|for)\s+the\s+(?:very\s+)?)?(?P<where>start|beginning|end)(?:\s+and\s+(?:at\s+)?the\s+(?P<where2>end|start|beginning))?)?\b",
-    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?<![到在第至])(?P<d1>{DUR})(?:的)?)?(?:(?:音乐|背景音乐|bgm|配乐)(?:要|就|再)?)?(?:(?:慢慢|缓缓|逐渐|渐渐|慢慢地|缓缓地)|(?P<slow>一点点|一点一点)(?:地)?)?"
+    rf"(?:开头|开始|结尾|末尾|最后)?(?:(?<![到在第至])(?P<d1>{DUR})(?:的)?)?(?:(?:音乐|背景音乐|bgm|配乐)(?:要|就|再)?)?(?:(?:逐渐|渐渐)地?|(?P<slow>一点点|一点一点|慢慢|缓缓)地?)?"
     r"(?:(?P<len>长一?点|慢一?点|短一?点|快一?点|久一?点)的?)?(?P<dir>淡入淡出|渐入渐出|渐强渐弱|淡入|淡出"
     rf"|渐入|渐出|渐强|渐弱)(?:的?(?:时间|时长|长度))?(?:\s*(?:都|全都?|全部|各|分别|统一)?(?:设置为|设置成|设定为|定为|缩短到|缩短为|缩短成|延长到|延长为|加长到|拉长到|减到|改到|改成|改为|设为|设成|设到|设置到|调整到|调整为|弄到|定到|调成|调到|变成|为|是|要|各|都|分别|各自)?\s*(?P<d2>{DUR}))?(?:\s*(?:都|也|全)?(?:再|要|得|可以|改|调|弄|变|拉|放|缩)?(?P<len2>(?:长|慢|短|快|久)(?:一?点|一些|些|(?=\s*(?:$|[,，。!！]|就|吧)))|{_ZH_SOFT}|{_ZH_CRISP}))?",
 )
@@ -235,7 +235,7 @@ def _fade(m: re.Match[str], st: State) -> None:
     which = (_which(direction) if direction else "in" if where in ("start", "beginning")
              else "out" if where == "end" else "both")  # fmt: skip
     spec = group(m, "d1", "d2", "d3")
-    length = group(m, "len", "len2") or ("慢" if group(m, "slow") else "")  # 一点点淡入: slowly
+    length = group(m, "len", "len2") or ("慢" if group(m, "slow") else "")  # 慢慢淡入: slowly
     if spec:
         value = seconds(spec)
     elif length.startswith(("long", "slow", "gentle", "smooth", "soft", "gradual", "长", "慢", "久")) or (
