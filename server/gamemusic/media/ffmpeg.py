@@ -264,7 +264,8 @@ async def display_rotation(path: Path, demuxer: str) -> int:
         start_new_session=True,
     )
     try:
-        _, err = await asyncio.wait_for(proc.communicate(), 20)
+        async with asyncio.timeout(20):  # not wait_for: on 3.11 it can lose a cancel
+            _, err = await proc.communicate()
     except BaseException:
         _kill(proc)
         raise
