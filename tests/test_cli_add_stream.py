@@ -123,9 +123,18 @@ def _is_aac_encoder(pid: int) -> bool:
         return False
 
 
+# `gamemusic add` as started from a terminal: Ctrl-C (SIGINT) at its default even when this
+# test runs where it is ignored (a job started in the background by a non-interactive shell
+# ignores SIGINT, and so do its children, as nohup'ed work should).
+_AS_FROM_A_TERMINAL = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv[0] = 'gamemusic'; runpy.run_module('gamemusic', run_name='__main__')"
+)
+
+
 def _gamemusic(*args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "gamemusic", "add", *args],
+        [sys.executable, "-c", _AS_FROM_A_TERMINAL, "add", *args],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,  # errors go to the log; the exit code says enough here
