@@ -144,6 +144,10 @@ def _faster(m: re.Match[str], st: State) -> None:
     r"(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+tempo)\s+(?:so|that)\s+(?:fast|quick|rushed)|(?:tempo|bpm|pace)\s+down|down[\s-]?tempo|too\s+fast|(?:is|feels|sounds|too)\s+rushed"
     rf"|too\s+frantic)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bslow\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+down\b",
+    # "slow" describing the music wanted: "something spooky and slow", "a slow track"
+    r"(?<!too\s)(?<!so\s)\b(?:something\s+|and\s+|,\s*)slow(?:[\s-]paced)?"
+    r"(?=\s*(?:$|[,.;!?]|and\b|(?:music|tracks?|songs?|beats?|bgm|tunes?|vibes?)\b))"
+    r"|(?:^|(?<=[,;]\s)|(?<=\ba\s)|(?<=\bsome\s))slow(?:[\s-]paced)?\s+(?:and\b|(?:music|tracks?|songs?|beats?|bgm|tunes?|vibes?)\b)",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢一些|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|"
     r"降低(?:节奏|速度)|(?:节奏|速度)慢(?!了)一?点?|太快了?|有点快了?|有些快|偏快|快了(?:一)?点|慢(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点|[,，]?\s*(?:但|但是|不过)?(?:不要|别|不用)(?:太|那么)(?:慢|多))|(?P<much3>很多|得多|不少))?",
 )
