@@ -104,7 +104,7 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
     r"\b(?:remove|delete|drop|take\s+(?:out|off|away)|get\s+rid\s+of|kill|turn\s+off|stop|disable"
     r"|clear|cut|ditch|lose|mute)\s+(?:(?:the|all|any|my|this)\s+)*(?:background\s+)?(?:music|bgm"
     r"|soundtrack|song)s?\b(?!\s+(?:off\s+)?(?:at|after|before|from|until|when|in|during|volume|level|down|to|by"
-    r"|a\s+(?:bit|little|notch)|\d)\b)|\bno\s+(?:more\s+)?"
+    r"|a\s+(?:bit|little|notch)|\d+)\b)|\bno\s+(?:more\s+)?"
     r"(?:background\s+)?(?:music|bgm|soundtrack)\b(?!\s+(?:at|after|before|from|until|in|during)\b)"
     r"|\bwithout\s+(?:(?:any|the)\s+)?(?:background\s+)?(?:music|bgm)\b|\b(?:music|bgm)\s+off\b(?!\s+(?:at|after|from|until|for|in|during)\b)"
     r"|\b(?:not\s+have|have\s+no|don't\s+(?:want|need))\s+(?:any\s+)?(?:background\s+)?(?:music|bgm)\s+at\s+all\b"
@@ -129,7 +129,7 @@ _NOISES = (
     r"|cutscenes?|voice\s+lines|enemies|enemy\s+sounds|teammates|team\s+chat|voice\s+chat|comms)"
 )
 _GAME = (
-    r"(?:(?:the\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
+    r"(?:(?:the\s+|my\s+)?(?:game(?:play)?|in-game|original|source)(?:'s)?(?!\s+(?:music|bgm|soundtrack))"
     rf"(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?|(?:the\s+|my\s+)?{_NOISES}"
     r"|(?:the\s+)?(?:video|clip|recording)(?:'s)?\s+(?:audio|sound|sounds))"
 )
