@@ -115,6 +115,8 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
     r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm)(?:全部|都|也)?(?:先|就|直接)?(?:给我|帮我|给)?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了)",
 )
 def _remove_music(m: re.Match[str], st: State) -> None:
+    if st.unplaced:  # "stop the music 10 seconds before the end": a time it cannot place,
+        return  # named as such; never the whole music removed instead
     st.plan.remove_music = True
 
 
