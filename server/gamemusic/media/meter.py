@@ -37,10 +37,10 @@ _K_STAGES = (
 
 
 def fft() -> ModuleType:
-    """scipy.fft, imported on first use (0.1-0.2 s) so start-up does not wait for it."""
-    import scipy.fft
+    """scipy's FFT, loaded on first use so that start-up does not wait for it."""
+    from gamemusic import fastscipy
 
-    return scipy.fft
+    return fastscipy
 
 
 def _k_weight_power(band_hz: float | None = None) -> np.ndarray:

@@ -72,9 +72,7 @@ class Prepared:
 
 
 def _music() -> Any:
-    """Import the music engine (and scipy.fft) off the event loop, while audio decodes."""
-    import scipy.fft  # noqa: F401
-
+    """Import the music engine off the event loop, while audio decodes."""
     import gamemusic.music
 
     return gamemusic.music
@@ -199,18 +197,27 @@ async def _measure_music(
     fade_in = min(total, int(settings.fade_in_s * SR))
     fade_out = min(total, int(settings.fade_out_s * SR))
     it = music_mod.synthesize_blocks(piece, SR)
+    made = spec.start
+
+    def synthesize(count: int = 8) -> list[np.ndarray]:
+        """The next `count` blocks, cut at the end ([] past it). Batched so that the worker
+        thread is handed work ~15 times a minute, not 60."""
+        nonlocal made
+        blocks = []
+        while len(blocks) < count and made < end:
+            block = next(it, None)
+            if block is None:
+                break
+            blocks.append(block[: end - made])
+            made += len(blocks[-1])
+        return blocks
+
     pos = spec.start
 
-    def some(count: int = 8) -> bool:
-        """Synthesize, trace, measure (and keep) up to `count` blocks: False at the end.
-        Batched so that the worker thread is handed work ~15 times a minute, not 60."""
+    def measure(blocks: list[np.ndarray]) -> None:
+        """Trace, measure (and keep) blocks, in order."""
         nonlocal pos, cache
-        for _ in range(count):
-            left = end - pos
-            block = next(it, None) if left > 0 else None
-            if block is None:
-                return False
-            block = block[:left]
+        for block in blocks:
             trace.feed(block)
             fade = fade_span(pos, len(block), spec.start, end, fade_in, fade_out)
             meter.feed(block if fade is None else block * fade[:, None])
@@ -219,10 +226,19 @@ async def _measure_music(
                 cache.append(block)
             else:
                 cache = None
-        return True
 
-    while await anyio.to_thread.run_sync(some):
-        await report(0.6 + 0.4 * (pos - spec.start) / max(1, total))
+    async def measured(blocks: list[np.ndarray], done: anyio.Event) -> None:
+        await anyio.to_thread.run_sync(measure, blocks)
+        done.set()
+
+    done = anyio.Event()
+    done.set()
+    async with anyio.create_task_group() as tg:  # one batch measured while the next is made
+        while blocks := await anyio.to_thread.run_sync(synthesize):
+            await done.wait()
+            done = anyio.Event()
+            tg.start_soon(measured, blocks, done)
+            await report(0.6 + 0.4 * (made - spec.start) / max(1, total))
     return meter.finish(), cache
 
 

@@ -4,7 +4,8 @@ a first-order IIR as a blocked scan, and FFT convolution."""
 from __future__ import annotations
 
 import numpy as np
-import scipy.fft as sfft
+
+from gamemusic import fastscipy as sfft
 
 _L = 64  # scan block length
 

@@ -15,8 +15,8 @@ import math
 from functools import lru_cache
 
 import numpy as np
-import scipy.fft as sfft
 
+from gamemusic import fastscipy as sfft
 from gamemusic.music.dsp import Decimator, Interpolator, PartitionedConvolver, kaiser_lowpass
 from gamemusic.music.tables import HIGHPASS_HZ
 
@@ -46,7 +46,7 @@ def impulse_response(rate: float, decay_s: float, echo_s: float) -> np.ndarray:
     low = rng.standard_normal((2, n_tail)) * np.exp(-6.9 * t / decay_s) * on
     high = rng.standard_normal((2, n_tail)) * np.exp(-13.8 * t / decay_s) * on
     size = 1 << math.ceil(math.log2(2 * n))
-    f = sfft.rfftfreq(size, 1 / rate)
+    f = np.fft.rfftfreq(size, 1 / rate)
     nyq = rate / 2
     split = 1.0 / np.sqrt(1.0 + (f / 1500.0) ** 4)  # |low|^2 + |high|^2 = 1
     cut = np.clip((0.75 * nyq - f) / (0.1 * nyq), 0.0, 1.0)

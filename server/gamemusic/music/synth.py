@@ -19,8 +19,8 @@ import math
 from collections.abc import Iterator
 
 import numpy as np
-from scipy.linalg.blas import saxpy
 
+from gamemusic import fastscipy
 from gamemusic.music.compose import Piece
 from gamemusic.music.drums import LEVEL, PAN, drum_hit
 from gamemusic.music.effects import (
@@ -36,6 +36,8 @@ from gamemusic.music.form import tail_seconds
 from gamemusic.music.parts import Note
 from gamemusic.music.theory import midi_to_hz
 from gamemusic.music.voices import NoteSynth
+
+saxpy = fastscipy.saxpy()
 
 CHUNK = 1 << 16  # internal block in samples (a multiple of DECIMATE)
 OUTPUT_GAIN = 0.55  # the mix's fixed level before the soft clip
