@@ -1,14 +1,16 @@
-"""scipy's compiled FFT (pocketfft) and BLAS `saxpy`, loaded without scipy's packages.
+"""scipy's compiled FFT (pocketfft), linear filter and BLAS `saxpy`, loaded without scipy's
+packages.
 
-Importing scipy.fft and scipy.linalg costs 0.15-0.2 s of start-up, nearly all of it in
-scipy's array-API layer, on the path before a render's first mixed block; the two extension
-modules alone load in under 10 ms. `rfft`, `irfft` and `next_fast_len` behave as scipy.fft's
+Importing scipy.fft, scipy.signal and scipy.linalg costs 0.15-1 s of start-up, nearly all of
+it in scipy's array-API layer, on the path before a render's first mixed block; the extension
+modules alone load in under 10 ms each. `rfft`, `irfft` and `next_fast_len` behave as scipy.fft's
 (backward normalization, n pads or truncates along `axis`); where scipy's files are laid
 out otherwise than expected, the public modules are imported instead.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.machinery
 import importlib.util
 import os
@@ -41,14 +43,17 @@ def _extension(name: str, relative: str) -> ModuleType | None:
 
 
 @cache
-def _pocketfft() -> Any:
+def _module(name: str) -> Any:
+    """scipy's compiled module `name` (dotted), loaded alone; imported where that fails."""
     try:
-        module = _extension("scipy.fft._pocketfft.pypocketfft", "fft/_pocketfft/pypocketfft")
+        module = _extension(name, name.removeprefix("scipy.").replace(".", "/"))
     except ImportError:
         module = None
-    if module is None:
-        from scipy.fft._pocketfft import pypocketfft as module
-    return module
+    return module if module is not None else importlib.import_module(name)
+
+
+def _pocketfft() -> Any:
+    return _module("scipy.fft._pocketfft.pypocketfft")
 
 
 def _workers(workers: int) -> int:
@@ -100,17 +105,11 @@ def next_fast_len(target: int, real: bool = False) -> int:
     return int(_pocketfft().good_size(target, real))
 
 
-@cache
-def _fblas() -> Any:
-    try:
-        module = _extension("scipy.linalg._fblas", "linalg/_fblas")
-    except ImportError:
-        module = None
-    if module is None:
-        from scipy.linalg import _fblas as module
-    return module
-
-
 def saxpy() -> Callable[..., Any]:
     """BLAS saxpy (y += a * x on float32, in place): scipy.linalg.blas.saxpy."""
-    return _fblas().saxpy
+    return _module("scipy.linalg._fblas").saxpy
+
+
+def linear_filter(b: np.ndarray, a: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """scipy.signal.lfilter(b, a, x) along the last axis, zero initial state."""
+    return _module("scipy.signal._sigtools")._linear_filter(b, a, x, -1)

@@ -65,3 +65,11 @@ def test_making_and_measuring_music_loads_no_scipy_package() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_linear_filter_matches_lfilter() -> None:
+    from scipy.signal import lfilter
+
+    x = RNG.standard_normal((2, 5000))
+    b, a = np.array([1.0, -1.0]), np.array([1.0, -0.995])
+    np.testing.assert_array_equal(fastscipy.linear_filter(b, a, x), lfilter(b, a, x, axis=-1))
