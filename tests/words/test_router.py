@@ -24,6 +24,7 @@ from gamemusic.words import Intent, detect_lang, find_path, parse, route
         ("帮我导出视频", "export"),
         ("下载", "export"),
         ("把视频发给我", "export"),
+        ("looks good, ship it", "export"),
         # credits, balance, 积分, 余额
         ("credits", "credits"),
         ("how many credits do I have left?", "credits"),
@@ -39,6 +40,11 @@ from gamemusic.words import Intent, detect_lang, find_path, parse, route
         ("看看轨道", "state"),
         ("导出进度", "state"),
         ("export status?", "state"),
+        ("is it done yet?", "state"),
+        ("how's the render going", "state"),
+        ("where's my video", "state"),
+        ("好了没", "state"),
+        ("渲染好了吗", "state"),
         # upload, 上传, or a path / URL
         ("upload", "upload"),
         ("I want to upload a video", "upload"),

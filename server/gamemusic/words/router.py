@@ -1,8 +1,8 @@
 """Free text -> the action it asks for (the router), by the intent table of DESIGN.md (English and 中文).
 
-    export   export, download, render, send me the video, 导出, 下载, 渲染
+    export   export, download, render, send me the video, ship it, 导出, 下载, 渲染
     credits  credits, balance, 积分, 余额
-    state    status, show tracks, timeline, 状态, 轨道, 进度
+    state    status, show tracks, timeline, "is it done yet?", 状态, 轨道, 进度, 好了没
     upload   upload, 上传, or a file path / http(s) URL in the text
     edit     anything else
 
@@ -44,19 +44,26 @@ class Intent:
     and_export: bool = False  # edit, then export ("export it in 9:16")
 
 
+# "is it done yet?", "how's the render going", "where's my video", 好了没, 做好了吗: the job
+_HOW_IS_IT = (
+    r"\bis\s+(?:it|the\s+(?:video|render|export))\s+(?:done|ready|finished)\b"
+    r"|\bhow(?:'s|\s+is)\s+(?:it|the\s+(?:render|export|video))\s+(?:going|coming\s+along)\b"
+    r"|\bwhere(?:'s|\s+is)\s+(?:my|the)\s+(?:video|render|export|file)\b"
+    r"|(?:好了|完成了|做好了|渲染好了|导出好了)(?:没|吗|没有)|视频在哪"
+)
 _KEYWORDS: dict[str, re.Pattern[str]] = {
     k: re.compile(p, FLAGS)
     for k, p in {
         "upload": r"\b(?:upload(?:ed|ing)?|import)\b|上传|导入",
-        "status": r"\b(?:status|progress)\b|状态|进度",
+        "status": rf"\b(?:status|progress)\b|{_HOW_IS_IT}|状态|进度",
         "export": r"\b(?:export(?:ed|ing)?|download|render|finali[sz]e)\b|\bsend\s+(?:me\s+|it\s+|"
         r"over\s+)(?:the\s+)?(?:video|file|mp4|result|it)?|\bgive\s+me\s+the\s+(?:video|file|mp4|"
         r"result|final\s+(?:video|cut))\b|\bsave\s+(?:it|the\s+video)\b|导出|下载|渲染|出片|输出视频|"
-        r"生成视频|发给我|发我",
+        r"生成视频|发给我|发我|\bship\s+it\b",
         "credits": r"\b(?:credits?|balance|quota)\b|积分|余额|点数|额度",
         "state": r"\b(?:status|state|progress|tracks|timeline|draft)\b|\bshow\s+(?:me\s+)?(?:the\s+)?"
         r"(?:tracks|timeline|draft|edit)\b|\bwhat(?:'s|\s+is)\s+on\s+the\s+timeline\b|状态|轨道|"
-        r"时间线|进度|当前设置",
+        rf"时间线|进度|当前设置|{_HOW_IS_IT}",
     }.items()
 }
 _MEDIA_EXT = r"(?:mp4|mov|avi|webm|mkv|m4v|jpe?g|png|gif|webp|mp3|wav|m4a|aac)"
