@@ -35,6 +35,7 @@ log = logging.getLogger("gamemusic.soundtrack")
 
 CACHE_BYTES = 64 << 20  # music up to ~2.9 min is kept from the first pass, not made twice
 GAME_KEPT_BYTES = 40 << 20  # so is game audio up to ~3.5 min (16-bit), not decoded twice
+MIX_BLOCK = 4 * BLOCK  # mixed per hop to the worker thread: fewer waits on a busy event loop
 Fraction = Callable[[float], Awaitable[None]]
 
 
@@ -325,7 +326,7 @@ async def stream(prepared: Prepared) -> AsyncIterator[np.ndarray]:
     pos = 0
     try:
         while pos < n:
-            m = min(BLOCK, n - pos)
+            m = min(MIX_BLOCK, n - pos)
             samples = await game.take(m) if game else None
             block = await anyio.to_thread.run_sync(_mix_block, mixer, music, pos, m, samples)
             pos += m
