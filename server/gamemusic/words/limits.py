@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from gamemusic.words.plan import Question, Unsupported
-from gamemusic.words.rules import Rule, State, group, registrar
+from gamemusic.words.rules import OFF_VERB, Rule, State, group, registrar
 from gamemusic.words.text import DUR, TIME
 from gamemusic.words.vocabulary import FRANCHISE_RE, STYLE_RE, STYLE_TITLES, STYLE_ZH
 
@@ -151,8 +151,7 @@ def _part_ducking(m: re.Match[str], st: State) -> None:
     r"|\b(?:(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)|(?:the\s+)?(?:music|bgm)\s+(?:off|out))\s+)?(?:(?:from|in|for)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)|(?:of|in|at|for|from)\s+the\s+(?:end|ending|last|final|middle)\s+part)\b"
     r"(?![^.;!?\n]{0,24}?\d)",
     rf"(?P<early>\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+(?:the\s+(?:very\s+)?end\b|(?:the\s+(?:video|clip|recording|match)|it)"
-    r"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:no|without|not\s+have"
-    rf"|don't\s+want|cut|kill|stop)\s+(?:any\s+|the\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)"
+    rf"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:{OFF_VERB}|stop)\s+(?:any\s+|the\s+)?(?:background\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)"
     rf"|\b(?:the\s+)?(?:last|final)\s+(?:{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+(?:music|bgm))\b"
     rf"|\b(?:end|stop|finish|cut\s+off)\s+(?:the\s+music\s+)?(?:{DUR})\s+(?:early|earlier|sooner)\b|\b(?:except|but\s+not|apart\s+from|"
     rf"other\s+than|minus)\s+(?:for\s+)?(?:during\s+)?the\s+(?:last|final)\s+(?:{DUR}))",

@@ -87,6 +87,13 @@ NEG = (
     r"|delete|stop|lose|kill\s+off|no\s+more|never)"
 )
 
+# Verbs that take the music away over a part of the video: "get rid of the music in the first
+# 20 seconds" (a start at 20 s), "ditch the bgm for the last 10 seconds" (an end it cannot place).
+OFF_VERB = (
+    r"(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have)|cut|drop|kill|mute|remove|lose"
+    r"|get\s+rid\s+of|ditch|delete|scrap|silence|turn\s+off|switch\s+off|take\s+out|skip)"
+)
+
 A = rf"(?P<a>{TIME}|{NUM})"
 B = rf"(?P<b>{TIME})"
 

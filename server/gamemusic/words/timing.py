@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words import rules
 from gamemusic.words.plan import TimeRange, Unsupported
 from gamemusic.words.rules import NEG, A, B, Rule, State, bad, group, opposite, registrar, span
 from gamemusic.words.text import CLOCK, DUR, NUM, TIME, fmt_seconds, seconds
@@ -19,7 +20,7 @@ when = registrar(RANGES)
 
 
 @lead(
-    rf"\b(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have)|cut|drop|kill|mute|remove|lose)\s+(?:any\s+|the\s+)?"
+    rf"\b{rules.OFF_VERB}\s+(?:any\s+|the\s+|all\s+the\s+)?"
     rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
     rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)"
     rf"|\b(?:the\s+)?(?:first|opening)\s+(?P<d5>{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|stays?\s+|(?:has|have)\s+to\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?"
