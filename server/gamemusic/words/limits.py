@@ -369,7 +369,8 @@ def _sad(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:(?:a\s+)?(?:bit|little|lot|much)\s+)?(?:darker|more\s+dark|more\s+sinister|heavier|"
-    r"more\s+ominous|grittier)\b",
+    r"more\s+ominous|grittier|(?:less|not\s+so)\s+(?:happy|cheerful|cheery|goofy|silly|cartoony|childish|kiddy)"
+    r"|(?:way\s+|a\s+bit\s+|kinda\s+|a\s+little\s+)?too\s+(?:happy|cheerful|cheery|goofy|silly|cartoony|childish|kiddy))\b",
     r"(?:更|再)?(?:黑暗|暗黑|阴暗|沉重|压抑)(?:一?点|一些|些)|更(?:黑暗|暗黑|阴暗|沉重|压抑)|暗一?点"
     r"|有点(?:暗|黑暗|暗黑|阴暗|沉重|压抑)(?!淡)|(?:压抑|沉重|阴暗)(?:的|一些)?(?:感觉|氛围|风格|音乐|bgm)"
     r"|(?<=来点|要点|整点|弄点)(?:暗|黑)的(?=\s*(?:$|[,，。!！吧]))",

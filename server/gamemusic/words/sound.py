@@ -217,6 +217,13 @@ def _game_level(m: re.Match[str], st: State) -> None:
     st.plan.game_volume = round(value, 4)
 
 
+@level(rf"\b(?:turn|bring|put|take|drop|crank|pump|push)\s+(?:{_GAME})\s+all\s+the\s+way\s+(?P<dir>down|up)\b")
+def _game_zero(m: re.Match[str], st: State) -> None:
+    """"Turn the game all the way down": the game audio at zero (as "game audio to zero");
+    all the way up is the top of its range, 200%."""
+    st.plan.game_volume = 0.0 if m["dir"] == "down" else 2.0
+
+
 @level(rf"{_ZH_GAME}\s*(?:调到|调成|降到|减到|变成|提到|升到|开到|到|为|是)?\s*(?:原来的|现在的|之前的)\s*(?P<n>{NUM})\s*%")
 def _game_of_now(m: re.Match[str], st: State) -> None:
     """原声调到原来的70%: the game audio times 0.7 (not a level of 70%)."""
