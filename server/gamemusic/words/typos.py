@@ -39,6 +39,9 @@ _PHRASES = [
     # the bgm"), so every rule that knows "the music" knows them; "drop the beat" is a start.
     (re.compile(r"\b(the|this|that|my|your)\s+(?<!drop\sthe\s)(?:song|track|tune|beat|soundtrack|bgm|background\s+(?:music|track|song)"
                 r"|backing\s+track)\b(?!'s|\s+(?:drops?|switch|change)\b)"), r"\1 music"),
+    # "a bit faster and louder": the amount said once holds for both steps
+    (re.compile(r"\b(a\s+(?:little\s+)?bit|a\s+little|slightly|a\s+tad|much|way|a\s+lot)\s+(faster|slower|louder|quieter|softer)"
+                r"\s+and\s+(?=(?:faster|slower|louder|quieter|softer)\b)"), r"\1 \2 and \1 "),
     # "my game sound" is the game's audio as any other ("lower my game sound")
     (re.compile(r"\bmy\s+(?=game(?:play)?\s+(?:audio|sounds?|sfx|volume|noise)\b)"), "the "),
 ]
