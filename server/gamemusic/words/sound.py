@@ -157,6 +157,10 @@ _MID = (r"(?:(?P<much>way|a\s+lot|much|far|waaay|wayyy)|(?P<bit>a\s+(?:little\s+
         r"|a\s+touch|a\s+smidge))")
 
 
+# Not a condition: "duck the music when the game is loud" says when, not that it is too loud.
+_NOT_WHEN = "".join(rf"(?<!{w}\s)(?<!{w}\sthe\s)(?<!{w}\smy\s)" for w in ("when", "while", "if", "whenever", "once", "not"))
+
+
 def _scale_game(st: State, by: float) -> None:
     st.plan.game_volume_factor = combine(st.plan.game_volume_factor, by)
 
@@ -266,6 +270,9 @@ def _game_times(m: re.Match[str], st: State) -> None:
     rf"{_ZH_GAME}(?:也|再)?(?:(?:大|吵|响)了(?:一)?点|(?:要|得)(?:小|低|轻)(?!心)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:吵|大声|响|大|炸)|(?:太|有点|好)炸了?|(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:压一压|压一下|压一?点|降一降|降一?点|关小|调低|调小|降低|减小|放低|压低|小声一?点|小声些|小(?:一?点|一些)|低(?:一?点|一些)|轻(?:一?点|一些)|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|dial|tone|take)\s+(?:{_GAME})\s+{_MID}\s+down\b",
+    rf"\b{_NOT_WHEN}(?:{_GAME})\s+(?:is|are|'s|sounds?)\s+(?:(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
+    r"(?:loud|noisy|blasting|blaring)\b"
+    r"(?!\s+(?:enough|now|again)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho))",
 )
 def _game_down(m: re.Match[str], st: State) -> None:
     _scale_game(st, factor(m, 0.6, 0.36, 0.8))

@@ -327,6 +327,20 @@ def _not_first(m: re.Match[str], st: State) -> None:
 
 
 @when(
+    rf"\b(?:the\s+)?(?:music|bgm|it)\s+(?:should\s+|to\s+|can\s+|will\s+|must\s+|needs?\s+to\s+|only\s+|just\s+)*"
+    rf"(?:lasts?|plays?|runs?|goes)\s+(?:for\s+)?(?:only\s+|just\s+)?(?:like\s+|about\s+|around\s+)?(?P<d>{DUR}|a\s+minute)(?!\s*(?:of|from|after|before|in)\b)"
+    rf"|\b(?:make|keep)\s+(?:the\s+)?(?:music|bgm)\s+(?:only\s+|just\s+)?(?P<d2>{DUR}|a\s+minute)\s+long\b"
+    rf"|\b(?:only|just)\s+(?P<d3>{DUR}|a\s+minute)\s+of\s+(?:background\s+)?(?:music|bgm)\b(?!\s+(?:from|at|after|before|in|starting)\b)"
+    rf"|^\s*(?:(?:add|put)\s+)?(?:background\s+)?(?:music|bgm)\s+for\s+(?:only\s+|just\s+)?(?P<d4>{DUR}|a\s+minute)\s*(?:please|pls)?\s*$",
+)
+def _music_lasts(m: re.Match[str], st: State) -> None:
+    """"The music should last 30 seconds", "only 30 seconds of music": from the start for that
+    long (not the last 30 seconds)."""
+    d = group(m, "d", "d2", "d3", "d4") or "0"
+    _set_range(st, TimeRange(0.0, 60.0 if d.startswith("a") else _length(d)))
+
+
+@when(
     rf"\b(?:the\s+)?(?:last|final|closing|ending)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
     rf"(?:最后的?|后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",
 )
