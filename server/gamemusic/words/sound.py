@@ -157,6 +157,9 @@ _MID = (r"(?:(?P<much>way|a\s+lot|much|far|waaay|wayyy)|(?P<bit>a\s+(?:little\s+
         r"|a\s+touch|a\s+smidge))")
 
 
+# The verb before a level said as a number is part of it: "lower the game volume to 50%".
+_LEVEL_VERB = (r"(?:(?:lower|raise|drop|reduce|decrease|increase|boost|bump|crank|cut|bring|turn|take|set|put|change|make|get|"
+               r"have|keep|pull|push|dial)\s+(?:(?:up|down|back)\s+)?)")
 # Not a condition: "duck the music when the game is loud" says when, not that it is too loud.
 _NOT_WHEN = "".join(rf"(?<!{w}\s)(?<!{w}\sthe\s)(?<!{w}\smy\s)" for w in ("when", "while", "if", "whenever", "once", "not"))
 
@@ -204,7 +207,7 @@ def _music_and_game(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    rf"\b(?:(?:{_GAME})(?:\s*:|\s+)\s*(?:volume\s*:?\s*)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v>{NUM})\s*(?:%|percent)"
+    rf"\b(?:{_LEVEL_VERB}?(?:{_GAME})(?:\s*:|\s+)\s*(?:volume\s*:?\s*)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v>{NUM})\s*(?:%|percent)"
     rf"|(?:set|put)\s+(?:{_GAME})\s+(?:to|at)\s*(?P<v2>{NUM})\s*(?:%|percent))",
     rf"\b(?:{_GAME})(?:\s*:|\s+)\s*(?:volume\s*:?\s*)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v3>{NUM})(?![\d:.%]|\s*(?:s|secs?"
     r"|seconds?|m|mins?|minutes?|percent|x|times|db)\b)(?=\s*(?:$|[,;.!?\n]|please|pls|and\b))",
