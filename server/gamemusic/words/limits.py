@@ -228,8 +228,8 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"|(?:make|get|cut|keep|trim)\s+(?:the\s+)?(?:whole\s+thing|entire\s+thing|whole\s+video|full\s+video|final\s+video|video|clip|edit)\s+"
     r"(?:down\s+to\s+|to\s+|under\s+|only\s+|just\s+)?(?:like\s+|about\s+)?\d[\d:.]*\s*(?:s|secs?|seconds?|m|mins?|minutes?)?(?:\s+(?:long|max|tops))?"
     r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:stop|end|cut|trim)\s+(?:everything|the\s+(?:whole\s+)?(?:video|clip|recording))\s+(?:after|at|from)\s+\d[\d:.]*\s*\w*|(?:countdown\s+)?timer|progress\s+bar|borders?"
-    r"|(?:kill|death|score|win|frag)\s+(?:counter|tracker|count)|scoreboard|(?:chat|alerts?|donation|webcam|cam)\s+overlay"
-    r"|(?:my\s+|a\s+|the\s+)?logo|subscribe\s+button|end\s+screen|end\s+card|intro\s+card|outro\s+card)\b",
+    r"|(?:kill|death|score|win|frag)\s+(?:counter|tracker|count)|scoreboard|(?:chat|alerts?|donation)\s+overlay"
+    r"|subscribe\s+button|end\s+screen|end\s+card|intro\s+card|outro\s+card)\b",
     rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|(?:画面|视频)?裁掉(?:一半|一部分|左边|右边|上面|下面|两边|边缘|黑边)|加速视频|视频加速|慢动作|慢镜头|(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
     r"|画面(?:再|要)?(?:放大|缩小|大|小)(?:一?点|一些|些)?|(?:视频|片子|画面)(?:再|要)?(?:剪)?(?:短|长)(?:一?点|一些|些)|(?:视频|画面)(?:加速|变快|快进|倒放)|倒放|倒带|(?:视频|画面|播放)(?:的)?(?:播放)?速度(?!不变|别动|保持|不用动|不要动)[^,，。；;\n]{0,10}",
 )
@@ -306,6 +306,8 @@ def _title_look(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:hdr|dolby\s+vision|auto[\s-]?(?:captions?|subtitles?)|transcri(?:be|ption)|subtitles?\s+(?:for|of)"
     r"\s+what\s+i\s+say|(?:remove|mute|cut|delete|take\s+out)\s+(?:my|the)\s+(?:own\s+)?(?:voice|commentary|mic|narration|voice[\s-]?over)"
+    r"|(?:lower|turn\s+down|reduce|quieten|soften|tone\s+down)\s+(?:my|the)\s+(?:own\s+)?(?:voice|mic|commentary|narration)(?:\s+(?:volume|level))?"
+    r"|(?:make\s+)?my\s+(?:voice|mic|commentary)\s+(?:is\s+|sounds\s+)?(?:(?:way|a\s+bit|kinda|so)\s+)?(?:too\s+loud|quieter|softer|lower)(?!\s+than)"
     r"|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+|an?\s+)?(?:[a-z]+\s+)?(?:sound\s+effects?|sfx|"
     r"whoosh(?:es)?)|(?:add|put\s+in|record|do|insert)\s+(?:a\s+|some\s+|an?\s+|my\s+)?(?:voice[\s-]?over|"
     r"narration|narrator|tts)|text[\s-]to[\s-]speech|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"

@@ -190,6 +190,10 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     rf"(?:everything|both)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
     rf"\bturn\s+everything\s+(?P<dir4>down|up)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
     rf"\b(?P<dir5>boost|raise|lower|reduce)\s+(?:the\s+)?(?:everything|both(?:\s+sounds)?)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
+    rf"\b(?P<dir6>boost|raise|lower|reduce|drop|crank|bump|turn\s+up|turn\s+down)\s+(?:both\s+)?(?:the\s+)?(?:(?:music|bgm)\s+and\s+(?:the\s+)?game(?:play)?"
+    rf"|game(?:play)?(?:\s+(?:audio|sounds?))?\s+and\s+(?:the\s+)?(?:music|bgm))(?:\s+(?:audio|sounds?))?\b(?!\s+(?:up|down)\b){AFTER}",
+    rf"\bturn\s+(?:them\s+)?both\s+(?P<dir7>up|down)\b{AFTER}",
+    rf"\bboth\s+(?P<dir8>louder|quieter|softer)\b{AFTER}",
     rf"(?:(?:音乐|背景音乐|bgm)(?:和|跟|与){_ZH_GAME}|{_ZH_GAME}(?:和|跟|与)(?:背景音乐|音乐|bgm)|(?:整体|所有|全部|总体)(?:的)?(?:声音|音量)|声音(?=都))"
     r"(?:都|也|全都?|一起)?(?:再)?(?:调|开|变)?(?P<bit>稍微|稍稍|略微)?(?:调|开|变)?(?P<dir>小|低|大|高|响)(?:声)?(?:一?点|一些)?",
     r"(?:(?:整体|所有|全部|总体)(?:的)?声音|声音都)(?:都|也)?(?P<too>太|有点|好)(?P<dir>小|低|轻|大|响|吵)了?",
@@ -198,7 +202,7 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
 def _music_and_game(m: re.Match[str], st: State) -> None:
     """"Music and game both a bit quieter": both sounds, one step each; 声音都太小了 (a
     complaint) raises both."""
-    word = re.sub(r"\s+", " ", group(m, "dir", "dir2", "dir3", "dir4", "dir5") or "")
+    word = re.sub(r"\s+", " ", group(m, "dir", "dir2", "dir3", "dir4", "dir5", "dir6", "dir7", "dir8") or "")
     down = word in ("quieter", "softer", "lower", "down", "小", "低", "轻", "reduce", "turn down",
                     "drop", "too loud")
     if group(m, "too"):
@@ -431,7 +435,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down|(?:drop|dial\s+back|pull\s+back|ease\s+off|back\s+off)\s+(?:on\s+)?(?:the\s+)?(?:music|bgm|soundtrack)(?=\s+(?:a\s+(?:bit|little|tad|touch|notch|lil)|slightly|some|down)\b)(?:\s+down)?|dial\s+{_IT}?(?:down|back)|(?:pull|dial)\s+(?:the\s+)?(?:music|bgm|soundtrack|it)\s+back"
     rf"|less\s+in\s+(?:my|your|the)\s+face|(?<=music\s)(?:is\s+)?(?:blasting|blaring|deafening)|(?<=bgm\s)(?:is\s+)?(?:blasting|blaring|deafening)|(?<!not\s)(?<!n't\s)\b(?:this|that)\s+loud|nice\s+and\s+(?:low|quiet|soft|subtle)|how\s+loud\s+the\s+(?:music|bgm|soundtrack)\s+is|less\s+volume|less\s+(?:of\s+the\s+)?(?:music|bgm)(?!\s+(?:at|in|during|for|after|before|until|from)\b)|less\s+(?:prominent|present|upfront|in\s+front)|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
-    rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|too\s+loud|(?<!undid\s)(?<!did\s)(?<!ed\s)too\s+much|lower(?:\s+the)?{_NOUNS}*(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
+    rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|too\s+loud|(?<!undid\s)(?<!did\s)(?<!ed\s)too\s+much|lower(?!\s+(?:the\s+|my\s+|its\s+)?\n)(?:\s+the)?{_NOUNS}*(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
     rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering|"
