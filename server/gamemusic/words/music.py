@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.plan import Question
+from gamemusic.words.plan import Question, Unsupported
 from gamemusic.words.rules import (
     AFTER,
     BIT,
@@ -290,6 +290,18 @@ def _climax(m: re.Match[str], st: State) -> None:
     st.plan.climax = seconds(group(m, "t", "t2", "t3", "t4") or "0")
 
 
+@shape(
+    r"\b(?:build(?:s|ing)?(?:\s+it)?(?:\s+up)?|ramp(?:s|ing)?(?:\s+it)?\s+up|crescendo|climax)\s+(?:to|toward|towards|into|for|until|till)\s+"
+    r"(?:(?:the|a|my|its|that)\s+)?(?:very\s+)?(?:[a-z]+\s+){0,3}?(?:end|ending|finale|boss(?:\s+fight)?|fight|kill|climax|moment|part|drop|win|victory|it|that)\b"
+    r"|\b(?:make|let|have)\s+(?:it|the\s+music)\s+build(?:\s+up)?\b|^\s*(?:a\s+)?build[\s-]?up\s*(?:please|pls)?\s*$",
+)
+def _climax_unplaced(m: re.Match[str], st: State) -> None:
+    """"Build up to the boss fight" with no time: named, never the boss style instead."""
+    st.plan.unsupported.append(Unsupported(
+        "a build-up without a time", "没有时间点的高潮",
+        "Say when the climax is: 'build up to 2:30'.", "请说高潮在哪个时间：“在2:30达到高潮”。"))  # fmt: skip
+
+
 # ---- styles, add music ----------------------------------------------------------------------
 _NOT = re.compile(
     r"(?:\b(?:not|no|instead\s+of|rather\s+than|except|than|without|don't\s+want|dont\s+want|anything\s+but|besides|"
@@ -413,4 +425,9 @@ def _not_style(m: re.Match[str], st: State) -> None:
     r"|(?:^|(?<=[,，\s]))(?:背景音乐|配乐)(?:吧|呗|一下)?(?=\s*$)|缺(?:个|点|一个|一首|首)?(?:背景音乐|背景乐|bgm|配乐|音乐)",
 )
 def _add_music(m: re.Match[str], st: State) -> None:
+    if _WANT_IT_TO.match(m.string, m.end()) and re.search(r"\b(?:want|need)s?\s+(?:the|my)\b", m.group(0)):
+        return  # "i want the music to build up": the music there already, asked to do something
     st.plan.add_music = True
+
+
+_WANT_IT_TO = re.compile(r"\s+to\s*(?:\n|(?!(?:my|the|this|it|me|a|an|that|these)\b)[a-z]+)")

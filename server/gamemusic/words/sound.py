@@ -452,6 +452,10 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     rf"\b(?:{_GAME})\s+(?:are|is|gets?|keeps?\s+getting|(?:are|is)\s+getting)\s+(?:drowned|buried|covered|lost)(?:\s+out)?(?:\s+by\s+the\s+(?:music|bgm))?\b",
 )
 def _quieter(m: re.Match[str], st: State) -> None:
+    if (st.plan.undo or st.plan.redo) and re.fullmatch(
+        r"\s*(?:'s|is)?\s*(?:way\s+|a\s+bit\s+|kinda\s+|a\s+tad\s+|a\s+little\s+)?(?:too\s+)?much\s*", m.group(0)
+    ):
+        return  # "too much, go back": the last change was too much, undone
     if st.plan.duck_step is not None and _COMPLAINT.search(m.group(0)):
         return  # "too loud, my voice gets lost": one complaint, the dip under the voice
     if _ZH_BARE_NOISY.fullmatch(m.group(0)) and (
