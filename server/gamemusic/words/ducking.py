@@ -64,7 +64,7 @@ def _duck_db_later(m: re.Match[str], st: State) -> None:
     r"\b(?<!less\s)(?:strong(?:er)?|heav(?:y|ier)|more|deep(?:er)?|hard(?:er)?|aggressive)\s+ducking\b"
     r"|\bside[\s-]?chain\w*\s+(?:(?:the\s+)?(?:music|bgm|it)\s+)?(?:harder|more|heavier|stronger|deeper)\b"
     r"|\b(?:the\s+)?(?:ducking|dip)\s+(?:is\s+)?(?:barely|hardly)\s+(?:noticeable|audible|there|working|doing\s+anything)\b"
-    r"|\bduck(?:ing)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:(?:way|much|a\s+lot|a\s+bit|even)\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
+    r"|\bduck(?:ing)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:(?:way|much|a\s+lot|a\s+bit|even)\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?(?:ducking|duck|dip|dipping)\s+(?:is\s+|feels\s+|seems\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:weak|subtle|light|gentle|soft)\b|\b(?:turn|crank|bump)\s+(?:the\s+)?ducking\s+up\b"
     r"|\b(?:turn|crank|bump|ramp)\s+up\s+(?:the\s+)?(?:auto[\s-]?)?ducking\b",
     rf"(?:加强|增强|更强的?|强一?点的?|更多的?|强烈的?|大幅)(?:的)?{_ZH_DUCK}"
@@ -77,7 +77,7 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"\b(?:light(?:er)?|less|gentle|gentler|subtle|soft(?:er)?|weak(?:er)?|slight)\s+ducking\b|\bless\s+(?:aggressive|strong|heavy|deep|intense|hard)\s+ducking\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
+    r"\b(?:light(?:er)?|less|gentle|gentler|subtle|soft(?:er)?|weak(?:er)?|slight)\s+ducking\b|\bless\s+(?:aggressive|strong|heavy|deep|intense|hard)\s+ducking\b|\b(?:the\s+)?(?:ducking|duck|dip|dipping)\s+(?:is\s+|feels\s+|seems\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:strong|much|heavy|aggressive|deep|obvious|hard)\b|\b(?:turn|tone)\s+(?:the\s+)?ducking\s+down\b|\b(?:turn|tone|dial)\s+down\s+(?:the\s+)?(?:auto[\s-]?)?ducking\b|"
     r"\bduck(?:ing)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:(?:way|much|a\s+lot|a\s+bit)\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b"
     r"|\b(?:the\s+)?(?:drop|dip)(?:\s+in\s+(?:the\s+)?(?:volume|music))?\s+(?:when|while|as)\s+i(?:'m)?\s+(?:talk|speak|talking|speaking)\s+"

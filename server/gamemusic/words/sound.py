@@ -277,7 +277,7 @@ def _game_times(m: re.Match[str], st: State) -> None:
     rf"{_ZH_GAME}(?:也|再)?(?:(?:大|吵|响)了(?:一)?点|(?:要|得)(?:小|低|轻)(?!心)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:吵|大声|响|大|炸)|(?:太|有点|好)炸了?|(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:压一压|压一下|压一?点|降一降|降一?点|关小|调低|调小|降低|减小|放低|压低|小声一?点|小声些|小(?:一?点|一些)|低(?:一?点|一些)|轻(?:一?点|一些)|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|dial|tone|take)\s+(?:{_GAME})\s+{_MID}\s+down\b",
-    rf"\b{_NOT_WHEN}(?:{_GAME})\s+(?:is|are|'s|sounds?)\s+(?:(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
+    rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are|'s|sounds?)[ \t]+(?:(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
     r"(?:loud|noisy|blasting|blaring)\b"
     r"(?!\s+(?:enough|now|again)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho))",
 )
@@ -307,6 +307,8 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
     rf"{_ZH_GAME}(?:也|再)?(?:小了(?:一)?点|小了些|(?:要|得)(?:大|高|响)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:小声?|轻)|听不(?:清|见|到)(?:楚)?了?|(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大声一?点|大声些|大(?:一?点|一些)|高(?:一?点|一些)|响(?:一?点|一些)|大些|响些|太小声?了?|太轻了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+{_MID}\s+up\b",
+    rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are|'s|sounds?)[ \t]+(?:(?P<much>way)\s+|(?:so|really|kinda|pretty|super|very|hella|quite|a\s+bit|a\s+little)\s+)?"
+    r"(?:quiet|soft|faint|low|weak)\b(?!\s+(?:enough|now)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho))",
 )
 def _game_up(m: re.Match[str], st: State) -> None:
     _scale_game(st, factor(m, 1.5, 2.25, 1.25))
@@ -424,8 +426,18 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
 
 
 @level(
+    r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)|it|this|that)(?:'s|[ \t]+is|[ \t]+sounds)[ \t]+(?:(?P<bit>a\s+(?:little\s+)?bit|little\s+bit|a\s+little|kinda|slightly|somewhat)\s+"
+    r"|(?:very|quite|pretty|really|so|super)\s+)?(?:quiet|soft|faint|low)\b(?!\s+(?:enough|now)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho|rn))",
+)
+def _music_too_quiet(m: re.Match[str], st: State) -> None:
+    """"The music is kinda quiet": a complaint, the music comes up (a bit, when hedged)."""
+    _scale_volume(st, factor(m, 1.5, 2.25, 1.25))
+
+
+@level(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+(?:it|the\s+(?:volume|music|bgm|level))\s+(?:quiet|low|subtle|soft|down)"
-    r"|(?:be\s+|it\s+|but\s+|and\s+)?(?<!too\s)(?<!so\s)(?<!not\s)(?:quiet|soft|subtle)"
+    r"|(?:be\s+|it\s+|but\s+|and\s+)?(?<!too\s)(?<!so\s)(?<!not\s)(?<!is\s)(?<!'s\s)(?<!are\s)"
+    r"(?:quiet|soft|subtle)"
     r"(?=\s*(?:$|[,.;!?\n]|please|pls|and\b))"
     r"|(?:drowning|drowns|covering|covers|burying|buries|overpowering|overpowers)(?:\s+out)?\s+(?:the\s+|my\s+)?(?:game(?:play)?|in-game|"
     rf"{_NOISES})(?:\s+(?:audio|sounds?))?"
@@ -449,6 +461,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     rf"\b(?:turn|bring|dial|tone|take)\s+{_IT}?{_MID}\s+down\b",
     r"\b(?:the\s+)?(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?P<bit>a\s+(?:little\s+)?bit|little\s+bit|a\s+little|kinda|slightly|somewhat)|very|quite|pretty)"
     r"\s+loud\b",
+    # "the music is kinda quiet" (a complaint) is not "quiet please": see _music_too_quiet
     rf"\b(?:{_GAME})\s+(?:are|is|gets?|keeps?\s+getting|(?:are|is)\s+getting)\s+(?:drowned|buried|covered|lost)(?:\s+out)?(?:\s+by\s+the\s+(?:music|bgm))?\b",
 )
 def _quieter(m: re.Match[str], st: State) -> None:
