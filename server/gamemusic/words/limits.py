@@ -293,6 +293,9 @@ def _mix(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    r"\b(?:(?:title|text|caption|subtitle)s?(?:'s)?\s+(?:font|colou?r|size|style|outline|shadow|animation)"
+    r"|(?:make|turn)\s+(?:the\s+)?(?:title|text|caption|subtitle)s?\s+(?:red|blue|green|yellow|white|black|pink|purple|orange|gold|bold|italic"
+    r"|bigger|smaller|larger|animated))\b",
     r"(?:字幕|标题|文字|字体|字号|大标题)(?:的)?(?:字号|字体|大小|尺寸|字)?(?:再|调|要|能不能|可以)?(?:放大|缩小|加粗|变大|变小|调大|调小|大|小|粗|细)"
     r"(?:一?点|一些|些)?|(?:字幕|标题|文字)(?:的)?(?:颜色|字体|描边|阴影|样式|特效|动画)|(?:字幕|标题|文字)(?:换|改)(?:个|一个|一种|成)?(?:字体|颜色|样式)"
     r"|(?:字幕|标题|文字)(?:改成|换成|变成)(?:红|黄|白|黑|蓝|绿|粉|紫)色|(?:(?<=[，,。；;！!\s])|^)字(?:再|要)?(?:大|小|粗|细)(?:一?点|一些|些)?",

@@ -327,7 +327,7 @@ def _not_first(m: re.Match[str], st: State) -> None:
 
 
 @when(
-    rf"\b(?:the\s+)?(?:music|bgm|it)\s+(?:should\s+|to\s+|can\s+|will\s+|must\s+|needs?\s+to\s+|only\s+|just\s+)*"
+    rf"\b(?:the\s+)?(?:music|bgm)\s+(?:should\s+|to\s+|can\s+|will\s+|must\s+|needs?\s+to\s+|only\s+|just\s+)*"
     rf"(?:lasts?|plays?|runs?|goes)\s+(?:for\s+)?(?:only\s+|just\s+)?(?:like\s+|about\s+|around\s+)?(?P<d>{DUR}|a\s+minute)(?!\s*(?:of|from|after|before|in)\b)"
     rf"|\b(?:make|keep)\s+(?:the\s+)?(?:music|bgm)\s+(?:only\s+|just\s+)?(?P<d2>{DUR}|a\s+minute)\s+long\b"
     rf"|\b(?:only|just)\s+(?P<d3>{DUR}|a\s+minute)\s+of\s+(?:background\s+)?(?:music|bgm)\b(?!\s+(?:from|at|after|before|in|starting)\b)"
