@@ -106,7 +106,7 @@ BIT = (
 AFTER = (
     r"(?:\s+(?:(?P<much2>by\s+a\s+lot|a\s+lot|much\s+more|way\s+more)|(?P<bit2>(?:just\s+)?a\s+"
     r"(?:little\s+|lil\s+|tiny\s+|teeny\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|lil|tad|touch|hair|smidge)|a\s+little\s+bit"
-    r"))|(?P<bit3>,?\s+(?:but\s+)?(?:like\s+|just\s+)?(?:not\s+(?:too|that|by)\s+much|(?:only|just)\s+(?:a\s+)?(?:tiny\s+|little\s+|lil\s+)?(?:bit|little|"
+    r"))|(?P<bit3>,?\s+(?:but\s+)?(?:like\s+|just\s+)?(?:not\s+(?:too|that|by)\s+(?:much|quiet|loud|fast|slow|soft|low)|(?:only|just)\s+(?:a\s+)?(?:tiny\s+|little\s+|lil\s+)?(?:bit|little|"
     r"tad|touch|smidge)|(?:just|only)\s+slightly|not\s+a\s+lot)\b))?"
 )
 
