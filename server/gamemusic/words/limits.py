@@ -230,6 +230,7 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:stop|end|cut|trim)\s+(?:everything|the\s+(?:whole\s+)?(?:video|clip|recording))\s+(?:after|at|from)\s+\d[\d:.]*\s*\w*|(?:countdown\s+)?timer|progress\s+bar|borders?"
     r"|(?:kill|death|score|win|frag)\s+(?:counter|tracker|count)|scoreboard|(?:chat|alerts?|donation)\s+overlay"
     r"|(?:record|capture)\s+(?:my\s+|the\s+)?(?:screen|gameplay|game|footage|webcam)|screen[\s-]?record(?:ing)?|(?:live[\s-]?)?stream\s+(?:it|this)(?:\s+live)?"
+    r"|glitch(?:\s+effects?)?|(?:screen|camera)\s+shake|lens\s+flares?|(?:visual|video)\s+effects?|vfx"
     r"|subscribe\s+button|end\s+screen|end\s+card|intro\s+card|outro\s+card)\b",
     rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|(?:画面|视频)?裁掉(?:一半|一部分|左边|右边|上面|下面|两边|边缘|黑边)|加速视频|视频加速|慢动作|慢镜头|(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
     r"|画面(?:再|要)?(?:放大|缩小|大|小)(?:一?点|一些|些)?|(?:视频|片子|画面)(?:再|要)?(?:剪)?(?:短|长)(?:一?点|一些|些)|(?:视频|画面)(?:加速|变快|快进|倒放)|倒放|倒带|(?:视频|画面|播放)(?:的)?(?:播放)?速度(?!不变|别动|保持|不用动|不要动)[^,，。；;\n]{0,10}",

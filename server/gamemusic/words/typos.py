@@ -37,7 +37,7 @@ _PHRASES = [
     (re.compile(r"\b(sound|audio|volume|noise)s?\s+of\s+(?:the\s+)?(game|gameplay|music|bgm)\b"), r"\2 \1"),
     # The music by any of its names after "the"/"this" ("crank the track", "kill the tune", "boost
     # the bgm"), so every rule that knows "the music" knows them; "drop the beat" is a start.
-    (re.compile(r"\b(the|this|that|my|your)\s+(?<!drop\sthe\s)(?:song|track|tune|beat|soundtrack|bgm|background\s+(?:music|track|song)"
+    (re.compile(r"\b(the|this|that|my|your)\s+(?<!drop\sthe\s)(?:song|track|tune|beat|soundtrack|bgm|tunes|background\s+(?:music|track|song)"
                 r"|backing\s+track)\b(?!'s|\s+(?:drops?|switch|change)\b)"), r"\1 music"),
     # "a bit faster and louder": the amount said once holds for both steps
     (re.compile(r"\b(a\s+(?:little\s+)?bit|a\s+little|slightly|a\s+tad|much|way|a\s+lot)\s+(faster|slower|louder|quieter|softer)"
