@@ -63,8 +63,8 @@ def _original_only(m: re.Match[str], st: State) -> None:
 
 # "drop the game audio a little" is a lower level, not a mute: an amount after the sound.
 _NO_AMOUNT = (
-    r"(?!\s+(?:(?:just\s+)?a\s+(?:little|lil|bit|tad|touch|notch|lot|smidge)|slightly|some|down|way|much|lower|"
-    r"quieter|softer|by|to\s+\d|\d))"
+    r"(?!\s+(?:(?:(?:just\s+)?a\s+(?:little|lil|bit|tad|touch|notch|lot|smidge)|slightly|some|down|way|much|lower|quieter|softer|by"
+    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be)\b|to\s+\d|\d))"
 )
 _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not the music's range
     r"(?:\s+(?:for|during|in|over|throughout)\s+the\s+(?:whole|entire|full)\s+(?:thing|video|clip|time|way)"
@@ -74,7 +74,8 @@ _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not th
 
 @switch(
     rf"\b(?:(?:mute|silence)\s+{_ORIG}(?:\s+{_SOUND})?\b|\b(?:mute|silence)\s+{_ORIG_N}\s+{_SOUND}\b){_THROUGHOUT}",
-    rf"\b(?:remove|drop|kill|(?:turn|switch|shut)\s+off|get\s+rid\s+of|cut|lose|no(?:\s+more)?|without|disable|ditch|scrap|nix|delete)\s+{_ORIG_N}\s+"
+    rf"\b(?:remove|drop|kill|(?:turn|switch|shut)\s+off|get\s+rid\s+of|cut|lose|no(?:\s+more)?|without|disable|ditch|scrap|nix|delete"
+    rf"|(?:don't|dont|do\s+not)\s+(?:want|need)(?:\s+any)?)\s+{_ORIG_N}\s+"
     rf"{_SOUND}\b{_THROUGHOUT}{_NO_AMOUNT}|\b(?:mute|silence|kill|remove|(?:turn|switch|shut)\s+off|get\s+rid\s+of|ditch)\s+(?:the\s+|all\s+(?:the\s+)?)?"
     rf"(?:game\s+)?sfx\b{_THROUGHOUT}{_NO_AMOUNT}|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b(?:keep\s+)?{_ORIG_N}\s+{_SOUND}\s+(?:stays?|remains?|kept|(?:should|must)\s+(?:stay|be))?\s*(?:muted|silent|off)\b(?!\s+(?:at|after|from|until|for|in|during)\b)|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
@@ -192,7 +193,8 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     rf"\bturn\s+everything\s+(?P<dir4>down|up)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
     rf"\b(?P<dir5>boost|raise|lower|reduce)\s+(?:the\s+)?(?:everything|both(?:\s+sounds)?)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
     rf"\b(?P<dir6>boost|raise|lower|reduce|drop|crank|bump|turn\s+up|turn\s+down)\s+(?:both\s+)?(?:the\s+)?(?:(?:music|bgm)\s+and\s+(?:the\s+)?game(?:play)?"
-    rf"|game(?:play)?(?:\s+(?:audio|sounds?))?\s+and\s+(?:the\s+)?(?:music|bgm))(?:\s+(?:audio|sounds?))?\b(?!\s+(?:up|down)\b){AFTER}",
+    rf"|game(?:play)?(?:\s+(?:audio|sounds?))?\s+and\s+(?:the\s+)?(?:music|bgm))(?:\s+(?:audio|sounds?))?\b"
+    rf"(?!\s+(?:up|down)\b)(?!(?:\s+(?:audio|sounds?))?\s+(?:is|are|'s|sounds?|stays?|should|can|could|was|seems?|feels?|looks?|good|fine|ok|okay|great|perfect)\b){AFTER}",
     rf"\bturn\s+(?:them\s+)?both\s+(?P<dir7>up|down)\b{AFTER}",
     rf"\bboth\s+(?P<dir8>louder|quieter|softer)\b{AFTER}",
     rf"(?:(?:音乐|背景音乐|bgm)(?:和|跟|与){_ZH_GAME}|{_ZH_GAME}(?:和|跟|与)(?:背景音乐|音乐|bgm)|(?:整体|所有|全部|总体)(?:的)?(?:声音|音量)|声音(?=都))"
