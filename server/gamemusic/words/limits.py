@@ -206,7 +206,11 @@ def _frame_rate(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:black\s+and\s+white|b&w|sepia|grayscale|greyscale|colou?r\s+(?:filter|grade|grading|"
     r"correction|correct)|(?:a\s+)?(?:vhs|vintage|retro|crt|film|instagram)\s+(?:filter|look|effect)|filters?"
-    r"|saturation|more\s+saturated|brightness|brighter\s+(?:picture|image|video)|contrast|colou?rs?\s+"
+    r"|saturation|more\s+saturated|brightness|brighter\s+(?:picture|image|video)|contrast"
+    r"|(?:make|get)\s+(?:the\s+|my\s+)?(?:video|picture|image|footage|clip|gameplay)\s+(?:look\s+)?"
+    r"(?:(?:a\s+(?:bit|lot|little)|much|way)\s+)?(?:brighter|darker|sharper|clearer|crisper|warmer|cooler|more\s+colou?rful)"
+    r"|(?:the\s+)?(?:video|picture|image|footage)\s+(?:is|looks)\s+(?:(?:too|so|kinda|a\s+bit)\s+)?(?:dark|bright|blurry|washed\s+out|grainy)"
+    r"|colou?rs?\s+"
     r"(?:pop|warmer|cooler)|lut|vignette|blur)\b",
     r"(?:(?:复古|怀旧|黑白|电影感?|胶片|日系|暖色|冷色|老电影|像素|赛博朋克|霓虹|梦幻|vhs|8bit|8位)(?:风)?的?)?(?:滤镜|色调|画风)"
     r"(?:[，,]?\s*(?:让|使|把)(?:画面|视频|画质|整体)(?:变得|看起来|更|再)*(?:复古|怀旧|像素|黑白|卡通|动漫|赛博朋克|电影|老旧|梦幻)(?:风|感|风格|效果)?(?:一点|一些|些)?)?"
