@@ -149,6 +149,8 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"|commentary|vo|voice[\s-]?over|mic|narration)\s+(?:is\s+|gets\s+|is\s+getting\s+|keeps\s+getting\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?"
     r"|(?:boost|raise|turn\s+up|bump\s+up|crank\s+up)\s+(?:my|the)\s+(?:voice|mic|commentary|narration|voice[\s-]?over)"
     r"|hear\s+(?:my\s+voice|me|my\s+commentary|what\s+i\s+say)\s+(?:more\s+)?(?:clearly|better|clearer)"
+    r"|(?:my|the)\s+(?:voice|commentary|mic|narration)\s+(?:should|needs\s+to|has\s+to|must|to)\s+(?:be|stay|sound|come\s+through)"
+    r"(?:\s+(?:clear|clearer|audible|on\s+top|louder|loud\s+and\s+clear))?(?=\s*(?:$|[,;.!?\n]|please|pls|and\b|over\b))"
     r"|(?:make\s+it\s+so\s+|so\s+that\s+)(?:my|the)\s+(?:voice|commentary|mic|narration)\s+(?:is|comes\s+through|sounds|stays)\s+(?:louder|clearer|on\s+top|audible)"
     r"(?:\s+than\s+the\s+(?:music|bgm|soundtrack))?"
     r"|(?:my\s+)?(?:voice|commentary|mic|narration)\s+(?:is\s+|sounds\s+)?(?:(?:way|a\s+bit|kinda|so)\s+)?too\s+(?:quiet|soft|low)\s+"

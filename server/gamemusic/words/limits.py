@@ -319,7 +319,7 @@ def _title_look(m: re.Match[str], st: State) -> None:
     r"|(?:make\s+)?my\s+(?:voice|mic|commentary)\s+(?:is\s+|sounds\s+)?(?:(?:way|a\s+bit|kinda|so)\s+)?(?:too\s+loud|quieter|softer|lower)(?!\s+than)"
     r"|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+|an?\s+)?(?:[a-z]+\s+)?(?:sound\s+effects?|sfx|"
     r"whoosh(?:es)?)|(?:add|put\s+in|record|do|insert)\s+(?:a\s+|some\s+|an?\s+|my\s+)?(?:voice[\s-]?over|"
-    r"narration|narrator|tts)|text[\s-]to[\s-]speech|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
+    r"narration|narrator|tts)|text[\s-]to[\s-]speech|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|(?:make\s+)?my\s+voice\s+(?:sound\s+)?(?:deeper|higher|robotic|squeaky|lower[\s-]pitched|higher[\s-]pitched)|noise\s+(?:removal|reduction)|"
     r"remove\s+(?:the\s+)?(?:background\s+|room\s+|mic\s+|fan\s+|wind\s+|keyboard\s+)?noise|(?:room|mic|fan|wind|keyboard)\s+noise|hiss|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
     r"(?:帮我|给我|加个?|加上|来个|做个?|ai|自动)配音|配个音(?!乐)|文字转语音|(?:我的?)?(?:声音|人声)(?:变成|改成|换成)|变音|萝莉音|大叔音|机器人声|变声器?"
     r"|(?:去掉|去除|消除|减少|降低)?(?:背景)?(?:噪音|杂音|底噪|电流声|噪声)|进度条|倒计时|计时器|画中画|马赛克|打码|边框|防抖|(?:画面)?稳定(?:一下)?(?:画面)?"
