@@ -162,6 +162,8 @@ _MID = (r"(?:(?P<much>way|a\s+lot|much|far|waaay|wayyy)|(?P<bit>a\s+(?:little\s+
 # The verb before a level said as a number is part of it: "lower the game volume to 50%".
 _LEVEL_VERB = (r"(?:(?:lower|raise|drop|reduce|decrease|increase|boost|bump|crank|cut|bring|turn|take|set|put|change|make|get|"
                r"have|keep|pull|push|dial)\s+(?:(?:up|down|back)\s+)?)")
+# The creator's own voice, which the game can be too loud against: "the game is louder than my voice".
+_MY_VOICE = r"(?:my\s+|the\s+)?(?:voice|commentary|mic|talking|narration)\b"
 # Not a condition: "duck the music when the game is loud" says when, not that it is too loud.
 _NOT_WHEN = "".join(rf"(?<!{w}\s)(?<!{w}\sthe\s)(?<!{w}\smy\s)" for w in ("when", "while", "if", "whenever", "once", "not"))
 
@@ -284,6 +286,7 @@ def _game_times(m: re.Match[str], st: State) -> None:
     rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are|'s|sounds?)[ \t]+(?:(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
     r"(?:loud|noisy|blasting|blaring)\b"
     r"(?!\s+(?:enough|now|again)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho))",
+    rf"\b(?:{_GAME})[ \t]+(?:is|are|'s|gets|keeps\s+getting)[ \t]+(?:(?:way|much|a\s+lot|so)\s+)?louder\s+than\s+{_MY_VOICE}",
 )
 def _game_down(m: re.Match[str], st: State) -> None:
     _scale_game(st, factor(m, 0.6, 0.36, 0.8))
@@ -307,7 +310,7 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
     r"\b(?:the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\s+loud(?:er)?\s*(?=$|[,;.!?])",
     rf"\b(?:turn|bring|pump|bump|crank|push|dial)\s+(?:{_GAME})\s+up\b{AFTER}",
     rf"\bhear\s+more\s+(?:of\s+)?(?:{_GAME})\b|\bmore\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\b(?![\s-]*(?:music|like|feel|style|vibes?|y)\b)|(?:想)?多听(?:点|一点|一些)?(?:{_ZH_GAME})|(?:想)?听(?:到|见)?更多(?:的)?(?:{_ZH_GAME})",
-    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
+    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b(?!\s+than\s+{_MY_VOICE}){AFTER}",
     rf"{_ZH_GAME}(?:也|再)?(?:小了(?:一)?点|小了些|(?:要|得)(?:大|高|响)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:小声?|轻)|听不(?:清|见|到)(?:楚)?了?|(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大声一?点|大声些|大(?:一?点|一些)|高(?:一?点|一些)|响(?:一?点|一些)|大些|响些|太小声?了?|太轻了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+{_MID}\s+up\b",
