@@ -49,7 +49,9 @@ def _part_removed(m: re.Match[str], st: State) -> None:
 
 @early(
     rf"\b(?:mute|silence|lower|raise|boost|turn\s+(?:up|down)|cut)\s+{_GAME_PART}\s+(?:(?:from|between)\s+{TIME}\s+"
-    rf"(?:to|and|-|until|till)\s+{TIME}|(?:for|during|in)\s+the\s+(?:first|last|final)\s+(?:{DUR}|minute))",
+    rf"(?:to|and|-|until|till)\s+{TIME}|(?:for|during|in)\s+the\s+(?:first|last|final)\s+(?:{DUR}|minute))"
+    rf"|\b(?:(?:mute|silence|lower|raise|boost|cut|kill)\s+|no\s+|without\s+){_GAME_PART}\s+(?:(?:then|there)(?=\s*(?:$|[,;.!?\n]|too\b|as\s+well\b|please\b|pls\b))|at\s+that\s+(?:point|time|part)"
+    r"|during\s+(?:that|it|those|them)|for\s+that(?:\s+part)?|in\s+that\s+part)\b",
     rf"(?:从|在)?\s*第?{TIME}\s*(?:到|至|-)\s*第?{TIME}\s*(?:的)?(?:原声|游戏声音?|游戏音效)(?:静音|关掉|调小|小一?点|调低)",
     rf"(?:(?:在)?(?:最后|结尾|前|开头|头)(?:的)?\s*{DUR}|第?{TIME}\s*(?:以后|之后|后|以前|之前))(?:的)?(?:时候)?[^,，。；;\n]{{0,8}}?"
     r"(?:不要|关掉|静音|去掉|调小|调大|小一?点|大一?点)(?:原声|游戏声音?|游戏音效)",
