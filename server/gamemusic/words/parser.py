@@ -79,7 +79,7 @@ _CLAUSE_END = re.compile(
 _CLAUSE_START = re.compile(r"(?:because|cuz|cause|'cause|since)\b|因为", FLAGS)  # a match opening its clause
 _NEGATED = re.compile(
     r"(?:\b(?:don't|dont|do\s+not|does\s+not|doesn't|not|never|no\s+need\s+to|stop\s+making|shouldn't|should\s+not|"
-    r"won't|mustn't|skip|no(?!\s+(?:wait|actually|sorry)))\s+"
+    r"won't|mustn't|skip|(?<!wait\s)no(?!\s+(?:wait|actually|sorry)))\s+"
     r"(?:[a-z']+\s+){0,4}$)|(?:不要|别|不用|不必|无需|不需要?|没必要|用不着|不想|(?<![是还])不是)\S{0,3}$",
     FLAGS,
 )
