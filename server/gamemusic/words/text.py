@@ -12,6 +12,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from gamemusic.words.hant import simplify
+
 Lang = Literal["en", "zh"]
 
 FLAGS = re.I | re.A
@@ -181,13 +183,14 @@ def _digits(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFKC plus Chinese numerals as digits; quoted passages (titles) are kept as written."""
+    """NFKC, traditional characters as simplified, Chinese numerals as digits; quoted passages
+    (titles) are kept as written."""
     text = text or ""
     out, last = [], 0
     for m in QUOTED_RE.finditer(text):
-        out += [_digits(unicodedata.normalize("NFKC", text[last : m.start()])), m.group(0)]
+        out += [_digits(simplify(unicodedata.normalize("NFKC", text[last : m.start()]))), m.group(0)]
         last = m.end()
-    out.append(_digits(unicodedata.normalize("NFKC", text[last:])))
+    out.append(_digits(simplify(unicodedata.normalize("NFKC", text[last:]))))
     return "".join(out)
 
 
