@@ -129,6 +129,14 @@ _VOICE = (
 _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongly|heavily|gently"
 
 
+# A complaint that the voice is lost, blaming nothing: "游戏声小一点，我的声音听不清" says why
+# the game goes down (parser._finish drops the dip then).
+_COMPLAINT = re.compile(
+    r"听不|盖|挡|遮|淹|糊|吃掉|被|压过|压住|压着|can'?t\s+hear|cannot\s+hear|drown|buri|bury|cover|lost"
+)
+_MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|track|beat)\b")
+
+
 @rule(
     rf"\b(?:(?P<mod>{_DUCK_MOD})\s+)?(?:(?:the\s+)?music\s+)?(?:duck|dip|lower|quieter|softer|quiet(?:en)?\s+down|"
     r"turn\s+(?:it\s+|the\s+music\s+)?down|make\s+room|get\s+out\s+of\s+the\s+way|back\s+off|"
@@ -172,11 +180,13 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
     """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip
     gets deeper (4 dB, 6 "much", 2 "a bit")."""
     mod = (group(m, "mod", "mod2", "mod3", "mod4") or "").replace(" ", "")
+    text = m.group(0).lower()
+    st.voice_reason = st.plan.duck is None and _COMPLAINT.search(text) is not None and (
+        _MUSIC_NAMED.search(text) is None)
     st.plan.duck = True
     if group(m, "light"):  # "压低一点，别压太狠": a light dip, not a deeper one
         st.plan.duck_db = 5.0
         return
-    text = m.group(0).lower()
     if re.search(r"\bduck|自动|自己|闪避|避让|让路", text) and not mod and not re.search(r"点|些", text):
         return
     if mod in ("much", "alot", "way", "strongly", "heavily", "more", "大幅", "很多", "更多",
@@ -202,6 +212,7 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
 )
 def _duck_on(m: re.Match[str], st: State) -> None:
     st.plan.duck = True
+    st.voice_reason = False
 
 
 opposite(_duck_voice)(_duck_off)
