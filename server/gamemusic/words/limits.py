@@ -265,6 +265,7 @@ def _game_itself(m: re.Match[str], st: State) -> None:
     r"(?:song|music|track|mp3|audio\s+file|beat)s?\b",
     r"(?:官方|正版|原版)[^,，。；;\n]{0,8}?(?:配乐|原声带|音乐|主题曲|bgm|原曲)|原曲|原声带|流行歌曲?|(?:抖音|网红|热门)(?:神曲|热歌|歌曲?)|流行歌|"
     r"(?:换成|用|放|来一?首|加|配|配上)(?!好听|轻松|欢快|安静|好|燃|嗨|可爱|紧张|热血|激烈|史诗|恐怖|放松|舒缓|别人|一样|别|新|不一样)"
+    rf"(?!(?:{STYLE_RE.pattern})(?:一?点)?的)"  # 来首chill的歌: a song in a style, not a singer's
     r"[\u4e00-\u9fffa-z]{2,5}的(?:歌|歌曲|新歌|成名曲)",
 )
 def _their_music(m: re.Match[str], st: State) -> None:

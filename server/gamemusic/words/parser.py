@@ -99,6 +99,7 @@ def parse(text: str) -> EditPlan:
             code="not_understood",
         )  # fmt: skip
     work = refer.resolve(typos.correct(titles.take_titles(work, state.plan).lower()))
+    work = _LEAVE_IT.sub(lambda m: _set_aside(m, state), work)
     for table in RULE_ORDER:
         for pattern, handler in table:
             state.cut = 0
@@ -114,6 +115,19 @@ def parse(text: str) -> EditPlan:
     if plan.is_empty and not (plan.unsupported or plan.question):
         raise nothing_to_do(text, plan)
     return plan
+
+
+# "我声音小不用管": a clause its speaker waves off asks for nothing.
+_LEAVE_IT = re.compile(
+    r"(?:^|(?<=[,;.!?，。；！？\n]))[^,;.!?，。；！？\n]+?(?:就|也|先|都)?(?:不用管|别管|不要管|不管|无所谓|没关系|不要紧"
+    r"|不重要|不用理|不用在意)(?:它|了|吧|啦)*(?=$|[,;.!?，。；！？\n])",
+    FLAGS,
+)
+
+
+def _set_aside(m: re.Match[str], state: State) -> str:
+    state.plan.ignored.append(m.group(0).strip()[:60])
+    return "\n"
 
 
 def _consume(m: re.Match[str], handler: Handler, state: State) -> str:

@@ -102,7 +102,7 @@ FRANCHISES: dict[str, tuple[str, ...]] = {
                    "雷曼", "古惑狼", "冒险岛"),
     "racing": ("mario kart", "need for speed", "forza", "gran turismo", "initial d", "ridge racer",
                "f-zero", "极品飞车", "头文字d", "马里奥赛车", "跑跑卡丁车", "qq飞车", "极限竞速",
-               "狂野飙车", "gt赛车"),
+               "狂野飙车", "gt赛车", "gta", "侠盗猎车手", "侠盗飞车", "gta5", "gta6"),
     "boss": ("dark souls", "elden ring", "sekiro", "bloodborne", "doom", "devil may cry",
              "monster hunter", "god of war", "黑魂", "黑暗之魂", "艾尔登法环", "老头环", "只狼",
              "黑神话", "怪物猎人", "战神", "鬼泣", "血源", "血源诅咒", "怪猎", "黑神话悟空"),
@@ -258,7 +258,7 @@ FILLER_ZH = sorted(
     的话 那个 就是 其实 算了 还是 改回 回到 哈 嗯 呃 谢了 兄弟 能不能 可以 可不可以 整个 太 啦 咯
     喔 哎 下吧 一下吧 帮 感觉的 调 弄 搞 整 那种 这种 风格的 类型的 来个 这里 那里 部分 直播 时候
     时代 年代 配个 配点 配一段 配 吗 么 设到 设置到 调整到 调整为 调至 拉到 降到 提到 开到 改到
-    有没有 也行 都行 就行 或者 是不是 应该 是否 让你 调为"""),
+    有没有 也行 都行 就行 或者 是不是 应该 是否 让你 调为 歌 歌曲 曲子 当背景 当bgm"""),
     key=len,
     reverse=True,
 )  # fmt: skip
