@@ -37,7 +37,10 @@ _PRONOUN = (
 )
 # A Chinese clause that opens on a bare level ("小一点", "再大声点"): its subject is the last
 # sound named.
-_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就|然后)?(?P<bare>(?:再)?(?:稍微|再)?(?:调|开|弄|放)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|一?些)|(?:稍微|再)?(?:调|弄|开)(?:小|大|低|高)(?=\s*(?:就好|就行|即可|吧|$|[,，。.!！]))|压一压|压一下|降一降|降一?点)"
+_ZH_BARE = (
+    r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就|然后|真的|实在是?|确实)?(?P<bare>(?:再)?(?:稍微|再)?(?:调|开|弄|放)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|一?些)|(?:稍微|再)?(?:调|弄|开)(?:小|大|低|高)(?=\s*(?:就好|就行|即可|吧|$|[,，。.!！]))|压一压|压一下|降一降|降一?点"
+    r"|(?:太|有点|好|真|实在)(?:吵|响|大声|小声|轻|闹|炸)(?:了|啊)?(?=\s*(?:$|[,，。.!！])))"
+)
 # An English clause that is only a level ("..., like way louder"): its subject is the last
 # sound named.
 _EN_BARE = (
@@ -59,7 +62,8 @@ _SCAN = re.compile(
 )
 _FINE = re.compile(
     r"\s*(?:is|are|'s|sounds?|seems?)?\s*(?:totally\s+|perfectly\s+|pretty\s+|really\s+)?(?:fine|good|ok|okay|great|"
-    r"perfect|alright|right)\b|(?:的)?(?:挺好|还行|没问题|可以|不错|刚好)", FLAGS
+    r"perfect|alright|right)\b|(?:的)?(?:挺好|还行|没问题|可以|不错|刚好)"
+    r"|(?:就|先)?(?:别动|不要动|不用动|不动|不变|保持不变|维持原样|保持原样)", FLAGS
 )
 _GONE = re.compile(r"\b(?:no|mute|muted|without|kill|cut|remove|lose|ditch|turn\s+off)\s+(?:the\s+|any\s+)?$", FLAGS)
 _GAME_EN = "the game audio"
