@@ -170,6 +170,8 @@ _MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|
     rf"|{_ZH_MY_VOICE}(?:都|完全|老是|总是)?被(?:(?:背景)?(?:音乐|bgm|配乐))?(?:给)?{_ZH_COVER}"
     rf"|{_ZH_LOUD_BGM}?听不[清见到](?:楚)?(?:我(?:在)?(?:说|讲)(?:啥|什么|的话|话)|{_ZH_MY_VOICE})"
     rf"|{_ZH_LOUD_BGM}?{_ZH_MY_VOICE}(?:都|完全|有点|根本|快)?(?:听不(?:清|见|到)|听不太清)(?:楚)?了?"
+    # bgm太大了 我声音都没了: the music said loud, the voice gone
+    rf"|{_ZH_BGM}(?:有点|太|好|很)?(?:大声|大|吵|响)了?[，,\s]*{_ZH_MY_VOICE}(?:都|全|快)?(?:没了|没声了|被吞了|被吃了|消失了)"
     r"|(?:音乐|背景音乐|bgm)(?:跟|和|与)(?:我的?)?(?:解说|声音|人声|说话)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)"
     r"|(?:我的?)?(?:解说|人声|说话声?)(?:跟|和|与)(?:背景音乐|音乐|bgm)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)",
     # 我开麦时音乐最好小声一点: a voice time, then a dip in the same clause, whatever is between

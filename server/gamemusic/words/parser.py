@@ -199,6 +199,9 @@ def _finish(state: State) -> None:
         left = [c for c in plan.question.choices if c not in state.refused_styles]
         if len(left) == 1:
             styles, plan.question = [(left[0], True)], None
+        elif left:  # "换个风格，别再是lofi了": the refused one is not offered
+            q = plan.question
+            plan.question = Question(q.en, q.zh, tuple(left))
     if styles:
         strong = [s for s, is_strong in styles if is_strong]
         plan.style = (strong or [s for s, _ in styles])[-1]
