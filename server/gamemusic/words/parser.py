@@ -218,6 +218,8 @@ def _finish(state: State) -> None:
         plan.new_take = True
     if state.refused_styles and not plan.style and set(plan.changed()) == {"new_take"}:
         plan.new_take = False  # "不要恐怖的了，换个": not another take of that, another style
+    if plan.question and set(plan.changed()) == {"new_take"}:
+        plan.new_take = False  # "换个暗一点的": the answer says what comes instead
     if plan.volume is not None:  # "quieter, like 20%": the number wins
         plan.volume_factor = None
     if plan.bpm is not None:  # "slower, around 80 bpm"
