@@ -66,7 +66,7 @@ WEAK: dict[str, tuple[str, ...]] = {
     "16bit": ("fm", "90s", "nineties", "90年代"),
     "boss": ("冲击力", "震撼", "exciting", "energetic", "hyped", "metal", "heavy metal", "rock", "epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
              "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗", "激昂", "燃爆", "高燃",
-             "炸裂", "振奋", "澎湃", "霸气", "压迫感", "紧迫感", "打怪", "对决", "决斗", "厮杀", "对战", "带劲",
+             "炸裂", "振奋", "澎湃", "霸气", "压迫感", "紧迫感", "打怪", "对决", "决斗", "厮杀", "对战", "带劲", "有劲", "有劲儿", "劲爆", "有冲劲",
              "够劲", "嗨", "气势", "有气势", "魂类", "魂系", "类魂", "提神", "来劲",
              "团战"),
     "rpg": ("adventure", "adventurous", "classical", "fantasy", "quest", "exploration", "exploring", "medieval",
