@@ -204,6 +204,18 @@ def _frame_rate(m: re.Match[str], st: State) -> None:
         ("The output keeps the recording's frame rate.", "输出保持原视频的帧率。"))  # fmt: skip
 
 
+# 这游戏太卡了，帮我修一下: lag in the recording itself is the game's, not the edit's.
+@rule(
+    r"\b(?:fix|remove|get\s+rid\s+of)\s+(?:the\s+)?(?:lag|stutter(?:ing)?|frame\s+drops|dropped\s+frames)\b",
+    r"(?:游戏|画面|视频|录屏|这游戏)(?:太|有点|很|好|老是|总是)?(?:卡|卡顿|掉帧|延迟高?)了?(?:[，,]\s*(?:帮我|给我)?(?:修|修复|处理|优化)(?:一下)?)?"
+    r"|(?:修|修复|去掉|处理)(?:一下)?(?:画面|视频|游戏)?的?(?:卡顿|掉帧)",
+)
+def _lag(m: re.Match[str], st: State) -> None:
+    _no(st, "fixing lag or dropped frames in the recording", "修复录像里的卡顿或掉帧",
+        ("I work on the recording as it is: music, game-audio level, titles and aspect.",
+         "我处理的是录像本身：音乐、原声音量、标题和画幅。"))  # fmt: skip
+
+
 @rule(
     r"\b(?:black\s+and\s+white|b&w|sepia|grayscale|greyscale|colou?r\s+(?:filter|grade|grading|"
     r"correction|correct)|(?:a\s+)?(?:vhs|vintage|retro|crt|film|instagram)\s+(?:filter|look|effect)|filters?"

@@ -314,7 +314,11 @@ _WHEN = re.compile(
 )
 
 
-_OR = re.compile(r"\b(?:or|either)\b|或者|或是|要么|还是(?=[^,，。;；]{0,6}$)|(?<![a-z])或(?!许)", re.I | re.A)
+# 还是 after 算了/不对 is a correction ("换成boss战的，算了还是rpg吧"), the last style said wins.
+_OR = re.compile(
+    r"\b(?:or|either)\b|或者|或是|要么|(?<!算了)(?<!不对)(?<!不了)(?<!要不)(?<!我看)(?<!想想)(?<!不对,)(?<!算了,)(?<!不对，)(?<!算了，)还是(?=[^,，。;；]{0,6}$)"
+    r"|(?<![a-z])或(?!许)", re.I | re.A
+)
 _IS_A = re.compile(r"\b(?:it's|its|it\s+is|this\s+is|that's|playing|i\s+play|i'm\s+playing)\s+(?:a|an|this|my)?\s*$", re.I | re.A)
 _GAME_NOUN = re.compile(r"\s*(?:game|title|level|map)s?\b", re.I | re.A)
 _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
