@@ -242,8 +242,8 @@ def _arc_named(m: re.Match[str], st: State) -> None:
     r"\b(?:keep|stay|hold|leave)\s+(?:it|the\s+music|things|everything)?\s*(?:calm|steady|even)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+"
     r"way(?:\s+through)?))?|\b(?:no|without|don't\s+add|skip\s+the)\s+(?:big\s+)?build[\s-]?ups?\b"
     r"|\bcalm\s+(?:the\s+whole\s+(?:time|way)|throughout)\b",
-    r"(?:保持|一直|全程)(?:平静|平稳|舒缓|安静|冷静)|不要(?:起伏|高潮|渐强)"
-    r"|(?:别|不要)(?:让音乐)?(?:有)?(?:起伏|忽高忽低)|(?:一直)?平平的|平稳一?点",
+    r"(?:保持|一直|全程|整体|从头到尾)(?:都)?(?:很|要|是|保持|一直)?(?:平静|平稳|舒缓|安静|冷静|平平稳稳|稳稳当当)(?:的)?|不要(?:起伏|高潮|渐强)"
+    r"|(?:别|不要)(?:让音乐)?(?:有)?(?:起伏|忽高忽低)|(?:一直)?平平的|平稳一?点|平平稳稳的?",
 )
 def _calm(m: re.Match[str], st: State) -> None:
     st.plan.arc = "calm"
@@ -255,7 +255,7 @@ def _calm(m: re.Match[str], st: State) -> None:
     r"(?:\s+through)?))?|\b(?:intense|full\s+intensity|high\s+energy|hype)\s+(?:the\s+whole\s+"
     r"(?:time|way)|throughout|all\s+the\s+way(?:\s+through)?)\b"
     r"|\b(?:keep|hold)\s+the\s+(?:energy|intensity|hype)\s+(?:high|up)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout))?\b",
-    r"(?:保持|一直|全程|整体|从头到尾)(?:都)?(?:很|要|保持|是)?(?:紧张|激烈|高能|燃)(?:的感觉|的)?",
+    r"(?:保持|一直|全程|整体|从头到尾)(?:都)?(?:很|要|保持|是|一直)?(?:很)?(?:紧张|激烈|高能|燃)(?:的感觉|的)?",
 )
 def _intense(m: re.Match[str], st: State) -> None:
     st.plan.arc = "intense"
