@@ -190,7 +190,9 @@ def _finish(state: State) -> None:
     if not styles and state.setting and state.setting[0] not in state.refused_styles and asked:
         styles = [(state.setting[0], True)]  # "music for my minecraft clip": its era's sound
         plan.inspired_by = state.setting[1]
-    offered = plan.question.choices if plan.question and state.either else ()
+    named = list(dict.fromkeys(s for s, _ in styles))
+    # "换个风格，要么rpg要么lofi": two styles named are the choices, not every style
+    offered = plan.question.choices if plan.question and state.either and len(named) < 2 else ()
     either = list(dict.fromkeys([*offered, *(s for s, _ in styles)]))
     if state.either and len(either) > 1:  # "boss or rpg", 更暗还是更燃: ask which
         plan.question = Question("Which one?", "要哪一种？", tuple(either))
