@@ -131,7 +131,7 @@ def _bpm(m: re.Match[str], st: State) -> None:
     r"raise|up|boost|crank(?:\s+up)?|bump\s+up|push)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|less\s+slow|not\s+(?:so|as)\s+slow|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bspeed\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+up\b",
-    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻明])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快一些|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|(?<!心跳)加速|"
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻明])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快一些|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|(?<!心跳)加速|(?<=速度|节奏|节拍)(?:升|提|加)(?:一|个)档|快(?:一|个)档|"
     r"提高(?:节奏|速度)|(?:节奏|速度)快(?!了)一?点?|太慢了?|有点慢了?|有些慢|偏慢|慢了(?:一)?点|快(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点|[,，]?\s*(?:但|但是|不过)?(?:不要|别|不用)(?:太|那么)(?:快|多))|(?P<much3>很多|得多|不少))?",
 )
 def _faster(m: re.Match[str], st: State) -> None:
@@ -148,7 +148,7 @@ def _faster(m: re.Match[str], st: State) -> None:
     r"(?<!too\s)(?<!so\s)\b(?:something\s+|and\s+|,\s*)slow(?:[\s-]paced)?"
     r"(?=\s*(?:$|[,.;!?]|and\b|(?:music|tracks?|songs?|beats?|bgm|tunes?|vibes?)\b))"
     r"|(?:^|(?<=[,;]\s)|(?<=\ba\s)|(?<=\bsome\s))slow(?:[\s-]paced)?\s+(?:and\b|(?:music|tracks?|songs?|beats?|bgm|tunes?|vibes?)\b)",
-    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢一些|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|"
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢一些|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|(?<=速度|节奏|节拍)(?:降|减)(?:一|个)档|慢(?:一|个)档|"
     r"降低(?:节奏|速度)|(?:节奏|速度)慢(?!了)一?点?|太快了?|有点快了?|有些快|偏快|快了(?:一)?点|慢(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点|[,，]?\s*(?:但|但是|不过)?(?:不要|别|不用)(?:太|那么)(?:慢|多))|(?P<much3>很多|得多|不少))?",
 )
 def _slower(m: re.Match[str], st: State) -> None:

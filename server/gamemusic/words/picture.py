@@ -49,7 +49,7 @@ def _pixels(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"(?<![\d:.])(?:4\s*:\s*3|3\s*:\s*4|21\s*:\s*9|16\s*:\s*10|4\s*:\s*5|5\s*:\s*4|2\s*:\s*1|2\.35\s*:\s*1|1\.85\s*:\s*1)(?![\d:])"
-    r"|\b(?:ultra[\s-]?wide|cinemascope|anamorphic)\b",
+    r"|\b(?:ultra[\s-]?wide|cinemascope|anamorphic)\b|宽银幕|宽荧幕|超宽屏|带鱼屏|电影(?:的)?(?:比例|画幅)|(?:电影那种|电影院那种)(?:宽屏|宽的)",
 )
 def _other_shape(m: re.Match[str], st: State) -> None:
     """"4:3", "21:9 ultrawide": a shape the product does not render, named."""
