@@ -299,7 +299,8 @@ _NOT = re.compile(
 
 
 @style(
-    r"换(?:个|一个|一首|成|首)?(?:更)?(?:安静|平静|舒缓|轻柔|柔和|不那么(?:吵|闹|燃|激烈))(?:一?点|一些)?的",
+    r"(?:换(?:个|一个|一首|成|首)?|来(?:点|个|一首|首|段|一段)|要(?:个|点|一首)?|整(?:点|个)|配(?:个|点|首))(?:更)?"
+    r"(?:安静|平静|舒缓|轻柔|柔和|不那么(?:吵|闹|燃|激烈))(?:一?点|一些)?的",
     r"\b(?:something|a\s+(?:song|track|piece))\s+(?:more\s+)?(?:quieter|calmer|softer|gentler|mellower)\b",
 )
 def _calmer_piece(m: re.Match[str], st: State) -> None:
