@@ -25,7 +25,9 @@ _GAME_PART = (
 @early(
     r"(?:游戏声音?|游戏音效|原声|游戏的声音)(?:都)?(?:静音|关掉|去掉|关了|不要了?)[，,]\s*(?:但是?|不过|只)?(?:把)?"
     r"(?P<part>枪声|脚步声?|技能声|爆炸声|击杀声|提示音|音效)(?:要|得|还要|需要)?(?:保留|留着|留下|保住|留)"
-    r"|只(?:保留|留|要)(?:游戏(?:里|中)?的?)?(?P<part2>枪声|脚步声?|技能声|爆炸声|击杀声|提示音)",
+    r"|只(?:保留|留|要)(?:游戏(?:里|中)?的?)?(?P<part2>枪声|脚步声?|技能声|爆炸声|击杀声|提示音)"
+    r"|(?P<part4>(?:队友|队友们|开黑)(?:的)?(?:语音|声音|说话声?|麦))(?!\s*的?(?:时候|时|期间))"
+    r"(?:(?:也|都)?(?:太|有点|好|很)?(?:吵|大声?|响|小声?|轻)(?:了|死了)?|(?:调|开|关)?(?:小|大|低|高|掉)(?:一?点|些)?)?",
     r"\b(?:remove|mute|cut|silence|get\s+rid\s+of|take\s+out|lower|turn\s+down|boost|keep\s+only)\s+"
     r"(?:all\s+)?(?:the\s+|my\s+)?(?P<part3>gun\s*(?:shots?|sounds?|fire)|footsteps?|explosions?|"
     r"(?:ui|menu|kill|hit)\s+sounds?|voice\s+chat|announcer)\b"
@@ -33,7 +35,7 @@ _GAME_PART = (
 )
 def _game_sounds_apart(m: re.Match[str], st: State) -> None:
     """游戏声静音，但是枪声要保留: the game's sounds come as one track; no mute is applied."""
-    part = group(m, "part", "part2", "part3") or ""
+    part = group(m, "part", "part2", "part3", "part4") or ""
     _no(st, f"'{part}' (one sound of the game, apart from the rest)", f"“{part}”（把游戏里的一种声音单独分开）",
         ("The game audio is one track: I can mute it or set its level.", "游戏原声是一整条音轨：可以静音或调音量。"))  # fmt: skip
 
