@@ -249,7 +249,7 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?"
     r"|(?:make|get|cut)\s+(?:the\s+)?(?:video|clip|recording|footage)\s+(?:down\s+)?(?:(?:a\s+(?:bit|lot)|\d+\s*(?:s|seconds?))\s+)?(?:shorter|longer)"
     r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:stop|end|cut|trim)\s+(?:everything|the\s+(?:whole\s+)?(?:video|clip|recording))\s+(?:after|at|from)\s+\d[\d:.]*\s*\w*|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
-    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|(?:画面|视频)?裁掉(?:一半|一部分|左边|右边|上面|下面|两边|边缘|黑边)|加速视频|视频加速|慢动作|慢镜头|(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
+    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|(?:画面|视频)?裁掉(?:一半|一部分|左边|右边|上面|下面|两边|边缘|黑边)|加速视频|视频加速|慢动作|慢镜头|(?<!节奏)(?<!速度)(?<!节拍)(?<!音乐)(?<!bgm)(?<![\d.])(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
     r"|画面(?:再|要)?(?:放大|缩小|大|小)(?:一?点|一些|些)?|(?:视频|片子|画面)(?:再|要)?(?:剪)?(?:短|长)(?:一?点|一些|些)|(?:视频|画面)(?:加速|变快|快进|倒放)|倒放|倒带|(?:视频|画面|播放)(?:的)?(?:播放)?速度(?!不变|别动|保持|不用动|不要动)[^,，。；;\n]{0,10}",
 )
 def _video_edit(m: re.Match[str], st: State) -> None:

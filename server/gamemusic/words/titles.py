@@ -31,6 +31,19 @@ def _part_without_titles(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    rf"(?:大标题|标题|字幕|文字)(?:的?(?:时间|位置))?\s*(?:改成|改到|放在|放到|挪到|移到|在|从|于|显示在?|出现在?)?\s*第?{TIME}"
+    rf"(?:\s*(?:到|至|-|~)\s*第?{TIME})?(?:\s*(?:显示|出现|消失|结束|为止))?",
+)
+def _title_time_without_text(m: re.Match[str], st: State) -> None:
+    """标题从第5秒到第8秒 with no text said (a quoted title was taken before the rules run):
+    the time is a title's, never the music's range."""
+    st.plan.unsupported.append(Unsupported(
+        "a time for a title without its text", "没说内容的标题时间",
+        "Say the title with its text and time: 'title \"GG\" from 0:05 to 0:08'.",
+        "请连同内容一起说：“标题「GG」从0:05到0:08”。"))  # fmt: skip
+
+
+@rule(
     r"\b(?:remove|delete|drop|clear|kill|lose|ditch|scrap|nix|cut|take\s+(?:out|off|away)|get\s+rid\s+of|hide)\s+(?:(?:the|all"
     r"|any|my|every|each)\s+)*(?:text\s+overlays?|titles?|texts?|captions?|overlays?|headings?|labels?)\b"
     r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:titles?|captions?|texts?|overlays?))?"
