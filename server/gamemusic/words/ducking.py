@@ -5,13 +5,24 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.rules import NEG, Rule, State, bad, group, opposite, registrar
+from gamemusic.words.rules import NEG, Rule, State, bad, combine, group, opposite, registrar
 from gamemusic.words.text import NUM
 
 RULES: list[Rule] = []
 rule = registrar(RULES)
 
 _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
+
+
+
+@rule(
+    r"(?:在我|我)?(?:不|没|没有)在?(?:说话|讲话|解说|开麦|出声|开口)(?:的)?(?:时候|时|期间)(?:把)?(?:音乐|背景音乐|bgm|配乐)?"
+    r"(?:可以|就|要|再|能)?(?:大|响)(?:声)?(?:一?点|一些)?",
+)
+def _louder_between_talk(m: re.Match[str], st: State) -> None:
+    """我不说话的时候音乐可以大一点: the music up, and down under the voice (the dip does it)."""
+    st.plan.duck = True
+    st.plan.volume_factor = combine(st.plan.volume_factor, 1.5)
 
 
 @rule(
