@@ -131,4 +131,5 @@ def _game_unheard(m: re.Match[str], st: State) -> None:
 )
 def _voice_up(m: re.Match[str], st: State) -> None:
     """我的声音太小了, 人声大一点: the voice should come through."""
+    st.voice_reason = st.plan.duck is None  # "我声音有点小，音乐小一点": the reason only
     _duck_deeper(st)

@@ -70,7 +70,7 @@ def _shape_dropped(m: re.Match[str], st: State) -> None:
 _ZH_SHAPE = r"(?:竖屏|竖版|横屏|横版|宽屏|方形|正方形|方屏)"
 
 
-@rule(rf"从?{_ZH_SHAPE}(?:的?视频)?(?=\s*(?:转|转成|改成|变成|换成|改为|切成|切到)\s*{_ZH_SHAPE})")
+@rule(rf"从?{_ZH_SHAPE}(?:的?视频)?(?=\s*(?:转|转成|改成|变成|换成|改为|切成|切到|改回|换回|切回|变回|转回)\s*{_ZH_SHAPE})")
 def _shape_from(m: re.Match[str], st: State) -> None:
     """横屏转竖屏: the shape it is now only names where it starts from."""
 
@@ -106,7 +106,8 @@ def _square(m: re.Match[str], st: State) -> None:
     r"\b(?:original|source|native|auto(?:matic)?)\s+(?:aspect(?:\s+ratio)?|ratio|format|shape|"
     r"orientation|size)\b|\b(?:same|keep\s+the)\s+(?:aspect\s+ratio|shape|orientation)\s+as\s+"
     r"(?:the\s+)?(?:original|source|video|recording)\b|\baspect(?:\s+ratio)?\s+(?:to\s+|=\s*|:\s*)?(?:the\s+)?(?:original|source|native|auto(?:matic)?)\b",
-    r"原始比例|原比例|原画幅|自动比例|原始画幅|(?:保持|用)?原来的?(?:比例|画幅|尺寸)|保持原(?:来的)?比例",
+    r"原始比例|原比例|原画幅|自动比例|原始画幅|(?:保持|用)?原来的?(?:比例|画幅|尺寸)|保持原(?:来的)?比例"
+    r"|(?:比例|画幅|尺寸|画面比例)(?:也)?(?:调回|改回|换回|恢复|变回|还原|弄回)(?:到|成)?(?:原来|原始|默认|原样|本来)的?(?:样子|比例)?",
 )
 def _aspect_auto(m: re.Match[str], st: State) -> None:
     st.plan.aspect = "auto"
