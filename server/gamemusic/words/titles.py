@@ -104,7 +104,7 @@ _TITLES = [
         rf"(?:(?:在\s*)?(?:(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)|(?:屏幕|画面|视频)?(?:的)?(?P<pos>顶部|上方|顶端|上面|底部|下方|底端|下面|底下|中间|正中))\s*)?"
         rf"(?:加|添加|加上|加个)?{_ZH_KW}\s*(?:是|为|叫|叫做)?\s*:\s*(?P<u>[^,;。；\s]+)",
         rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
-        rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|打上|放个|写上|显示)\s*(?:一个|个|一句|句|一行)?\s*"
+        rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|打上|放个|写上|显示)\s*(?:一个|个|一句|句|一行)?\s*(?:新的?)?\s*"
         rf"{QUOTED}(?!\s*(?:音乐|风格?|bgm|的?感觉|那样|一样|那种))",
         rf"\b(?P<again>another|a\s+second|one\s+more)(?:\s+(?:one|{_EN_KW}))?(?P<mid>\s+(?:at|in|from|for|on)\s[^\"“「'\n,;]{{1,30}}?)?"
         rf"\s*(?:(?:saying|that\s+says|reading|with|:)\s*)?{QUOTED}",
@@ -184,6 +184,9 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
     kind = "title" if kw in _TITLE_KINDS else "text"
     if "again" in m.re.groupindex and m["again"] is not None and not group(m, "kw") and plan.titles:
         kind = plan.titles[-1].kind  # "... and another one "gg" at 0:40": the same kind again
+    if not group(m, "kw") and re.search(r"新的?\s*[\"“「']", m.group(0)):  # 标题去掉，加个新的“…”
+        said = re.findall(r"大标题|标题|字幕|文字", m.string[: m.start()])
+        kind = "title" if said and said[-1] in _TITLE_KINDS else kind
     fields: dict = {"text": words, "kind": kind, "at": seconds(m["at"]) if group(m, "at") else None}
     if group(m, "se", "se2"):
         _place(fields, group(m, "se", "se2") or "")

@@ -71,7 +71,7 @@ WEAK: dict[str, tuple[str, ...]] = {
              "团战"),
     "rpg": ("adventure", "adventurous", "classical", "fantasy", "quest", "exploration", "exploring", "medieval",
             "magical",
-            "冒险", "奇幻", "魔幻", "探索", "中世纪", "勇者", "探险"),
+            "冒险", "奇幻", "魔幻", "探索", "中世纪", "勇者", "探险", "凯旋", "胜利感"),
     "dungeon": ("dark", "ambient", "mysterious", "scarier", "creepier", "spookier", "eerier",
                 "黑暗", "氛围", "暗黑", "神秘"),
     "synthwave": ("neon", "synth", "synthy", "霓虹", "霓虹灯", "合成器"),
