@@ -403,7 +403,7 @@ def _style(m: re.Match[str], st: State) -> None:
 def _not_style(m: re.Match[str], st: State) -> None:
     """"不要恐怖的了", "no boss music": that style is never picked (and, alone, a question)."""
     found = style_word(m.group(0))
-    if found and not re.search(r"(?:别|不要|不用)(?:太|那么)$", m.string[max(0, m.start() - 4) : m.start()]):
+    if found and not re.search(r"(?:别|不要|不用)(?:搞|弄|整|做|来|放|搞得|弄得)?(?:太|那么)$", m.string[max(0, m.start() - 4) : m.start()]):
         st.refused_styles.add(found[0])  # but "恐怖风，但别太吓人" only tempers it
 
 
@@ -419,6 +419,7 @@ def _not_style(m: re.Match[str], st: State) -> None:
     r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|首|点|些|个|上)?"
     r"(?:[^,，。；;！!？?\n]{1,8}?的)?(?:游戏)?(?:背景音乐|背景乐|背景曲|配乐|音乐|bgm)|配个乐|(?:帮我|给我|帮忙|给(?:这段|这个)?(?:视频|录像)?)配乐"
     r"|(?:^|(?<=[,，\s]))(?:背景音乐|配乐)(?:吧|呗|一下)?(?=\s*$)|缺(?:个|点|一个|一首|首)?(?:背景音乐|背景乐|bgm|配乐|音乐)"
+    r"|(?:背景音乐|配乐|音乐|bgm)(?:给我|帮我)?安排(?:一下|上)?|安排(?:个|一首|首|点|一段)(?:背景音乐|bgm|音乐|配乐)"
     # 来首chill的歌当背景, 配首歌: 首 makes 歌 a song to put under the video
     r"|(?:加|配|配上|来|放|整|要)(?:一首|首)(?:[^,，。；;！!？?\n]{1,8}?的)?歌(?:曲)?(?!词|手|声)"
     r"(?:(?:当|做|作为)(?:背景音乐|背景乐|背景|bgm))?",

@@ -72,7 +72,7 @@ _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not th
     rf"\b(?:remove|drop|kill|(?:turn|switch|shut)\s+off|get\s+rid\s+of|cut|lose|no(?:\s+more)?|without|disable)\s+{_ORIG_N}\s+"
     rf"{_SOUND}\b{_THROUGHOUT}|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b(?:keep\s+)?{_ORIG_N}\s+{_SOUND}\s+(?:stays?|remains?|kept|(?:should|must)\s+(?:stay|be))?\s*(?:muted|silent|off)\b(?!\s+(?:at|after|from|until|for|in|during)\b)|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
-    rf"(?:静音|关闭|关掉|关了|关|去掉|去除|删除|删掉|不要|屏蔽|消除|砍掉|干掉|拿掉|扔掉|丢掉){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|全|直接|彻底)?(?:能不能|能否|可不可以|可以|能|麻烦|先)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成)(?=静音))?(?:静音|关掉|关闭|关了|关一下|关下|去掉|去了|拿掉|删了|删掉|砍掉|砍了|干掉|扔掉|丢掉|撤掉|清掉|屏蔽掉|屏蔽|不要(?!\s*(?:静音|关|去掉|删|动|改|调))了?)"
+    rf"(?:静音|关闭|关掉|关了|关|去掉|去除|删除|删掉|不要|屏蔽|消除|砍掉|干掉|拿掉|扔掉|丢掉){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|全|直接|彻底)?(?:能不能|能否|可不可以|可以|能|麻烦|先)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成)(?=静音))?(?:静音|静了|静掉|关掉|关闭|关了|关一下|关下|去掉|去了|拿掉|删了|删掉|砍掉|砍了|干掉|扔掉|丢掉|撤掉|清掉|屏蔽掉|屏蔽|不要(?!\s*(?:静音|关|去掉|删|动|改|调))了?)"
     r"|静音(?:原视频|原片|游戏)|视频静音|除了?(?:背景)?音乐(?:以外|之外)?(?:其他|别的)?(?:都|全)(?:静音|关掉)|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:
@@ -201,10 +201,11 @@ def _music_and_game(m: re.Match[str], st: State) -> None:
     rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|降到|减到|提到|升到|开到|变成|提高到|增加到|增大到|调高到|加到|放大到|降低到|减小到|调低到|到|为)\s*(?P<v>{NUM})\s*(?:%|(?=$|[，,。；;！!？?\s]))"
     rf"|(?<![调降减小大提升加开低高]){_ZH_GAME}\s*[:：]?\s*(?P<v4>{NUM})\s*%"  # bgm音量50%，原声70%
     rf"|(?P<gmin>{_ZH_GAME}(?:调到|调成|降到|压到|开到)?最(?:小|低)(?:声|音量)?)"
+    rf"|(?P<gmax>{_ZH_GAME}(?:调到|调成|开到|提到|加到|拉到)?(?:最(?:大|高)(?:声|音量)?|拉满|开满))"  # 原声拉满: its top, 200%
     rf"|(?P<orig>{_ZH_GAME}(?:调回|恢复|改回|变回|还原)(?:到|成)?(?:原来|原始|默认|正常|本来)的?(?:音量|大小|样子|声音)?)",
 )
 def _game_level(m: re.Match[str], st: State) -> None:
-    raw = "100" if group(m, "orig") else "5" if group(m, "gmin") else group(m, "v", "v2", "v3", "v4") or "0"
+    raw = "100" if group(m, "orig") else "5" if group(m, "gmin") else "200" if group(m, "gmax") else group(m, "v", "v2", "v3", "v4") or "0"
     value = float(raw) if "." in raw and "%" not in m.group(0) else float(raw) / 100  # "game 0.5", "game 40"
     if not 0 <= value <= 2:
         raise bad(st.plan, f"A game-audio level of {value * 100:g}% is out of range: use 0-200%.",
