@@ -113,6 +113,17 @@ _MIXED_WORDS = [
         (r"\s*\b(?:tempo|speed)\b\s*(?=[\u4e00-\u9fff])", "节奏"),
     )
 ]
+# music再loud一点, 节奏slow一点: an English level or pace word before a Chinese amount, read
+# before the English nouns are ("game sound loud一点" is the game's).
+_MIXED_LEVELS = [
+    (re.compile(p, FLAGS), zh)
+    for p, zh in (
+        (r"\s*\b(?:loud|louder)\b\s*(?=一?点|一些|些)", "大"),
+        (r"\s*\b(?:quiet|quieter|soft|softer)\b\s*(?=一?点|一些|些)", "小"),
+        (r"\s*\b(?:fast|faster|quick|quicker)\b\s*(?=一?点|一些|些)", "快"),
+        (r"\s*\b(?:slow|slower)\b\s*(?=一?点|一些|些)", "慢"),
+    )
+]
 # Chinese words for one thing, read as the one the rules know: 游戏里的声音 is the game audio,
 # 拉低/弄小/整大 are 调低/调小/调大.
 _ZH_SAME = [
@@ -227,6 +238,9 @@ def resolve(work: str) -> str:
     removal verb shared by two things said twice."""
     work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", work))
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
+    if CJK.search(work):
+        for pattern, zh in _MIXED_LEVELS:
+            work = pattern.sub(zh, work)
     work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
     work = _MIXED_VOLUME.sub("音量", work)
     if CJK.search(work):
