@@ -234,3 +234,10 @@ def _duck_on(m: re.Match[str], st: State) -> None:
 
 opposite(_duck_voice)(_duck_off)
 opposite(_duck_on)(_duck_off)
+
+
+@rule(r"(?<=[,，])\s*(?:再|要)?(?:压|降)(?:得)?(?:再)?(?P<more>多|狠|低)(?:一?点|一些)")
+def _dip_more_after(m: re.Match[str], st: State) -> None:
+    """说话时压低音乐，压多一点: the clause after the dip says how deep (6 dB for 多 / 狠)."""
+    if st.plan.duck:
+        st.plan.duck_step = 6.0 if m["more"] in ("多", "狠") else 4.0

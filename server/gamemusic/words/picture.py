@@ -70,7 +70,10 @@ def _shape_dropped(m: re.Match[str], st: State) -> None:
 _ZH_SHAPE = r"(?:竖屏|竖版|横屏|横版|宽屏|方形|正方形|方屏)"
 
 
-@rule(rf"从?{_ZH_SHAPE}(?:的?视频)?(?=\s*(?:转|转成|改成|变成|换成|改为|切成|切到|改回|换回|切回|变回|转回)\s*{_ZH_SHAPE})")
+@rule(
+    rf"从?{_ZH_SHAPE}(?:的?视频)?(?=\s*(?:转|转成|改成|变成|换成|改为|切成|切到|改回|换回|切回|变回|转回)\s*{_ZH_SHAPE})",
+    rf"(?:是|用)?(?:竖着|横着|{_ZH_SHAPE})(?:录|拍|录制|拍摄)(?:的|了)",  # 这个视频是竖着录的: how it was made
+)
 def _shape_from(m: re.Match[str], st: State) -> None:
     """横屏转竖屏: the shape it is now only names where it starts from."""
 
