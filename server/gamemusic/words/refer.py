@@ -165,7 +165,9 @@ _CORRECTED = re.compile(
     rf"(?:不是|不对)\s*(?:{TIME}|{NUM}\s*%?)\s*(?:啊|呀)?\s*[,，]?\s*(?:而)?(?:是|要|改成)\s*(?=\d)", FLAGS
 )
 # 淡出从3秒改成6秒: the old value goes.
-_FROM_TO = re.compile(rf"从\s*(?:{TIME}|{NUM}\s*%?)\s*(?=(?:改成|改为|换成|调到|调成|变成|提到|降到)\s*\d)", FLAGS)
+_FROM_TO = re.compile(
+    rf"从\s*(?:{TIME}|{NUM}\s*(?:%|db|分贝|bpm)?)\s*(?=(?:改成|改为|换成|调到|调成|变成|提到|降到|改到|升到|加到|减到)\s*\d)", FLAGS
+)
 # 把原声和音乐都关了: the verb for each.
 _BOTH_OFF = re.compile(
     r"(?P<a>游戏声音?|原声|游戏音效|背景音乐|音乐|bgm)(?:和|跟|与)(?P<b>游戏声音?|原声|游戏音效|背景音乐|音乐|bgm)"
