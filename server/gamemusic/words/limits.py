@@ -341,6 +341,9 @@ def _other_tools(m: re.Match[str], st: State) -> None:
          "我能加游戏风格的音乐、调原声音量、加标题和改画幅。"))  # fmt: skip
 
 
+_SYNTH_SAID = re.compile(r"80\s*年代|八十年代|合成器|赛博|霓虹|复古波|合成波|synth|80s|retrowave")
+
+
 @rule(
     r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
     r"(?<!kong\s)country|reggae|punk|opera|acoustic|piano|guitar(?!\s+hero)|violin|a\s+cappella|acapella|disco|funk|blues|gospel"
@@ -351,6 +354,8 @@ def _other_tools(m: re.Match[str], st: State) -> None:
 def _genre(m: re.Match[str], st: State) -> None:
     """A genre or instrument the engine has no style for: named, with the styles it has."""
     word = m.group(0).strip()
+    if word in ("电子乐", "电音") and _SYNTH_SAID.search(m.string):
+        return  # 80年代的电子乐: electronic music of the 80s is synthwave
     _no(st, f"'{word}' (not one of my styles)", f"“{word}”（不在我的风格里）",
         ("My styles: " + ", ".join(STYLE_TITLES.values()) + ".",
          "我的风格：" + "、".join(STYLE_ZH.values()) + "。"))  # fmt: skip
