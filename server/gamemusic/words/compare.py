@@ -97,7 +97,7 @@ def _both_level(m: re.Match[str], st: State) -> None:
             st.plan.game_volume = value
 
 
-@after(r"(?:但是?|不过)?(?:别|不要|不能)(?:盖过|盖住|压过|压住|淹没|盖掉|超过|大过|比)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)")
+@after(r"(?:但是?|不过)?(?:别|不要|不能)(?:盖过|盖住|压过|压住|淹没|盖掉|超过|大过|比|抢|抢了)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)")
 def _not_over_game(m: re.Match[str], st: State) -> None:
     """音乐别压过游戏声: the music comes down; after "bgm再大点" it only bounds that request."""
     if st.plan.volume_factor is None and st.plan.volume is None:

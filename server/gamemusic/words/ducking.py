@@ -241,3 +241,12 @@ def _dip_more_after(m: re.Match[str], st: State) -> None:
     """说话时压低音乐，压多一点: the clause after the dip says how deep (6 dB for 多 / 狠)."""
     if st.plan.duck:
         st.plan.duck_step = 6.0 if m["more"] in ("多", "狠") else 4.0
+
+
+@rule(
+    r"(?:让|把)?(?:音乐|bgm|背景音乐|配乐)?(?:在)?(?:游戏声音?|游戏音效|原声|枪声|爆炸声?|音效)(?:很|比较|特别)?(?:响|大|吵|大声)(?:起来)?(?:的)?(?:时候|时)"
+    r"(?:让|把)?(?:音乐|bgm|背景音乐|配乐)?(?:自动|就)?(?:小一?点|降低|压低|让一让|让一下|变小|小声一?点|低一?点|降一?点)",
+)
+def _duck_under_game(m: re.Match[str], st: State) -> None:
+    """让音乐在游戏音效响的时候小一点: the dip under the game's loud moments, not a lower level."""
+    st.plan.duck = True

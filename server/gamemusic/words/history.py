@@ -16,6 +16,7 @@ rule = registrar(RULES)
     r"\b(?:undo|revert|redo)\s+(?:the\s+)?(?:last\s+|previous\s+|past\s+)?(?:two|three|four|five|six|a\s+few|several|all"
     r"|both|\d+)(?:\s+of\s+the)?(?:\s+(?:changes|edits|steps|things|times|ones))\b|\b(?:undo|revert)\s+(?:everything|all\s+of\s+it)\b"
     r"|\bundo\s+(?:it\s+)?(?:twice|two\s+times|three\s+times)\b",
+    r"(?:撤销|撤回|撤消)(?:一下)?\s*[,，]?\s*(?:再|然后再?)(?:撤销|撤回|撤消)(?:一次|一下|一步)?|"
     r"(?:撤销|撤回|撤消|回退|重做)(?:最后|前|最近|上)?(?:两|二|三|四|五|几|\d+)(?:步|次|个|下)|(?:全部|所有)(?:撤销|撤回)|(?:撤销|撤回)(?:全部|所有)",
 )
 def _many_steps(m: re.Match[str], st: State) -> None:

@@ -78,7 +78,7 @@ _TITLES = [
     for p in (
         rf"\b(?P<chg>change|rename|replace|swap|edit|update)\s+(?:the\s+|my\s+)?{_EN_KW}\s*(?:text\s+)?(?:to|with|into"
         rf"|for)\s*:?\s*{QUOTED}",
-        rf"(?:把|将)?{_ZH_KW}(?:的?(?:文字|内容))?\s*(?P<chg>改成|换成|改为|换为|变成|改一下|改)\s*:?\s*{QUOTED}",
+        rf"(?:把|将)?{_ZH_KW}(?:的?(?:文字|内容))?\s*(?P<chg>改成|换成|改为|换为|变成|改一下|改)\s*:?\s*(?:(?:英文|中文|大写|小写)的?\s*)?{QUOTED}",
         rf"(?:(?:^|(?<=[,;.!?\n]))\s*(?:(?:at|from)\s+(?P<at>{TIME})|(?:at|in)\s+the\s+(?:very\s+)?(?P<se>start|beginning"
         rf"|end))\s*,?\s*)?(?:\b(?:add|put|show|insert|place|display|write"
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
@@ -106,6 +106,8 @@ _TITLES = [
         rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
         rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|打上|放个|写上|显示)\s*(?:一个|个|一句|句|一行)?\s*(?:新的?)?\s*"
         rf"{QUOTED}(?!\s*(?:音乐|风格?|bgm|的?感觉|那样|一样|那种))",
+        # 把“GG”放到最后3秒: the quoted text first, then where it goes
+        rf"(?:把|将)\s*{QUOTED}\s*(?:放到|放在|显示在|挪到|放)(?=\s*(?:最后|开头|结尾|片头|片尾|末尾|第|\d|屏幕|画面|顶部|底部|中间|上面|下面))",
         rf"\b(?P<again>another|a\s+second|one\s+more)(?:\s+(?:one|{_EN_KW}))?(?P<mid>\s+(?:at|in|from|for|on)\s[^\"“「'\n,;]{{1,30}}?)?"
         rf"\s*(?:(?:saying|that\s+says|reading|with|:)\s*)?{QUOTED}",
         rf"(?<=\n)\s*(?:,\s*)?(?P<again>and|&|plus|then)\s+(?:(?:the|a)\s+)?{QUOTED}(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
