@@ -82,7 +82,7 @@ def _shape_from(m: re.Match[str], st: State) -> None:
     r"(?<![\d:])9\s*(?:[:x/]|比|\s+by\s+)\s*16(?![\d:])|\b(?:vertical|portrait|upright|tik\s*tok|(?:youtube|yt)\s+shorts?|"
     r"shorts|(?:instagram\s+|ig\s+|fb\s+|facebook\s+)?reels?|(?:instagram\s+|ig\s+)?stor(?:y|ies)"
     r"(?:\s+format)?|phone\s+(?:format|screen|size)|snapchat)\b",
-    r"竖屏|竖版|竖向|竖的|竖着|抖音(?!\s*(?:神曲|热歌|歌|上(?:的|很火)))|快手|视频号|小红书",
+    r"竖屏|竖版|竖向|竖的|竖着|抖音(?!\s*(?:神曲|热歌|歌|上(?:的|很火)))|快手|视频号|小红书|(?:ins|ig|instagram)\s*快拍|限时动态",
 )
 def _vertical(m: re.Match[str], st: State) -> None:
     _set_aspect(m, st, "9:16")
