@@ -56,4 +56,10 @@ def _redo(m: re.Match[str], st: State) -> None:
     r"|(?:刚才|刚刚|之前|上一个|原来)的?那(?:个|版|首)(?:更好|好一点|好些|比较好|更好听)(?:听)?",
 )
 def _undo(m: re.Match[str], st: State) -> None:
+    if _BACK.fullmatch(m.group(0).strip()) and _SHAPE.search(m.string):
+        return  # "还是横屏好看，改回去": back to the shape named, not the last edit undone
     st.plan.undo = True
+
+
+_BACK = re.compile(r"(?:改|换|切|变|弄)回去")
+_SHAPE = re.compile(r"横屏|竖屏|横版|竖版|宽屏|方形|正方形|16\s*:\s*9|9\s*:\s*16|1\s*:\s*1")
