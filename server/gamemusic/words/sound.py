@@ -90,7 +90,7 @@ def _mute_original(m: re.Match[str], st: State) -> None:
     r"video|picture|look))|\b(?:original|game)(?:\s+{_SOUND})?\s+(?:back\s+)?on\b(?!\s+(?:the|a|my|this|it)\b)"
     rf"|\b{_ORIG}\s+{_SOUND}\s*:\s*(?:keep|on|yes)\b"
     rf"|\b(?:bring|put|turn)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+back(?:\s+on)?\b",
-    rf"(?:保留|保持|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}(?!\s*(?:的)?(?:音量|大小|声音大小))|取消静音|{_ZH_ORIG}(?:也|先|就|还是|都)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|保持(?!不变|原样|原来)|要)(?!小|大|调)"
+    rf"(?:保留|保持|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}(?!\s*(?:的)?(?:音量|大小|声音大小))|取消静音|{_ZH_ORIG}(?:也|先|就|还是|都)?(?:给我|帮我)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|保持(?!不变|原样|原来)|要)(?!小|大|调)"
     rf"|{_ZH_ORIG}(?:可以|就|先|也|还是)?(?:别|不要|不用|不能|不许)(?:给我)?(?:关|静音|去掉|删|拿掉|弄没)(?:掉|了)?",
 )
 def _keep_original(m: re.Match[str], st: State) -> None:

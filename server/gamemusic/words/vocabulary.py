@@ -62,7 +62,8 @@ STRONG: dict[str, tuple[str, ...]] = {
                "开车", "高速", "速度与激情"),
 }  # fmt: skip
 WEAK: dict[str, tuple[str, ...]] = {
-    "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机", "童年", "小时候"),
+    "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机", "童年", "小时候",
+                 "老式游戏机", "老游戏机", "老式游戏", "老游戏"),
     "16bit": ("fm", "90s", "nineties", "90年代"),
     "boss": ("冲击力", "震撼", "exciting", "energetic", "hyped", "metal", "heavy metal", "rock", "epic", "battle", "fight", "fighting", "intense", "tense", "combat", "aggressive",
              "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗", "激昂", "燃爆", "高燃",
