@@ -45,7 +45,7 @@ def _duck_off(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:keep|leave)\s+(?:the\s+)?(?:auto[\s-]?)?ducking(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same|how\s+it\s+is))?\b(?!\s+on\b)"
     r"(?![^,.;!?\n]{0,16}?\b(?:but|lighter|lower|softer|gentler|stronger|harder|deeper|heavier|less|more|at|to|by)\b)",
-    r"(?:闪避|避让)(?:保留|保持|不变|别动|留着)|(?:把)?(?:闪避|避让)(?:调回|恢复|改回|还原)(?:到|成)?(?:默认|原来|原样)(?:的)?(?:样子|设置)?",
+    r"(?:闪避|避让)(?:保留|保持|不变|别动|留着)|(?:把)?(?:闪避|避让)(?:调回|恢复|改回|还原)(?:到|成)?(?:默认|原来|原样|正常)(?:的)?(?:样子|设置)?",
 )
 def _keep_ducking(m: re.Match[str], st: State) -> None:
     """"Keep ducking", 闪避保留: nothing to change."""
@@ -177,7 +177,7 @@ _MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|
     r"(?:compared\s+to|next\s+to|against|under|over|with|behind)\s+the\s+(?:music|bgm|soundtrack))\b",
     r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白|开口|发言|语音|连麦)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分|那段|那几段|那部分)?"
     r"(?:把|让|将)?(?:音乐|背景音乐|bgm|配乐)?(?:能不能|可不可以|能否|可以|能|要|得|就|会|应该)?(?:自动|自己)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅|稍微|稍稍|略微)?(?:再)?(?:(?P<mod5>降低一半|减少一半|调低一半|压低一半)|调低|降低|压低|变小"
-    r"|小一?点|小声一?点|小声|轻一?点|低一?点|往下(?:压|降|调|走)(?:一?点)?|让路|避让|闪避|让一让|让一下|让开|让位|避开|躲开|压一压|压一下|降一降|(?:降|低|小|弱|压)下(?:去|来)|(?P<mod3>小一半|降一半|减半|低一半)|降(?=很多|得多|不少|一?点|一些|多一?点|多一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
+    r"|(?:小|低|轻)(?P<mod6>一丢丢|一点点|一丁点)|小一?点|小声一?点|小声|轻一?点|低一?点|往下(?:压|降|调|走)(?:一?点)?|让路|避让|闪避|让一让|让一下|让开|让位|避开|躲开|压一压|压一下|降一降|(?:降|低|小|弱|压)下(?:去|来)|(?P<mod3>小一半|降一半|减半|低一半)|降(?=很多|得多|不少|一?点|一些|多一?点|多一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
     rf"(?P<mod2>很多|更多|多一?点|多一些|得多|不少|一大截|好多|许多)?{_ZH_NOT_HARD}",
     rf"(?:{_ZH_LOUD_BGM}?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|压着|盖着|淹没|在抢|抢走|抢)了?{_ZH_MY_VOICE}"
     rf"|{_ZH_LOUD_BGM}?(?:把|将){_ZH_MY_VOICE}(?:都|给|全)?{_ZH_COVER}"
@@ -198,7 +198,7 @@ _MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|
 def _duck_voice(m: re.Match[str], st: State) -> None:
     """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip
     gets deeper (4 dB, 6 "much", 2 "a bit")."""
-    mod = (group(m, "mod", "mod2", "mod3", "mod4", "mod5") or "").replace(" ", "")
+    mod = (group(m, "mod", "mod2", "mod3", "mod4", "mod5", "mod6") or "").replace(" ", "")
     text = m.group(0).lower()
     st.voice_reason = st.plan.duck is None and _COMPLAINT.search(text) is not None and (
         _MUSIC_NAMED.search(text) is None)

@@ -233,7 +233,7 @@ def _lag(m: re.Match[str], st: State) -> None:
     r"(?:pop|warmer|cooler)|lut|vignette|blur)\b",
     r"(?:(?:复古|怀旧|黑白|电影感?|胶片|日系|暖色|冷色|老电影|像素|赛博朋克|霓虹|梦幻|vhs|8bit|8位)(?:风)?的?)?(?:滤镜|色调|画风)"
     r"(?:[，,]?\s*(?:让|使|把)(?:画面|视频|画质|整体)(?:变得|看起来|更|再)*(?:复古|怀旧|像素|黑白|卡通|动漫|赛博朋克|电影|老旧|梦幻)(?:风|感|风格|效果)?(?:一点|一些|些)?)?"
-    r"|(?:让|把)?(?:画面|画风|视频画面)(?:改成|变成|调成|弄成|做成|弄得|搞得|变得|调得|看起来)?(?:更|再)?(?:复古|像素|黑白|卡通|动漫|赛博朋克|电影|怀旧|老旧)(?:风|风格|效果|感|的)?(?:一点|一些|些)?|调色|黑白|(?:(?:整个|整段)?(?:画面|视频)的?)?(?:饱和度|亮度|对比度|色调)(?:再)?(?:调|提|拉|降|弄|变)?(?:高|低|大|小|亮|暗)?(?:一?点|一些)?|模糊|(?:画面|视频|画质)(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|亮一点",
+    r"|(?:让|把)?(?:画面|画风|视频画面)(?:改成|变成|调成|弄成|做成|弄得|搞得|变得|调得|看起来)?(?:更|再)?(?:复古|像素|黑白|卡通|动漫|赛博朋克|电影|怀旧|老旧)(?:风|风格|效果|感|的)?(?:一点|一些|些)?|调色|黑白|(?:(?:整个|整段)?(?:画面|视频)的?)?(?:饱和度|亮度|对比度|色调)(?:再)?(?:调|提|拉|降|弄|变)?(?:高|低|大|小|亮|暗)?(?:一?点|一些)?|模糊|(?:画面|视频|画质)(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|(?<!还是)亮一点(?!\s*(?:的|还是|都行))",
 )
 def _colour(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}' (a picture filter)", f"“{m.group(0).strip()}”（画面滤镜）",
@@ -387,6 +387,9 @@ def _which_style(m: re.Match[str], st: State) -> None:
     st.plan.question = Question("Which style?", "换成哪种风格？", tuple(STYLE_TITLES))
 
 
+_ANY_WILL_DO = re.compile(r"[^。；;!?！？\n]{0,12}?(?:还是|或者|或)[^。；;!?！？\n]{1,10}?(?:都行|都可以|都好|都ok|随便)")
+
+
 @rule(
     r"\b(?:sad|sadder|melancholic|melancholy|emotional|moody|bittersweet)\b",
     r"伤感|悲伤|难过|忧伤|感人",
@@ -407,6 +410,9 @@ def _sad(m: re.Match[str], st: State) -> None:
     r"|(?<=来点|要点|整点|弄点)(?:暗|黑)的(?=\s*(?:$|[,，。!！吧]))",
 )
 def _darker(m: re.Match[str], st: State) -> None:
+    if _ANY_WILL_DO.match(m.string, m.end()):  # "暗一点还是亮一点都行": any style, so ask which
+        st.plan.question = Question("Which style?", "换成哪种风格？", tuple(STYLE_TITLES))
+        return
     st.plan.question = Question(
         "Darker how: eerie dungeon ambience, or a heavy boss fight?",
         "想要哪种暗：阴森的地牢氛围，还是沉重的Boss战？",

@@ -390,6 +390,8 @@ def _style(m: re.Match[str], st: State) -> None:
     if re.search(r"(?:太|过于)$", before) and re.match(r"了", after):  # 太燃了，换个平静点的
         st.refused_styles.add(found[0])  # a complaint about that style, not a request for it
         return
+    if re.search(r"(?:更|再|更加|还要)$", before):  # "太燃了，配个更燃的": more of it, asked
+        st.refused_styles.discard(found[0])
     if _IS_A.search(before) and _GAME_NOUN.match(after):  # "it's a horror game": what was played
         st.setting = (found[0], None)
         return

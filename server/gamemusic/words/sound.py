@@ -367,7 +367,7 @@ def _volume(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:music|bgm)\s+(?:volume\s+)?(?:x|×|times)\s*(?P<f>{NUM})\b",
     rf"\b(?P<f>{NUM})\s*(?:x|×|times)\s+(?P<dir>louder|quieter|softer)\b",
-    rf"(?:音乐|背景音乐|音量|bgm)(?:的?音量)?(?:再)?(?:调大|提高|增大|加大|放大|调高|大)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍|音量翻倍(?P<f2>)",
+    rf"(?:音乐|背景音乐|音量|bgm)(?:的?音量|的?声音)?(?:再)?(?:调大|提高|增大|加大|放大|调高|大)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍|音量翻倍(?P<f2>)",
 )
 def _music_times(m: re.Match[str], st: State) -> None:
     f = float(group(m, "f") or 2)

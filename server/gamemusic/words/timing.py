@@ -351,7 +351,8 @@ def _not_last(m: re.Match[str], st: State) -> None:
     rf"before|(?:stop|end|cut|chop|kill)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:off\s+)?(?:right\s+|exactly\s+|just\s+)?"
     rf"(?:at|after|in(?=\s+\d{{1,2}}:\d)))\s+(?P<b>{TIME})",
     rf"(?:到|直到|停在|停到|结束在|截止到|截止)\s*第?(?P<b>{TIME})\s*(?:为止|结束|停)?|(?:在\s*第?|第)(?P<b3>{TIME})\s*"
-    rf"(?:就|时|的时候)?(?:停|停止|结束|停掉)|(?<![前后尾头])第?(?P<b2>{TIME})\s*(?:的时候|时)?(?:就)?(?:之前|以前|前停|停止|结束|停掉|停(?!顿))",
+    rf"(?:就|时|的时候)?(?:停|停止|结束|停掉)|(?<![前后尾头])第?(?P<b2>{TIME})\s*(?:的时候|时)?(?:就)?(?:之前|以前|前停|停止|结束|停掉|停(?!顿))"
+    rf"|(?:(?<=音乐)|(?<=bgm)|(?<=配乐))\s*(?P<b4>{TIME})\s*(?:以后|之后|后)(?:就)?(?:结束|停|停止|停掉|关掉)",  # 音乐1分钟后结束
     rf"\b(?:until|till|up\s+to|(?:stop|end|cut\s+off|finish)(?:s|ping)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:right\s+|just\s+)?(?:when|once|as|after|before))\s+(?:the\s+|my\s+|i\s+)?"
     rf"(?:(?!(?:and|but|then)\b)[a-z']+\s+){{1,4}}?(?:at|around|~)\s+(?P<b4>{TIME})",
     rf"\b(?:stop|end|cut|chop|kill)\s+(?:the\s+)?(?:music|bgm|it)\s+(?P<b5>{DUR})\s+in\b",
