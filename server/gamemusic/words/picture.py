@@ -7,6 +7,7 @@ import re
 
 from gamemusic.words.plan import Unsupported
 from gamemusic.words.rules import Rule, State, bad, opposite, registrar
+from gamemusic.words.text import FLAGS
 
 RULES: list[Rule] = []
 rule = registrar(RULES)
@@ -17,11 +18,19 @@ _EXPLICIT = re.compile(
 )
 
 
+_CORRECTED = re.compile(r"不对|算了|我是说|\b(?:no\s+wait|actually|i\s+mean|scratch\s+that)\b", FLAGS)
+
+
 def _set_aspect(m: re.Match[str], st: State, value: str) -> None:
     """A shape word beats a platform name ("youtube, vertical"); two different shapes of one
     kind ("16:9 for youtube and 9:16 for tiktok") are one video too many."""
     explicit = bool(_EXPLICIT.search(m.group(0)))
     said = st.shapes.get(explicit)
+    fix = _CORRECTED.search(m.string) if said not in (None, value) else None
+    if fix is not None:  # "改成竖屏，不对，还是横屏": the shape after the correction wins
+        if m.start() < fix.start():
+            return
+        st.shapes[explicit] = said = value
     if said not in (None, value):
         raise bad(st.plan, "One video has one shape; I found two in this sentence.",
                   "一个视频只能有一种画幅，这句里有两种。", code="not_understood",
