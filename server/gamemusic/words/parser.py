@@ -184,7 +184,8 @@ def _finish(state: State) -> None:
     game_down = plan.original_audio == "mute" or min(
         plan.game_volume_factor or 1.0, 1.0 if plan.game_volume is None else plan.game_volume) < 1
     music_down = min(plan.volume_factor or 1.0, 1.0 if plan.volume is None else plan.volume) < 1
-    if state.voice_reason and (game_down or music_down):  # "原声小一点，我的声音听不清": its reason
+    game_set = game_down or plan.game_volume_factor is not None or plan.game_volume is not None
+    if state.voice_reason and (game_set or music_down):  # "原声小一点，我的声音听不清": its reason
         plan.duck = plan.duck_step = None
     styles = [(s, strong) for s, strong in state.styles if s not in state.refused_styles]
     asked = plan.add_music or plan.is_empty  # music asked for, no style named
