@@ -78,7 +78,7 @@ WEAK: dict[str, tuple[str, ...]] = {
     "synthwave": ("neon", "synth", "synthy", "霓虹", "霓虹灯", "合成器"),
     "lofi": ("chill", "chilled", "chiller", "calmer", "mellower", "comfy", "缓和", "柔和", "温柔", "calm", "relaxing", "relaxed", "study", "cozy", "mellow", "放松",
              "轻松", "舒缓", "治愈", "惬意", "安静", "轻音乐", "睡前", "助眠", "咖啡馆", "佛系", "悠闲",
-             "慵懒", "岁月静好", "田园"),
+             "慵懒", "岁月静好", "田园", "宁静", "恬静"),
     "platformer": ("platform", "bouncy", "bouncier", "cheerful", "happy", "happier", "cute", "playful",
                    "upbeat", "欢快",
                    "轻快", "活泼", "可爱", "开心", "欢乐", "滑稽", "搞怪", "明快"),
