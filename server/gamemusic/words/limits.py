@@ -214,6 +214,13 @@ def _frame_rate(m: re.Match[str], st: State) -> None:
         ("The output keeps the recording's frame rate.", "输出保持原视频的帧率。"))  # fmt: skip
 
 
+# 加个片头: an intro clip is video editing, not a title (片头加个标题 is a title at the start).
+@rule(r"(?:加|做|弄|来|剪)(?:个|一个|段|一段)?(?:片头|片尾)(?:动画|视频)?(?=\s*(?:$|[,，。.!！?？吧吗呢]))")
+def _intro_clip(m: re.Match[str], st: State) -> None:
+    _no(st, "an intro or outro clip", "片头或片尾视频",
+        ("I can put a title at the start or the end: '片头加标题“…”'.", "可以在开头或结尾加标题：“片头加标题「…」”。"))  # fmt: skip
+
+
 # 这游戏太卡了，帮我修一下: lag in the recording itself is the game's, not the edit's.
 @rule(
     r"\b(?:fix|remove|get\s+rid\s+of)\s+(?:the\s+)?(?:lag|stutter(?:ing)?|frame\s+drops|dropped\s+frames)\b",
