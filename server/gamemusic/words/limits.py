@@ -71,10 +71,13 @@ def _part_of_game(m: re.Match[str], st: State) -> None:
 @early(
     r"(?:去掉|删掉|关掉|消掉|去除|消除)游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)"
     r"|游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)(?:都|也)?(?:去掉|删掉|关掉|消掉|去除|关了|去了|不要了?)"
+    # 游戏里的bgm太吵了: a level of the game's own music, apart from the rest of its sound
+    r"|游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)(?:的?(?:声音|音量))?(?:也|都|再)?"
+    r"(?:(?:太|有点|好|很)?(?:吵|大声?|响|小声?|轻|低|高)了?|(?:调|开|关|弄)?(?:小|大|低|高)(?:一?点|一些|些)?)"
 )
 def _game_own_music(m: re.Match[str], st: State) -> None:
     """把游戏里的bgm去掉: the game's own music is mixed into its sound, not a track of ours."""
-    _no(st, "taking the game's own music out of its sound", "去掉游戏自带的音乐",
+    _no(st, "changing the game's own music apart from the rest of its sound", "单独去掉或调整游戏自带的音乐",
         ("The game audio is one sound: I can mute it or set its level, and add music of my own.",
          "游戏原声是一整条声音：可以静音或调音量，再配上我生成的音乐。"))  # fmt: skip
 

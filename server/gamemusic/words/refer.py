@@ -38,7 +38,7 @@ _PRONOUN = (
 # A Chinese clause that opens on a bare level ("小一点", "再大声点"): its subject is the last
 # sound named.
 _ZH_BARE = (
-    r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就是|就|然后|真的|实在是?|确实|只是)?(?P<bare>(?:再)?(?:稍微|再)?(?:调|开|弄|放|关)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|一?些)|(?:稍微|再)?(?:调|弄|开)(?:小|大|低|高)(?=\s*(?:就好|就行|即可|吧|$|[,，。.!！]))|压一压|压一下|降一降|降一?点"
+    r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就是|就|然后|真的|实在是?|确实|只是|帮我|给我)?(?P<bare>(?:再)?(?:稍微|再)?(?:调|开|弄|放|关)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|一?些)|(?:稍微|再)?(?:调|弄|开)(?:小|大|低|高)(?=\s*(?:就好|就行|即可|吧|$|[,，。.!！]))|压一压|压一下|降一降|降一?点"
     r"|(?:太|有点|好|真|实在)(?:吵|响|大声|小声|轻|闹|炸)(?:了|啊)?(?=\s*(?:$|[,，。.!！]))"
     r"|(?:别|不要|不用)(?:关|静音)(?:掉|了)?(?=\s*(?:$|[,，。.!！])))"
 )
@@ -57,8 +57,10 @@ _ZH_BARE_DEPTH = (
 )
 # 它 as the object of a level verb ("把它调大") or a level's subject ("它太吵了").
 _ZH_PRONOUN = r"(?P<zit>它|它们)(?=\s*(?:的声音|的音量)?\s*(?:给我)?\s*(?:再|也|稍微)?(?:调|弄|开|关|放|小|大|轻|响|静音|降|提|太|有点))"
+# 我的解说声音小，帮我调大: a bare level after the voice is the voice's (the dip under it).
+_VOICE_ZH = r"我的?(?:解说|声音|人声|说话声|麦)|解说声音?|人声"
 _SCAN = re.compile(
-    rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|(?P<duck>{_DUCK})|{_PRONOUN}|{_ZH_PRONOUN}|{_ZH_BARE_DEPTH}|{_ZH_BARE}|{_EN_BARE}",
+    rf"(?P<game>{_GAME})|(?P<voice>{_VOICE_ZH})|(?P<music>{_MUSIC})|(?P<duck>{_DUCK})|{_PRONOUN}|{_ZH_PRONOUN}|{_ZH_BARE_DEPTH}|{_ZH_BARE}|{_EN_BARE}",
     FLAGS,
 )
 _FINE = re.compile(
@@ -282,6 +284,11 @@ def resolve(work: str) -> str:
             last = "" if _FINE.match(work, m.end()) or gone else "game"
         elif m["music"]:
             last = "music"
+        elif m["voice"]:
+            last = "voice"
+        elif last == "voice" and m["bare"] and re.search(r"[大高响]", m["bare"]):
+            out += [work[at : m.start("bare")], "人声"]
+            at = m.start("bare")
         elif m["duck"]:
             last = "duck"
         elif last == "game" and m["zit"]:
