@@ -358,7 +358,7 @@ _SYNTH_SAID = re.compile(r"80\s*年代|八十年代|合成器|赛博|霓虹|复�
     r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
     r"(?<!kong\s)country|reggae|punk|opera|acoustic|piano|guitar(?!\s+hero)|violin|a\s+cappella|acapella|disco|funk|blues|gospel"
     r"|drums?(?:\s+solo)?|saxophone|sax|flute|trumpet|vocals?|singing|lyrics|beatbox(?:ing)?)\b",
-    r"(?:电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|武侠|仙侠|中国风|民族风|戏曲|西部|牛仔|乡村音乐|民谣|流行乐|蹦迪|dj|鼓点|鼓声|架子鼓|打击乐|合唱|人声演唱|带歌词|歌词|唱歌|有人唱)"
+    r"(?:电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|(?<!复)古风|国风|武侠|仙侠|中国风|民族风|戏曲|西部|牛仔|乡村音乐|民谣|流行乐|蹦迪|dj|鼓点|鼓声|架子鼓|打击乐|合唱|人声演唱|带歌词|歌词|唱歌|有人唱)"
     r"(?!\s*(?:rpg|jrpg|角色扮演))",  # 仙侠RPG: the RPG is the style asked for
 )
 def _genre(m: re.Match[str], st: State) -> None:
