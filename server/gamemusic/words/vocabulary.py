@@ -74,7 +74,7 @@ WEAK: dict[str, tuple[str, ...]] = {
             "magical",
             "冒险", "奇幻", "魔幻", "探索", "中世纪", "勇者", "探险", "凯旋", "胜利感"),
     "dungeon": ("dark", "ambient", "mysterious", "scarier", "creepier", "spookier", "eerier",
-                "黑暗", "氛围", "暗黑", "神秘", "悬疑", "悬疑感"),
+                "黑暗", "氛围", "暗黑", "神秘", "悬疑", "悬疑感", "阴间"),
     "synthwave": ("neon", "synth", "synthy", "霓虹", "霓虹灯", "合成器"),
     "lofi": ("chill", "chilled", "chiller", "calmer", "mellower", "comfy", "缓和", "柔和", "温柔", "calm", "relaxing", "relaxed", "study", "cozy", "mellow", "放松",
              "轻松", "舒缓", "治愈", "惬意", "安静", "轻音乐", "睡前", "助眠", "咖啡馆", "佛系", "悠闲",
