@@ -14,6 +14,11 @@ rule = registrar(RULES)
 _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
 
 
+@rule(rf"{_ZH_DUCK}(?:的)?(?:深度|幅度|强度|力度)?(?:开到|调到|设为|设成|拉到|加到)?最(?:大|深|强)")
+def _duck_most(m: re.Match[str], st: State) -> None:
+    """闪避开到最大: the deepest dip the range allows (24 dB), not the music at its top."""
+    st.plan.duck, st.plan.duck_db = True, 24.0
+
 
 @rule(
     r"(?:在我|我)?(?:不|没|没有)在?(?:说话|讲话|解说|开麦|出声|开口)(?:的)?(?:时候|时|期间)(?:把)?(?:音乐|背景音乐|bgm|配乐)?"

@@ -40,6 +40,13 @@ def _game_sounds_apart(m: re.Match[str], st: State) -> None:
         ("The game audio is one track: I can mute it or set its level.", "游戏原声是一整条音轨：可以静音或调音量。"))  # fmt: skip
 
 
+@early(r"(?:游戏声音?|原声|游戏音效|游戏的声音)(?:也|再|要|也要)*(?:淡出|淡入|渐弱|渐强|慢慢消失)")
+def _game_fade(m: re.Match[str], st: State) -> None:
+    """游戏声也淡出: the fades are the music's; the game audio keeps its level throughout."""
+    _no(st, "fading the game audio", "给原声做淡入淡出",
+        ("Fades shape the music; the game audio can be muted or set to a level.", "淡入淡出只作用于音乐；原声可以静音或调音量。"))  # fmt: skip
+
+
 @early(
     r"(?:前面|后面|中间|后半段|前半段)(?:那段|那部分|部分|一段)?的?(?:音乐|bgm|背景音乐|配乐)(?:都)?(?:删掉|去掉|不要了?|关掉|拿掉)"
     r"(?![^。；;!?\n]{0,12}?\d)",
@@ -343,7 +350,7 @@ def _title_look(m: re.Match[str], st: State) -> None:
     r"remove\s+(?:the\s+)?(?:background\s+|room\s+|mic\s+|fan\s+|wind\s+|keyboard\s+)?noise|(?:room|mic|fan|wind|keyboard)\s+noise|hiss|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
     r"(?:帮我|给我|加个?|加上|来个|做个?|ai|自动)配音|配个音(?!乐)|文字转语音|(?:我的?)?(?:声音|人声)(?:变成|改成|换成)|变音|萝莉音|大叔音|机器人声|变声器?"
     r"|(?:去掉|去除|消除|减少|降低)?(?:背景)?(?:噪音|杂音|底噪|电流声|噪声)|进度条|倒计时|计时器|画中画|马赛克|打码|边框|防抖|(?:画面)?稳定(?:一下)?(?:画面)?"
-    r"|自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:爆炸|枪|击杀|打击|笑声|搞笑|综艺|鼓掌|欢呼|转场)音效|(?:画面)?(?:抖动|震动|震屏|闪白|闪屏)(?:效果|特效)?|黑屏|美颜|字幕翻译|翻译字幕|(?:加|配)上?(?:中文|英文|双语)?翻译|(?:背景图|背景图片|背景图案|壁纸)|磨皮|瘦脸|(?:转|转换|导出|输出|做|存)成?\s*(?:gif|动图|mov|avi|mkv|webm)(?:格式)?|(?:加|来|放|做|弄|搞|整|配)(?:点|个|些|一些|一个)?[\u4e00-\u9fff]{0,6}?(?:特效|贴图|动画效果|动画)",
+    r"|自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|二维码|打赏码|hdr|弹幕(?:效果|特效)?|(?:爆炸|枪|击杀|打击|笑声|搞笑|综艺|鼓掌|欢呼|转场)音效|(?:画面)?(?:抖动|震动|震屏|闪白|闪屏)(?:效果|特效)?|黑屏|美颜|字幕翻译|翻译字幕|(?:加|配)上?(?:中文|英文|双语)?翻译|(?:背景图|背景图片|背景图案|壁纸)|磨皮|瘦脸|(?:转|转换|导出|输出|做|存)成?\s*(?:gif|动图|mov|avi|mkv|webm)(?:格式)?|(?:加|来|放|做|弄|搞|整|配)(?:点|个|些|一些|一个)?[\u4e00-\u9fff]{0,6}?(?:特效|贴图|动画效果|动画)",
 )
 def _other_tools(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",
