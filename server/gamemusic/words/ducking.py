@@ -80,7 +80,7 @@ def _duck_db_later(m: re.Match[str], st: State) -> None:
     r"\b(?<!less\s)(?:strong(?:er)?|heav(?:y|ier)|more|deep(?:er)?|hard(?:er)?|aggressive)\s+ducking\b"
     r"|\bside[\s-]?chain\w*\s+(?:(?:the\s+)?(?:music|bgm|it)\s+)?(?:harder|more|heavier|stronger|deeper)\b"
     r"|\b(?:the\s+)?(?:ducking|dip)\s+(?:is\s+)?(?:barely|hardly)\s+(?:noticeable|audible|there|working|doing\s+anything)\b"
-    r"|\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
+    r"|\bduck(?:ing)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:(?:way|much|a\s+lot|a\s+bit|even)\s+)?(?:more|harder|deeper|stronger|a\s+lot)\b|\b(?:the\s+)?(?:ducking|duck|dip|dipping)\s+(?:is\s+|feels\s+|seems\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:weak|subtle|light|gentle|soft)\b|\b(?:turn|crank|bump)\s+(?:the\s+)?ducking\s+up\b"
     r"|\b(?:turn|crank|bump|ramp)\s+up\s+(?:the\s+)?(?:auto[\s-]?)?ducking\b",
     rf"(?:加强|增强|更强的?|强一?点的?|更多的?|强烈的?|大幅)(?:的)?{_ZH_DUCK}"
@@ -93,9 +93,9 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    r"\b(?:light(?:er)?|less|gentle|gentler|subtle|soft(?:er)?|weak(?:er)?|slight)\s+ducking\b|\bless\s+(?:aggressive|strong|heavy|deep|intense|hard)\s+ducking\b|\b(?:the\s+)?ducking\s+(?:is\s+)?"
+    r"\b(?:light(?:er)?|less|gentle|gentler|subtle|soft(?:er)?|weak(?:er)?|slight)\s+ducking\b|\bless\s+(?:aggressive|strong|heavy|deep|intense|hard)\s+ducking\b|\b(?:the\s+)?(?:ducking|duck|dip|dipping)\s+(?:is\s+|feels\s+|seems\s+)?"
     r"(?:way\s+|a\s+bit\s+|kinda\s+)?too\s+(?:strong|much|heavy|aggressive|deep|obvious|hard)\b|\b(?:turn|tone)\s+(?:the\s+)?ducking\s+down\b|\b(?:turn|tone|dial)\s+down\s+(?:the\s+)?(?:auto[\s-]?)?ducking\b|"
-    r"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b"
+    r"\bduck(?:ing)?\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:(?:way|much|a\s+lot|a\s+bit)\s+)?(?:less|(?:a\s+)?(?:little|bit)|slightly|gently)\b"
     r"|\b(?:the\s+)?(?:drop|dip)(?:\s+in\s+(?:the\s+)?(?:volume|music))?\s+(?:when|while|as)\s+i(?:'m)?\s+(?:talk|speak|talking|speaking)\s+"
     r"(?:is|feels|seems)\s+(?:(?:way|a\s+bit|kinda|a\s+little)\s+)?too\s+(?:much|strong|big|deep|obvious|hard)\b",
     rf"(?:减弱|轻微的?|更弱的?|弱一?点的?|轻一?点的?|少一?点的?|轻度)(?:的)?{_ZH_DUCK}"
@@ -144,6 +144,7 @@ _VOICE = (
     r"(?:talking|speaking)|(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|any\s+)?)?"
     r"(?:(?:my|the|your)\s+)?(?:voice|voices|commentary|talking|speaking|"
     r"speech|voice[\s-]?over|vo|narration|mic|microphone|dialogue|dialog|commentating|callouts|"
+    r"game(?:play)?(?:\s+(?:audio|sounds?))?\s+(?:is|gets|goes|are|get)\s+(?:really\s+|too\s+|so\s+)?(?:loud|louder|intense|busy|crazy|hectic)|"
     r"game\s+audio|game\s+sound|loud\s+parts|explosions|gunfire|gunfights?|firefights?|shootouts?|teammates|comms))"
 )
 _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongly|heavily|gently"
@@ -165,7 +166,7 @@ _MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|
     r"|slightly|less))?\s+(?:under|beneath|below|when|while|whenever|during|for|behind|around|"
     rf"over)\s+{_VOICE}\b(?:\s+(?P<mod3>a\s+lot|much\s+more|way\s+more|a\s+(?:little\s+)?bit|a\s+little|"
     r"slightly|more))?",
-    r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)(?:'s|\s+is|\s+keeps)?\s+(?:(?:way|much|a\s+lot|so|kinda|a\s+bit)\s+)?(?:drowning|drowns|drown|covering|covers|cover|burying|"
+    r"\b(?:(?:(?:the\s+)?(?:music|bgm|soundtrack|song|track|beat)|it)(?:'s|\s+is|\s+keeps|s)?\s+(?:(?:way|much|a\s+lot|so|kinda|a\s+bit)\s+)?(?:drowning|drowns|drown|covering|covers|cover|burying|"
     r"buries|bury|overpowering|overpowers|stepping\s+on|steps\s+on|talking\s+over|louder\s+than|"
     r"over|on\s+top\s+of|competing\s+with|clashing\s+with|fighting)(?:\s+out)?\s+(?:with\s+)?(?:my|the)\s+"
     r"(?:voice|commentary|mic|narration|talking|callouts|comms|vo|teammates|dialogue)|(?:i\s+)?can(?:'t|not)"
@@ -176,6 +177,8 @@ _MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|
     r"|commentary|vo|voice[\s-]?over|mic|narration)\s+(?:is\s+|gets\s+|is\s+getting\s+|keeps\s+getting\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?"
     r"|(?:boost|raise|turn\s+up|bump\s+up|crank\s+up)\s+(?:my|the)\s+(?:voice|mic|commentary|narration|voice[\s-]?over)"
     r"|hear\s+(?:my\s+voice|me|my\s+commentary|what\s+i\s+say)\s+(?:more\s+)?(?:clearly|better|clearer)"
+    r"|(?:my|the)\s+(?:voice|commentary|mic|narration)\s+(?:should|needs\s+to|has\s+to|must|to)\s+(?:be|stay|sound|come\s+through)"
+    r"(?:\s+(?:clear|clearer|audible|on\s+top|louder|loud\s+and\s+clear))?(?=\s*(?:$|[,;.!?\n]|please|pls|and\b|over\b))"
     r"|(?:make\s+it\s+so\s+|so\s+that\s+)(?:my|the)\s+(?:voice|commentary|mic|narration)\s+(?:is|comes\s+through|sounds|stays)\s+(?:louder|clearer|on\s+top|audible)"
     r"(?:\s+than\s+the\s+(?:music|bgm|soundtrack))?"
     r"|(?:my\s+)?(?:voice|commentary|mic|narration)\s+(?:is\s+|sounds\s+)?(?:(?:way|a\s+bit|kinda|so)\s+)?too\s+(?:quiet|soft|low)\s+"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from gamemusic.words.plan import Question, Unsupported
-from gamemusic.words.rules import Rule, State, group, registrar
+from gamemusic.words.rules import OFF_VERB, Rule, State, group, registrar
 from gamemusic.words.text import DUR, TIME
 from gamemusic.words.vocabulary import FRANCHISE_RE, STYLE_RE, STYLE_TITLES, STYLE_ZH
 
@@ -64,7 +64,9 @@ def _part_removed(m: re.Match[str], st: State) -> None:
 
 @early(
     rf"\b(?:mute|silence|lower|raise|boost|turn\s+(?:up|down)|cut)\s+{_GAME_PART}\s+(?:(?:from|between)\s+{TIME}\s+"
-    rf"(?:to|and|-|until|till)\s+{TIME}|(?:for|during|in)\s+the\s+(?:first|last|final)\s+(?:{DUR}|minute))",
+    rf"(?:to|and|-|until|till)\s+{TIME}|(?:for|during|in)\s+the\s+(?:first|last|final)\s+(?:{DUR}|minute))"
+    rf"|\b(?:(?:mute|silence|lower|raise|boost|cut|kill)\s+|no\s+|without\s+){_GAME_PART}\s+(?:(?:then|there)(?=\s*(?:$|[,;.!?\n]|too\b|as\s+well\b|please\b|pls\b))|at\s+that\s+(?:point|time|part)"
+    r"|during\s+(?:that|it|those|them)|for\s+that(?:\s+part)?|in\s+that\s+part)\b",
     rf"(?:从|在)?\s*第?{TIME}\s*(?:到|至|-)\s*第?{TIME}\s*(?:的)?(?:原声|游戏声音?|游戏音效)(?:静音|关掉|调小|小一?点|调低)",
     rf"(?:(?:在)?(?:最后|结尾|前|开头|头)(?:的)?\s*{DUR}|第?{TIME}\s*(?:以后|之后|后|以前|之前))(?:的)?(?:时候)?[^,，。；;\n]{{0,8}}?"
     r"(?:不要|关掉|静音|去掉|调小|调大|小一?点|大一?点)(?:原声|游戏声音?|游戏音效)",
@@ -168,11 +170,10 @@ def _part_ducking(m: re.Match[str], st: State) -> None:
     r"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning|end)|at\s+first|in\s+the\s+beginning)\b"
     r"|\b(?:after|before|during|until|till|when)\s+(?:the\s+|my\s+)?(?:intro|outro|cutscene|loading\s+screen|"
     r"menu|lobby|countdown|boss\s+(?:fight|appears|shows\s+up)|fight\s+(?:starts|begins)|match\s+(?:starts|begins))\b(?![^.;!?\n]{0,24}?\d)"
-    r"|\b(?:(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)|(?:the\s+)?(?:music|bgm)\s+(?:off|out))\s+)?(?:(?:from|in|for)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)|(?:of|in|at|for|from)\s+the\s+(?:end|ending|last|final|middle)\s+part)\b"
+    r"|\b(?:(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)|(?:the\s+)?(?:music|bgm)\s+(?:off|out))\s+)?(?:(?:from|in|for|on|over)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)|(?:of|in|at|for|from)\s+the\s+(?:end|ending|last|final|middle)\s+part)\b"
     r"(?![^.;!?\n]{0,24}?\d)",
     rf"(?P<early>\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+(?:the\s+(?:very\s+)?end\b|(?:the\s+(?:video|clip|recording|match)|it)"
-    r"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:no|without|not\s+have"
-    rf"|don't\s+want|cut|kill|stop)\s+(?:any\s+|the\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)"
+    rf"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:{OFF_VERB}|stop)\s+(?:any\s+|the\s+)?(?:background\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)"
     rf"|\b(?:the\s+)?(?:last|final)\s+(?:{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+(?:music|bgm))\b"
     rf"|\b(?:end|stop|finish|cut\s+off)\s+(?:the\s+music\s+)?(?:{DUR})\s+(?:early|earlier|sooner)\b|\b(?:except|but\s+not|apart\s+from|"
     rf"other\s+than|minus)\s+(?:for\s+)?(?:during\s+)?the\s+(?:last|final)\s+(?:{DUR}))",
@@ -246,7 +247,11 @@ def _lag(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:black\s+and\s+white|b&w|sepia|grayscale|greyscale|colou?r\s+(?:filter|grade|grading|"
     r"correction|correct)|(?:a\s+)?(?:vhs|vintage|retro|crt|film|instagram)\s+(?:filter|look|effect)|filters?"
-    r"|saturation|more\s+saturated|brightness|brighter\s+(?:picture|image|video)|contrast|colou?rs?\s+"
+    r"|saturation|more\s+saturated|brightness|brighter\s+(?:picture|image|video)|contrast"
+    r"|(?:make|get)\s+(?:the\s+|my\s+)?(?:video|picture|image|footage|clip|gameplay)\s+(?:look\s+)?"
+    r"(?:(?:a\s+(?:bit|lot|little)|much|way)\s+)?(?:brighter|darker|sharper|clearer|crisper|warmer|cooler|more\s+colou?rful)"
+    r"|(?:the\s+)?(?:video|picture|image|footage)\s+(?:is|looks)\s+(?:(?:too|so|kinda|a\s+bit)\s+)?(?:dark|bright|blurry|washed\s+out|grainy)"
+    r"|colou?rs?\s+"
     r"(?:pop|warmer|cooler)|lut|vignette|blur)\b",
     r"(?:(?:复古|怀旧|黑白|电影感?|胶片|日系|暖色|冷色|老电影|像素|赛博朋克|霓虹|梦幻|vhs|8bit|8位)(?:风)?的?)?(?:滤镜|色调|画风)"
     r"(?:[，,]?\s*(?:让|使|把)(?:画面|视频|画质|整体)(?:变得|看起来|更|再)*(?:复古|怀旧|像素|黑白|卡通|动漫|赛博朋克|电影|老旧|梦幻)(?:风|感|风格|效果)?(?:一点|一些|些)?)?"
@@ -265,7 +270,13 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"zoom(?:\s+in|\s+out)?|transitions?|stickers?|emojis?|green\s*screen|face\s*cam|webcam|"
     r"stabili[sz]e|reverse\s+the\s+(?:video|clip)|loop\s+the\s+video|splice|jump\s+cuts?"
     r"|(?:make|get|cut)\s+(?:the\s+)?(?:video|clip|recording|footage)\s+(?:down\s+)?(?:(?:a\s+(?:bit|lot)|\d+\s*(?:s|seconds?))\s+)?(?:shorter|longer)"
-    r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:stop|end|cut|trim)\s+(?:everything|the\s+(?:whole\s+)?(?:video|clip|recording))\s+(?:after|at|from)\s+\d[\d:.]*\s*\w*|(?:countdown\s+)?timer|progress\s+bar|borders?)\b",
+    r"|(?:make|get|cut|keep|trim)\s+(?:the\s+)?(?:whole\s+thing|entire\s+thing|whole\s+video|full\s+video|final\s+video|video|clip|edit)\s+"
+    r"(?:down\s+to\s+|to\s+|under\s+|only\s+|just\s+)?(?:like\s+|about\s+)?\d[\d:.]*\s*(?:s|secs?|seconds?|m|mins?|minutes?)?(?:\s+(?:long|max|tops))?"
+    r"|shorten\s+(?:the\s+)?(?:video|clip)|(?:stop|end|cut|trim)\s+(?:everything|the\s+(?:whole\s+)?(?:video|clip|recording))\s+(?:after|at|from)\s+\d[\d:.]*\s*\w*|(?:countdown\s+)?timer|progress\s+bar|borders?"
+    r"|(?:kill|death|score|win|frag)\s+(?:counter|tracker|count)|scoreboard|(?:chat|alerts?|donation)\s+overlay"
+    r"|(?:record|capture)\s+(?:my\s+|the\s+)?(?:screen|gameplay|game|footage|webcam)|screen[\s-]?record(?:ing)?|(?:live[\s-]?)?stream\s+(?:it|this)(?:\s+live)?"
+    r"|glitch(?:\s+effects?)?|(?:screen|camera)\s+shake|lens\s+flares?|(?:visual|video)\s+effects?|vfx"
+    r"|subscribe\s+button|end\s+screen|end\s+card|intro\s+card|outro\s+card)\b",
     rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|(?:画面|视频)?裁掉(?:一半|一部分|左边|右边|上面|下面|两边|边缘|黑边)|加速视频|视频加速|(?:画面|视频)?(?:旋转|转)\s*(?:90|180|270)\s*度|旋转画面|翻转画面|画面翻转|镜像翻转|慢动作|慢镜头|(?<!节奏)(?<!速度)(?<!节拍)(?<!音乐)(?<!bgm)(?<![\d.])(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
     r"|画面(?:再|要)?(?:放大|缩小|大|小)(?:一?点|一些|些)?|(?:视频|片子|画面)(?:再|要)?(?:剪)?(?:短|长)(?:一?点|一些|些)|(?:视频|画面)(?:加速|变快|快进|倒放)|倒放|倒带|(?:视频|画面|播放)(?:的)?(?:播放)?速度(?!不变|别动|保持|不用动|不要动)[^,，。；;\n]{0,10}",
 )
@@ -277,7 +288,7 @@ def _video_edit(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:change|edit|modify|hack|mod)\s+(?:the\s+)?game(?:play)?\s*(?:itself|physics|graphics|"
     r"level|map|difficulty|character|score)?\b|\b(?:remove|delete|hide)\s+(?:the\s+)?(?:enemies|"
-    r"enemy|hud|ui|health\s+bar|minimap|crosshair)\b|\bmake\s+(?:me|my\s+character)\s+win\b|"
+    r"enemy|hud|ui|health\s+bar|minimap|crosshair)\b|\bmake\s+(?:me|my\s+character)\s+(?:win|better|good|invincible|cracked|a\s+pro)\b|\bmake\s+(?:my|the)\s+(?:kills?|plays?|aim|shots?|gameplay)\s+(?:look|seem)\b|"
     r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b|\b(?:change|swap|edit|modify|replace)\s+(?:the\s+|my\s+)?(?:character(?:'s)?\s+|player(?:'s)?\s+)?"
     r"(?:skin|outfit|model|weapon|graphics|textures?|map)\b|\b(?:my|the)\s+(?:character|player|car|guy|avatar|hero|champ|champion|"
     r"aim)\s+(?:run|move|jump|drive|go|look|shoot|walk|hit|aim|play)\w*(?:\s+(?:faster|slower|higher|better|quicker|cooler|stronger))?\b"
@@ -330,6 +341,9 @@ def _mix(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    r"\b(?:(?:title|text|caption|subtitle)s?(?:'s)?\s+(?:font|colou?r|size|style|outline|shadow|animation)"
+    r"|(?:make|turn)\s+(?:the\s+)?(?:title|text|caption|subtitle)s?\s+(?:red|blue|green|yellow|white|black|pink|purple|orange|gold|bold|italic"
+    r"|bigger|smaller|larger|animated))\b",
     r"(?:字幕|标题|文字|字体|字号|大标题)(?:的)?(?:字号|字体|大小|尺寸|字)?(?:再|调|要|能不能|可以)?(?:放大|缩小|加粗|变大|变小|调大|调小|大|小|粗|细)"
     r"(?:一?点|一些|些)?|(?:字幕|标题|文字)(?:的)?(?:颜色|字体|描边|阴影|样式|特效|动画)|(?:字幕|标题|文字)(?:换|改)(?:个|一个|一种|成)?(?:字体|颜色|样式)"
     r"|(?:字幕|标题|文字)(?:改成|换成|变成)(?:红|黄|白|黑|蓝|绿|粉|紫)色|(?:(?<=[，,。；;！!\s])|^)字(?:再|要)?(?:大|小|粗|细)(?:一?点|一些|些)?",
@@ -344,9 +358,11 @@ def _title_look(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:hdr|dolby\s+vision|auto[\s-]?(?:captions?|subtitles?)|transcri(?:be|ption)|subtitles?\s+(?:for|of)"
     r"\s+what\s+i\s+say|(?:remove|mute|cut|delete|take\s+out)\s+(?:my|the)\s+(?:own\s+)?(?:voice|commentary|mic|narration|voice[\s-]?over)"
+    r"|(?:lower|turn\s+down|reduce|quieten|soften|tone\s+down)\s+(?:my|the)\s+(?:own\s+)?(?:voice|mic|commentary|narration)(?:\s+(?:volume|level))?"
+    r"|(?:make\s+)?my\s+(?:voice|mic|commentary)\s+(?:is\s+|sounds\s+)?(?:(?:way|a\s+bit|kinda|so)\s+)?(?:too\s+loud|quieter|softer|lower)(?!\s+than)"
     r"|(?:add|put\s+in|insert)\s+(?:some\s+|a\s+few\s+|an?\s+)?(?:[a-z]+\s+)?(?:sound\s+effects?|sfx|"
     r"whoosh(?:es)?)|(?:add|put\s+in|record|do|insert)\s+(?:a\s+|some\s+|an?\s+|my\s+)?(?:voice[\s-]?over|"
-    r"narration|narrator|tts)|text[\s-]to[\s-]speech|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|noise\s+(?:removal|reduction)|"
+    r"narration|narrator|tts)|text[\s-]to[\s-]speech|auto[\s-]?tune|voice\s+changer|change\s+my\s+voice|(?:make\s+)?my\s+voice\s+(?:sound\s+)?(?:deeper|higher|robotic|squeaky|lower[\s-]pitched|higher[\s-]pitched)|noise\s+(?:removal|reduction)|"
     r"remove\s+(?:the\s+)?(?:background\s+|room\s+|mic\s+|fan\s+|wind\s+|keyboard\s+)?noise|(?:room|mic|fan|wind|keyboard)\s+noise|hiss|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
     r"(?:帮我|给我|加个?|加上|来个|做个?|ai|自动)配音|配个音(?!乐)|文字转语音|(?:我的?)?(?:声音|人声)(?:变成|改成|换成)|变音|萝莉音|大叔音|机器人声|变声器?"
     r"|(?:去掉|去除|消除|减少|降低)?(?:背景)?(?:噪音|杂音|底噪|电流声|噪声)|进度条|倒计时|计时器|画中画|马赛克|打码|边框|防抖|(?:画面)?稳定(?:一下)?(?:画面)?"
@@ -421,7 +437,8 @@ def _sad(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:(?:a\s+)?(?:bit|little|lot|much)\s+)?(?:darker|more\s+dark|more\s+sinister|heavier|"
-    r"more\s+ominous|grittier)\b",
+    r"more\s+ominous|grittier|(?:less|not\s+so)\s+(?:happy|cheerful|cheery|goofy|silly|cartoony|childish|kiddy)"
+    r"|(?:way\s+|a\s+bit\s+|kinda\s+|a\s+little\s+)?too\s+(?:happy|cheerful|cheery|goofy|silly|cartoony|childish|kiddy))\b",
     r"(?:更|再)?(?:黑暗|暗黑|阴暗|沉重|压抑)(?:一?点|一些|些)|更(?:黑暗|暗黑|阴暗|沉重|压抑)|暗一?点"
     r"|有点(?:暗|黑暗|暗黑|阴暗|沉重|压抑)(?!淡)|(?:压抑|沉重|阴暗)(?:的|一些)?(?:感觉|氛围|风格|音乐|bgm)"
     r"|(?<=来点|要点|整点|弄点)(?:暗|黑)的(?=\s*(?:$|[,，。!！吧]))",

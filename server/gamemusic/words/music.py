@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.plan import Question
+from gamemusic.words.plan import Question, Unsupported
 from gamemusic.words.rules import (
     AFTER,
     BIT,
@@ -129,7 +129,7 @@ def _bpm(m: re.Match[str], st: State) -> None:
 
 @shape(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:faster|quicker|(?<!something\s)more\s+upbeat|speed\s+{_THING}up|(?:increase|"
-    r"raise|up|boost|crank(?:\s+up)?|bump\s+up|push)\s+the\s+(?:tempo|bpm|pace|speed)|higher\s+(?:tempo|bpm)|less\s+slow|not\s+(?:so|as)\s+slow|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
+    r"raise|up|boost|crank(?:\s+up)?|bump(?:\s+up)?|push(?:\s+up)?|kick\s+up)\s+the\s+(?:tempo|bpm|pace|speed)(?!\s+(?:down|up)\b)|higher\s+(?:tempo|bpm)|less\s+slow|not\s+(?:so|as)\s+slow|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bspeed\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+up\b",
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻明愉爽畅痛凉勤赶尽飞])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快一些|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|(?:别|不要|不能)(?:太|过于)慢了?|(?<!心跳)加速|(?<=速度|节奏|节拍)(?:升|提|加)(?:一|个)档|快(?:一|个)档|"
@@ -168,9 +168,9 @@ def _seed(m: re.Match[str], st: State) -> None:
 @shape(
     r"\b(?:another|a\s+different|a\s+new|different|new|fresh)\s+(?:take|version|variation|variant|"
     r"one|try|melody|tune|song|track|composition|arrangement|seed|generation|piece)\b|\b(?:try\s+"
-    r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|re-?roll|re-?gen(?:erate)?|re-?compose"
+    r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|(?:give\s+it|have)\s+another\s+(?:shot|go|try|spin)|re-?roll|re-?gen(?:erate)?|re-?compose"
     r"|(?:re-?)?generate\s+(?:it\s+)?again|again\s+(?:generate|compose|make\s+(?:it|one))|something\s+new\b(?![^,.;!?\n]{0,12}\b(?:title|text|caption|style|aspect|format))|re-?do\s+the\s+music|roll\s+(?:it\s+|the\s+dice\s+)?again|(?:scrap|trash|toss|bin)\s+(?:this|that|the)\s+(?:take|version|one|melody|tune)|(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+(?:repetitive|monotonous|samey)|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
-    r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls)))\b",
+    r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls))|(?:new|fresh)\s+(?:music|bgm|soundtrack|beat)(?=\s*(?:$|[,.!?\n]|please\b|pls\b|plz\b|rn\b)))\b",
     r"换(?:个|一个|首|一首)(?:更)?好听(?:一?点|一些)?的|(?:来点|来个|来首|换个|换点)(?:不一样的|别的|新的|不同的)(?:音乐|bgm|配乐|曲子)?(?!\s*(?:风格|标题|字幕|淡))|重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|可以吗)"
     r"|(?:换|再来|重来|来)一?个\s*(?:new\s+|different\s+)?(?:take|version|seed)\b|换(?:一个|个)?(?:新的|随机的?)?种子|重新随机"
@@ -296,6 +296,18 @@ def _climax(m: re.Match[str], st: State) -> None:
     st.plan.climax = seconds(group(m, "t", "t2", "t3", "t4") or "0")
 
 
+@shape(
+    r"\b(?:build(?:s|ing)?(?:\s+it)?(?:\s+up)?|ramp(?:s|ing)?(?:\s+it)?\s+up|crescendo|climax)\s+(?:to|toward|towards|into|for|until|till)\s+"
+    r"(?:(?:the|a|my|its|that)\s+)?(?:very\s+)?(?:[a-z]+\s+){0,3}?(?:end|ending|finale|boss(?:\s+fight)?|fight|kill|climax|moment|part|drop|win|victory|it|that)\b"
+    r"|\b(?:make|let|have)\s+(?:it|the\s+music)\s+build(?:\s+up)?\b|^\s*(?:a\s+)?build[\s-]?up\s*(?:please|pls)?\s*$",
+)
+def _climax_unplaced(m: re.Match[str], st: State) -> None:
+    """"Build up to the boss fight" with no time: named, never the boss style instead."""
+    st.plan.unsupported.append(Unsupported(
+        "a build-up without a time", "没有时间点的高潮",
+        "Say when the climax is: 'build up to 2:30'.", "请说高潮在哪个时间：“在2:30达到高潮”。"))  # fmt: skip
+
+
 # ---- styles, add music ----------------------------------------------------------------------
 _NOT = re.compile(
     r"(?:\b(?:not|no|instead\s+of|rather\s+than|except|than|without|don't\s+want|dont\s+want|anything\s+but|besides|"
@@ -327,7 +339,9 @@ _OR = re.compile(
     r"|(?<![a-z])或(?!许)", re.I | re.A
 )
 _IS_A = re.compile(r"\b(?:it's|its|it\s+is|this\s+is|that's|playing|i\s+play|i'm\s+playing)\s+(?:a|an|this|my)?\s*$", re.I | re.A)
-_GAME_NOUN = re.compile(r"\s*(?:game|title|level|map)s?\b", re.I | re.A)
+_GAME_NOUN = re.compile(  # "it's a horror game", "it's a hype moment": what the video is
+    r"\s*(?:game|title|level|map|moment|clip|stream|video|match|round|scene|part|montage|highlight)s?\b", re.I | re.A
+)
 _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\b|\s*(?:风|风格|感觉)", re.I | re.A)
 
 
@@ -430,4 +444,9 @@ def _not_style(m: re.Match[str], st: State) -> None:
     r"(?:(?:当|做|作为)(?:背景音乐|背景乐|背景|bgm))?",
 )
 def _add_music(m: re.Match[str], st: State) -> None:
+    if _WANT_IT_TO.match(m.string, m.end()) and re.search(r"\b(?:want|need)s?\s+(?:the|my)\b", m.group(0)):
+        return  # "i want the music to build up": the music there already, asked to do something
     st.plan.add_music = True
+
+
+_WANT_IT_TO = re.compile(r"\s+to\s*(?:\n|(?!(?:my|the|this|it|me|a|an|that|these)\b)[a-z]+)")

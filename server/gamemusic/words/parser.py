@@ -79,7 +79,7 @@ _CLAUSE_END = re.compile(
 _CLAUSE_START = re.compile(r"(?:because|cuz|cause|'cause|since)\b|因为", FLAGS)  # a match opening its clause
 _NEGATED = re.compile(
     r"(?:\b(?:don't|dont|do\s+not|does\s+not|doesn't|not|never|no\s+need\s+to|stop\s+making|shouldn't|should\s+not|"
-    r"won't|mustn't|skip|no(?!\s+(?:wait|actually|sorry)))\s+"
+    r"won't|mustn't|skip|(?<!wait\s)no(?!\s+(?:wait|actually|sorry)))\s+"
     r"(?:[a-z']+\s+){0,4}$)|(?:不要|别|不用|不必|无需|不需要?|没必要|用不着|不想|(?<![是还])不是)\S{0,3}$",
     FLAGS,
 )
@@ -183,7 +183,8 @@ def _finish(state: State) -> None:
         setattr(plan, name, None if value is None else float(value))  # a `Step` no longer
     game_down = plan.original_audio == "mute" or min(
         plan.game_volume_factor or 1.0, 1.0 if plan.game_volume is None else plan.game_volume) < 1
-    music_down = min(plan.volume_factor or 1.0, 1.0 if plan.volume is None else plan.volume) < 1
+    # (English keeps both: "turn the bgm down, i can't hear my commentary" also deepens the dip)
+    music_down = plan.lang == "zh" and min(plan.volume_factor or 1.0, 1.0 if plan.volume is None else plan.volume) < 1
     game_set = game_down or plan.game_volume_factor is not None or plan.game_volume is not None
     if state.voice_reason and (game_set or music_down):  # "原声小一点，我的声音听不清": its reason
         plan.duck = plan.duck_step = None

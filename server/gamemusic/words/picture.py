@@ -116,7 +116,7 @@ def _square(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:original|source|native|auto(?:matic)?)\s+(?:aspect(?:\s+ratio)?|ratio|format|shape|"
-    r"orientation|size)\b|\b(?:same|keep\s+the)\s+(?:aspect\s+ratio|shape|orientation)\s+as\s+"
+    r"orientation|size|framing|frame|crop)\b|\b(?:reset|restore|revert)\s+(?:the\s+)?(?:aspect(?:\s+ratio)?|ratio|format|orientation|shape|crop|framing)\b|\b(?:same|keep\s+the)\s+(?:aspect\s+ratio|shape|orientation)\s+as\s+"
     r"(?:the\s+)?(?:original|source|video|recording)\b|\baspect(?:\s+ratio)?\s+(?:to\s+|=\s*|:\s*)?(?:the\s+)?(?:original|source|native|auto(?:matic)?)\b",
     r"原始比例|原比例|原画幅|自动比例|原始画幅|(?:保持|用)?原来的?(?:比例|画幅|尺寸)|保持原(?:来的)?比例"
     r"|(?:比例|画幅|尺寸|画面比例)(?:也)?(?:调回|改回|换回|恢复|变回|还原|弄回)(?:到|成)?(?:原来|原始|默认|原样|本来)的?(?:样子|比例)?",

@@ -89,6 +89,13 @@ NEG = (
     r"|delete|stop|lose|kill\s+off|no\s+more|never)"
 )
 
+# Verbs that take the music away over a part of the video: "get rid of the music in the first
+# 20 seconds" (a start at 20 s), "ditch the bgm for the last 10 seconds" (an end it cannot place).
+OFF_VERB = (
+    r"(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have)|cut|drop|kill|mute|remove|lose"
+    r"|get\s+rid\s+of|ditch|delete|scrap|silence|turn\s+off|switch\s+off|take\s+out|skip)"
+)
+
 A = rf"(?P<a>{TIME}|{NUM})"
 B = rf"(?P<b>{TIME})"
 
@@ -101,8 +108,8 @@ BIT = (
 AFTER = (
     r"(?:\s+(?:(?P<much2>by\s+a\s+lot|a\s+lot|much\s+more|way\s+more)|(?P<bit2>(?:just\s+)?a\s+"
     r"(?:little\s+|lil\s+|tiny\s+|teeny\s+)?bit|slightly|(?:just\s+)?a\s+(?:little|lil|tad|touch|hair|smidge)|a\s+little\s+bit"
-    r"))|(?P<bit3>,?\s+(?:but\s+)?(?:like\s+|just\s+)?(?:not\s+(?:too|that|by)\s+much|only\s+(?:a\s+)?(?:bit|little|"
-    r"tad)|(?:just|only)\s+slightly|not\s+a\s+lot)\b))?"
+    r"))|(?P<bit3>,?\s+(?:but\s+)?(?:like\s+|just\s+)?(?:not\s+(?:too|that|by)\s+(?:much|quiet|loud|fast|slow|soft|low)|(?:only|just)\s+(?:a\s+)?(?:tiny\s+|little\s+|lil\s+)?(?:bit|little|"
+    r"tad|touch|smidge)|(?:just|only)\s+slightly|not\s+a\s+lot)\b))?"
 )
 
 

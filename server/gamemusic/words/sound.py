@@ -61,6 +61,11 @@ def _original_only(m: re.Match[str], st: State) -> None:
     st.plan.original_audio = "keep"
 
 
+# "drop the game audio a little" is a lower level, not a mute: an amount after the sound.
+_NO_AMOUNT = (
+    r"(?!\s+(?:(?:(?:just\s+)?a\s+(?:little|lil|bit|tad|touch|notch|lot|smidge)|slightly|some|down|way|much|lower|quieter|softer|by"
+    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be)\b|to\s+\d|\d))"
+)
 _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not the music's range
     r"(?:\s+(?:for|during|in|over|throughout)\s+the\s+(?:whole|entire|full)\s+(?:thing|video|clip|time|way)"
     r"|\s+(?:completely|entirely|throughout|altogether))?"
@@ -69,8 +74,10 @@ _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not th
 
 @switch(
     rf"\b(?:(?:mute|silence)\s+{_ORIG}(?:\s+{_SOUND})?\b|\b(?:mute|silence)\s+{_ORIG_N}\s+{_SOUND}\b){_THROUGHOUT}",
-    rf"\b(?:remove|drop|kill|(?:turn|switch|shut)\s+off|get\s+rid\s+of|cut|lose|no(?:\s+more)?|without|disable)\s+{_ORIG_N}\s+"
-    rf"{_SOUND}\b{_THROUGHOUT}|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b(?:keep\s+)?{_ORIG_N}\s+{_SOUND}\s+(?:stays?|remains?|kept|(?:should|must)\s+(?:stay|be))?\s*(?:muted|silent|off)\b(?!\s+(?:at|after|from|until|for|in|during)\b)|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
+    rf"\b(?:remove|drop|kill|(?:turn|switch|shut)\s+off|get\s+rid\s+of|cut|lose|no(?:\s+more)?|without|disable|ditch|scrap|nix|delete"
+    rf"|(?:don't|dont|do\s+not)\s+(?:want|need)(?:\s+any)?)\s+{_ORIG_N}\s+"
+    rf"{_SOUND}\b{_THROUGHOUT}{_NO_AMOUNT}|\b(?:mute|silence|kill|remove|(?:turn|switch|shut)\s+off|get\s+rid\s+of|ditch)\s+(?:the\s+|all\s+(?:the\s+)?)?"
+    rf"(?:game\s+)?sfx\b{_THROUGHOUT}{_NO_AMOUNT}|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b(?:keep\s+)?{_ORIG_N}\s+{_SOUND}\s+(?:stays?|remains?|kept|(?:should|must)\s+(?:stay|be))?\s*(?:muted|silent|off)\b(?!\s+(?:at|after|from|until|for|in|during)\b)|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
     rf"(?:静音|关闭|关掉|关了|关|去掉|去除|删除|删掉|不要|屏蔽|消除|砍掉|干掉|拿掉|扔掉|丢掉){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|全|直接|彻底|一点都|一点也)?(?:能不能|能否|可不可以|可以|能|麻烦|先)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|静了|静掉|关掉|关闭|关了|关一下|关下|关(?=\s*(?:$|[,，。.!！吧]))|去掉|去了|拿掉|删了|删掉|砍掉|砍了|干掉|扔掉|丢掉|撤掉|清掉|屏蔽掉|屏蔽|不要(?!\s*(?:静音|关|去掉|删|动|改|调))了?)"
     r"|静音(?:原视频|原片|游戏)|视频静音|除了?(?:背景)?音乐(?:以外|之外)?(?:其他|别的)?(?:都|全)(?:静音|关掉)|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
@@ -86,10 +93,11 @@ def _mute_original(m: re.Match[str], st: State) -> None:
 
 @switch(
     rf"\b(?:keep|restore|unmute|bring\s+back|leave)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})"
-    rf"\b(?!\s+(?:quiet|low|soft|down|loud|aspect|ratio|format|shape|size|orientation|resolution|"
-    r"video|picture|look))|\b(?:original|game)(?:\s+{_SOUND})?\s+(?:back\s+)?on\b(?!\s+(?:the|a|my|this|it)\b)"
+    rf"\b(?!\s+(?:quiet|low|soft|down|loud|aspect|ratio|format|shape|size|orientation|resolution|framing|frame|crop|"
+    r"dimensions|proportions|colou?rs?|graphics|speed|length|quality|titles?|video|picture|look))|\b(?:original|game)(?:\s+{_SOUND})?\s+(?:back\s+)?on\b(?!\s+(?:the|a|my|this|it)\b)"
     rf"|\b{_ORIG}\s+{_SOUND}\s*:\s*(?:keep|on|yes)\b"
-    rf"|\b(?:bring|put|turn)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+back(?:\s+on)?\b",
+    rf"|\b(?:bring|put|turn)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+back(?:\s+on)?\b"
+    rf"|\b(?:let\s+(?:me|us|them|people)|i\s+want\s+to|i\s+wanna|(?:i|we)\s+need\s+to)\s+hear\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+again\b",
     rf"(?:保留|保持|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}(?!\s*(?:的)?(?:音量|大小|声音大小))|取消静音|{_ZH_ORIG}(?:也|先|就|还是|都)?(?:给我|帮我)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|保持(?!不变|原样|原来)|要)(?!小|大|调)"
     rf"|{_ZH_ORIG}(?:可以|就|先|也|还是)?(?:别|不要|不用|不能|不许)(?:给我)?(?:关|静音|去掉|删|拿掉|弄没)(?:掉|了)?",
 )
@@ -151,6 +159,15 @@ _MID = (r"(?:(?P<much>way|a\s+lot|much|far|waaay|wayyy)|(?P<bit>a\s+(?:little\s+
         r"|a\s+touch|a\s+smidge))")
 
 
+# The verb before a level said as a number is part of it: "lower the game volume to 50%".
+_LEVEL_VERB = (r"(?:(?:lower|raise|drop|reduce|decrease|increase|boost|bump|crank|cut|bring|turn|take|set|put|change|make|get|"
+               r"have|keep|pull|push|dial)\s+(?:(?:up|down|back)\s+)?)")
+# The creator's own voice, which the game can be too loud against: "the game is louder than my voice".
+_MY_VOICE = r"(?:my\s+|the\s+)?(?:voice|commentary|mic|talking|narration)\b"
+# Not a condition: "duck the music when the game is loud" says when, not that it is too loud.
+_NOT_WHEN = "".join(rf"(?<!{w}\s)(?<!{w}\sthe\s)(?<!{w}\smy\s)" for w in ("when", "while", "if", "whenever", "once", "not"))
+
+
 def _scale_game(st: State, by: float) -> None:
     st.plan.game_volume_factor = combine(st.plan.game_volume_factor, by)
 
@@ -177,6 +194,11 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
     rf"(?:everything|both)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
     rf"\bturn\s+everything\s+(?P<dir4>down|up)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
     rf"\b(?P<dir5>boost|raise|lower|reduce)\s+(?:the\s+)?(?:everything|both(?:\s+sounds)?)\b{AFTER}(?!\s*,?\s*(?:except|but|besides|other\s+than|apart))",
+    rf"\b(?P<dir6>boost|raise|lower|reduce|drop|crank|bump|turn\s+up|turn\s+down)\s+(?:both\s+)?(?:the\s+)?(?:(?:music|bgm)\s+and\s+(?:the\s+)?game(?:play)?"
+    rf"|game(?:play)?(?:\s+(?:audio|sounds?))?\s+and\s+(?:the\s+)?(?:music|bgm))(?:\s+(?:audio|sounds?))?\b"
+    rf"(?!\s+(?:up|down)\b)(?!(?:\s+(?:audio|sounds?))?\s+(?:is|are|'s|sounds?|stays?|should|can|could|was|seems?|feels?|looks?|good|fine|ok|okay|great|perfect)\b){AFTER}",
+    rf"\bturn\s+(?:them\s+)?both\s+(?P<dir7>up|down)\b{AFTER}",
+    rf"\bboth\s+(?P<dir8>louder|quieter|softer)\b{AFTER}",
     rf"(?:(?:音乐|背景音乐|bgm)(?:和|跟|与){_ZH_GAME}|{_ZH_GAME}(?:和|跟|与)(?:背景音乐|音乐|bgm)|(?:整体|所有|全部|总体)(?:的)?(?:声音|音量)|声音(?=都))"
     r"(?:都|也|全都?|一起)?(?:再)?(?:调|开|变)?(?P<bit>稍微|稍稍|略微)?(?:调|开|变)?(?P<dir>小|低|大|高|响)(?:声)?(?:一?点|一些)?",
     r"(?:(?:整体|所有|全部|总体)(?:的)?声音|声音都)(?:都|也)?(?P<too>太|有点|好)(?P<dir>小|低|轻|大|响|吵)了?",
@@ -185,7 +207,7 @@ def _game_relative_pct(m: re.Match[str], st: State) -> None:
 def _music_and_game(m: re.Match[str], st: State) -> None:
     """"Music and game both a bit quieter": both sounds, one step each; 声音都太小了 (a
     complaint) raises both."""
-    word = re.sub(r"\s+", " ", group(m, "dir", "dir2", "dir3", "dir4", "dir5") or "")
+    word = re.sub(r"\s+", " ", group(m, "dir", "dir2", "dir3", "dir4", "dir5", "dir6", "dir7", "dir8") or "")
     down = word in ("quieter", "softer", "lower", "down", "小", "低", "轻", "reduce", "turn down",
                     "drop", "too loud")
     if group(m, "too"):
@@ -194,7 +216,7 @@ def _music_and_game(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    rf"\b(?:(?:{_GAME})(?:\s*:|\s+)\s*(?:volume\s*:?\s*)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v>{NUM})\s*(?:%|percent)"
+    rf"\b(?:{_LEVEL_VERB}?(?:{_GAME})(?:\s*:|\s+)\s*(?:volume\s*:?\s*)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v>{NUM})\s*(?:%|percent)"
     rf"|(?:set|put)\s+(?:{_GAME})\s+(?:to|at)\s*(?P<v2>{NUM})\s*(?:%|percent))",
     rf"\b(?:{_GAME})(?:\s*:|\s+)\s*(?:volume\s*:?\s*)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v3>{NUM})(?![\d:.%]|\s*(?:s|secs?"
     r"|seconds?|m|mins?|minutes?|percent|x|times|db)\b)(?=\s*(?:$|[,;.!?\n]|please|pls|and\b))",
@@ -211,6 +233,13 @@ def _game_level(m: re.Match[str], st: State) -> None:
         raise bad(st.plan, f"A game-audio level of {value * 100:g}% is out of range: use 0-200%.",
                   f"原声音量 {value * 100:g}% 超出范围：请用 0-200%。")  # fmt: skip
     st.plan.game_volume = round(value, 4)
+
+
+@level(rf"\b(?:turn|bring|put|take|drop|crank|pump|push)\s+(?:{_GAME})\s+all\s+the\s+way\s+(?P<dir>down|up)\b")
+def _game_zero(m: re.Match[str], st: State) -> None:
+    """"Turn the game all the way down": the game audio at zero (as "game audio to zero");
+    all the way up is the top of its range, 200%."""
+    st.plan.game_volume = 0.0 if m["dir"] == "down" else 2.0
 
 
 @level(rf"{_ZH_GAME}\s*(?:调到|调成|降到|减到|变成|提到|升到|开到|到|为|是)?\s*(?:原来的|现在的|之前的)\s*(?P<n>{NUM})\s*%")
@@ -248,13 +277,18 @@ def _game_times(m: re.Match[str], st: State) -> None:
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:kinda|kind\s+of|pretty|really|so|very|way|a\s+bit)\s+)?(?:too\s+)?"
     r"(?:loud|noisy|much|distracting)\s*[,;.]?\s*(?:so\s+|please\s+|pls\s+)?(?:turn|tone|bring|take|dial)\s+"
     r"(?:it|them|that)\s+down\b",
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:only\s+|just\s+)?(?:{_GAME})\b{AFTER}"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:only\s+|just\s+)?(?:{_GAME})\b(?:\s+down)?{AFTER}"
     r"|\bless\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds|noise))?\b",
+    rf"\b(?:{MUCH}\s+)?too\s+much\s+(?:of\s+the\s+)?(?:{_GAME})\b",
     rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
     rf"{_ZH_GAME}(?:也|再)?(?:(?:太|有点|好|很)刺耳了?|太高了?|(?:大|吵|响)了(?:一)?点|(?:要|得)(?:小|低|轻)(?!心)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:吵|大声|响|大|炸)|(?:太|有点|好)炸了?|(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:压一压|压一下|压一?点|降一降|降一?点|关小|调低|调小|降低|减小|放低|压低|小声一?点|小声些|小(?:一?点|一些)|低(?:一?点|一些)|轻(?:一?点|一些)|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|dial|tone|take)\s+(?:{_GAME})\s+{_MID}\s+down\b",
+    rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are|'s|sounds?)[ \t]+(?:(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
+    r"(?:loud|noisy|blasting|blaring)\b"
+    r"(?!\s+(?:enough|now|again)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho))",
+    rf"\b(?:{_GAME})[ \t]+(?:is|are|'s|gets|keeps\s+getting)[ \t]+(?:(?:way|much|a\s+lot|so)\s+)?louder\s+than\s+{_MY_VOICE}",
 )
 def _game_down(m: re.Match[str], st: State) -> None:
     _scale_game(st, factor(m, 0.6, 0.36, 0.8))
@@ -272,16 +306,18 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up|bump\s+up|dial\s+up|crank(?:\s+up)?"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:louder|raise|boost|turn\s+up|increase|pump\s+up|bring\s+up|bump(?:\s+up|(?!(?:\s+[\w']+){{1,4}}\s+up\b))|dial\s+up|crank(?:\s+up)?"
     r"|push\s+up)\s+(?:only\s+|just\s+)?"
     rf"(?:{_GAME})\b{AFTER}",
     r"\b(?:the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\s+loud(?:er)?\s*(?=$|[,;.!?])",
     rf"\b(?:turn|bring|pump|bump|crank|push|dial)\s+(?:{_GAME})\s+up\b{AFTER}",
     rf"\bhear\s+more\s+(?:of\s+)?(?:{_GAME})\b|\bmore\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\b(?![\s-]*(?:music|like|feel|style|vibes?|y)\b)|(?:想)?多听(?:点|一点|一些)?(?:{_ZH_GAME})|(?:想)?听(?:到|见)?更多(?:的)?(?:{_ZH_GAME})",
-    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b{AFTER}",
+    rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b(?!\s+than\s+{_MY_VOICE}){AFTER}",
     rf"{_ZH_GAME}(?:也|再)?(?:(?:有点|都|快)听不(?:清|见|到)了?|小了(?:一)?点|小了些|(?:要|得)(?:大|高|响)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:小声?|轻)|听不(?:清|见|到)(?:楚)?了?|(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大声一?点|大声些|大(?:一?点|一些)|高(?:一?点|一些)|响(?:一?点|一些)|大些|响些|太小声?了?|太轻了?|太低了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+{_MID}\s+up\b",
+    rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are|'s|sounds?)[ \t]+(?:(?P<much>way)\s+|(?:so|really|kinda|pretty|super|very|hella|quite|a\s+bit|a\s+little)\s+)?"
+    r"(?:quiet|soft|faint|low|weak)\b(?!\s+(?:enough|now)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho))",
 )
 def _game_up(m: re.Match[str], st: State) -> None:
     _scale_game(st, factor(m, 1.5, 2.25, 1.25))
@@ -343,8 +379,8 @@ def _music_of_now(m: re.Match[str], st: State) -> None:
 
 @level(
     rf"\b(?:(?:music|bgm)\s+)?(?:volume|vol|level|loudness)\s*(?:(?:to|at|of|=|:|is|down\s+to|up\s+to)"
-    rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.])\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:to|at)\s+{_ABOUT}"
-    rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|秒|分)\b)\s*"
+    rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.]|[\s-]*(?:bits?|bpm|fps)\b)\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:to|at)\s+{_ABOUT}"
+    rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|秒|分)\b|[\s-]*(?:bits?|bpm|fps)\b)\s*"
     rf"(?P<pct3>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
     r"(?:volume|vol|loud|loudness|level))?|\b(?:music|bgm)\s+(?P<v4>\d{1,3}|0?\.\d+)(?![\d%:])(?=\s*(?:$|[,;!?\n]|please|pls|and\b|(?:the\s+)?game\b))",
     rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|设到|设置到|调整到|调整为|弄到|定到|拉到|改成|改为|降到|降低到|减到|提到|升到|开到|加到|到|为|是|:)?\s*"
@@ -399,18 +435,28 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
 
 
 @level(
+    r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)|it|this|that)(?:'s|[ \t]+is|[ \t]+sounds)[ \t]+(?:(?P<bit>a\s+(?:little\s+)?bit|little\s+bit|a\s+little|kinda|slightly|somewhat)\s+"
+    r"|(?:very|quite|pretty|really|so|super)\s+)?(?:quiet|soft|faint|low)\b(?!\s+(?:enough|now)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho|rn))",
+)
+def _music_too_quiet(m: re.Match[str], st: State) -> None:
+    """"The music is kinda quiet": a complaint, the music comes up (a bit, when hedged)."""
+    _scale_volume(st, factor(m, 1.5, 2.25, 1.25))
+
+
+@level(
     rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:quieter|softer|less\s+loud|keep\s+(?:it|the\s+(?:volume|music|bgm|level))\s+(?:quiet|low|subtle|soft|down)"
-    r"|(?:be\s+|it\s+|but\s+|and\s+)?(?<!too\s)(?<!so\s)(?<!not\s)(?:quiet|soft|subtle)"
+    r"|(?:be\s+|it\s+|but\s+|and\s+)?(?<!too\s)(?<!so\s)(?<!not\s)(?<!is\s)(?<!'s\s)(?<!are\s)"
+    r"(?:quiet|soft|subtle)"
     r"(?=\s*(?:$|[,.;!?\n]|please|pls|and\b))"
     r"|(?:drowning|drowns|covering|covers|burying|buries|overpowering|overpowers)(?:\s+out)?\s+(?:the\s+|my\s+)?(?:game(?:play)?|in-game|"
     rf"{_NOISES})(?:\s+(?:audio|sounds?))?"
     rf"|can(?:'t|not)\s+hear\s+(?:the\s+|my\s+)?(?:game|gameplay|{_NOISES})(?:\s+(?:audio|sound))?\s+"
     r"(?:over|because\s+of)\s+the\s+(?:music|bgm)"
-    r"|(?<!is\s)(?<!'s\s)(?<!are\s)(?<!was\s)not\s+(?:too|that|as)\s+loud|(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+bgm)\s+(?:so|that)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
+    r"|(?<!is\s)(?<!'s\s)(?<!are\s)(?<!was\s)(?<!louder\s)(?<!louder,\s)(?<!louder\sbut\s)(?<!louder,\sbut\s)not\s+(?:too|that|as)\s+loud|(?:not|don't|dont|do\s+not)\s+make\s+(?:it|the\s+music|the\s+bgm)\s+(?:so|that)\s+loud|sit\s+(?:lower|further\s+back|back|under\s+the\s+game|behind\s+the\s+game|lower"
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down|(?:drop|dial\s+back|pull\s+back|ease\s+off|back\s+off)\s+(?:on\s+)?(?:the\s+)?(?:music|bgm|soundtrack)(?=\s+(?:a\s+(?:bit|little|tad|touch|notch|lil)|slightly|some|down)\b)(?:\s+down)?|dial\s+{_IT}?(?:down|back)|(?:pull|dial)\s+(?:the\s+)?(?:music|bgm|soundtrack|it)\s+back"
     rf"|less\s+in\s+(?:my|your|the)\s+face|(?<=music\s)(?:is\s+)?(?:blasting|blaring|deafening)|(?<=bgm\s)(?:is\s+)?(?:blasting|blaring|deafening)|(?<!not\s)(?<!n't\s)\b(?:this|that)\s+loud|nice\s+and\s+(?:low|quiet|soft|subtle)|how\s+loud\s+the\s+(?:music|bgm|soundtrack)\s+is|less\s+volume|less\s+(?:of\s+the\s+)?(?:music|bgm)(?!\s+(?:at|in|during|for|after|before|until|from)\b)|less\s+(?:prominent|present|upfront|in\s+front)|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
-    rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|too\s+loud|(?<!undid\s)(?<!did\s)(?<!ed\s)too\s+much|lower(?:\s+the)?{_NOUNS}*(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
+    rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|(?<!louder\sbut\snot\s)(?<!louder,\sbut\snot\s)(?<!louder\snot\s)too\s+loud|(?<!undid\s)(?<!did\s)(?<!ed\s)too\s+much|lower(?!\s+(?:the\s+|my\s+|its\s+)?\n)(?:\s+the)?{_NOUNS}*(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
     r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
     r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
     rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering|"
@@ -424,9 +470,14 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
     rf"\b(?:turn|bring|dial|tone|take)\s+{_IT}?{_MID}\s+down\b",
     r"\b(?:the\s+)?(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?P<bit>a\s+(?:little\s+)?bit|little\s+bit|a\s+little|kinda|slightly|somewhat)|very|quite|pretty)"
     r"\s+loud\b",
+    # "the music is kinda quiet" (a complaint) is not "quiet please": see _music_too_quiet
     rf"\b(?:{_GAME})\s+(?:are|is|gets?|keeps?\s+getting|(?:are|is)\s+getting)\s+(?:drowned|buried|covered|lost)(?:\s+out)?(?:\s+by\s+the\s+(?:music|bgm))?\b",
 )
 def _quieter(m: re.Match[str], st: State) -> None:
+    if (st.plan.undo or st.plan.redo) and re.fullmatch(
+        r"\s*(?:'s|is)?\s*(?:way\s+|a\s+bit\s+|kinda\s+|a\s+tad\s+|a\s+little\s+)?(?:too\s+)?much\s*", m.group(0)
+    ):
+        return  # "too much, go back": the last change was too much, undone
     if st.plan.duck_step is not None and _COMPLAINT.search(m.group(0)):
         return  # "too loud, my voice gets lost": one complaint, the dip under the voice
     if _ZH_BARE_NOISY.fullmatch(m.group(0)) and (
@@ -452,7 +503,7 @@ _ZH_BARE_NOISY = re.compile(r"(?:太|有点|好|很)(?:吵|闹|炸)(?:了|死了
     r"\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|level|music)|volume\s+up|up\s+a\s+notch|"
     r"can(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+)?(?:music|bgm|it)|(?:can\s+)?barely\s+hear\s+"
     r"(?:the\s+)?(?:music|bgm|it)|boost\s+(?:it|the\s+music)"
-    rf"|more\s+(?:noticeable|prominent|present|upfront|in\s+front|volume)|nice\s+and\s+loud|(?:crank|pump|turn|bump)\s+up\s+the(?=\s+(?:[a-z0-9-]+\s+)?(?:music|bgm|soundtrack)\b)|how\s+quiet\s+the\s+(?:music|bgm|soundtrack)\s+is|crank\s+(?:it|the\s+(?:music|bgm|soundtrack))|hear\s+(?:the\s+)?(?:music|bgm|soundtrack)\s+more|hear\s+more\s+(?:of\s+)?(?:the\s+)?(?:music|bgm|soundtrack)|make\s+{_IT}?loud(?!\s+(?:enough|parts?))|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
+    rf"|more\s+(?:noticeable|prominent|present|upfront|in\s+front|volume)|nice\s+and\s+loud|(?:crank|pump|turn|bump)\s+up\s+the(?=\s+(?:[a-z0-9-]+\s+)?(?:music|bgm|soundtrack)\b)|how\s+quiet\s+the\s+(?:music|bgm|soundtrack)\s+is|crank\s+(?:it|the\s+(?:music|bgm|soundtrack))|bump\s+(?:the\s+)?(?:music|bgm|soundtrack|song|track|tune)(?!\s+(?:up|down)\b)|hear\s+(?:the\s+)?(?:music|bgm|soundtrack)\s+more|hear\s+more\s+(?:of\s+)?(?:the\s+)?(?:music|bgm|soundtrack)|make\s+{_IT}?loud(?!\s+(?:enough|parts?))|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
     rf"\b{AFTER}",
     r"(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
     r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?大点声|(?<=[乐量m])要(?:大|响)(?:一?点|一些|些)?|(?:多一?点|更有|有点)存在感|存在感(?:强|高|大)(?:一?点|一些)|存在感(?:太|有点|好)(?:低|弱|小)了?|小了(?:一)?点|小了些|开大(?:一?点(?!点))?|变大|变响|调高|调大|提高|增大|加大"

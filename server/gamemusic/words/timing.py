@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words import rules
 from gamemusic.words.plan import TimeRange, Unsupported
 from gamemusic.words.rules import NEG, A, B, Rule, State, bad, group, opposite, registrar, span
 from gamemusic.words.text import CLOCK, DUR, NUM, TIME, fmt_seconds, seconds
@@ -19,7 +20,7 @@ when = registrar(RANGES)
 
 
 @lead(
-    rf"\b(?:no|without|not\s+have|don't\s+(?:want|have|need)|do\s+not\s+(?:want|have)|cut|drop|kill|mute|remove|lose)\s+(?:any\s+|the\s+)?"
+    rf"\b{rules.OFF_VERB}\s+(?:any\s+|the\s+|all\s+the\s+)?"
     rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
     rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)"
     rf"|\b(?:the\s+)?(?:first|opening)\s+(?P<d5>{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|stays?\s+|(?:has|have)\s+to\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?"
@@ -327,6 +328,20 @@ def _not_first(m: re.Match[str], st: State) -> None:
 
 
 @when(
+    rf"\b(?:the\s+)?(?:music|bgm)\s+(?:should\s+|to\s+|can\s+|will\s+|must\s+|needs?\s+to\s+|only\s+|just\s+)*"
+    rf"(?:lasts?|plays?|runs?|goes)\s+(?:for\s+)?(?:only\s+|just\s+)?(?:like\s+|about\s+|around\s+)?(?P<d>{DUR}|a\s+minute)(?!\s*(?:of|from|after|before|in)\b)"
+    rf"|\b(?:make|keep)\s+(?:the\s+)?(?:music|bgm)\s+(?:only\s+|just\s+)?(?P<d2>{DUR}|a\s+minute)\s+long\b"
+    rf"|\b(?:only|just)\s+(?P<d3>{DUR}|a\s+minute)\s+of\s+(?:background\s+)?(?:music|bgm)\b(?!\s+(?:from|at|after|before|in|starting)\b)"
+    rf"|^\s*(?:(?:add|put)\s+)?(?:background\s+)?(?:music|bgm)\s+for\s+(?:only\s+|just\s+)?(?P<d4>{DUR}|a\s+minute)\s*(?:please|pls)?\s*$",
+)
+def _music_lasts(m: re.Match[str], st: State) -> None:
+    """"The music should last 30 seconds", "only 30 seconds of music": from the start for that
+    long (not the last 30 seconds)."""
+    d = group(m, "d", "d2", "d3", "d4") or "0"
+    _set_range(st, TimeRange(0.0, 60.0 if d.startswith("a") else _length(d)))
+
+
+@when(
     rf"\b(?:the\s+)?(?:last|final|closing|ending)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
     rf"(?:最后的?|后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",
 )
@@ -372,7 +387,7 @@ def _until(m: re.Match[str], st: State) -> None:
     r"(?:\s+(?:mark|point))?(?:\s+(?:on|"
     r"onwards?|until\s+the\s+end|to\s+the\s+end|till\s+the\s+end|in))?",
     rf"\b(?P<a2>{DUR})\s+in\b(?!\s+(?:length|long))|\bafter\s+(?:the\s+)?(?:[a-z]+\s+){{1,3}}?(?:at|around|~)\s+(?P<a>{TIME})",
-    rf"\b(?:music|bgm|it)\s+(?:only\s+)?(?:at|from)\s+(?P<a>{TIME})(?!\s*(?:to|-|until|till|and)\b)"
+    rf"\b(?:music|bgm|it)\s+(?:only\s+)?(?:in\s+)?(?:at|from)\s+(?P<a>{TIME})(?!\s*(?:to|-|until|till|and)\b)"
     rf"|\b(?:come|comes|kick|kicks|drop|drops)\s+in\b[^.;\n]{{0,40}}?\b(?:at|around|~)\s+(?P<a2>{TIME})(?!\s*(?:to|-|until|till)\b)",
     rf"\bstart(?:s|ing)?\s+(?:the\s+)?(?:music|bgm|it)\b[^.;\n]{{0,40}}?(?:at|around|from|~)\s+(?P<a>{TIME})"
     r"(?!\s*(?:to|-|until|till)\b)",
@@ -424,7 +439,7 @@ def _except_first(m: re.Match[str], st: State) -> None:
 
 @when(
     r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|clip|thing|length|time|way|duration|song|match)\b|"
-    r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b|\b(?:from\s+)?start\s+to\s+finish\b"
+    r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b(?!\s+(?:down|up)\b)|\b(?:from\s+)?start\s+to\s+finish\b"
     r"|\b(?:go|play|last|run|keep\s+(?:going|playing))\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b"
     r"|\b(?:start|begin)\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b"
     r"|\b(?:start|begin|come\s+in|kick\s+in)s?\s+(?:right\s+|exactly\s+|just\s+)?(?:when|as|with)\s+the\s+(?:video|clip|recording|footage)"

@@ -86,6 +86,7 @@ _TITLES = [
         rf"called|:|=|-)\s*)?{QUOTED}",
         rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the|my)\s+)?(?:(?P<se2>intro|outro|opening|ending|closing)\s+)?{_EN_KW}",
         rf"\b(?:make|have|let|can)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?{_EN_KW}\s+(?:say|says|read|reads|show|be)\s*:?\s*{QUOTED}",
+        rf"\b(?:the|a|an|my)\s+(?:[a-z]+\s+)?{_EN_KW}\s+(?:should|will|can|must|could|needs?\s+to|has\s+to|to)\s+(?:say|read|show|be)\s*:?\s*{QUOTED}",
         rf"(?:\b(?:add|put|show|insert|display|place|want|need|have|gimme|make)\s+)?(?:(?:a|an|the|some)\s+)?\b{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
         rf"\s*(?:that\s+says|which\s+says|saying|reading|with\s+the\s+text|with|:)\s*{QUOTED}",
         rf"\b(?:add|put|show|display|write|overlay)\s+(?:(?:my|the|a|an|our)\s+)?(?:[a-z]+\s+){{0,3}}?{QUOTED}"
@@ -118,7 +119,8 @@ _MORE = re.compile(
     rf"(?:(?<=[\n,;、])|^)\s*(?:还有|再|和|以及)?\s*{QUOTED}(?=\s*(?:在|放在|放到|于|从|第|\d|显示|持续|出现)|\s*(?:,|;|$))",
     FLAGS,
 )
-_SEP = r"\s*(?:,\s*)?(?:and\s+)?(?:(?:show|display|keep|put|place|move|have)\s+(?:it\s+)?)?"
+_SEP = (r"\s*(?:,\s*)?(?:and\s+)?(?:(?:show|display|keep|put|place|move|have)\s+(?:it\s+)?)?"
+        r"(?:(?:it\s+)?(?:should\s+)?(?:stay|stays|last|lasts|remain|remains|hold|holds)\s+(?:(?:up|there|on[\s-]?screen)\s+)?)?")
 _SPECS = [
     re.compile(p, FLAGS)
     for p in (
@@ -126,6 +128,8 @@ _SPECS = [
         rf"\s*,?\s*(?:从\s*)?第?{A}\s*(?:到|至|-|~)\s*第?{B}",
         rf"\s*,?\s*(?:从|在)\s*第?{A}\s*(?:开始)?\s*(?:显示|出现|持续|放|停留)\s*(?:到|至)\s*第?{B}(?:结束|消失|为止)?",
         rf"\s*,?\s*(?:从|在)?\s*第?{A}\s*(?:开始)?\s*(?:显示|出现)\s*,\s*(?:到|在)?\s*第?{B}\s*(?:消失|结束|隐藏)",
+        rf"\s*(?:,\s*)?(?:and\s+)?(?:(?:make|have|let)\s+it\s+)?(?:it\s+)?(?:should\s+)?(?:stay|stays|last|lasts|remain|remains)\s+"
+        rf"(?:(?:up|there|on[\s-]?screen)\s+)?(?:for\s+)?(?:(?:about|like|around)\s+)?(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?P<first>first)\s+(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?:last|final)\s+(?P<last>{DUR})",
         rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",

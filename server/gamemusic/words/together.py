@@ -70,7 +70,7 @@ def _louder_than(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    rf"\bcan(?:'t|not)\s+(?:really\s+)?hear\s+(?:the\s+|my\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds))?|{_NOISES})\b"
+    rf"\b(?:can(?:'t|not|t)\s+(?:really\s+|even\s+)?|(?:can\s+|could\s+)?(?:only\s+)?barely\s+)hear\s+(?:the\s+|my\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds))?|{_NOISES})\b"
     r"(?!\s+(?:over|because|under|with|behind)\b)",
 )
 def _cant_hear_game(m: re.Match[str], st: State) -> None:
@@ -80,7 +80,12 @@ def _cant_hear_game(m: re.Match[str], st: State) -> None:
         _scale_game(st, 1.5)
 
 
-_BLAMED = re.compile(r"\b(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?:way|so|really|kinda|much)\s+)*(?:too\s+)?loud", re.I)
+_BLAMED = re.compile(
+    r"\b(?:music|bgm|soundtrack)(?:'s|\s+is)?\s+(?:(?:way|so|really|kinda|much)\s+)*(?:too\s+)?loud"
+    r"|\b(?:lower|turn\s+down|tone\s+down|drop|quiet\s+down)\s+(?:the\s+)?(?:music|bgm|soundtrack)\b"
+    r"|\b(?:music|bgm|soundtrack)\s+(?:down|quieter|lower|softer)\b",
+    re.I,
+)
 
 
 @level(

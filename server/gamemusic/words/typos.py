@@ -35,6 +35,15 @@ _PHRASES = [
     (re.compile(r"\b(sound|volume|voice|music|audio)\s+(?:is\s+)?(too|very|so|a\s+bit|a\s+little)\s+big\b"), r"\1 is \2 loud"),
     (re.compile(r"\b(?:speed|tempo|bpm)\s+of\s+(?:the\s+)?(?:music|bgm|song)\b"), "tempo"),
     (re.compile(r"\b(sound|audio|volume|noise)s?\s+of\s+(?:the\s+)?(game|gameplay|music|bgm)\b"), r"\2 \1"),
+    # The music by any of its names after "the"/"this" ("crank the track", "kill the tune", "boost
+    # the bgm"), so every rule that knows "the music" knows them; "drop the beat" is a start.
+    (re.compile(r"\b(the|this|that|my|your)\s+(?<!drop\sthe\s)(?:song|track|tune|beat|soundtrack|bgm|tunes|background\s+(?:music|track|song)"
+                r"|backing\s+track)\b(?!'s|\s+(?:drops?|switch|change)\b)"), r"\1 music"),
+    # "a bit faster and louder": the amount said once holds for both steps
+    (re.compile(r"\b(a\s+(?:little\s+)?bit|a\s+little|slightly|a\s+tad|much|way|a\s+lot)\s+(faster|slower|louder|quieter|softer)"
+                r"\s+and\s+(?=(?:faster|slower|louder|quieter|softer)\b)"), r"\1 \2 and \1 "),
+    # "my game sound" is the game's audio as any other ("lower my game sound")
+    (re.compile(r"\bmy\s+(?=game(?:play)?\s+(?:audio|sounds?|sfx|volume|noise)\b)"), "the "),
 ]
 _SUFFIX = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est")
 _WORD = re.compile(r"(?<![a-z0-9'])[a-z]{4,}(?![a-z0-9'])")
