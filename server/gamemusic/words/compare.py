@@ -97,7 +97,7 @@ def _both_level(m: re.Match[str], st: State) -> None:
             st.plan.game_volume = value
 
 
-@after(r"(?:但是?|不过)?(?:别|不要|不能)(?:盖过|盖住|压过|压住|淹没|盖掉|超过|大过|比)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)")
+@after(r"(?:但是?|不过)?(?:别|不要|不能)(?:盖过|盖住|压过|压住|淹没|盖掉|超过|大过|比|抢|抢了)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)")
 def _not_over_game(m: re.Match[str], st: State) -> None:
     """音乐别压过游戏声: the music comes down; after "bgm再大点" it only bounds that request."""
     if st.plan.volume_factor is None and st.plan.volume is None:
@@ -126,9 +126,10 @@ def _game_unheard(m: re.Match[str], st: State) -> None:
 
 
 @rule(
-    rf"(?:让|把)?{_VOICE}(?:再|要|稍微|能不能|可以|更)?(?:大声|大|响|清楚|清晰|突出|明显)(?:一?点|一些|些)?(?!\s*(?:了|吗))",
+    rf"(?:让|把)?{_VOICE}(?:也|再|要|稍微|能不能|可以|更|调|开)?(?:大声|大|响|清楚|清晰|突出|明显)(?:一?点|一些|些)?(?!\s*(?:了|吗))",
     rf"{_VOICE}(?:都|有点|太|好|总是|老是|根本)?(?:小|轻|弱|不清楚|不清晰|不明显|不突出)了?(?!一?点|些)",
 )
 def _voice_up(m: re.Match[str], st: State) -> None:
     """我的声音太小了, 人声大一点: the voice should come through."""
+    st.voice_reason = st.plan.duck is None  # "我声音有点小，音乐小一点": the reason only
     _duck_deeper(st)

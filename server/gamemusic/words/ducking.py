@@ -5,13 +5,29 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.rules import NEG, Rule, State, bad, group, opposite, registrar
+from gamemusic.words.rules import NEG, Rule, State, bad, combine, group, opposite, registrar
 from gamemusic.words.text import NUM
 
 RULES: list[Rule] = []
 rule = registrar(RULES)
 
 _ZH_DUCK = r"(?:闪避|避让|躲避|ducking|压低音乐)"
+
+
+@rule(rf"{_ZH_DUCK}(?:的)?(?:深度|幅度|强度|力度)?(?:开到|调到|设为|设成|拉到|加到)?最(?:大|深|强)")
+def _duck_most(m: re.Match[str], st: State) -> None:
+    """闪避开到最大: the deepest dip the range allows (24 dB), not the music at its top."""
+    st.plan.duck, st.plan.duck_db = True, 24.0
+
+
+@rule(
+    r"(?:在我|我)?(?:不|没|没有)在?(?:说话|讲话|解说|开麦|出声|开口)(?:的)?(?:时候|时|期间)(?:把)?(?:音乐|背景音乐|bgm|配乐)?"
+    r"(?:可以|就|要|再|能)?(?:大|响)(?:声)?(?:一?点|一些)?",
+)
+def _louder_between_talk(m: re.Match[str], st: State) -> None:
+    """我不说话的时候音乐可以大一点: the music up, and down under the voice (the dip does it)."""
+    st.plan.duck = True
+    st.plan.volume_factor = combine(st.plan.volume_factor, 1.5)
 
 
 @rule(
@@ -34,7 +50,7 @@ def _duck_off(m: re.Match[str], st: State) -> None:
 @rule(
     r"\b(?:keep|leave)\s+(?:the\s+)?(?:auto[\s-]?)?ducking(?:\s+(?:as\s+(?:it\s+)?is|alone|the\s+same|how\s+it\s+is))?\b(?!\s+on\b)"
     r"(?![^,.;!?\n]{0,16}?\b(?:but|lighter|lower|softer|gentler|stronger|harder|deeper|heavier|less|more|at|to|by)\b)",
-    r"(?:闪避|避让)(?:保留|保持|不变|别动|留着)|(?:把)?(?:闪避|避让)(?:调回|恢复|改回|还原)(?:到|成)?(?:默认|原来|原样)(?:的)?(?:样子|设置)?",
+    r"(?:闪避|避让)(?:保留|保持|不变|别动|留着)|(?:把)?(?:闪避|避让)(?:调回|恢复|改回|还原)(?:到|成)?(?:默认|原来|原样|正常)(?:的)?(?:样子|设置)?",
 )
 def _keep_ducking(m: re.Match[str], st: State) -> None:
     """"Keep ducking", 闪避保留: nothing to change."""
@@ -99,7 +115,10 @@ def _duck_light(m: re.Match[str], st: State) -> None:
     rf"\bduck(?:ing)?\s+(?:(?:the\s+)?music\s+)?(?:by|of|at|to|=)?\s*(?P<db>{NUM})\s*db\b"
     rf"|\b(?P<db2>{NUM})\s*db\s+(?:of\s+)?ducking\b"
     rf"|\bduck\w*\b[^,.;!?\n]{{0,30}}?\b(?:by|of|at|to)?\s*(?:like\s+|about\s+|around\s+|~)?(?P<db3>{NUM})\s*db\b",
-    rf"{_ZH_DUCK}(?:的)?(?:深度|幅度|力度|强度|程度)?\s*(?:设置为|设置成|设定为|设为|设成|调到|调成|改成|改为|是|为|到)?\s*(?P<db>{NUM})\s*(?:db|分贝)|(?P<db2>{NUM})\s*(?:db|分贝)(?:的)?{_ZH_DUCK}",
+    rf"{_ZH_DUCK}(?:的)?(?:深度|幅度|力度|强度|程度)?\s*(?:设置为|设置成|设定为|设为|设成|调到|调成|改成|改为|是|为|到)?\s*(?P<db>{NUM})\s*(?:db|分贝)|(?P<db2>{NUM})\s*(?:db|分贝)(?:的)?{_ZH_DUCK}"
+    # 闪避的深度改成8: the depth named, the number alone is its dB
+    rf"|{_ZH_DUCK}(?:的)?(?:深度|幅度|强度)\s*(?:设置为|设置成|设定为|设为|设成|调到|调成|改成|改为|是|为|到)?\s*(?P<db3>{NUM})"
+    r"(?![\d.%]|\s*(?:秒|s\b|倍|x\b))",
 )
 def _duck_db(m: re.Match[str], st: State) -> None:
     db = float(group(m, "db", "db2", "db3") or 0)
@@ -115,7 +134,8 @@ _ZH_LOUD_BGM = rf"(?:{_ZH_BGM}(?:(?:有点|太|好|很)?(?:大声|大|吵|响|�
 # "..., 别压太狠" after a dip under the voice: a light one.
 _ZH_NOT_HARD = r"(?P<light>[，,]\s*(?:但是?|不过)?(?:也)?(?:别|不要)(?:压|降|压得|降得)?(?:太|那么|得太)(?:狠|多|厉害|猛|低|明显)了?)?"
 _ZH_MY_VOICE = (
-    r"(?:我(?:说话|讲话)的?声音|我的?(?:声音|人声|解说|说话声?|讲话声?|配音|旁白)|人声|解说|说话声?|讲话声?|配音|旁白"
+    r"(?:(?:我的?)?mic|我(?:说话|讲话)的?声音|我的?(?:声音|人声|解说|说话声?|讲话声?|配音|旁白)|人声|解说|说话声?|讲话声?|配音|旁白"
+    r"|(?:我的?)?麦(?:克风?)?(?:的?声音|里的?声音)?"
     r"|我(?=了?(?:$|[，,。；;！!？?\s])))"  # 盖住我了
 )
 _ZH_COVER = r"(?:盖过|盖住|压过|压住|压着|盖着|淹没|盖掉|压没|吃掉|挡住|遮住|糊住|盖|挡)了?"
@@ -128,6 +148,14 @@ _VOICE = (
     r"game\s+audio|game\s+sound|loud\s+parts|explosions|gunfire|gunfights?|firefights?|shootouts?|teammates|comms))"
 )
 _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongly|heavily|gently"
+
+
+# A complaint that the voice is lost, blaming nothing: "游戏声小一点，我的声音听不清" says why
+# the game goes down (parser._finish drops the dip then).
+_COMPLAINT = re.compile(
+    r"听不|盖|挡|遮|淹|糊|吃掉|被|压过|压住|压着|can'?t\s+hear|cannot\s+hear|drown|buri|bury|cover|lost"
+)
+_MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|track|beat)\b")
 
 
 @rule(
@@ -155,36 +183,42 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
     r"(?:\s+than\s+the\s+(?:music|bgm|soundtrack))?"
     r"|(?:my\s+)?(?:voice|commentary|mic|narration)\s+(?:is\s+|sounds\s+)?(?:(?:way|a\s+bit|kinda|so)\s+)?too\s+(?:quiet|soft|low)\s+"
     r"(?:compared\s+to|next\s+to|against|under|over|with|behind)\s+the\s+(?:music|bgm|soundtrack))\b",
-    r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白|开口|发言|语音|连麦)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分)?"
-    r"(?:把|让|将)?(?:音乐|背景音乐|bgm|配乐)?(?:能不能|可不可以|能否|可以|能|要|得|就|会|应该)?(?:自动|自己)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅|稍微|稍稍|略微)?(?:再)?(?:调低|降低|压低|变小"
-    r"|小一?点|小声一?点|小声|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|让开|让位|避开|躲开|压一压|压一下|降一降|(?:降|低|小|弱|压)下(?:去|来)|(?P<mod3>小一半|降一半|减半|低一半)|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
-    rf"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?{_ZH_NOT_HARD}",
+    r"(?:在|当)?我?(?:说话|讲话|解说|人声|配音|旁白|讲解|开麦|出声|念白|开口|发言|语音|连麦)(?:出现|响起|进来|出来|开始|来了)?(?:的)?(?:时候?|时|期间|部分|那段|那几段|那部分)?"
+    r"(?:把|让|将)?(?:音乐|背景音乐|bgm|配乐)?(?:能不能|可不可以|能否|可以|能|要|得|就|会|应该)?(?:自动|自己)?(?:要|得|就|能|可以)?(?:再)?(?P<mod>大幅|稍微|稍稍|略微)?(?:再)?(?:(?P<mod5>降低一半|减少一半|调低一半|压低一半)|调低|降低|压低|变小"
+    r"|(?:小|低|轻)(?P<mod6>一丢丢|一点点|一丁点)|小一?点|小声一?点|小声|轻一?点|低一?点|往下(?:压|降|调|走)(?:一?点)?|让路|避让|闪避|让一让|让一下|让开|让位|避开|躲开|压一压|压一下|降一降|(?:降|低|小|弱|压)下(?:去|来)|(?P<mod3>小一半|降一半|减半|低一半)|降(?=很多|得多|不少|一?点|一些|多一?点|多一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
+    rf"(?P<mod2>很多|更多|多一?点|多一些|得多|不少|一大截|好多|许多)?{_ZH_NOT_HARD}",
     rf"(?:{_ZH_LOUD_BGM}?(?:把|将)?|别|不要|不能)(?:盖过|盖住|压过|压住|压着|盖着|淹没|在抢|抢走|抢)了?{_ZH_MY_VOICE}"
     rf"|{_ZH_LOUD_BGM}?(?:把|将){_ZH_MY_VOICE}(?:都|给|全)?{_ZH_COVER}"
     rf"|{_ZH_MY_VOICE}(?:都|完全|老是|总是)?被(?:(?:背景)?(?:音乐|bgm|配乐))?(?:给)?{_ZH_COVER}"
     rf"|{_ZH_LOUD_BGM}?听不[清见到](?:楚)?(?:我(?:在)?(?:说|讲)(?:啥|什么|的话|话)|{_ZH_MY_VOICE})"
     rf"|{_ZH_LOUD_BGM}?{_ZH_MY_VOICE}(?:都|完全|有点|根本|快)?(?:听不(?:清|见|到)|听不太清)(?:楚)?了?"
+    # 背景音乐太吵，我都没法解说了: the music in the way of talking
+    rf"|{_ZH_LOUD_BGM}?(?:我)?(?:都|根本|完全)?(?:没法|没办法|不能)(?:好好)?(?:解说|说话|讲话|开麦|讲解)了?"
+    # bgm太大了 我声音都没了: the music said loud, the voice gone
+    rf"|{_ZH_BGM}(?:有点|太|好|很)?(?:大声|大|吵|响)了?[，,\s]*{_ZH_MY_VOICE}(?:都|全|快)?(?:没了|没声了|被吞了|被吃了|消失了)"
     r"|(?:音乐|背景音乐|bgm)(?:跟|和|与)(?:我的?)?(?:解说|声音|人声|说话)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)"
     r"|(?:我的?)?(?:解说|人声|说话声?)(?:跟|和|与)(?:背景音乐|音乐|bgm)(?:在)?(?:打架|冲突|抢|混在一起|糊在一起|撞)",
     # 我开麦时音乐最好小声一点: a voice time, then a dip in the same clause, whatever is between
     r"(?:说话|讲话|解说|配音|旁白|讲解|开麦|出声|开口|发言|语音|连麦)(?:的)?(?:时候?|时|期间)(?:(?!游戏|原声|音效|声效|字幕|标题|节奏|速度)[^，,。；;！!？?\n]){0,10}?"
-    r"(?P<mod>大幅)?(?:调低|降低|压低|变小|小声|小一?点|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|压一压|压一下|降一降|降(?=很多|得多|不少|一?点|一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
-    rf"(?P<mod2>很多|更多|多一?点|得多|不少|一大截|好多|许多)?{_ZH_NOT_HARD}",
+    r"(?P<mod>大幅)?(?:调低|降低|压低|变小|小声|小一?点|轻一?点|低一?点|让路|避让|闪避|让一让|让一下|压一压|压一下|降一降|降(?=很多|得多|不少|一?点|一些|多一?点|多一些)|(?:小|低|轻)(?=很多|得多|不少))(?:一?点|一些)?"
+    rf"(?P<mod2>很多|更多|多一?点|多一些|得多|不少|一大截|好多|许多)?{_ZH_NOT_HARD}",
 )
 def _duck_voice(m: re.Match[str], st: State) -> None:
     """Ducking on for "duck under my voice"; "quieter under my voice" is relative: the dip
     gets deeper (4 dB, 6 "much", 2 "a bit")."""
-    mod = (group(m, "mod", "mod2", "mod3", "mod4") or "").replace(" ", "")
+    mod = (group(m, "mod", "mod2", "mod3", "mod4", "mod5", "mod6") or "").replace(" ", "")
+    text = m.group(0).lower()
+    st.voice_reason = st.plan.duck is None and _COMPLAINT.search(text) is not None and (
+        _MUSIC_NAMED.search(text) is None)
     st.plan.duck = True
     if group(m, "light"):  # "压低一点，别压太狠": a light dip, not a deeper one
         st.plan.duck_db = 5.0
         return
-    text = m.group(0).lower()
     if re.search(r"\bduck|自动|自己|闪避|避让|让路", text) and not mod and not re.search(r"点|些", text):
         return
     if mod in ("much", "alot", "way", "strongly", "heavily", "more", "大幅", "很多", "更多",
-               "多点", "多一点", "得多", "不少", "一大截", "好多", "许多", "小一半", "降一半", "减半",
-               "低一半"):  # fmt: skip
+               "多点", "多一点", "多一些", "得多", "不少", "一大截", "好多", "许多", "小一半", "降一半", "减半",
+               "低一半", "降低一半", "减少一半", "调低一半", "压低一半"):  # fmt: skip
         st.plan.duck_step = 6.0
     elif mod and mod != "more":
         st.plan.duck_step = 2.0
@@ -205,7 +239,24 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
 )
 def _duck_on(m: re.Match[str], st: State) -> None:
     st.plan.duck = True
+    st.voice_reason = False
 
 
 opposite(_duck_voice)(_duck_off)
 opposite(_duck_on)(_duck_off)
+
+
+@rule(r"(?<=[,，])\s*(?:再|要)?(?:压|降)(?:得)?(?:再)?(?P<more>多|狠|低)(?:一?点|一些)")
+def _dip_more_after(m: re.Match[str], st: State) -> None:
+    """说话时压低音乐，压多一点: the clause after the dip says how deep (6 dB for 多 / 狠)."""
+    if st.plan.duck:
+        st.plan.duck_step = 6.0 if m["more"] in ("多", "狠") else 4.0
+
+
+@rule(
+    r"(?:让|把)?(?:音乐|bgm|背景音乐|配乐)?(?:在)?(?:游戏声音?|游戏音效|原声|枪声|爆炸声?|音效)(?:很|比较|特别)?(?:响|大|吵|大声)(?:起来)?(?:的)?(?:时候|时)"
+    r"(?:让|把)?(?:音乐|bgm|背景音乐|配乐)?(?:自动|就)?(?:小一?点|降低|压低|让一让|让一下|变小|小声一?点|低一?点|降一?点)",
+)
+def _duck_under_game(m: re.Match[str], st: State) -> None:
+    """让音乐在游戏音效响的时候小一点: the dip under the game's loud moments, not a lower level."""
+    st.plan.duck = True

@@ -16,6 +16,7 @@ rule = registrar(RULES)
     r"\b(?:undo|revert|redo)\s+(?:the\s+)?(?:last\s+|previous\s+|past\s+)?(?:two|three|four|five|six|a\s+few|several|all"
     r"|both|\d+)(?:\s+of\s+the)?(?:\s+(?:changes|edits|steps|things|times|ones))\b|\b(?:undo|revert)\s+(?:everything|all\s+of\s+it)\b"
     r"|\bundo\s+(?:it\s+)?(?:twice|two\s+times|three\s+times)\b",
+    r"(?:撤销|撤回|撤消)(?:一下)?\s*[,，]?\s*(?:再|然后再?)(?:撤销|撤回|撤消)(?:一次|一下|一步)?|"
     r"(?:撤销|撤回|撤消|回退|重做)(?:最后|前|最近|上)?(?:两|二|三|四|五|几|\d+)(?:步|次|个|下)|(?:全部|所有)(?:撤销|撤回)|(?:撤销|撤回)(?:全部|所有)",
 )
 def _many_steps(m: re.Match[str], st: State) -> None:
@@ -27,10 +28,12 @@ def _many_steps(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:redo|undo)\s+(?:that|the|my|your)\s+(?:last\s+|previous\s+)?undo\b|\bredo\s+(?:last|previous)\s+undo\b|\bredo\b(?!\s+(?:the\s+)?(?:music|song|track|melody|tune|soundtrack|bgm|beat)\b)(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?",
-    r"(?:重做|重来|恢复|还原|加回来|弄回来)(?:一下)?(?:刚才|刚刚|之前)?(?:撤销|撤回)(?:掉)?的(?:那一?步|操作|修改|那个)?"
+    r"(?:重做|重来|恢复|还原|加回来|弄回来|再来一次|再做一次|再弄一次)(?:一下)?(?:刚才|刚刚|之前)?(?:撤销|撤回)(?:掉)?的(?:那一?步|操作|修改|那个)?"
     r"|(?:把)?(?:刚才|刚刚)?(?:撤销|撤回)(?:掉)?的(?:那一?步|操作|修改|那个)?(?:再)?(?:恢复|还原|重做|重新做|重新弄|再做|加回来|弄回来|做回来)"
     r"|(?:刚才|刚刚)?(?:撤销|撤回|撤)(?:错了|多了|过头了?|过了|太多了?|多撤了一步|错)(?:[,，\s]*(?:帮我|给我)?(?:恢复|还原|重做|加回来|弄回来|改回来)(?:回来|一下)?)?",
     r"重做(?:一下)?(?:上一步|刚才那一?步)?|恢复撤销|取消撤销|反撤销",
+    # 再恢复一下: 恢复 with nothing after it is the editors' redo (撤销 / 恢复)
+    r"(?:(?<=[，,。；;！!？?\s])|^)(?:帮我|给我)?(?:再)?恢复(?:一下)?(?:吧|呗)?(?=\s*$|[，,。；;！!？?])",
 )
 def _redo(m: re.Match[str], st: State) -> None:
     st.plan.redo = True
@@ -45,9 +48,18 @@ def _redo(m: re.Match[str], st: State) -> None:
     r"\s+it\s+was)?(?!\s+to\b)|(?:set|put|change|make)\s+it\s+back\s+(?:to\s+)?(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:the\s+)?(?:previous|last)\s+(?:version|one)|(?:return|go|get)\s+(?:back\s+)?to\s+(?:how\s+it\s+was\s+)?before)\b(?:\s+(?:that|it|this|one\s+step"
     r"|(?:the\s+)?last\s+(?:change|edit|step|one)|(?:the\s+)?(?:change|edit)"
     r"|the\s+(?:[a-z0-9:'-]+\s+){1,3}?(?:thing|change|edit|bit|part|stuff)))?",
+    r"(?<!节奏)(?<!速度)(?<!节拍)(?<!音量)(?<!bpm)(?<!闪避)(?<!淡入)(?<!淡出)(?<!比例)(?<!画幅)(?<!种子)"
     r"(?:换回|改回|切回|回到|恢复成?|变回)(?:刚才|刚刚|之前|上一个|上次|原来|原先|最开始)(?:的|那个|那首|那版|那种)*(?:风格|音乐|版本|bgm|配乐|设置|样子)?"
     r"(?!\s*(?:的)?(?:比例|画幅|尺寸|横屏|竖屏|横版|竖版|方形|\d))|"
-    r"还是(?:之前|原来|上一个|刚才)(?:的|那个|那首|那版)(?!比例|画幅|尺寸|画面|横屏|竖屏|方形)(?:好|吧)?|用回(?:之前|原来|上一个)的?|撤销|撤消|撤回|回退|返回上一步|退回上一步|取消上一步|上一步|撤(?:了|掉|一下)|后退一步|退一步|往回退|取消刚才的?(?:修改|操作|改动)?|刚才那个?不要了?|还原|恢复原样|改回去|变回去",
+    r"还是(?:之前|原来|上一个|刚才)(?:的|那个|那首|那版)(?!比例|画幅|尺寸|画面|横屏|竖屏|方形)(?:好|吧)?|用回(?:之前|原来|上一个)的?|撤销|撤消|撤回|回退|返回上一步|退回上一步|取消上一步|上一步|(?<!音乐)(?<!bgm)(?<!配乐)(?<!标题)(?<!字幕)(?<!文字)(?<!原声)(?<!音效)(?<!声音)撤(?:了|掉|一下)|后退一步|退一步|往回退|取消刚才的?(?:修改|操作|改动)?|刚才那个?不要了?|(?<!比例)(?<!画幅)(?<!尺寸)(?<!节奏)(?<!速度)(?<!音量)(?:还原|恢复原样|改回去|变回去)"
+    r"|(?:退|撤|返|换|切)回去(?!\s*(?:的)?(?:比例|画幅|横屏|竖屏|方形))|(?:回到|返回|退回)上一(?:个|版|次)(?:版本|的)?"
+    r"|(?:刚才|刚刚|之前|上一个|原来)的?那(?:个|版|首)(?:更好|好一点|好些|比较好|更好听)(?:听)?",
 )
 def _undo(m: re.Match[str], st: State) -> None:
+    if _BACK.fullmatch(m.group(0).strip()) and _SHAPE.search(m.string):
+        return  # "还是横屏好看，改回去": back to the shape named, not the last edit undone
     st.plan.undo = True
+
+
+_BACK = re.compile(r"(?:改|换|切|变|弄)回去")
+_SHAPE = re.compile(r"横屏|竖屏|横版|竖版|宽屏|方形|正方形|16\s*:\s*9|9\s*:\s*16|1\s*:\s*1")

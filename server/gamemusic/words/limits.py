@@ -25,7 +25,9 @@ _GAME_PART = (
 @early(
     r"(?:游戏声音?|游戏音效|原声|游戏的声音)(?:都)?(?:静音|关掉|去掉|关了|不要了?)[，,]\s*(?:但是?|不过|只)?(?:把)?"
     r"(?P<part>枪声|脚步声?|技能声|爆炸声|击杀声|提示音|音效)(?:要|得|还要|需要)?(?:保留|留着|留下|保住|留)"
-    r"|只(?:保留|留|要)(?:游戏(?:里|中)?的?)?(?P<part2>枪声|脚步声?|技能声|爆炸声|击杀声|提示音)",
+    r"|只(?:保留|留|要)(?:游戏(?:里|中)?的?)?(?P<part2>枪声|脚步声?|技能声|爆炸声|击杀声|提示音)"
+    r"|(?P<part4>(?:队友|队友们|开黑)(?:的)?(?:语音|声音|说话声?|麦))(?!\s*的?(?:时候|时|期间))"
+    r"(?:(?:也|都)?(?:太|有点|好|很)?(?:吵|大声?|响|小声?|轻)(?:了|死了)?|(?:调|开|关)?(?:小|大|低|高|掉)(?:一?点|些)?)?",
     r"\b(?:remove|mute|cut|silence|get\s+rid\s+of|take\s+out|lower|turn\s+down|boost|keep\s+only)\s+"
     r"(?:all\s+)?(?:the\s+|my\s+)?(?P<part3>gun\s*(?:shots?|sounds?|fire)|footsteps?|explosions?|"
     r"(?:ui|menu|kill|hit)\s+sounds?|voice\s+chat|announcer)\b"
@@ -33,13 +35,26 @@ _GAME_PART = (
 )
 def _game_sounds_apart(m: re.Match[str], st: State) -> None:
     """游戏声静音，但是枪声要保留: the game's sounds come as one track; no mute is applied."""
-    part = group(m, "part", "part2", "part3") or ""
+    part = group(m, "part", "part2", "part3", "part4") or ""
     _no(st, f"'{part}' (one sound of the game, apart from the rest)", f"“{part}”（把游戏里的一种声音单独分开）",
         ("The game audio is one track: I can mute it or set its level.", "游戏原声是一整条音轨：可以静音或调音量。"))  # fmt: skip
 
 
+@early(r"(?:游戏声音?|原声|游戏音效|游戏的声音)(?:也|再|要|也要)*(?:淡出|淡入|渐弱|渐强|慢慢消失)")
+def _game_fade(m: re.Match[str], st: State) -> None:
+    """游戏声也淡出: the fades are the music's; the game audio keeps its level throughout."""
+    _no(st, "fading the game audio", "给原声做淡入淡出",
+        ("Fades shape the music; the game audio can be muted or set to a level.", "淡入淡出只作用于音乐；原声可以静音或调音量。"))  # fmt: skip
+
+
 @early(
     r"(?:前面|后面|中间|后半段|前半段)(?:那段|那部分|部分|一段)?的?(?:音乐|bgm|背景音乐|配乐)(?:都)?(?:删掉|去掉|不要了?|关掉|拿掉)"
+    r"(?![^。；;!?\n]{0,12}?\d)",
+    # 开头不要音乐, 前面别放bgm, 除了开头其他地方都放音乐: a part without a time, said with a negation
+    r"(?:(?<=[,;。；!?！？\s])|^)(?:前面|后面|中间|后半段|前半段|开头|开始|一开始|片头|结尾|末尾|片尾)(?:那段|那部分|部分|一段|的时候|的地方)?"
+    r"(?:都|就|先)?(?:不要|别放|不放|别要|不用|不需要|别加|不加|没有)(?:放|加|配)?(?:音乐|bgm|背景音乐|配乐)"
+    r"(?![^。；;!?\n]{0,12}?\d)"
+    r"|除了?(?:开头|开始|片头|结尾|末尾|片尾|中间|前面|后面)(?:以外|之外)?(?=[^。；;!?\n]{0,12}?(?:音乐|bgm|配乐))"
     r"(?![^。；;!?\n]{0,12}?\d)",
 )
 def _part_removed(m: re.Match[str], st: State) -> None:
@@ -65,10 +80,13 @@ def _part_of_game(m: re.Match[str], st: State) -> None:
 @early(
     r"(?:去掉|删掉|关掉|消掉|去除|消除)游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)"
     r"|游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)(?:都|也)?(?:去掉|删掉|关掉|消掉|去除|关了|去了|不要了?)"
+    # 游戏里的bgm太吵了: a level of the game's own music, apart from the rest of its sound
+    r"|游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)(?:的?(?:声音|音量))?(?:也|都|再)?"
+    r"(?:(?:太|有点|好|很)?(?:吵|大声?|响|小声?|轻|低|高)了?|(?:调|开|关|弄)?(?:小|大|低|高)(?:一?点|一些|些)?)"
 )
 def _game_own_music(m: re.Match[str], st: State) -> None:
     """把游戏里的bgm去掉: the game's own music is mixed into its sound, not a track of ours."""
-    _no(st, "taking the game's own music out of its sound", "去掉游戏自带的音乐",
+    _no(st, "changing the game's own music apart from the rest of its sound", "单独去掉或调整游戏自带的音乐",
         ("The game audio is one sound: I can mute it or set its level, and add music of my own.",
          "游戏原声是一整条声音：可以静音或调音量，再配上我生成的音乐。"))  # fmt: skip
 
@@ -102,7 +120,9 @@ _ZH_LEVEL = (
 _ZH_PART = (
     rf"(?:(?:在|从)?\s*(?:(?:前|最后|(?<!然)后)\s*(?:的)?\s*{DUR}|(?:开始|开头|一开始|刚开始)的时候|结尾|末尾|片尾|片头|开头|前半段|后半段|高潮)"
     rf"(?:的?部分|那段|的时候)?|(?:在|从)\s*第?{TIME}\s*"
-    rf"(?:之后|以后|开始|后|到\s*第?{TIME})?|第?{TIME}\s*(?:之后|以后)(?:的时候)?)"
+    rf"(?:之后|以后|开始|后|到\s*第?{TIME})?|第?{TIME}\s*(?:之后|以后)(?:的时候)?"
+    # boss战那段, 打团那部分: a moment of the game named, not the voice (我说话那段 is the dip)
+    r"|(?<![说讲话麦])(?![把将给这那])(?:(?!说话|讲话|解说|开麦|连麦|语音)[\u4e00-\u9fffa-z0-9]){2,6}?(?:那段|那一段|那部分|那块))"
 )
 
 
@@ -205,6 +225,25 @@ def _frame_rate(m: re.Match[str], st: State) -> None:
         ("The output keeps the recording's frame rate.", "输出保持原视频的帧率。"))  # fmt: skip
 
 
+# 加个片头: an intro clip is video editing, not a title (片头加个标题 is a title at the start).
+@rule(r"(?:加|做|弄|来|剪)(?:个|一个|段|一段)?(?:片头|片尾)(?:动画|视频)?(?=\s*(?:$|[,，。.!！?？吧吗呢]))")
+def _intro_clip(m: re.Match[str], st: State) -> None:
+    _no(st, "an intro or outro clip", "片头或片尾视频",
+        ("I can put a title at the start or the end: '片头加标题“…”'.", "可以在开头或结尾加标题：“片头加标题「…」”。"))  # fmt: skip
+
+
+# 这游戏太卡了，帮我修一下: lag in the recording itself is the game's, not the edit's.
+@rule(
+    r"\b(?:fix|remove|get\s+rid\s+of)\s+(?:the\s+)?(?:lag|stutter(?:ing)?|frame\s+drops|dropped\s+frames)\b",
+    r"(?:游戏|画面|视频|录屏|这游戏)(?:太|有点|很|好|老是|总是)?(?:卡|卡顿|掉帧|延迟高?)了?(?:[，,]\s*(?:帮我|给我)?(?:修|修复|处理|优化)(?:一下)?)?"
+    r"|(?:修|修复|去掉|处理)(?:一下)?(?:画面|视频|游戏)?的?(?:卡顿|掉帧)",
+)
+def _lag(m: re.Match[str], st: State) -> None:
+    _no(st, "fixing lag or dropped frames in the recording", "修复录像里的卡顿或掉帧",
+        ("I work on the recording as it is: music, game-audio level, titles and aspect.",
+         "我处理的是录像本身：音乐、原声音量、标题和画幅。"))  # fmt: skip
+
+
 @rule(
     r"\b(?:black\s+and\s+white|b&w|sepia|grayscale|greyscale|colou?r\s+(?:filter|grade|grading|"
     r"correction|correct)|(?:a\s+)?(?:vhs|vintage|retro|crt|film|instagram)\s+(?:filter|look|effect)|filters?"
@@ -216,7 +255,7 @@ def _frame_rate(m: re.Match[str], st: State) -> None:
     r"(?:pop|warmer|cooler)|lut|vignette|blur)\b",
     r"(?:(?:复古|怀旧|黑白|电影感?|胶片|日系|暖色|冷色|老电影|像素|赛博朋克|霓虹|梦幻|vhs|8bit|8位)(?:风)?的?)?(?:滤镜|色调|画风)"
     r"(?:[，,]?\s*(?:让|使|把)(?:画面|视频|画质|整体)(?:变得|看起来|更|再)*(?:复古|怀旧|像素|黑白|卡通|动漫|赛博朋克|电影|老旧|梦幻)(?:风|感|风格|效果)?(?:一点|一些|些)?)?"
-    r"|(?:让|把)?(?:画面|画风|视频画面)(?:改成|变成|调成|弄成|做成|弄得|搞得|变得|调得|看起来)?(?:更|再)?(?:复古|像素|黑白|卡通|动漫|赛博朋克|电影|怀旧|老旧)(?:风|风格|效果|感|的)?(?:一点|一些|些)?|调色|黑白|饱和度|亮度|对比度|色调|模糊|(?:画面|视频|画质)(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|亮一点",
+    r"|(?:让|把)?(?:画面|画风|视频画面)(?:改成|变成|调成|弄成|做成|弄得|搞得|变得|调得|看起来)?(?:更|再)?(?:复古|像素|黑白|卡通|动漫|赛博朋克|电影|怀旧|老旧)(?:风|风格|效果|感|的)?(?:一点|一些|些)?|调色|调个色|调一下色|调调色|黑白|(?:(?:整个|整段)?(?:画面|视频)的?)?(?:饱和度|亮度|对比度|色调)(?:再)?(?:调|提|拉|降|弄|变)?(?:高|低|大|小|亮|暗)?(?:一?点|一些)?|模糊|(?:画面|视频|画质)(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|(?<!还是)亮一点(?!\s*(?:的|还是|都行))",
 )
 def _colour(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}' (a picture filter)", f"“{m.group(0).strip()}”（画面滤镜）",
@@ -238,7 +277,7 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"|(?:record|capture)\s+(?:my\s+|the\s+)?(?:screen|gameplay|game|footage|webcam)|screen[\s-]?record(?:ing)?|(?:live[\s-]?)?stream\s+(?:it|this)(?:\s+live)?"
     r"|glitch(?:\s+effects?)?|(?:screen|camera)\s+shake|lens\s+flares?|(?:visual|video)\s+effects?|vfx"
     r"|subscribe\s+button|end\s+screen|end\s+card|intro\s+card|outro\s+card)\b",
-    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|(?:画面|视频)?裁掉(?:一半|一部分|左边|右边|上面|下面|两边|边缘|黑边)|加速视频|视频加速|慢动作|慢镜头|(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
+    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|(?:画面|视频)?裁掉(?:一半|一部分|左边|右边|上面|下面|两边|边缘|黑边)|加速视频|视频加速|(?:画面|视频)?(?:旋转|转)\s*(?:90|180|270)\s*度|旋转画面|翻转画面|画面翻转|镜像翻转|慢动作|慢镜头|(?<!节奏)(?<!速度)(?<!节拍)(?<!音乐)(?<!bgm)(?<![\d.])(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
     r"|画面(?:再|要)?(?:放大|缩小|大|小)(?:一?点|一些|些)?|(?:视频|片子|画面)(?:再|要)?(?:剪)?(?:短|长)(?:一?点|一些|些)|(?:视频|画面)(?:加速|变快|快进|倒放)|倒放|倒带|(?:视频|画面|播放)(?:的)?(?:播放)?速度(?!不变|别动|保持|不用动|不要动)[^,，。；;\n]{0,10}",
 )
 def _video_edit(m: re.Match[str], st: State) -> None:
@@ -258,7 +297,8 @@ def _video_edit(m: re.Match[str], st: State) -> None:
     r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢"
     r"|(?:换|换一|换个)(?:个|局|把|盘)?(?:游戏|对局)(?:录|录像|录屏|画面)?|重新录(?:一[局把段遍])?|换(?:一|个)?(?:局|把|盘)(?:录|录像|录屏)"
     r"|(?:敌人|血条|小地图|界面|hud|ui|准星|击杀提示|弹幕)(?:都|也|给)?(?:去掉|删掉|隐藏|拿掉|关掉|去了)"
-    r"|游戏(?:里|中)?的?(?:角色|人物|皮肤|地图|关卡|敌人|武器|画质|难度|剧情|操作)|(?:角色|人物|皮肤|武器)(?:换成|改成|换掉|换一?个)",
+    r"|游戏(?:里|中)?的?(?:角色|人物|皮肤|地图|关卡|敌人|武器|画质|难度|剧情|操作)|(?:角色|人物|皮肤|武器)(?:换成|改成|换掉|换一?个)"
+    r"|(?:把|将)?(?:这个|这款|录的|视频里的)?游戏(?:画面|本身|内容)?(?:换成|改成|变成|替换成)(?!\s*(?:\d|静音))[^,;。；!?！？\n]{0,10}",  # 把游戏换成原神
 )
 def _game_itself(m: re.Match[str], st: State) -> None:
     _no(st, "changing the game itself", "修改游戏本身",
@@ -276,6 +316,7 @@ def _game_itself(m: re.Match[str], st: State) -> None:
     r"(?:song|music|track|mp3|audio\s+file|beat)s?\b",
     r"(?:官方|正版|原版)[^,，。；;\n]{0,8}?(?:配乐|原声带|音乐|主题曲|bgm|原曲)|原曲|原声带|流行歌曲?|(?:抖音|网红|热门)(?:神曲|热歌|歌曲?)|流行歌|"
     r"(?:换成|用|放|来一?首|加|配|配上)(?!好听|轻松|欢快|安静|好|燃|嗨|可爱|紧张|热血|激烈|史诗|恐怖|放松|舒缓|别人|一样|别|新|不一样)"
+    rf"(?!(?:{STYLE_RE.pattern})(?:一?点)?的)"  # 来首chill的歌: a song in a style, not a singer's
     r"[\u4e00-\u9fffa-z]{2,5}的(?:歌|歌曲|新歌|成名曲)",
 )
 def _their_music(m: re.Match[str], st: State) -> None:
@@ -325,7 +366,7 @@ def _title_look(m: re.Match[str], st: State) -> None:
     r"remove\s+(?:the\s+)?(?:background\s+|room\s+|mic\s+|fan\s+|wind\s+|keyboard\s+)?noise|(?:room|mic|fan|wind|keyboard)\s+noise|hiss|watermark|(?:my\s+)?logo|(?:a\s+)?webcam\s+overlay)\b",
     r"(?:帮我|给我|加个?|加上|来个|做个?|ai|自动)配音|配个音(?!乐)|文字转语音|(?:我的?)?(?:声音|人声)(?:变成|改成|换成)|变音|萝莉音|大叔音|机器人声|变声器?"
     r"|(?:去掉|去除|消除|减少|降低)?(?:背景)?(?:噪音|杂音|底噪|电流声|噪声)|进度条|倒计时|计时器|画中画|马赛克|打码|边框|防抖|(?:画面)?稳定(?:一下)?(?:画面)?"
-    r"|自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|hdr|弹幕(?:效果|特效)?|(?:爆炸|枪|击杀|打击|笑声|搞笑|综艺|鼓掌|欢呼|转场)音效|(?:画面)?(?:抖动|震动|震屏|闪白|闪屏)(?:效果|特效)?|黑屏|美颜|字幕翻译|翻译字幕|(?:加|配)上?(?:中文|英文|双语)?翻译|(?:背景图|背景图片|背景图案|壁纸)|磨皮|瘦脸|(?:转|转换|导出|输出|做|存)成?\s*(?:gif|动图|mov|avi|mkv|webm)(?:格式)?|(?:加|来|放|做)(?:点|个|些|一些|一个)?[\u4e00-\u9fff]{0,4}?(?:特效|贴图|动画效果|动画)",
+    r"|自动字幕|语音转文字|识别字幕|加(?:点|些|个|一些|一点)?音效|变声|降噪|水印|加logo|二维码|打赏码|hdr|弹幕(?:效果|特效)?|(?:爆炸|枪|击杀|打击|笑声|搞笑|综艺|鼓掌|欢呼|转场)音效|(?:画面)?(?:抖动|震动|震屏|闪白|闪屏)(?:效果|特效)?|黑屏|美颜|字幕翻译|翻译字幕|(?:加|配)上?(?:中文|英文|双语)?翻译|(?:背景图|背景图片|背景图案|壁纸)|磨皮|瘦脸|(?:转|转换|导出|输出|做|存)成?\s*(?:gif|动图|mov|avi|mkv|webm)(?:格式)?|(?:加|来|放|做|弄|搞|整|配)(?:点|个|些|一些|一个)?[\u4e00-\u9fff]{0,6}?(?:特效|贴图|动画效果|动画)",
 )
 def _other_tools(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}'", f"“{m.group(0).strip()}”",
@@ -333,16 +374,21 @@ def _other_tools(m: re.Match[str], st: State) -> None:
          "我能加游戏风格的音乐、调原声音量、加标题和改画幅。"))  # fmt: skip
 
 
+_SYNTH_SAID = re.compile(r"80\s*年代|八十年代|合成器|赛博|霓虹|复古波|合成波|synth|80s|retrowave")
+
+
 @rule(
     r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
     r"(?<!kong\s)country|reggae|punk|opera|acoustic|piano|guitar(?!\s+hero)|violin|a\s+cappella|acapella|disco|funk|blues|gospel"
     r"|drums?(?:\s+solo)?|saxophone|sax|flute|trumpet|vocals?|singing|lyrics|beatbox(?:ing)?)\b",
-    r"(?:电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|古风|国风|武侠|仙侠|中国风|民族风|戏曲|西部|牛仔|乡村音乐|民谣|流行乐|蹦迪|dj|鼓点|鼓声|架子鼓|打击乐|合唱|人声演唱|带歌词|歌词|唱歌|有人唱)"
+    r"(?:电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|(?<!复)古风|国风|武侠|仙侠|中国风|民族风|戏曲|西部|牛仔|乡村音乐|民谣|流行乐|蹦迪|dj|鼓点|鼓声|架子鼓|打击乐|合唱|人声演唱|带歌词|歌词|唱歌|有人唱)"
     r"(?!\s*(?:rpg|jrpg|角色扮演))",  # 仙侠RPG: the RPG is the style asked for
 )
 def _genre(m: re.Match[str], st: State) -> None:
     """A genre or instrument the engine has no style for: named, with the styles it has."""
     word = m.group(0).strip()
+    if word in ("电子乐", "电音") and _SYNTH_SAID.search(m.string):
+        return  # 80年代的电子乐: electronic music of the 80s is synthwave
     _no(st, f"'{word}' (not one of my styles)", f"“{word}”（不在我的风格里）",
         ("My styles: " + ", ".join(STYLE_TITLES.values()) + ".",
          "我的风格：" + "、".join(STYLE_ZH.values()) + "。"))  # fmt: skip
@@ -366,10 +412,15 @@ def _at_the_end(m: re.Match[str], st: State) -> None:
     r"basic|kiddy|childish)\b",
     r"换(?:个|一个|一种|种)?风格(?!成|为|到)|换(?:个|一种)类型|(?:别的|其他|其它|另外的?|不同的?|不一样的?|新的?)(?:的)?(?:风格|类型)(?!成|为|到)"
     r"|有(?:什么|哪些)(?:别的)?风格|风格推荐|推荐(?:个|一个|一下|几个)?风格"
-    r"|换(?:个|一个|一种|成)?(?:更)?(?:酷|帅|高级|洋气|时髦|潮|带感|有感觉|特别|有意思|新鲜)(?:一?点|一些)?的",
+    r"|(?:跟|和|与)(?:我的?|这个)?(?:视频|画面|游戏)(?:的)?(?:节奏|风格|氛围|内容)?不(?:太)?(?:搭|配|合适|协调|match)"
+    r"|(?:换|来|要|整|有没有|配)(?:个|一个|一种|成|点|首)?(?:更)?(?:酷|帅|高级|洋气|时髦|潮|带感|有感觉|特别|有意思|新鲜)(?:一?点|一些)?的"
+    r"|(?:换|来|要)(?:个|一个|一种|种)?(?:随机|随便)(?:的|一个|一种)?(?:风格|类型)",
 )
 def _which_style(m: re.Match[str], st: State) -> None:
     st.plan.question = Question("Which style?", "换成哪种风格？", tuple(STYLE_TITLES))
+
+
+_ANY_WILL_DO = re.compile(r"[^。；;!?！？\n]{0,12}?(?:还是|或者|或)[^。；;!?！？\n]{1,10}?(?:都行|都可以|都好|都ok|随便)")
 
 
 @rule(
@@ -393,6 +444,9 @@ def _sad(m: re.Match[str], st: State) -> None:
     r"|(?<=来点|要点|整点|弄点)(?:暗|黑)的(?=\s*(?:$|[,，。!！吧]))",
 )
 def _darker(m: re.Match[str], st: State) -> None:
+    if _ANY_WILL_DO.match(m.string, m.end()):  # "暗一点还是亮一点都行": any style, so ask which
+        st.plan.question = Question("Which style?", "换成哪种风格？", tuple(STYLE_TITLES))
+        return
     st.plan.question = Question(
         "Darker how: eerie dungeon ambience, or a heavy boss fight?",
         "想要哪种暗：阴森的地牢氛围，还是沉重的Boss战？",

@@ -70,6 +70,7 @@ def _zh_half_double(m: re.Match[str], st: State) -> None:
     r"(?:速度|节奏|节拍)\s*(?:x|×|\*|乘以?)\s*(?P<f>\d(?:\.\d+)?)",
     r"(?:速度|节奏|节拍)(?:再)?(?:快|慢)(?:一?点|一些)?\s*[,，]\s*(?:大概|大约|就|要)?(?P<f>\d(?:\.\d+)?)\s*倍(?:速)?(?:左右)?",
     r"(?P<f3>\d(?:\.\d+)?)\s*倍(?:的)?(?:速度|节奏)?(?P<dir>快|慢)",
+    r"(?:音乐|背景音乐|bgm|配乐)(?:的)?(?:调成|变成|改成|放|开)?(?P<f3>\d(?:\.\d+)?)\s*倍速",  # 音乐1.5倍速
 )
 def _tempo_times(m: re.Match[str], st: State) -> None:
     f = float(group(m, "f", "f2", "f3") or 1)
@@ -108,7 +109,7 @@ def _tempo_of_now(m: re.Match[str], st: State) -> None:
     r"roughly|like|maybe)\s+|~)?(?P<n2>\d{1,4})\b"
     r"(?![%:.]|\s*x\b)"
     r"(?:\s*bpm\b)?",
-    r"(?:太快|太慢)了?\s*[,，]?\s*(?:改成|换成|调成|调到|改到|设成|设为|改为|就|要)\s*(?P<n3>\d{2,3})(?:\s*bpm)?(?![\d%秒分])|"
+    r"(?:太快|太慢|(?:bpm|节奏|速度|节拍)(?:有点|太)(?:高|低))了?\s*[,，]?\s*(?:那就|就)?(?:改成|换成|调成|调到|改到|设成|设为|改为|降到|提到|升到|拉到|减到|就|要)\s*(?P<n3>\d{2,3})(?:\s*bpm)?(?![\d%秒分])|"
     r"(?P<n4>\d{2,3})\s*拍\s*(?:每分钟|/\s*分钟?)|"
     r"(?:(?<=[,，。；;\n])|^)[^,，。；;\n]{0,12}?(?:快|慢|节奏|速度|bpm)[^。；;\n]{0,12}?[,，]\s*(?:大概|大约|就|要)?(?P<n5>\d{2,3})\s*(?:bpm)?\s*(?:就行|就好|就可以|左右|吧|即可)|"
     r"(?:速度|节奏|节拍|拍速|拍子|bpm|tempo)\s*(?:调到|调成|调为|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|设置为|设置成|定为|定在|改成|改为|改到|(?:放慢|放快|加快|降|减|提|调慢|调快|快|慢)到|到|为|是|:)?\s*(?P<n>\d{1,4})(?![\d.]*\s*倍)"
@@ -131,8 +132,8 @@ def _bpm(m: re.Match[str], st: State) -> None:
     r"raise|up|boost|crank(?:\s+up)?|bump(?:\s+up)?|push(?:\s+up)?|kick\s+up)\s+the\s+(?:tempo|bpm|pace|speed)(?!\s+(?:down|up)\b)|higher\s+(?:tempo|bpm)|less\s+slow|not\s+(?:so|as)\s+slow|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bspeed\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+up\b",
-    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻明])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快一些|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|(?<!心跳)加速|"
-    r"提高(?:节奏|速度)|(?:节奏|速度)快(?!了)一?点?|太慢了?|有点慢了?|有些慢|偏慢|慢了(?:一)?点|快(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点|[,，]?\s*(?:但|但是|不过)?(?:不要|别|不用)(?:太|那么)(?:快|多))|(?P<much3>很多|得多|不少))?",
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻明愉爽畅痛凉勤赶尽飞])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快一些|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|(?:别|不要|不能)(?:太|过于)慢了?|(?<!心跳)加速|(?<=速度|节奏|节拍)(?:升|提|加)(?:一|个)档|快(?:一|个)档|"
+    r"提高(?:节奏|速度)|(?:节奏|速度)快(?!了)一?点?|太慢了?|有点慢了?|有些慢|偏慢|(?<=节奏|速度|节拍)(?:有点|太|好|很|比较)?拖(?:沓|拉)?了?|太拖(?:沓)?了|慢了(?:一)?点|快(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点|[,，]?\s*(?:但|但是|不过)?(?:不要|别|不用)(?:太|那么)(?:快|多))|(?P<much3>很多|得多|不少))?",
 )
 def _faster(m: re.Match[str], st: State) -> None:
     _scale_tempo(st, factor(m, 1.15, 1.3, 1.07))
@@ -148,7 +149,7 @@ def _faster(m: re.Match[str], st: State) -> None:
     r"(?<!too\s)(?<!so\s)\b(?:something\s+|and\s+|,\s*)slow(?:[\s-]paced)?"
     r"(?=\s*(?:$|[,.;!?]|and\b|(?:music|tracks?|songs?|beats?|bgm|tunes?|vibes?)\b))"
     r"|(?:^|(?<=[,;]\s)|(?<=\ba\s)|(?<=\bsome\s))slow(?:[\s-]paced)?\s+(?:and\b|(?:music|tracks?|songs?|beats?|bgm|tunes?|vibes?)\b)",
-    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢一些|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|"
+    r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?:慢(?P<bit>一点点|一丢丢)|慢一?点儿?|慢一些|慢点|更慢|放慢|(?:没|别|不要)那么快|调慢|变慢|减慢|慢些|降速|减速|(?:别|不要|不能)(?:太|过于)快了?|(?<=速度|节奏|节拍)(?:降|减)(?:一|个)档|慢(?:一|个)档|"
     r"降低(?:节奏|速度)|(?:节奏|速度)慢(?!了)一?点?|太快了?|有点快了?|有些快|偏快|快了(?:一)?点|慢(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点|[,，]?\s*(?:但|但是|不过)?(?:不要|别|不用)(?:太|那么)(?:慢|多))|(?P<much3>很多|得多|不少))?",
 )
 def _slower(m: re.Match[str], st: State) -> None:
@@ -174,7 +175,10 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|可以吗)"
     r"|(?:换|再来|重来|来)一?个\s*(?:new\s+|different\s+)?(?:take|version|seed)\b|换(?:一个|个)?(?:新的|随机的?)?种子|重新随机"
     r"|(?:再|重新)(?:生成|来|做|弄|出|整|写|作|编)(?:一下|一?[版首个次遍段])(?:新的|别的|不一样的)?(?:的)?(?:音乐|bgm|配乐|曲子)?(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))"
-    r"|换(?:个|一个|一首|首|段|一段)(?:别的|新的)?(?:音乐|bgm|配乐|背景音乐|曲子|歌)(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))",
+    r"|换(?:个|一个|一首|首|段|一段)(?:别的|新的)?(?:音乐|bgm|配乐|背景音乐|曲子|歌)(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))"
+    r"|(?:(?<=[,，\s])|^)再换(?:一个|个|一首|首|一版)?(?:吧|呗|一下)?(?=\s*$|[,，。.!！?？;；])"
+    r"|(?:换|来)(?:个|一个|一首|首)(?:我)?没(?:有)?听过的"
+    r"|(?:(?<=[,，\s])|^)(?:不要|不想要)(?:这首|这版|这一版|这一首)(?:音乐|bgm|歌)?了?(?=\s*$|[,，。.!！])",  # 不要这首了
 )
 def _new_take(m: re.Match[str], st: State) -> None:
     st.plan.new_take = True
@@ -242,8 +246,8 @@ def _arc_named(m: re.Match[str], st: State) -> None:
     r"\b(?:keep|stay|hold|leave)\s+(?:it|the\s+music|things|everything)?\s*(?:calm|steady|even)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout|all\s+the\s+"
     r"way(?:\s+through)?))?|\b(?:no|without|don't\s+add|skip\s+the)\s+(?:big\s+)?build[\s-]?ups?\b"
     r"|\bcalm\s+(?:the\s+whole\s+(?:time|way)|throughout)\b",
-    r"(?:保持|一直|全程)(?:平静|平稳|舒缓|安静|冷静)|不要(?:起伏|高潮|渐强)"
-    r"|(?:别|不要)(?:让音乐)?(?:有)?(?:起伏|忽高忽低)|(?:一直)?平平的|平稳一?点",
+    r"(?:保持|一直|全程|整体|从头到尾)(?:都)?(?:很|要|是|保持|一直)?(?:平静|平稳|舒缓|安静|冷静|平平稳稳|稳稳当当)(?:的)?|不要(?:起伏|高潮|渐强)"
+    r"|(?:别|不要)(?:让音乐)?(?:有)?(?:起伏|忽高忽低)|(?:一直)?平平的|平稳一?点|平平稳稳的?",
 )
 def _calm(m: re.Match[str], st: State) -> None:
     st.plan.arc = "calm"
@@ -255,7 +259,7 @@ def _calm(m: re.Match[str], st: State) -> None:
     r"(?:\s+through)?))?|\b(?:intense|full\s+intensity|high\s+energy|hype)\s+(?:the\s+whole\s+"
     r"(?:time|way)|throughout|all\s+the\s+way(?:\s+through)?)\b"
     r"|\b(?:keep|hold)\s+the\s+(?:energy|intensity|hype)\s+(?:high|up)(?:\s+(?:the\s+whole\s+(?:time|way|video)|throughout))?\b",
-    r"(?:保持|一直|全程|整体|从头到尾)(?:都)?(?:很|要|保持|是)?(?:紧张|激烈|高能|燃)(?:的感觉|的)?",
+    r"(?:保持|一直|全程|整体|从头到尾)(?:都)?(?:很|要|保持|是|一直)?(?:很)?(?:紧张|激烈|高能|燃)(?:的感觉|的)?",
 )
 def _intense(m: re.Match[str], st: State) -> None:
     st.plan.arc = "intense"
@@ -265,7 +269,9 @@ def _intense(m: re.Match[str], st: State) -> None:
     r"\b(?:follow|match|react\s+to|track|sync(?:hroni[sz]e)?\s+(?:the\s+music\s+|it\s+|the\s+bgm\s+)?(?:to|with))\s+(?:the\s+)?(?:gameplay|action|game|fights?|intensity|"
     r"what(?:'s|\s+is)\s+happening|what\s+happens(?:\s+(?:in|on)\s+(?:the\s+)?(?:game|screen))?)\b(?:\s+(?:of|in)\s+(?:the\s+|my\s+)?(?:fights?|battles?|game(?:play)?|action|match|clip|video|combat))?",
     r"(?:跟|和|与)(?:画面|游戏|战斗|剧情)(?:同步|一致|配合)|"
-    r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|节奏|视频剪辑|视频|剪辑)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
+    r"(?:跟随|跟着|配合|随着)(?:游戏|画面|战斗|打斗|战况|剧情|动作|节奏|视频剪辑|视频|剪辑)(?:的)?(?:紧张程度|激烈程度|节奏|强度|情绪|氛围|紧张感)?(?:走|变化|变|来)?",
+    # 换个有起伏的: ups and downs that follow the game (没有起伏 is calm)
+    r"(?<!没)(?<!不要)(?<!别)(?<!不)有(?:点)?(?:起伏|高低起伏|起承转合)(?:的|一点|一些)?|起伏大一?点",
 )
 def _arc_auto(m: re.Match[str], st: State) -> None:
     st.plan.arc = "auto"
@@ -283,7 +289,7 @@ def _arc_auto(m: re.Match[str], st: State) -> None:
     rf"(?:at|around|by)\s+(?P<t2>{TIME})"
     rf"|\b(?:the\s+)?(?:climax|peak)\s+(?:should\s+)?(?:hit|land|happen|come)s?\s+(?:at|around|on|when)\s+(?:(?:the|my)\s+)?"
     rf"(?:[a-z']+\s+){{0,3}}?[a-z']*\s*,?\s*(?:at\s+|around\s+)?(?P<t4>{TIME})",
-    rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候|左右)?(?:[，,]?(?:让)?(?:音乐|背景音乐|bgm|配乐)(?:要|就|会|再)?)?(?:达到|进入|推向|推到|推|冲到|冲|来个|安排|是|到|上|加入|加上|加|放|出现|来)?(?:一个|个)?(?:最)?高潮"
+    rf"(?:在\s*)?第?(?P<t>{TIME})\s*(?:处|时|的时候|左右|的位置|的地方|那里)?(?:[，,]?(?:让)?(?:音乐|背景音乐|bgm|配乐)(?:要|就|会|再)?)?(?:达到|进入|推向|推到|推|冲到|冲|来个|安排|是|到|上|加入|加上|加|放|出现|来)?(?:一个|个)?(?:最)?高潮"
     rf"|高潮(?:部分|点)?[^。；;\n\d]{{0,10}}?(?:在|放在|安排在|设在|定在|放到|推迟到|挪到|到)\s*第?(?P<t2>{TIME})",
 )
 def _climax(m: re.Match[str], st: State) -> None:
@@ -311,7 +317,8 @@ _NOT = re.compile(
 
 
 @style(
-    r"换(?:个|一个|一首|成|首)?(?:更)?(?:安静|平静|舒缓|轻柔|柔和|不那么(?:吵|闹|燃|激烈))(?:一?点|一些)?的",
+    r"(?:换(?:个|一个|一首|成|首)?|来(?:点|个|一首|首|段|一段)|要(?:个|点|一首)?|整(?:点|个)|配(?:个|点|首))(?:更)?"
+    r"(?:安静|平静|舒缓|轻柔|柔和|不那么(?:吵|闹|燃|激烈))(?:一?点|一些)?的",
     r"\b(?:something|a\s+(?:song|track|piece))\s+(?:more\s+)?(?:quieter|calmer|softer|gentler|mellower)\b",
 )
 def _calmer_piece(m: re.Match[str], st: State) -> None:
@@ -326,7 +333,11 @@ _WHEN = re.compile(
 )
 
 
-_OR = re.compile(r"\b(?:or|either)\b|或者|或是|要么|还是(?=[^,，。;；]{0,6}$)|(?<![a-z])或(?!许)", re.I | re.A)
+# 还是 after 算了/不对 is a correction ("换成boss战的，算了还是rpg吧"), the last style said wins.
+_OR = re.compile(
+    r"\b(?:or|either)\b|或者|或是|要么|(?<!算了)(?<!不对)(?<!不了)(?<!要不)(?<!我看)(?<!想想)(?<!不对,)(?<!算了,)(?<!不对，)(?<!算了，)还是(?=[^,，。;；]{0,6}$)"
+    r"|(?<![a-z])或(?!许)", re.I | re.A
+)
 _IS_A = re.compile(r"\b(?:it's|its|it\s+is|this\s+is|that's|playing|i\s+play|i'm\s+playing)\s+(?:a|an|this|my)?\s*$", re.I | re.A)
 _GAME_NOUN = re.compile(  # "it's a horror game", "it's a hype moment": what the video is
     r"\s*(?:game|title|level|map|moment|clip|stream|video|match|round|scene|part|montage|highlight)s?\b", re.I | re.A
@@ -395,6 +406,8 @@ def _style(m: re.Match[str], st: State) -> None:
     if re.search(r"(?:太|过于)$", before) and re.match(r"了", after):  # 太燃了，换个平静点的
         st.refused_styles.add(found[0])  # a complaint about that style, not a request for it
         return
+    if re.search(r"(?:更|再|更加|还要)$", before):  # "太燃了，配个更燃的": more of it, asked
+        st.refused_styles.discard(found[0])
     if _IS_A.search(before) and _GAME_NOUN.match(after):  # "it's a horror game": what was played
         st.setting = (found[0], None)
         return
@@ -409,7 +422,7 @@ def _style(m: re.Match[str], st: State) -> None:
 def _not_style(m: re.Match[str], st: State) -> None:
     """"不要恐怖的了", "no boss music": that style is never picked (and, alone, a question)."""
     found = style_word(m.group(0))
-    if found and not re.search(r"(?:别|不要|不用)(?:太|那么)$", m.string[max(0, m.start() - 4) : m.start()]):
+    if found and not re.search(r"(?:别|不要|不用)(?:搞|弄|整|做|来|放|搞得|弄得)?(?:太|那么)$", m.string[max(0, m.start() - 4) : m.start()]):
         st.refused_styles.add(found[0])  # but "恐怖风，但别太吓人" only tempers it
 
 
@@ -424,7 +437,11 @@ def _not_style(m: re.Match[str], st: State) -> None:
     r"|\b(?:music|bgm)[ \t]+(?:back[ \t]+)?on\b(?![ \t]+(?:at|from|after|until|till|for|in|during|when)\b)",
     r"(?:加|添加|加上|加个|配|配上|配个|来点|来一段|来首|来一首|生成|要|想要|放|放点|插入|整点|整一段)(?:一段|一首|首|点|些|个|上)?"
     r"(?:[^,，。；;！!？?\n]{1,8}?的)?(?:游戏)?(?:背景音乐|背景乐|背景曲|配乐|音乐|bgm)|配个乐|(?:帮我|给我|帮忙|给(?:这段|这个)?(?:视频|录像)?)配乐"
-    r"|(?:^|(?<=[,，\s]))(?:背景音乐|配乐)(?:吧|呗|一下)?(?=\s*$)|缺(?:个|点|一个|一首|首)?(?:背景音乐|背景乐|bgm|配乐|音乐)",
+    r"|(?:^|(?<=[,，\s]))(?:背景音乐|配乐)(?:吧|呗|一下)?(?=\s*$)|缺(?:个|点|一个|一首|首)?(?:背景音乐|背景乐|bgm|配乐|音乐)"
+    r"|(?:背景音乐|配乐|音乐|bgm)(?:给我|帮我)?安排(?:一下|上)?|安排(?:个|一首|首|点|一段)(?:背景音乐|bgm|音乐|配乐)"
+    # 来首chill的歌当背景, 配首歌: 首 makes 歌 a song to put under the video
+    r"|(?:加|配|配上|来|放|整|要)(?:一首|首)(?:[^,，。；;！!？?\n]{1,8}?的)?歌(?:曲)?(?!词|手|声)"
+    r"(?:(?:当|做|作为)(?:背景音乐|背景乐|背景|bgm))?",
 )
 def _add_music(m: re.Match[str], st: State) -> None:
     if _WANT_IT_TO.match(m.string, m.end()) and re.search(r"\b(?:want|need)s?\s+(?:the|my)\b", m.group(0)):

@@ -99,6 +99,7 @@ def parse(text: str) -> EditPlan:
             code="not_understood",
         )  # fmt: skip
     work = refer.resolve(typos.correct(titles.take_titles(work, state.plan).lower()))
+    work = _LEAVE_IT.sub(lambda m: _set_aside(m, state), work)
     for table in RULE_ORDER:
         for pattern, handler in table:
             state.cut = 0
@@ -114,6 +115,19 @@ def parse(text: str) -> EditPlan:
     if plan.is_empty and not (plan.unsupported or plan.question):
         raise nothing_to_do(text, plan)
     return plan
+
+
+# "我声音小不用管": a clause its speaker waves off asks for nothing.
+_LEAVE_IT = re.compile(
+    r"(?:^|(?<=[,;.!?，。；！？\n]))[^,;.!?，。；！？\n]+?(?:就|也|先|都)?(?:不用管|别管|不要管|不管|无所谓|没关系|不要紧"
+    r"|不重要|不用理|不用在意)(?:它|了|吧|啦)*(?=$|[,;.!?，。；！？\n])",
+    FLAGS,
+)
+
+
+def _set_aside(m: re.Match[str], state: State) -> str:
+    state.plan.ignored.append(m.group(0).strip()[:60])
+    return "\n"
 
 
 def _consume(m: re.Match[str], handler: Handler, state: State) -> str:
@@ -167,12 +181,21 @@ def _finish(state: State) -> None:
     for name in ("volume_factor", "game_volume_factor", "tempo_factor"):
         value = getattr(plan, name)
         setattr(plan, name, None if value is None else float(value))  # a `Step` no longer
+    game_down = plan.original_audio == "mute" or min(
+        plan.game_volume_factor or 1.0, 1.0 if plan.game_volume is None else plan.game_volume) < 1
+    # (English keeps both: "turn the bgm down, i can't hear my commentary" also deepens the dip)
+    music_down = plan.lang == "zh" and min(plan.volume_factor or 1.0, 1.0 if plan.volume is None else plan.volume) < 1
+    game_set = game_down or plan.game_volume_factor is not None or plan.game_volume is not None
+    if state.voice_reason and (game_set or music_down):  # "原声小一点，我的声音听不清": its reason
+        plan.duck = plan.duck_step = None
     styles = [(s, strong) for s, strong in state.styles if s not in state.refused_styles]
     asked = plan.add_music or plan.is_empty  # music asked for, no style named
     if not styles and state.setting and state.setting[0] not in state.refused_styles and asked:
         styles = [(state.setting[0], True)]  # "music for my minecraft clip": its era's sound
         plan.inspired_by = state.setting[1]
-    offered = plan.question.choices if plan.question and state.either else ()
+    named = list(dict.fromkeys(s for s, _ in styles))
+    # "换个风格，要么rpg要么lofi": two styles named are the choices, not every style
+    offered = plan.question.choices if plan.question and state.either and len(named) < 2 else ()
     either = list(dict.fromkeys([*offered, *(s for s, _ in styles)]))
     if state.either and len(either) > 1:  # "boss or rpg", 更暗还是更燃: ask which
         plan.question = Question("Which one?", "要哪一种？", tuple(either))
@@ -181,6 +204,9 @@ def _finish(state: State) -> None:
         left = [c for c in plan.question.choices if c not in state.refused_styles]
         if len(left) == 1:
             styles, plan.question = [(left[0], True)], None
+        elif left:  # "换个风格，别再是lofi了": the refused one is not offered
+            q = plan.question
+            plan.question = Question(q.en, q.zh, tuple(left))
     if styles:
         strong = [s for s, is_strong in styles if is_strong]
         plan.style = (strong or [s for s, _ in styles])[-1]
@@ -197,6 +223,8 @@ def _finish(state: State) -> None:
         plan.new_take = True
     if state.refused_styles and not plan.style and set(plan.changed()) == {"new_take"}:
         plan.new_take = False  # "不要恐怖的了，换个": not another take of that, another style
+    if plan.question and set(plan.changed()) == {"new_take"}:
+        plan.new_take = False  # "换个暗一点的": the answer says what comes instead
     if plan.volume is not None:  # "quieter, like 20%": the number wins
         plan.volume_factor = None
     if plan.bpm is not None:  # "slower, around 80 bpm"

@@ -7,6 +7,7 @@ import re
 
 from gamemusic.words.plan import Unsupported
 from gamemusic.words.rules import Rule, State, bad, opposite, registrar
+from gamemusic.words.text import FLAGS
 
 RULES: list[Rule] = []
 rule = registrar(RULES)
@@ -17,11 +18,19 @@ _EXPLICIT = re.compile(
 )
 
 
+_CORRECTED = re.compile(r"不对|算了|我是说|\b(?:no\s+wait|actually|i\s+mean|scratch\s+that)\b", FLAGS)
+
+
 def _set_aspect(m: re.Match[str], st: State, value: str) -> None:
     """A shape word beats a platform name ("youtube, vertical"); two different shapes of one
     kind ("16:9 for youtube and 9:16 for tiktok") are one video too many."""
     explicit = bool(_EXPLICIT.search(m.group(0)))
     said = st.shapes.get(explicit)
+    fix = _CORRECTED.search(m.string) if said not in (None, value) else None
+    if fix is not None:  # "改成竖屏，不对，还是横屏": the shape after the correction wins
+        if m.start() < fix.start():
+            return
+        st.shapes[explicit] = said = value
     if said not in (None, value):
         raise bad(st.plan, "One video has one shape; I found two in this sentence.",
                   "一个视频只能有一种画幅，这句里有两种。", code="not_understood",
@@ -49,7 +58,7 @@ def _pixels(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"(?<![\d:.])(?:4\s*:\s*3|3\s*:\s*4|21\s*:\s*9|16\s*:\s*10|4\s*:\s*5|5\s*:\s*4|2\s*:\s*1|2\.35\s*:\s*1|1\.85\s*:\s*1)(?![\d:])"
-    r"|\b(?:ultra[\s-]?wide|cinemascope|anamorphic)\b",
+    r"|\b(?:ultra[\s-]?wide|cinemascope|anamorphic)\b|宽银幕|宽荧幕|超宽屏|带鱼屏|电影(?:的)?(?:比例|画幅)|(?:电影那种|电影院那种)(?:宽屏|宽的)",
 )
 def _other_shape(m: re.Match[str], st: State) -> None:
     """"4:3", "21:9 ultrawide": a shape the product does not render, named."""
@@ -70,7 +79,10 @@ def _shape_dropped(m: re.Match[str], st: State) -> None:
 _ZH_SHAPE = r"(?:竖屏|竖版|横屏|横版|宽屏|方形|正方形|方屏)"
 
 
-@rule(rf"从?{_ZH_SHAPE}(?:的?视频)?(?=\s*(?:转|转成|改成|变成|换成|改为|切成|切到)\s*{_ZH_SHAPE})")
+@rule(
+    rf"从?{_ZH_SHAPE}(?:的?视频)?(?=\s*(?:转|转成|改成|变成|换成|改为|切成|切到|改回|换回|切回|变回|转回)\s*(?:{_ZH_SHAPE}|\d+\s*(?::|比)\s*\d+))",
+    rf"(?:是|用)?(?:竖着|横着|{_ZH_SHAPE})(?:录|拍|录制|拍摄)(?:的|了)",  # 这个视频是竖着录的: how it was made
+)
 def _shape_from(m: re.Match[str], st: State) -> None:
     """横屏转竖屏: the shape it is now only names where it starts from."""
 
@@ -79,7 +91,7 @@ def _shape_from(m: re.Match[str], st: State) -> None:
     r"(?<![\d:])9\s*(?:[:x/]|比|\s+by\s+)\s*16(?![\d:])|\b(?:vertical|portrait|upright|tik\s*tok|(?:youtube|yt)\s+shorts?|"
     r"shorts|(?:instagram\s+|ig\s+|fb\s+|facebook\s+)?reels?|(?:instagram\s+|ig\s+)?stor(?:y|ies)"
     r"(?:\s+format)?|phone\s+(?:format|screen|size)|snapchat)\b",
-    r"竖屏|竖版|竖向|竖的|竖着|抖音(?!\s*(?:神曲|热歌|歌|上(?:的|很火)))|快手|视频号|小红书",
+    r"竖屏|竖版|竖向|竖的|竖着|抖音(?!\s*(?:神曲|热歌|歌|上(?:的|很火)))|快手|视频号|小红书|(?:ins|ig|instagram)\s*快拍|限时动态",
 )
 def _vertical(m: re.Match[str], st: State) -> None:
     _set_aspect(m, st, "9:16")
@@ -106,7 +118,8 @@ def _square(m: re.Match[str], st: State) -> None:
     r"\b(?:original|source|native|auto(?:matic)?)\s+(?:aspect(?:\s+ratio)?|ratio|format|shape|"
     r"orientation|size|framing|frame|crop)\b|\b(?:reset|restore|revert)\s+(?:the\s+)?(?:aspect(?:\s+ratio)?|ratio|format|orientation|shape|crop|framing)\b|\b(?:same|keep\s+the)\s+(?:aspect\s+ratio|shape|orientation)\s+as\s+"
     r"(?:the\s+)?(?:original|source|video|recording)\b|\baspect(?:\s+ratio)?\s+(?:to\s+|=\s*|:\s*)?(?:the\s+)?(?:original|source|native|auto(?:matic)?)\b",
-    r"原始比例|原比例|原画幅|自动比例|原始画幅|(?:保持|用)?原来的?(?:比例|画幅|尺寸)|保持原(?:来的)?比例",
+    r"原始比例|原比例|原画幅|自动比例|原始画幅|(?:保持|用)?原来的?(?:比例|画幅|尺寸)|保持原(?:来的)?比例"
+    r"|(?:比例|画幅|尺寸|画面比例)(?:也)?(?:调回|改回|换回|恢复|变回|还原|弄回)(?:到|成)?(?:原来|原始|默认|原样|本来)的?(?:样子|比例)?",
 )
 def _aspect_auto(m: re.Match[str], st: State) -> None:
     st.plan.aspect = "auto"

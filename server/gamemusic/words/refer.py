@@ -37,7 +37,11 @@ _PRONOUN = (
 )
 # A Chinese clause that opens on a bare level ("小一点", "再大声点"): its subject is the last
 # sound named.
-_ZH_BARE = r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就|然后)?(?P<bare>(?:再)?(?:稍微|再)?(?:调|开|弄|放)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|一?些)|(?:稍微|再)?(?:调|弄|开)(?:小|大|低|高)(?=\s*(?:就好|就行|即可|吧|$|[,，。.!！]))|压一压|压一下|降一降|降一?点)"
+_ZH_BARE = (
+    r"(?:(?<=[，,。；;！!？?\s])|^)(?:但是?|不过|可是|就是|就|然后|真的|实在是?|确实|只是|帮我|给我)?(?P<bare>(?:再)?(?:稍微|再)?(?:调|开|弄|放|关)?(?:小|大|低|高|轻|响|弱|强)(?:声)?(?:一?点|一?些)|(?:稍微|再)?(?:调|弄|开)(?:小|大|低|高)(?=\s*(?:就好|就行|即可|吧|$|[,，。.!！]))|压一压|压一下|降一降|降一?点"
+    r"|(?:太|有点|好|真|实在)(?:吵|响|大声|小声|轻|闹|炸)(?:了|啊)?(?=\s*(?:$|[,，。.!！]))"
+    r"|(?:别|不要|不用)(?:关|静音)(?:掉|了)?(?=\s*(?:$|[,，。.!！])))"
+)
 # An English clause that is only a level ("..., like way louder"): its subject is the last
 # sound named.
 _EN_BARE = (
@@ -53,13 +57,16 @@ _ZH_BARE_DEPTH = (
 )
 # 它 as the object of a level verb ("把它调大") or a level's subject ("它太吵了").
 _ZH_PRONOUN = r"(?P<zit>它|它们)(?=\s*(?:的声音|的音量)?\s*(?:给我)?\s*(?:再|也|稍微)?(?:调|弄|开|关|放|小|大|轻|响|静音|降|提|太|有点))"
+# 我的解说声音小，帮我调大: a bare level after the voice is the voice's (the dip under it).
+_VOICE_ZH = r"我的?(?:解说|声音|人声|说话声|麦)|解说声音?|人声"
 _SCAN = re.compile(
-    rf"(?P<game>{_GAME})|(?P<music>{_MUSIC})|(?P<duck>{_DUCK})|{_PRONOUN}|{_ZH_PRONOUN}|{_ZH_BARE_DEPTH}|{_ZH_BARE}|{_EN_BARE}",
+    rf"(?P<game>{_GAME})|(?P<voice>{_VOICE_ZH})|(?P<music>{_MUSIC})|(?P<duck>{_DUCK})|{_PRONOUN}|{_ZH_PRONOUN}|{_ZH_BARE_DEPTH}|{_ZH_BARE}|{_EN_BARE}",
     FLAGS,
 )
 _FINE = re.compile(
     r"\s*(?:is|are|'s|sounds?|seems?)?\s*(?:totally\s+|perfectly\s+|pretty\s+|really\s+)?(?:fine|good|ok|okay|great|"
-    r"perfect|alright|right)\b|(?:的)?(?:挺好|还行|没问题|可以|不错|刚好)", FLAGS
+    r"perfect|alright|right)\b|(?:的)?(?:挺好|还行|没问题|可以|不错|刚好)"
+    r"|(?:就|先)?(?:别动|不要动|不用动|不动|不变|保持不变|维持原样|保持原样)", FLAGS
 )
 _GONE = re.compile(r"\b(?:no|mute|muted|without|kill|cut|remove|lose|ditch|turn\s+off)\s+(?:the\s+|any\s+)?$", FLAGS)
 _GAME_EN = "the game audio"
@@ -109,12 +116,25 @@ _MIXED_WORDS = [
         (r"\s*\b(?:tempo|speed)\b\s*(?=[\u4e00-\u9fff])", "节奏"),
     )
 ]
+# music再loud一点, 节奏slow一点: an English level or pace word before a Chinese amount, read
+# before the English nouns are ("game sound loud一点" is the game's).
+_MIXED_LEVELS = [
+    (re.compile(p, FLAGS), zh)
+    for p, zh in (
+        (r"\s*\b(?:loud|louder)\b\s*(?=一?点|一些|些)", "大"),
+        (r"\s*\b(?:quiet|quieter|soft|softer)\b\s*(?=一?点|一些|些)", "小"),
+        (r"\s*\b(?:fast|faster|quick|quicker)\b\s*(?=一?点|一些|些)", "快"),
+        (r"\s*\b(?:slow|slower)\b\s*(?=一?点|一些|些)", "慢"),
+    )
+]
 # Chinese words for one thing, read as the one the rules know: 游戏里的声音 is the game audio,
 # 拉低/弄小/整大 are 调低/调小/调大.
 _ZH_SAME = [
     (re.compile(p), zh)
     for p, zh in (
         (r"游戏(?:里|中|内)(?:面)?的?(?:声音|音效)", "游戏声音"),
+        # 录屏里的声音, 原视频的声音, 视频本身的声音: the recording's own sound
+        (r"(?:录屏|录像|原视频|原片|视频本身|视频自带|视频里自带|素材)(?:里|中|内)?(?:面)?(?:的|自带的)?(?:声音|音频|声)", "游戏声音"),
         (r"(?:拉|弄|搞|整|开|放|调)(?=低(?!音))", "调"),
         (r"(?:拉|弄|搞|整)(?=[高大小])", "调"),
         (r"开(?=小(?!时|差))", "调"),
@@ -123,6 +143,41 @@ _ZH_SAME = [
         (r"(?<=[快慢大小高低响轻长短])个(?=一点|一丢丢|一些|一丁点|\s*\d)", ""),  # 快个一点点, 小个20%
         (r"(?<![调变降提减增加放开])(?P<d>[小低大高])(?=\s*\d+(?:\.\d+)?\s*%)", r"调\g<d>"),  # 小20%: by 20%
         (r"调轻", "调小"),
+        # 原声保留，只要小一点: "only" before a bare level carries nothing
+        (r"(?<=[,，])\s*只要(?=(?:再|稍微)?(?:调|开|弄)?[小大低高轻响](?:声)?(?:一?点|一些|些))", ""),
+        # 音乐只放第一分钟: during the first minute (从第1分钟开始 is 1:00, left alone)
+        (r"(?<=只放|只要|只在|只有)第(?=1\s*分钟(?!\s*(?:开始|以后|之后|后|起|的时候)))", "前"),
+        # 闪避得深一点: the depth said with 得
+        (r"(?<=闪避|避让)得(?=(?:再|更)?(?:深|浅|狠|强|轻|重))", ""),
+        # 闪避要明显一点: a stronger dip
+        (r"(?<=闪避)(?:要|再)?(?:更)?明显(?=一?点|一些)", "强"),
+        # 另外来一版: another one
+        (r"另外(?=(?:来|生成|做|出|整)(?:一|个)?(?:版|首|个))", "再"),
+        # 淡出慢慢来: a slow fade
+        (r"(?<=淡出|淡入)(?:要|就)?慢慢来", "长一点"),
+        # 游戏声往上调一点, 音乐往下拉一点: the direction said with 往
+        (r"往上(?:调|拉|提)", "调大"),
+        (r"往下(?:调|拉)", "调小"),
+        # 但别调太小: the verb inside a hedge carries nothing
+        (r"(?P<n>别|不要|不用)(?:调|弄|搞|开|放)(?:得)?(?=太|那么)", r"\g<n>"),
+        # 快亿点点 (slang for 一点点), bpm干到150 (slang for 调到)
+        (r"亿(?=点)", "一"),
+        (r"干到(?=\s*\d)", "调到"),
+        # 头30秒: the first 30 seconds
+        (r"(?<![开片镜从])头(?=\s*\d+(?:\.\d+)?\s*(?:秒|分))", "前"),
+        # 一分钟整, 30秒整: exactly that time
+        (r"(?<=[\d分秒钟])整(?![个段体])", ""),
+        # 音量降一档: one step of a level
+        (r"(?P<n>音量|音乐|背景音乐|bgm|游戏声音?|原声|游戏音效)(?:再)?(?:降|减|调低|调小|小|低)(?:一|个)档", r"\g<n>小一点"),
+        (r"(?P<n>音量|音乐|背景音乐|bgm|游戏声音?|原声|游戏音效)(?:再)?(?:升|提|加|调高|调大|大|高)(?:一|个)档", r"\g<n>大一点"),
+        # 游戏声稍微大一丢丢: one "a little" said twice
+        (r"(?P<b>稍微|稍稍|略微)(?P<v>(?:调|开|放)?[大小高低快慢响轻])(?:一点点|一丢丢|一丁点)", r"\g<b>\g<v>一点"),
+        # 游戏声能不能关小一点: a modal between a sound and its verb carries nothing
+        (r"(?P<n>游戏声音?|游戏音效|游戏的声音|原声|音乐|背景音乐|bgm|配乐)(?:能不能|能否|可不可以|可以|能|麻烦|帮我|给我|再给我)+"
+         r"(?=(?:再|稍微)?[调开关弄放降提小大静去删拉加减压响高低轻])", r"\g<n>"),
+        # 降低游戏声30%: the verb before its sound, read in the order the rules know (游戏声降低30%)
+        (r"(?P<v>降低|调低|减小|减少|调小|压低|提高|调高|增大|加大|调大|提升|增加)(?P<n>游戏声音?|游戏音效|原声|音乐|背景音乐|bgm)"
+         r"(?P<p>\s*\d+(?:\.\d+)?\s*%)", r"\g<n>\g<v>\g<p>"),
         (r"(?<=[大小快慢高低响轻长短强弱])那么(?=一点|一丢丢|一些|点)", ""),  # 大那么一点
     )
 ]
@@ -133,7 +188,9 @@ _CORRECTED = re.compile(
     rf"(?:不是|不对)\s*(?:{TIME}|{NUM}\s*%?)\s*(?:啊|呀)?\s*[,，]?\s*(?:而)?(?:是|要|改成)\s*(?=\d)", FLAGS
 )
 # 淡出从3秒改成6秒: the old value goes.
-_FROM_TO = re.compile(rf"从\s*(?:{TIME}|{NUM}\s*%?)\s*(?=(?:改成|改为|换成|调到|调成|变成|提到|降到)\s*\d)", FLAGS)
+_FROM_TO = re.compile(
+    rf"从\s*(?:{TIME}|{NUM}\s*(?:%|db|分贝|bpm)?)\s*(?=(?:改成|改为|换成|调到|调成|变成|提到|降到|改到|升到|加到|减到)\s*\d)", FLAGS
+)
 # 把原声和音乐都关了: the verb for each.
 _BOTH_OFF = re.compile(
     r"(?P<a>游戏声音?|原声|游戏音效|背景音乐|音乐|bgm)(?:和|跟|与)(?P<b>游戏声音?|原声|游戏音效|背景音乐|音乐|bgm)"
@@ -208,6 +265,9 @@ def resolve(work: str) -> str:
     removal verb shared by two things said twice."""
     work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", work))
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
+    if CJK.search(work):
+        for pattern, zh in _MIXED_LEVELS:
+            work = pattern.sub(zh, work)
     work = _MIXED_GAME.sub("游戏声音", _MIXED_MUSIC.sub("音乐", work))
     work = _MIXED_VOLUME.sub("音量", work)
     if CJK.search(work):
@@ -224,6 +284,11 @@ def resolve(work: str) -> str:
             last = "" if _FINE.match(work, m.end()) or gone else "game"
         elif m["music"]:
             last = "music"
+        elif m["voice"]:
+            last = "voice"
+        elif last == "voice" and m["bare"] and re.search(r"[大高响]", m["bare"]):
+            out += [work[at : m.start("bare")], "人声"]
+            at = m.start("bare")
         elif m["duck"]:
             last = "duck"
         elif last == "game" and m["zit"]:

@@ -29,6 +29,8 @@ class State:
     shapes: dict[bool, str] = field(default_factory=dict)  # aspect said, by explicit (vs platform)
     unplaced: bool = False
     unplaced_part: bool = False  # "后面配boss": a part without a time, so no range next to it
+    # "我的声音听不清" with no music named: deeper ducking, unless the game is turned down for it
+    voice_reason: bool = False
     either: bool = False  # "boss or rpg", 刺激的或者放松的: styles offered as alternatives
     cut: int = 0  # where the last match of the running rule ended: its words negate nothing  # "after the intro": a time not placed, so no music placed either
 

@@ -24,7 +24,7 @@ from gamemusic.words.rules import (
     opposite,
     registrar,
 )
-from gamemusic.words.text import NUM
+from gamemusic.words.text import FLAGS, NUM
 
 SWITCHES: list[Rule] = []
 LEVELS: list[Rule] = []
@@ -79,7 +79,7 @@ _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not th
     rf"{_SOUND}\b{_THROUGHOUT}{_NO_AMOUNT}|\b(?:mute|silence|kill|remove|(?:turn|switch|shut)\s+off|get\s+rid\s+of|ditch)\s+(?:the\s+|all\s+(?:the\s+)?)?"
     rf"(?:game\s+)?sfx\b{_THROUGHOUT}{_NO_AMOUNT}|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b(?:keep\s+)?{_ORIG_N}\s+{_SOUND}\s+(?:stays?|remains?|kept|(?:should|must)\s+(?:stay|be))?\s*(?:muted|silent|off)\b(?!\s+(?:at|after|from|until|for|in|during)\b)|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
-    rf"(?:静音|关闭|关掉|关了|关|去掉|去除|删除|删掉|不要|屏蔽|消除){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|全|直接|彻底)?(?:给我|帮我|给)?(?:静音|关掉|关闭|关了|去掉|去了|拿掉|删了|不要(?!\s*(?:静音|关|去掉|删|动|改|调))了?)"
+    rf"(?:静音|关闭|关掉|关了|关|去掉|去除|删除|删掉|不要|屏蔽|消除|砍掉|干掉|拿掉|扔掉|丢掉){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|全|直接|彻底|一点都|一点也)?(?:能不能|能否|可不可以|可以|能|麻烦|先)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|静了|静掉|关掉|关闭|关了|关一下|关下|关(?=\s*(?:$|[,，。.!！吧]))|去掉|去了|拿掉|删了|删掉|砍掉|砍了|干掉|扔掉|丢掉|撤掉|清掉|屏蔽掉|屏蔽|不要(?!\s*(?:静音|关|去掉|删|动|改|调))了?)"
     r"|静音(?:原视频|原片|游戏)|视频静音|除了?(?:背景)?音乐(?:以外|之外)?(?:其他|别的)?(?:都|全)(?:静音|关掉)|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:
@@ -98,7 +98,7 @@ def _mute_original(m: re.Match[str], st: State) -> None:
     rf"|\b{_ORIG}\s+{_SOUND}\s*:\s*(?:keep|on|yes)\b"
     rf"|\b(?:bring|put|turn)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+back(?:\s+on)?\b"
     rf"|\b(?:let\s+(?:me|us|them|people)|i\s+want\s+to|i\s+wanna|(?:i|we)\s+need\s+to)\s+hear\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+again\b",
-    rf"(?:保留|保持|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}(?!\s*(?:的)?(?:音量|大小|声音大小))|取消静音|{_ZH_ORIG}(?:也|先|就|还是|都)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|保持(?!不变|原样|原来)|要)(?!小|大|调)"
+    rf"(?:保留|保持|恢复|打开|开启|留着|留下|留住){_ZH_ORIG}(?!\s*(?:的)?(?:音量|大小|声音大小))|取消静音|{_ZH_ORIG}(?:也|先|就|还是|都)?(?:给我|帮我)?(?:保留|打开|开启|恢复|调回来|弄回来|放回来|回来|加回来|留着|留下|保持(?!不变|原样|原来)|要)(?!小|大|调)"
     rf"|{_ZH_ORIG}(?:可以|就|先|也|还是)?(?:别|不要|不用|不能|不许)(?:给我)?(?:关|静音|去掉|删|拿掉|弄没)(?:掉|了)?",
 )
 def _keep_original(m: re.Match[str], st: State) -> None:
@@ -119,8 +119,8 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
     r"|\b(?:the\s+)?(?:music|bgm|soundtrack)\s+(?:has\s+to|needs\s+to|must|can)\s+go\b"
     r"|\bnot\s+have\s+(?:any\s+)?(?:music|bgm)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)"
     r"|\bmute\s+(?:it|that)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)",
-    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|关了|关|不要|不需要|拿掉|清除)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
-    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm)(?:全部|都|也)?(?:先|就|直接)?(?:给我|帮我|给)?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了)",
+    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|关了|关|不要|不需要|拿掉|清除|砍掉|干掉|扔掉|丢掉|撤掉)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
+    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm)(?:的?(?:声音|音量))?(?:全部|都|也)?(?:先|就|直接)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了|扔掉|丢掉|砍掉|砍了|清掉)",
 )
 def _remove_music(m: re.Match[str], st: State) -> None:
     if st.unplaced:  # "stop the music 10 seconds before the end": a time it cannot place,
@@ -221,11 +221,13 @@ def _music_and_game(m: re.Match[str], st: State) -> None:
     rf"\b(?:{_GAME})(?:\s*:|\s+)\s*(?:volume\s*:?\s*)?(?:(?:down|up|back)\s+)?(?:to|at|=)?\s*{_ABOUT}(?P<v3>{NUM})(?![\d:.%]|\s*(?:s|secs?"
     r"|seconds?|m|mins?|minutes?|percent|x|times|db)\b)(?=\s*(?:$|[,;.!?\n]|please|pls|and\b))",
     rf"{_ZH_GAME}\s*(?:调到|调成|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|降到|减到|提到|升到|开到|变成|提高到|增加到|增大到|调高到|加到|放大到|降低到|减小到|调低到|到|为)\s*(?P<v>{NUM})\s*(?:%|(?=$|[，,。；;！!？?\s]))"
+    rf"|(?<![调降减小大提升加开低高]){_ZH_GAME}\s*[:：]?\s*(?P<v4>{NUM})\s*%"  # bgm音量50%，原声70%
     rf"|(?P<gmin>{_ZH_GAME}(?:调到|调成|降到|压到|开到)?最(?:小|低)(?:声|音量)?)"
+    rf"|(?P<gmax>{_ZH_GAME}(?:调到|调成|开到|提到|加到|拉到)?(?:最(?:大|高)(?:声|音量)?|拉满|开满))"  # 原声拉满: its top, 200%
     rf"|(?P<orig>{_ZH_GAME}(?:调回|恢复|改回|变回|还原)(?:到|成)?(?:原来|原始|默认|正常|本来)的?(?:音量|大小|样子|声音)?)",
 )
 def _game_level(m: re.Match[str], st: State) -> None:
-    raw = "100" if group(m, "orig") else "5" if group(m, "gmin") else group(m, "v", "v2", "v3") or "0"
+    raw = "100" if group(m, "orig") else "5" if group(m, "gmin") else "200" if group(m, "gmax") else group(m, "v", "v2", "v3", "v4") or "0"
     value = float(raw) if "." in raw and "%" not in m.group(0) else float(raw) / 100  # "game 0.5", "game 40"
     if not 0 <= value <= 2:
         raise bad(st.plan, f"A game-audio level of {value * 100:g}% is out of range: use 0-200%.",
@@ -280,7 +282,7 @@ def _game_times(m: re.Match[str], st: State) -> None:
     rf"\b(?:{MUCH}\s+)?too\s+much\s+(?:of\s+the\s+)?(?:{_GAME})\b",
     rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
-    rf"{_ZH_GAME}(?:也|再)?(?:(?:大|吵|响)了(?:一)?点|(?:要|得)(?:小|低|轻)(?!心)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:吵|大声|响|大|炸)|(?:太|有点|好)炸了?|(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:压一压|压一下|压一?点|降一降|降一?点|关小|调低|调小|降低|减小|放低|压低|小声一?点|小声些|小(?:一?点|一些)|低(?:一?点|一些)|轻(?:一?点|一些)|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
+    rf"{_ZH_GAME}(?:也|再)?(?:(?:太|有点|好|很)刺耳了?|太高了?|(?:大|吵|响)了(?:一)?点|(?:要|得)(?:小|低|轻)(?!心)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:吵|大声|响|大|炸)|(?:太|有点|好)炸了?|(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:压一压|压一下|压一?点|降一降|降一?点|关小|调低|调小|降低|减小|放低|压低|小声一?点|小声些|小(?:一?点|一些)|低(?:一?点|一些)|轻(?:一?点|一些)|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|dial|tone|take)\s+(?:{_GAME})\s+{_MID}\s+down\b",
     rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are|'s|sounds?)[ \t]+(?:(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
@@ -311,7 +313,7 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
     rf"\b(?:turn|bring|pump|bump|crank|push|dial)\s+(?:{_GAME})\s+up\b{AFTER}",
     rf"\bhear\s+more\s+(?:of\s+)?(?:{_GAME})\b|\bmore\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\b(?![\s-]*(?:music|like|feel|style|vibes?|y)\b)|(?:想)?多听(?:点|一点|一些)?(?:{_ZH_GAME})|(?:想)?听(?:到|见)?更多(?:的)?(?:{_ZH_GAME})",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b(?!\s+than\s+{_MY_VOICE}){AFTER}",
-    rf"{_ZH_GAME}(?:也|再)?(?:小了(?:一)?点|小了些|(?:要|得)(?:大|高|响)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:小声?|轻)|听不(?:清|见|到)(?:楚)?了?|(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大声一?点|大声些|大(?:一?点|一些)|高(?:一?点|一些)|响(?:一?点|一些)|大些|响些|太小声?了?|太轻了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
+    rf"{_ZH_GAME}(?:也|再)?(?:(?:有点|都|快)听不(?:清|见|到)了?|小了(?:一)?点|小了些|(?:要|得)(?:大|高|响)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:小声?|轻)|听不(?:清|见|到)(?:楚)?了?|(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大声一?点|大声些|大(?:一?点|一些)|高(?:一?点|一些)|响(?:一?点|一些)|大些|响些|太小声?了?|太轻了?|太低了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+{_MID}\s+up\b",
     rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are|'s|sounds?)[ \t]+(?:(?P<much>way)\s+|(?:so|really|kinda|pretty|super|very|hella|quite|a\s+bit|a\s+little)\s+)?"
@@ -401,7 +403,7 @@ def _volume(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:music|bgm)\s+(?:volume\s+)?(?:x|×|times)\s*(?P<f>{NUM})\b",
     rf"\b(?P<f>{NUM})\s*(?:x|×|times)\s+(?P<dir>louder|quieter|softer)\b",
-    rf"(?:音乐|背景音乐|音量|bgm)(?:的?音量)?(?:再)?(?:调大|提高|增大|加大|放大|调高|大)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍|音量翻倍(?P<f2>)",
+    rf"(?:音乐|背景音乐|音量|bgm)(?:的?音量|的?声音)?(?:再)?(?:调大|提高|增大|加大|放大|调高|大)(?:到)?(?:原来的)?\s*(?P<f>{NUM})\s*倍|音量翻倍(?P<f2>)",
 )
 def _music_times(m: re.Match[str], st: State) -> None:
     f = float(group(m, "f") or 2)
@@ -461,7 +463,7 @@ def _music_too_quiet(m: re.Match[str], st: State) -> None:
     rf"(?:music|bgm)\s+down)\b{AFTER}",
     r"(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|听不[见清到](?:游戏声音?|原声|脚步声?)了?"
     r"[，,]?(?:音乐|背景音乐|bgm)(?:再)?(?:小|低)一?点|"
-    r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?小点声|吵得(?:我)?(?:头疼|头痛|受不了|耳朵疼)|轻轻的?|小小声|低调一?点|收着点|收一收|(?:太|有点|好)炸了?|少一?点|少一些|存在感(?:弱|低|小)(?:一?点|一些)|(?:别|不要)(?:那么|太)有存在感|存在感太强了?|(?:大|吵|响)了(?:一)?点|(?:大|吵|响)了些|(?:别|不要|不用)(?:那么|太)(?:吵|大声|大|响|抢戏|抢|突出|炸|闹)|(?:太|有点|好)(?:抢戏|抢|突出)了?|抢戏"
+    r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?小点声|吵得(?:我)?(?:头疼|头痛|受不了|耳朵疼)|轻轻的?|小小声|低调一?点|收着点|收一收|(?:太|有点|好)炸了?|少一?点|少一些|存在感(?:弱|低|小)(?:一?点|一些)|(?:别|不要)(?:那么|太)有存在感|存在感太强了?|(?:大|吵|响)了(?:一)?点|(?:大|吵|响)了些|(?:别|不要|不用)(?:那么|太)(?:吵|大声|大|响|抢戏|抢|突出|炸|闹)|(?:太|有点|好)(?:抢戏|抢|突出)了?|抢戏|(?:太|有点|好|很)刺耳了?|(?:(?<=音乐)|(?<=声音)|(?<=音量)|(?<=bgm))太高了?|(?:有点|太)?喧宾夺主了?"
     r"|有点吵|好吵|很吵|吵死了|(?<!太)关小(?:一?点(?!点))?|调弱|变小|变轻|调低|调小|降低|减小|放低"
     r"|压低|(?<!太)(?<!有点)小声(?:一?点(?!点))?|降一?点|降一降|压一压|压一下|轻(?:一?点|一些)|(?<!别)(?<!不要)(?<!不能)(?:盖过|盖住|压过|压住|淹没|盖掉)了?(?:游戏声音?|游戏音效|游戏的声音|原声|脚步声?|枪声|音效)|太闹了?|好闹|吵闹|把(?:游戏声音?|游戏音效|原声|游戏的声音)(?:都|全|给)*(?:盖|盖住|盖过|压住|淹没)了|有点(?:大声|响)了?(?!一?点)|(?<!太)小(?:一?点|一些)|低(?:一?点|一些)|弱一?点|(?:小|低|轻)(?=很多|得多|不少)|太大声了?|太吵了?|太响了?"
     r"|太大了?|小些|低些|轻些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
@@ -504,8 +506,8 @@ _ZH_BARE_NOISY = re.compile(r"(?:太|有点|好|很)(?:吵|闹|炸)(?:了|死了
     rf"|more\s+(?:noticeable|prominent|present|upfront|in\s+front|volume)|nice\s+and\s+loud|(?:crank|pump|turn|bump)\s+up\s+the(?=\s+(?:[a-z0-9-]+\s+)?(?:music|bgm|soundtrack)\b)|how\s+quiet\s+the\s+(?:music|bgm|soundtrack)\s+is|crank\s+(?:it|the\s+(?:music|bgm|soundtrack))|bump\s+(?:the\s+)?(?:music|bgm|soundtrack|song|track|tune)(?!\s+(?:up|down)\b)|hear\s+(?:the\s+)?(?:music|bgm|soundtrack)\s+more|hear\s+more\s+(?:of\s+)?(?:the\s+)?(?:music|bgm|soundtrack)|make\s+{_IT}?loud(?!\s+(?:enough|parts?))|more\s+audible|barely\s+audible|too\s+faint|(?:music|bgm)\s+up|bring\s+{_IT}?up)"
     rf"\b{AFTER}",
     r"(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
-    r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?大点声|(?<=[乐量m])要(?:大|响)(?:一?点|一些|些)?|(?:多一?点|更有|有点)存在感|存在感(?:强|高|大)(?:一?点|一些)|小了(?:一)?点|小了些|开大(?:一?点(?!点))?|变大|变响|调高|调大|提高|增大|加大"
-    r"|放大|有点小声|声音有点小|(?<!太)(?<!有点)大声(?:一?点(?!点))?|升一?点|提一?点|(?:几乎|都快|快|完全|根本)听不(?:见|到|清)了?(?!就)|响(?:一?点|一些)|大(?:一?点|一些)|高(?:一?点|一些)|强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?|太安静了?|太静了?"
+    r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?大点声|(?<=[乐量m])要(?:大|响)(?:一?点|一些|些)?|(?:多一?点|更有|有点)存在感|存在感(?:强|高|大)(?:一?点|一些)|存在感(?:太|有点|好)(?:低|弱|小)了?|小了(?:一)?点|小了些|开大(?:一?点(?!点))?|变大|变响|调高|调大|提高|增大|加大"
+    r"|放大|有点小声|声音有点小|(?<!太)(?<!有点)大声(?:一?点(?!点))?|升一?点|提一?点|(?:几乎|都快|快|完全|根本)听不(?:见|到|清)了?(?!就)|响(?:一?点|一些)|大(?:一?点|一些)|高(?:一?点|一些)|(?<![感味劲])强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?|太安静了?|太静了?|(?:(?<=音乐)|(?<=声音)|(?<=音量)|(?<=bgm))太低了?"
     r"|听不[到见清](?:音乐|背景音乐|bgm)|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+{_IT}?{_MID}\s+up\b",
 )
@@ -513,4 +515,14 @@ def _louder(m: re.Match[str], st: State) -> None:
     blamed = st.plan.game_volume_factor is not None and st.plan.game_volume_factor < 1
     if blamed and re.search(r"hear|听不", m.group(0)):
         return  # "the game is too loud, I can't hear the music": lowering the game is the fix
+    if _QUIET_VIDEO.fullmatch(m.group(0)) and _ADDS_MUSIC.search(m.string):
+        return  # "太安静了，加点音乐": the video is quiet, music is the fix, not a level
     _scale_volume(st, factor(m, 1.5, 2.25, 1.25))
+
+
+_QUIET_VIDEO = re.compile(r"太安静了?|太静了?|too\s+quiet", FLAGS)
+_ADDS_MUSIC = re.compile(
+    r"(?:加|配|来|放|整)(?:点|个|首|段|一段|一首|上|一下)?(?:[^，,。；;\n]{0,6}?的)?(?:背景音乐|背景乐|音乐|bgm|配乐|歌)"
+    r"|\b(?:add|put|throw|need|needs|want)\s+(?:some\s+|a\s+)?(?:background\s+)?(?:music|bgm|tunes?|soundtrack)\b",
+    FLAGS,
+)

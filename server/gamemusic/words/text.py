@@ -12,6 +12,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from gamemusic.words.hant import simplify
+
 Lang = Literal["en", "zh"]
 
 FLAGS = re.I | re.A
@@ -48,7 +50,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "七": 7, "八": 8, "九": 9}  # fmt: skip
 _CN_NUM = r"[零〇一二两三四五六七八九十百]+"
 _CN_BEFORE_UNIT = re.compile(
-    rf"(?P<n>{_CN_NUM})(?=\s*(?:秒|分(?!之)|个小时|小时|%|bpm|拍|db|分贝|倍))", FLAGS
+    rf"(?P<n>{_CN_NUM})(?=\s*(?:秒|分(?!之)|个小时|小时|%|bpm|拍|db|分贝|倍|年代))", FLAGS
 )
 _CN_AFTER_KEY = re.compile(
     rf"(?P<pre>(?:音量|速度|节奏|bpm|拍速)\s*(?:调到|调成|调至|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|改为|到|为|是)?\s*)(?P<n>{_CN_NUM})"
@@ -181,13 +183,14 @@ def _digits(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFKC plus Chinese numerals as digits; quoted passages (titles) are kept as written."""
+    """NFKC, traditional characters as simplified, Chinese numerals as digits; quoted passages
+    (titles) are kept as written."""
     text = text or ""
     out, last = [], 0
     for m in QUOTED_RE.finditer(text):
-        out += [_digits(unicodedata.normalize("NFKC", text[last : m.start()])), m.group(0)]
+        out += [_digits(simplify(unicodedata.normalize("NFKC", text[last : m.start()]))), m.group(0)]
         last = m.end()
-    out.append(_digits(unicodedata.normalize("NFKC", text[last:])))
+    out.append(_digits(simplify(unicodedata.normalize("NFKC", text[last:]))))
     return "".join(out)
 
 

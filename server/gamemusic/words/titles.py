@@ -31,13 +31,26 @@ def _part_without_titles(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    rf"(?:大标题|标题|字幕|文字)(?:的?(?:时间|位置))?\s*(?:改成|改到|放在|放到|挪到|移到|在|从|于|显示在?|出现在?)?\s*第?{TIME}"
+    rf"(?:\s*(?:到|至|-|~)\s*第?{TIME})?(?:\s*(?:显示|出现|消失|结束|为止))?",
+)
+def _title_time_without_text(m: re.Match[str], st: State) -> None:
+    """标题从第5秒到第8秒 with no text said (a quoted title was taken before the rules run):
+    the time is a title's, never the music's range."""
+    st.plan.unsupported.append(Unsupported(
+        "a time for a title without its text", "没说内容的标题时间",
+        "Say the title with its text and time: 'title \"GG\" from 0:05 to 0:08'.",
+        "请连同内容一起说：“标题「GG」从0:05到0:08”。"))  # fmt: skip
+
+
+@rule(
     r"\b(?:remove|delete|drop|clear|kill|lose|ditch|scrap|nix|cut|take\s+(?:out|off|away)|get\s+rid\s+of|hide)\s+(?:(?:the|all"
     r"|any|my|every|each)\s+)*(?:text\s+overlays?|titles?|texts?|captions?|overlays?|headings?|labels?)\b"
     r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:titles?|captions?|texts?|overlays?))?"
     r"|\bno\s+(?:more\s+)?(?:titles?|captions?|text\s+overlays?)\b|\b(?:take|cut)\s+(?:the\s+|all\s+the\s+|my\s+)?"
     r"(?:titles?|captions?|texts?|text\s+overlays?)\s+(?:out|off|away)\b",
-    r"(?:去掉|删除|删掉|移除|取消|清除|不要|别要|不用|不需要|不想要)(?:所有的?|全部的?)?(?:(?:底部|顶部|中间|上面|下面|开头|结尾)的?)?(?:标题|文字|字幕|文本)"
-    r"|(?:标题|文字|字幕|文本)(?:都|全部|全)?(?:去掉|去了|删除|删掉|删了|移除|清除|拿掉|不要了?)"
+    r"(?:去掉|删除|删掉|移除|取消|清除|不要|别要|不用|不需要|不想要|砍掉|干掉|撤掉|拿掉)(?:所有的?|全部的?)?(?:(?:底部|顶部|中间|上面|下面|开头|结尾)的?)?(?:标题|文字|字幕|文本)"
+    r"|(?:标题|文字|字幕|文本)(?:都|全部|全)?(?:给我|帮我)?(?:去掉|去了|删除|删掉|删了|移除|清除|拿掉|不要了?|撤掉|撤了|砍掉|干掉|扔掉|别要了|不需要了|不用了)"
     r"|(?:标题|文字|字幕|文本)(?=(?:和|跟|还有|以及)(?:背景音乐|音乐|bgm|配乐)(?:全都|全部|都|也|全)(?:去掉|去了|删掉|删了|拿掉|关掉|不要了?))",
 )
 def _remove_titles(m: re.Match[str], st: State) -> None:
@@ -65,7 +78,7 @@ _TITLES = [
     for p in (
         rf"\b(?P<chg>change|rename|replace|swap|edit|update)\s+(?:the\s+|my\s+)?{_EN_KW}\s*(?:text\s+)?(?:to|with|into"
         rf"|for)\s*:?\s*{QUOTED}",
-        rf"(?:把|将)?{_ZH_KW}(?:的?(?:文字|内容))?\s*(?P<chg>改成|换成|改为|换为|变成|改一下|改)\s*:?\s*{QUOTED}",
+        rf"(?:把|将)?{_ZH_KW}(?:的?(?:文字|内容))?\s*(?P<chg>改成|换成|改为|换为|变成|改一下|改)\s*:?\s*(?:(?:英文|中文|大写|小写)的?\s*)?{QUOTED}",
         rf"(?:(?:^|(?<=[,;.!?\n]))\s*(?:(?:at|from)\s+(?P<at>{TIME})|(?:at|in)\s+the\s+(?:very\s+)?(?P<se>start|beginning"
         rf"|end))\s*,?\s*)?(?:\b(?:add|put|show|insert|place|display|write"
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
@@ -82,9 +95,9 @@ _TITLES = [
         rf"|(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)"
         rf"|(?:在\s*)?(?:屏幕|画面|视频)?(?:的)?(?:最|正)?(?P<pos>顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边|底下|中间|中央|正中|[左右]?上角|[左右]?下角))"
         rf"\s*(?:处|时|的时候|那里|的|里|内)?\s*)?(?:加|添加|加上|加个|来个|来一个|放|显示|插入|打上|打个|打一个|写|配)?\s*"
-        rf"(?:一个|个|一行|一段)?\s*(?:新的?)?\s*{_ZH_KW}\s*(?:是|为|写上|写成|写|叫|叫做|写着|内容是|内容为)?\s*:?\s*{QUOTED}",
+        rf"(?:一个|个|一行|一段)?\s*(?:新的?)?\s*{_ZH_KW}\s*(?:是|为|写上|写成|写个|写一个|写一句|就写|写|叫|叫做|写着|内容是|内容为)?\s*:?\s*{QUOTED}",
         rf"{_ZH_KW}(?P<mid>[^\"“「'\n]{{1,14}}?)\s*,?\s*(?:写上|写成|写着|写|内容是|内容为|叫做|叫)\s*:?\s*{QUOTED}",
-        rf"{_ZH_KW}\s*(?:放在|放到|显示在|摆在|在)\s*(?:屏幕|画面|视频)?(?:的)?(?:最|正)?(?P<pos>顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边|底下|中间|中央|正中)\s*:\s*{QUOTED}",
+        rf"{_ZH_KW}\s*(?:放在|放到|显示在|摆在|在|放|摆)\s*(?:屏幕|画面|视频)?(?:的)?(?:最|正)?(?P<pos>顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边|底下|中间|中央|正中)\s*:?\s*{QUOTED}",
         r"\b(?:add|put|show|insert|display|write)\s+(?:(?:a|an|the)\s+)?(?P<kw>title|text|caption)"
         r"\s*(?::|saying|that\s+says|reading)?\s+(?!(?:for|at|from|between|on|in|and|then|lasting|"
         r"until|to)\b)(?P<u>[^\s,;.][^,;.\n]*?)(?=\s*$|\s*[,;.\n]|\s+(?:for|at|from|between|on|in|and"
@@ -92,8 +105,10 @@ _TITLES = [
         rf"(?:(?:在\s*)?(?:(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)|(?:屏幕|画面|视频)?(?:的)?(?P<pos>顶部|上方|顶端|上面|底部|下方|底端|下面|底下|中间|正中))\s*)?"
         rf"(?:加|添加|加上|加个)?{_ZH_KW}\s*(?:是|为|叫|叫做)?\s*:\s*(?P<u>[^,;。；\s]+)",
         rf"(?:(?:(?:在\s*)?第?(?P<at>{TIME})|(?:在\s*)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾))"
-        rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|打上|放个|写上|显示)\s*(?:一个|个|一句|句|一行)?\s*"
+        rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|打上|放个|写上|显示)\s*(?:一个|个|一句|句|一行)?\s*(?:新的?)?\s*"
         rf"{QUOTED}(?!\s*(?:音乐|风格?|bgm|的?感觉|那样|一样|那种))",
+        # 把“GG”放到最后3秒: the quoted text first, then where it goes
+        rf"(?:把|将)\s*{QUOTED}\s*(?:放到|放在|显示在|挪到|放)(?=\s*(?:最后|开头|结尾|片头|片尾|末尾|第|\d|屏幕|画面|顶部|底部|中间|上面|下面))",
         rf"\b(?P<again>another|a\s+second|one\s+more)(?:\s+(?:one|{_EN_KW}))?(?P<mid>\s+(?:at|in|from|for|on)\s[^\"“「'\n,;]{{1,30}}?)?"
         rf"\s*(?:(?:saying|that\s+says|reading|with|:)\s*)?{QUOTED}",
         rf"(?<=\n)\s*(?:,\s*)?(?P<again>and|&|plus|then)\s+(?:(?:the|a)\s+)?{QUOTED}(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
@@ -124,13 +139,14 @@ _SPECS = [
         rf"{_SEP}(?:(?:at|on|in|to)\s+(?:the\s+)?|position\s*[:=]?\s*)?\b(?P<pos>top|bottom|center(?:ed)?|centre(?:d)?|middle)\b(?:\s+of"
         r"\s+the\s+(?:screen|video|frame))?",
         rf"\s*,?\s*(?:放在|放到|在|于)\s*第?(?P<at>{TIME})\s*(?:的位置|的地方|处|那里|的时候|时)",
-        rf"\s*,?\s*在?\s*第?(?P<at>{TIME})\s*(?:处|时|开始|出现)",
+        rf"\s*,?\s*(?:在|从)?\s*第?(?P<at>{TIME})\s*(?:处|时|开始|出现)",
         rf"\s*,?\s*(?:放在|放到|在|于|出现在)\s*第?(?P<at>{TIME})",
         rf"\s*,?\s*第(?P<at>{TIME})(?=\s*(?:$|[,;。\n]))",
+        rf"\s*,?\s*(?:在)?\s*(?P<at>{DUR})\s*(?:以后|之后|后)\s*(?:再|才)?(?:出现|显示|开始|出来)",  # 2秒后出现
         rf"\s*,?\s*(?:持续|显示|停留|保持|出现)?\s*(?P<d>{DUR})",
         r"\s*,?\s*(?:在|放在|放到|放)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)(?:处|时)?",
         r"\s*,?\s*(?:(?:显示|放|出现|摆)(?:在|到)?|在|位于|居)?\s*(?:屏幕|画面|视频)?(?:的)?(?:最|正)?(?P<pos>[左右]?上角|[左右]?下角|底下|上头|顶上|顶部|上方|顶端|上面|上边|底部|下方|底端|下面|下边"
-        r"|中间|中央|正中|居中)",
+        r"|中间|中央|正中|居中)(?:显示|出现)?",
     )
 ]
 _POSITIONS = {"top": "top", "bottom": "bottom", "顶部": "top", "上方": "top", "顶端": "top",
@@ -175,6 +191,9 @@ def _overlay(m: re.Match[str], plan: EditPlan) -> dict:
     kind = "title" if kw in _TITLE_KINDS else "text"
     if "again" in m.re.groupindex and m["again"] is not None and not group(m, "kw") and plan.titles:
         kind = plan.titles[-1].kind  # "... and another one "gg" at 0:40": the same kind again
+    if not group(m, "kw") and re.search(r"新的?\s*[\"“「']", m.group(0)):  # 标题去掉，加个新的“…”
+        said = re.findall(r"大标题|标题|字幕|文字", m.string[: m.start()])
+        kind = "title" if said and said[-1] in _TITLE_KINDS else kind
     fields: dict = {"text": words, "kind": kind, "at": seconds(m["at"]) if group(m, "at") else None}
     if group(m, "se", "se2"):
         _place(fields, group(m, "se", "se2") or "")
