@@ -246,7 +246,8 @@ FILLER_EN = frozenset(
     again maybe perhaps think guess honestly literally basically kinda seems seem bit probably
     whatever rather something's one ones kind bgm's tracks clips videos my own fight boss's
     montage edit edits upload uploaded channel viewers chat have has having crop
-    cropped back not don't dont no never do does doesn't keep theme as same short"""
+    cropped back not don't dont no never do does doesn't keep theme as same short throw slap
+    stick chuck toss pop"""
     )
 )  # fmt: skip
 FILLER_ZH = sorted(
