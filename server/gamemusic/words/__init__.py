@@ -2,14 +2,20 @@
 edit and answers it. One hop from here to any request:
 
     router.py      free text -> which action (export, credits, state, upload, edit)
-    parser.py      an edit sentence -> EditPlan, running the rule tables in order:
+    parser.py      an edit sentence -> EditPlan: normalized (hant.py: 繁體 -> 简体; typos.py:
+                   "musci" -> "music"), "it" resolved (refer.py), then the rule tables in order:
       history.py     undo / redo ("actually, undo that")
       titles.py      title and text overlays ("add title 'GG' at 1:00")
-      sound.py       game audio and music: mute, keep, remove, volume ("softer game")
+      together.py    both sounds at once ("mute both", "everything louder except the music")
+      sound.py       game audio and music: mute, keep, remove; the game's volume ("softer game")
+      compare.py     one sound against the other ("音乐比游戏声还大"), the voice as the subject
       ducking.py     the music dipping under a voice ("quieter under my commentary")
+      fade_fixes.py  fades as complaints ("the fade out is too long")
       timing.py      where the music plays and its fades ("the last 8 seconds", "no fade")
       picture.py     aspect and 1080p ("vertical for TikTok", "go back to widescreen")
       limits.py      what cannot be done (4K, fps, filters) and vague asks ("darker")
+      levels_db.py   levels in dB and signed percents ("BGM -6dB")
+      music_volume.py  the music's volume ("louder music", "bgm 30%", 音乐小一点)
       music.py       tempo, another take, stingers, arc, climax, styles, "add music"
     rules.py       the shared rule machinery (State, registrar, amounts)
     vocabulary.py  style words, franchises, filler, the "I can ..." list

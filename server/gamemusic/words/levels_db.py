@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words.music_volume import _scale_volume
 from gamemusic.words.rules import Rule, State, registrar
-from gamemusic.words.sound import _GAME, _scale_game, _scale_volume
+from gamemusic.words.sound import _GAME, _scale_game
 from gamemusic.words.text import NUM
 
 LEVELS: list[Rule] = []

@@ -30,6 +30,7 @@ from gamemusic.words import (
     levels_db,
     limits,
     music,
+    music_volume,
     picture,
     refer,
     sound,
@@ -64,7 +65,8 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     music.SHAPE,  # tempo before volume: "lower the tempo"; stingers, arc, climax
     levels_db.LEVELS,  # "BGM -6dB", "lower the BGM by 3 dB"
     together.LEVELS,  # "everything louder except the music"
-    sound.LEVELS,  # game-audio volume, then the music's
+    sound.LEVELS,  # the game-audio volume
+    music_volume.LEVELS,  # the music's
     compare.AFTER,  # "bgm再大点，但别盖住游戏声": a bound on the level just read
     timing.RANGES,
     music.STYLE,  # styles and franchises, "add music"

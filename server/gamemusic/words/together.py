@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words.music_volume import _scale_volume
 from gamemusic.words.rules import BIT, MUCH, Rule, State, factor, group, registrar
-from gamemusic.words.sound import _NOISES, _ORIG, _SOUND, _scale_game, _scale_volume
+from gamemusic.words.sound import _NOISES, _ORIG, _SOUND, _scale_game
 from gamemusic.words.text import NUM
 
 SWITCHES: list[Rule] = []
