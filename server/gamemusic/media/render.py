@@ -280,14 +280,25 @@ async def encode(
         meter = Meter(true_peak_near=CHECK_NEAR)
         copies: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=256)
         checking = asyncio.ensure_future(_check_adts(copies, meter))
+
+        async def to_check(chunk: bytes | None) -> None:
+            """Queue `chunk` for the check, waiting while its queue is full; if the check
+            stops meanwhile, raise its error rather than wait for a reader that is gone."""
+            put = asyncio.ensure_future(copies.put(chunk))
+            try:
+                await asyncio.wait((put, checking), return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                if not put.done():
+                    put.cancel()
+            if not put.done() or put.cancelled():
+                checking.result()  # the check failed: say why
+
         try:
             async for chunk in frames:
                 stdin.write(chunk)
-                if checking.done():
-                    checking.result()  # the check failed: say why
-                await copies.put(chunk)
+                await to_check(chunk)
                 await stdin.drain()
-            copies.put_nowait(None)
+            await to_check(None)  # the end, queued like the rest: the queue may be full
             await checking
             measured = meter
         finally:
