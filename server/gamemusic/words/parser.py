@@ -25,6 +25,7 @@ from gamemusic.errors import BadInput
 from gamemusic.words import (
     compare,
     ducking,
+    ending,
     fade_fixes,
     history,
     levels_db,
@@ -52,6 +53,7 @@ _AMOUNT = re.compile(rf"{TIME}|\d\s*(?:%|percent|db|分贝|bpm|倍)", FLAGS)
 RULE_ORDER: tuple[list[Rule], ...] = (
     history.RULES,  # undo / redo
     timing.LEAD,  # "no music for the first 5 s" is a start time, not "no music"
+    ending.END,  # "no music in the last 10 s": an end before the video's, not "no music"
     titles.REMOVE,  # "remove the titles" before "remove ..." reads as the music
     limits.EARLY,  # "mute the game from 0:10 to 0:20": not the whole video's game audio
     together.SWITCHES,  # "mute both the music and the game" before either alone

@@ -266,9 +266,9 @@ def _not_fade(m: re.Match[str], st: State) -> None:
 def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
     plan = st.plan
     if half and plan.range is not None and st.open_end not in (None, half):
-        start = rng.start if half == "from" else plan.range.start
-        end = plan.range.end if half == "from" else rng.end
-        rng, plan.range, half = TimeRange(start, end), None, None  # "starts at X, ends at Y"
+        frm, until = (rng, plan.range) if half == "from" else (plan.range, rng)
+        rng = TimeRange(frm.start, until.end, before_end=until.before_end)
+        plan.range, half = None, None  # "starts at X, ends at Y"
     st.open_end = half
     if rng.end is not None and rng.end <= rng.start:
         raise bad(plan, f"That range ends ({fmt_seconds(rng.end)}) before it starts "
