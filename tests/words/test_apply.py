@@ -236,6 +236,10 @@ def test_change_texts_are_in_chinese_for_chinese_users() -> None:
         "Timeline (3 tracks): 1. Video: ranked match (0-120s) "
         '2. BGM: Retro Chiptune (90-120s, 21%) 3. Title: "胜利" (0-3s)'
     )
+    assert timeline_summary(draft, "zh") == (
+        "时间线（3 条轨道）：1. 视频：ranked match（0-120 秒） "
+        "2. 背景音乐：复古芯片音乐（90-120 秒，21%） 3. 标题：“胜利”（0-3 秒）"
+    )
 
 
 def test_unknown_cloud_keys_survive_an_edit() -> None:

@@ -76,6 +76,7 @@ async def test_the_music_can_stop_before_the_end_by_field_or_by_words(clip: Path
     assert "0:00-0:03" in " ".join(typed["changes"])
     assert said_segments == [{"s": 0, "e": 2000}]
     assert "音乐播放区间 0:00-0:02" in said["changes"]
+    assert said["timeline"].startswith("时间线（2 条轨道）：1. 视频：match（0-4 秒）")
 
 
 async def test_fields_and_a_sentence_together_apply_both_and_the_field_wins_its_aspect(
