@@ -132,6 +132,8 @@ _SPECS = [
         rf"(?:(?:up|there|on[\s-]?screen)\s+)?(?:for\s+)?(?:(?:about|like|around)\s+)?(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?P<first>first)\s+(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?:last|final)\s+(?P<last>{DUR})",
+        rf"{_SEP}(?:at\s+|from\s+)?(?P<last>{DUR})\s+(?:before|from)\s+the\s+(?:very\s+)?end\b",  # until the end
+        rf"\s*,?\s*(?:在|从)?(?:视频)?(?:结尾|结束)(?:之)?前\s*(?P<last>{DUR})",
         rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
         rf"{_SEP}(?:at|from|starting\s+at|after|in(?=\s+\d{{1,2}}:\d))\s+(?P<at>{TIME})",
         rf"{_SEP}(?:at|in|during)\s+(?:the\s+)?(?:very\s+)?(?P<se>start|beginning|end|ending|intro)\b",
