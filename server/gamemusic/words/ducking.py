@@ -108,6 +108,8 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
     r"\s+(?:(?:way|a\s+bit|kinda|a\s+little)\s+)?too\s+(?:much|hard|far|deep|often)\b",
 )
 def _duck_light(m: re.Match[str], st: State) -> None:
+    if st.plan.duck is False:  # "turn the ducking off, it's pumping too much": off, its reason
+        return
     st.plan.duck, st.plan.duck_db = True, 5.0
 
 
