@@ -64,7 +64,7 @@ def _original_only(m: re.Match[str], st: State) -> None:
 # "drop the game audio a little" is a lower level, not a mute: an amount after the sound.
 _NO_AMOUNT = (
     r"(?!\s+(?:(?:(?:just\s+)?a\s+(?:little|lil|bit|tad|touch|notch|lot|smidge)|slightly|some|down|way|much|lower|quieter|softer|by"
-    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be)\b|to\s+\d|\d))"
+    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be|volume|level|levels)\b|to\s+\d|\d))"
 )
 _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not the music's range
     r"(?:\s+(?:for|during|in|over|throughout)\s+the\s+(?:whole|entire|full)\s+(?:thing|video|clip|time|way)"
@@ -150,7 +150,7 @@ MIN_MUSIC = 0.05  # the floor apply.MIN_VOLUME also keeps
 _IS = r"(?:is|are|'s|was|were|seems?|feels?|sounds?|gets?|should\s+be|needs\s+to\s+be|(?:would|could)\s+be|(?:needs?\s+to|has\s+to|should|must)\s+(?:come|go))"
 _ABOUT = r"(?:(?:like|about|around|roughly|maybe|~)\s*)?"
 _ZH_GAME = (
-    r"(?:(?:游戏原声|游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏|开枪的?声?|枪声|脚步声?|爆炸声|技能音效|音效)(?:的)?(?:音量|声音)?)"
+    r"(?:(?:游戏原声|游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|(?:视频|录像|录屏)(?:的)?(?:原声|声音)|原声音量|原声|原音|游戏|开枪的?声?|枪声|脚步声?|爆炸声|技能音效|音效)(?:的)?(?:音量|声音)?)"
 )
 
 
@@ -277,7 +277,8 @@ def _game_times(m: re.Match[str], st: State) -> None:
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:kinda|kind\s+of|pretty|really|so|very|way|a\s+bit)\s+)?(?:too\s+)?"
     r"(?:loud|noisy|much|distracting)\s*[,;.]?\s*(?:so\s+|please\s+|pls\s+)?(?:turn|tone|bring|take|dial)\s+"
     r"(?:it|them|that)\s+down\b",
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:only\s+|just\s+)?(?:{_GAME})\b(?:\s+down)?{AFTER}"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|decrease|lessen|soften|quiet(?:en)?|dial\s+back|pull\s+back|lower|drop|cut)"
+    rf"\s+(?:only\s+|just\s+)?(?:{_GAME})\b(?:\s+(?:volume|level))?(?:\s+down)?{AFTER}"
     r"|\bless\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds|noise))?\b",
     rf"\b(?:{MUCH}\s+)?too\s+much\s+(?:of\s+the\s+)?(?:{_GAME})\b",
     rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
