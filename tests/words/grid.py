@@ -1,8 +1,12 @@
-"""A grid of level requests built from parts whose meaning is known: every verb for louder or
-quieter, with every name creators use for the music and for the game's sound, in English and
-Chinese, wrapped in filler ("can you ... rn", "帮我……吧"). Each must change that sound's level
-in that direction and nothing else: the family of misreadings where "dial back the game audio"
-lowered the music, or "drop the game audio volume" muted the game.
+"""Grids of requests built from parts whose meaning is known, in English and Chinese:
+
+- levels: every verb for louder or quieter, with every name creators use for the music and
+  for the game's sound, wrapped in filler ("can you ... rn", "帮我……吧"). Each must change that
+  sound's level that way and nothing else (the family where "dial back the game audio" lowered
+  the music, or "drop the game audio volume" muted the game);
+- styles: the issue's mood and genre words in every way of asking for music ("throw some
+  spooky background music on this", "整点赛博朋克风的配乐"). Each must set that style and
+  nothing else (the family where "change it to 80s music" moved the music's start to 1:20).
 """
 
 from __future__ import annotations
@@ -38,11 +42,42 @@ _ZH_WRAP = [("", ""), ("帮我", "吧"), ("能不能", "一下"), ("麻烦", "�
             ("请", "好吗"), ("可以", "哈")]  # fmt: skip
 
 
+_STYLE_WORDS = {
+    "chiptune": ["8-bit", "chiptune", "nes", "game boy", "pixel", "像素", "8bit", "红白机"],
+    "16bit": ["16-bit", "snes", "genesis", "mega drive", "16位", "世嘉"],
+    "boss": ["boss fight", "epic", "intense", "final boss", "boss战", "燃", "紧张", "史诗"],
+    "rpg": ["rpg", "jrpg", "orchestral", "heroic", "fantasy", "adventure", "冒险", "奇幻"],
+    "dungeon": ["spooky", "creepy", "horror", "cave", "dark", "恐怖", "阴森"],
+    "synthwave": ["synthwave", "retrowave", "neon", "80s synth", "80s", "outrun", "赛博朋克", "80年代"],
+    "lofi": ["lofi", "chill", "relaxing", "study", "hip hop beats", "轻松", "放松"],
+    "platformer": ["platformer", "bouncy", "mario-like", "cute", "平台跳跃", "可爱"],
+    "racing": ["racing", "driving", "high-speed", "race", "赛车", "飙车"],
+}
+_STYLE_EN = ["add {w} music", "give me some {w} music", "put {w} music on it",
+             "throw some {w} background music on this", "switch to {w}", "change the music to {w}",
+             "change it to {w} music", "i want {w} music", "make it {w}", "can you use {w} music",
+             "{w} music please", "slap some {w} tunes on this clip", "let's go with {w} bgm",
+             "swap the song for something {w}", "i need a {w} soundtrack for this",
+             "some {w} vibes pls"]  # fmt: skip
+_STYLE_ZH = ["加点{w}音乐", "配个{w}的bgm", "换成{w}风格", "来点{w}的音乐", "背景音乐换成{w}的",
+             "整点{w}风的配乐", "我想要{w}的音乐", "用{w}风格的音乐", "给我配上{w}的背景音乐"]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
-    sound: str  # "music" or "game"
-    up: bool
+    sound: str  # "music" or "game" for a level; "style" for a style
+    up: bool = False
+    style: str | None = None
+
+
+def style_cells() -> list[Cell]:
+    return [
+        Cell(frame.format(w=word), "style", style=style)
+        for style, words in _STYLE_WORDS.items()
+        for word in words
+        for frame in (_STYLE_ZH if any("\u4e00" <= c <= "\u9fff" for c in word) else _STYLE_EN)
+    ]
 
 
 def cells() -> list[Cell]:
@@ -67,6 +102,8 @@ def verdict(cell: Cell) -> str | None:
     except BadInput as err:
         return f"refused: {err.message}"
     changed = plan.changed()
+    if cell.style is not None:
+        return None if changed == {"style": cell.style} and not plan.question else f"got {changed}"
     mine, other = (("volume_factor", "game_volume_factor") if cell.sound == "music"
                    else ("game_volume_factor", "volume_factor"))  # fmt: skip
     step = changed.pop(mine, None)

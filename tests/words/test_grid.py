@@ -1,11 +1,17 @@
-"""Every cell of the level grid (grid.py): that sound, that way, nothing else."""
+"""Every cell of the grids (grid.py): that sound, that way, that style; nothing else."""
 
 from __future__ import annotations
 
 import pytest
-from grid import Cell, cells, verdict
+from grid import Cell, cells, style_cells, verdict
 
 
 @pytest.mark.parametrize("cell", cells(), ids=lambda c: c.text[:40])
 def test_a_level_request_changes_that_sound_that_way_and_nothing_else(cell: Cell) -> None:
-    assert verdict(cell) is None, f"{cell.text!r} ({cell.sound}, {'up' if cell.up else 'down'}): {verdict(cell)}"
+    way = "up" if cell.up else "down"
+    assert verdict(cell) is None, f"{cell.text!r} ({cell.sound}, {way}): {verdict(cell)}"
+
+
+@pytest.mark.parametrize("cell", style_cells(), ids=lambda c: c.text[:40])
+def test_a_style_asked_any_way_sets_that_style_and_nothing_else(cell: Cell) -> None:
+    assert verdict(cell) is None, f"{cell.text!r} ({cell.style}): {verdict(cell)}"

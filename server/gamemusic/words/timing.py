@@ -409,8 +409,8 @@ def _move_end(m: re.Match[str], st: State) -> None:
 @when(
     rf"\b(?:(?:bring|let|drop)\s+(?:the\s+)?(?:music|bgm|soundtrack|it)\s+in|cue\s+(?:up\s+)?(?:the\s+)?(?:music|bgm|soundtrack|it)(?:\s+in)?"
     rf"|(?:music|bgm|it)\s+(?:should\s+|can\s+)?enters?)\s+(?:at|around|from)\s+(?:the\s+)?(?P<a>{TIME})",
-    rf"\b(?:push|move|shift|delay|bump|hold|set|put|change)\s+(?:it|the\s+(?:music|bgm|soundtrack)(?!\s+end)|(?:the\s+)?(?:(?:music|bgm)(?:'s)?\s+)?start)\s+(?:back\s+)?"
-    rf"(?:to|until|till)\s+(?:the\s+)?(?P<a>{TIME})",
+    rf"\b(?:push|move|shift|delay|bump|hold|put|(?P<chg>set|change))\s+(?:it|the\s+(?:music|bgm|soundtrack)(?!\s+end)|(?:the\s+)?(?:(?:music|bgm)(?:'s)?\s+)?start)\s+(?:back\s+)?"
+    rf"(?:to|until|till)\s+(?:the\s+)?(?(chg)(?![5-9]0s\b))(?P<a>{TIME})",  # "change it to 80s": the decade
 )
 def _push_start(m: re.Match[str], st: State) -> None:
     """"The music starts too early, push it to 0:08": it starts at 0:08."""
