@@ -13,17 +13,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "words"))
 
-from grid import cells, style_cells, verdict
+from grid import cells, request_cells, style_cells, verdict
 
 
 def main() -> None:
-    grid = cells() + style_cells()
+    grid = cells() + style_cells() + request_cells()
     wrong = 0
     for cell in grid:
         why = verdict(cell)
         if why:
             wrong += 1
-            aspect = cell.style or f"{cell.sound} {'up' if cell.up else 'down'}"
+            aspect = cell.style or (cell.sound if cell.plan else f"{cell.sound} {'up' if cell.up else 'down'}")
             print(f"{aspect:10} {cell.text!r}: {why}")
     print(f"{len(grid) - wrong} of {len(grid)} cells right, {wrong} wrong or refused")
 

@@ -6,7 +6,10 @@
   the music, or "drop the game audio volume" muted the game);
 - styles: the issue's mood and genre words in every way of asking for music ("throw some
   spooky background music on this", "整点赛博朋克风的配乐"). Each must set that style and
-  nothing else (the family where "change it to 80s music" moved the music's start to 1:20).
+  nothing else (the family where "change it to 80s music" moved the music's start to 1:20);
+- requests: tempo, aspect, muting or keeping the game, removing the music, ducking on and off,
+  fades off, undo, redo, another take, each asked many ways. Each must give that plan (the
+  family where "i want to slow the music down" read "to slow" as "too slow": faster).
 """
 
 from __future__ import annotations
@@ -63,12 +66,83 @@ _STYLE_ZH = ["加点{w}音乐", "配个{w}的bgm", "换成{w}风格", "来点{w}
              "整点{w}风的配乐", "我想要{w}的音乐", "用{w}风格的音乐", "给我配上{w}的背景音乐"]  # fmt: skip
 
 
+_M = ["music", "bgm", "song", "track", "soundtrack"]
+_G = ["game audio", "game sound", "game sounds", "gameplay audio", "in-game sound", "original audio"]
+_ZM = ["音乐", "背景音乐", "bgm", "配乐", "歌"]
+_ZG = ["游戏声音", "游戏音效", "原声", "游戏原声", "游戏的声音"]
+_TEMPO_UP = {"tempo_factor": 1.15}
+_TEMPO_DOWN = {"tempo_factor": 0.87}
+_DUCK = {"duck": True}  # with or without a deeper dip under the voice
+# (frames, the names filled in for {n}, the plan). English first, then Chinese.
+_REQUESTS: list[tuple[list[str], list[str], dict[str, object]]] = [
+    (["make it faster", "speed up the {n}", "faster tempo", "pick up the pace", "increase the tempo",
+      "bump up the tempo", "make the {n} faster", "speed the {n} up", "up the tempo",
+      "raise the bpm", "the {n} is too slow", "the {n} drags"], _M, _TEMPO_UP),
+    (["make it slower", "slow the {n} down", "slower tempo", "decrease the tempo", "lower the bpm",
+      "reduce the tempo", "slow down the tempo", "make the {n} slower", "bring the tempo down",
+      "i want to slow the {n} down", "the {n} is too fast", "the {n} feels rushed"], _M, _TEMPO_DOWN),
+    (["make it vertical", "vertical for tiktok", "make it 9:16", "format it for youtube shorts",
+      "crop it for instagram reels", "portrait mode", "turn it into a tiktok",
+      "make it fit my phone screen", "resize for tiktok"], [""], {"aspect": "9:16"}),
+    (["make it square", "1:1 for instagram", "square format", "crop it square"], [""],
+     {"aspect": "1:1"}),
+    (["back to widescreen", "make it 16:9", "go back to landscape", "horizontal please",
+      "switch back to 16:9"], [""], {"aspect": "16:9"}),
+    (["mute the {n}", "kill the {n}", "turn off the {n}", "no {n}", "get rid of the {n}",
+      "remove the {n}", "i don't want any {n}", "cut the {n}", "silence the {n}",
+      "turn the {n} off"], _G, {"original_audio": "mute"}),
+    (["keep the {n}", "leave the {n} on", "don't mute the {n}", "bring back the {n}",
+      "unmute the {n}"], _G, {"original_audio": "keep"}),
+    (["remove the {n}", "get rid of the {n}", "delete the {n}", "take the {n} out", "kill the {n}",
+      "turn off the {n}", "lose the {n}", "ditch the {n}"], _M, {"remove_music": True}),
+    (["no music", "i don't want any music", "i dont want music on this", "no bgm please"], [""],
+     {"remove_music": True}),
+    (["duck the music when i talk", "lower the music when i'm talking", "turn on ducking",
+      "auto duck the music", "duck the music under my voice", "make the music dip when i speak",
+      "the music should get quieter when i talk"], [""], _DUCK),
+    (["no ducking", "turn off ducking", "don't duck the music", "stop ducking", "disable ducking",
+      "don't lower the music when i talk", "turn the ducking off", "kill the ducking"], [""],
+     {"duck": False}),
+    (["no fade in", "don't fade in", "remove the fade in", "turn off the fade in", "no fade-in",
+      "skip the fade in"], [""], {"fade_in": 0.0}),
+    (["no fade out", "don't fade out", "remove the fade out", "turn off the fade out",
+      "no fade-out", "skip the fade out"], [""], {"fade_out": 0.0}),
+    (["no fades", "no fade in or out", "remove the fades", "no fading"], [""],
+     {"fade_in": 0.0, "fade_out": 0.0}),
+    (["undo", "undo that", "undo the last change", "go back one step", "revert that",
+      "take that back", "revert the last change"], [""], {"undo": True}),
+    (["redo", "redo that", "redo the last change"], [""], {"redo": True}),
+    (["another one", "give me another one", "try another version", "new version",
+      "a different take", "reroll the music", "regenerate the music", "make a new one",
+      "i don't like this one, give me another"], [""], {"new_take": True}),
+    (["节奏快一点", "{n}快一点", "加快{n}的节奏", "{n}节奏太慢了", "提速", "速度快点", "{n}再快点"], _ZM,
+     _TEMPO_UP),
+    (["节奏慢一点", "{n}慢一点", "放慢{n}的节奏", "{n}节奏太快了", "减速", "速度慢点", "{n}再慢点"], _ZM,
+     _TEMPO_DOWN),
+    (["竖屏", "改成竖屏", "做成抖音竖屏", "弄成9:16", "发抖音的竖版", "转成竖版"], [""], {"aspect": "9:16"}),
+    (["方形", "改成1:1", "正方形的", "做成方形"], [""], {"aspect": "1:1"}),
+    (["横屏", "改回横屏", "还是横屏吧", "恢复横屏"], [""], {"aspect": "16:9"}),
+    (["把{n}静音", "关掉{n}", "{n}不要了", "去掉{n}", "{n}关了", "不要{n}"], _ZG, {"original_audio": "mute"}),
+    (["保留{n}", "{n}别关", "{n}要保留", "{n}留着"], _ZG, {"original_audio": "keep"}),
+    (["去掉{n}", "不要{n}了", "把{n}删掉", "{n}关掉", "{n}去掉", "删除{n}"], _ZM, {"remove_music": True}),
+    (["关掉闪避", "不要闪避", "关闭自动闪避", "说话的时候别压低音乐", "闪避关了"], [""], {"duck": False}),
+    (["开启闪避", "我说话的时候音乐小一点", "说话时自动压低音乐", "解说的时候把音乐压低"], [""], _DUCK),
+    (["不要淡入", "去掉淡入", "取消淡入", "别淡入"], [""], {"fade_in": 0.0}),
+    (["不要淡出", "去掉淡出", "取消淡出", "别淡出"], [""], {"fade_out": 0.0}),
+    (["撤销", "撤回", "撤销上一步", "回到上一步"], [""], {"undo": True}),
+    (["重做", "重做一下"], [""], {"redo": True}),
+    (["换一首", "再来一首", "重新生成", "换个版本", "来一首新的", "不好听，换一个", "重新来一个"], [""],
+     {"new_take": True}),
+]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
     sound: str  # "music" or "game" for a level; "style" for a style
     up: bool = False
     style: str | None = None
+    plan: dict[str, object] | None = None
 
 
 def style_cells() -> list[Cell]:
@@ -78,6 +152,19 @@ def style_cells() -> list[Cell]:
         for word in words
         for frame in (_STYLE_ZH if any("\u4e00" <= c <= "\u9fff" for c in word) else _STYLE_EN)
     ]
+
+
+def request_cells() -> list[Cell]:
+    out: list[Cell] = []
+    for frames, names, plan in _REQUESTS:
+        zh = any("\u4e00" <= c <= "\u9fff" for c in "".join(frames))
+        wrap = _ZH_WRAP if zh else [w for w in _EN_WRAP if "a bit" not in w[1]]
+        for k, text in enumerate(f.format(n=n) for f in frames for n in (names if "{n}" in f else [""])):
+            pre, post = wrap[k % len(wrap)]
+            if plan.keys() & {"undo", "redo"} or text.startswith(("the ", "i ", "no ", "don't ")):
+                pre = ""  # a complaint, a negation, or a word alone
+            out.append(Cell(pre + text + post, "request", plan=plan))
+    return out
 
 
 def cells() -> list[Cell]:
@@ -104,6 +191,10 @@ def verdict(cell: Cell) -> str | None:
     changed = plan.changed()
     if cell.style is not None:
         return None if changed == {"style": cell.style} and not plan.question else f"got {changed}"
+    if cell.plan is not None:
+        if cell.plan is _DUCK:  # the dip under the voice may come deeper
+            changed.pop("duck_step", None), changed.pop("duck_db", None)
+        return None if changed == cell.plan else f"got {changed}"
     mine, other = (("volume_factor", "game_volume_factor") if cell.sound == "music"
                    else ("game_volume_factor", "volume_factor"))  # fmt: skip
     step = changed.pop(mine, None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from grid import Cell, cells, style_cells, verdict
+from grid import Cell, cells, request_cells, style_cells, verdict
 
 
 @pytest.mark.parametrize("cell", cells(), ids=lambda c: c.text[:40])
@@ -15,3 +15,8 @@ def test_a_level_request_changes_that_sound_that_way_and_nothing_else(cell: Cell
 @pytest.mark.parametrize("cell", style_cells(), ids=lambda c: c.text[:40])
 def test_a_style_asked_any_way_sets_that_style_and_nothing_else(cell: Cell) -> None:
     assert verdict(cell) is None, f"{cell.text!r} ({cell.style}): {verdict(cell)}"
+
+
+@pytest.mark.parametrize("cell", request_cells(), ids=lambda c: c.text[:40])
+def test_a_request_asked_any_way_gives_its_plan(cell: Cell) -> None:
+    assert verdict(cell) is None, f"{cell.text!r} (expected {cell.plan}): {verdict(cell)}"

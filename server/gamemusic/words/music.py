@@ -132,6 +132,8 @@ def _bpm(m: re.Match[str], st: State) -> None:
     r"raise|up|boost|crank(?:\s+up)?|bump(?:\s+up)?|push(?:\s+up)?|kick\s+up)\s+the\s+(?:tempo|bpm|pace|speed)(?!\s+(?:down|up)\b)|higher\s+(?:tempo|bpm)|less\s+slow|not\s+(?:so|as)\s+slow|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bspeed\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+up\b",
+    r"\b(?:the\s+)?(?:music|bgm|song|track|beat|soundtrack|tempo|it)(?:'s|\s+is|\s+feels|\s+sounds)?\s+(?:(?:kinda|a\s+bit|so|too|really)\s+)?"
+    r"(?:drags|dragging|sluggish)\b",  # "the music drags": too slow
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻明愉爽畅痛凉勤赶尽飞])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快一些|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|(?:别|不要|不能)(?:太|过于)慢了?|(?<!心跳)加速|(?<=速度|节奏|节拍)(?:升|提|加)(?:一|个)档|快(?:一|个)档|"
     r"提高(?:节奏|速度)|(?:节奏|速度)快(?!了)一?点?|太慢了?|有点慢了?|有些慢|偏慢|(?<=节奏|速度|节拍)(?:有点|太|好|很|比较)?拖(?:沓|拉)?了?|太拖(?:沓)?了|慢了(?:一)?点|快(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点|[,，]?\s*(?:但|但是|不过)?(?:不要|别|不用)(?:太|那么)(?:快|多))|(?P<much3>很多|得多|不少))?",
 )

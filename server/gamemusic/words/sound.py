@@ -116,11 +116,15 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
     r"(?:background\s+)?(?:music|bgm|soundtrack)\b(?!\s+(?:at|after|before|from|until|in|during)\b)"
     r"|\bwithout\s+(?:(?:any|the)\s+)?(?:background\s+)?(?:music|bgm)\b|\b(?:music|bgm)\s+off\b(?!\s+(?:at|after|from|until|for|in|during)\b)"
     r"|\b(?:not\s+have|have\s+no|don't\s+(?:want|need))\s+(?:any\s+)?(?:background\s+)?(?:music|bgm)\s+at\s+all\b"
+    r"|\b(?:don't|dont|do\s+not)\s+(?:want|need)\s+(?:any\s+)?(?:background\s+)?(?:music|bgm|soundtrack)(?:\s+(?:on|in)\s+(?:this|it|here|the\s+(?:video|clip)))?"
+    # "i don't want any music" as a whole clause (not before a part consumed: "... in the intro")
+    r"(?:\s+(?:anymore|any\s+more|here))?(?=[ \t]*(?:\Z|[,;.!?]|please\b|pls\b|thx\b|thanks\b|lol\b|rn\b))"
+    r"|\btake\s+(?:(?:the|all\s+the|that|this)\s+)?(?:background\s+)?(?:music|bgm|soundtrack|song)\s+out\b(?!\s+(?:of|at|after|before|from|until|in|during)\b|\s+for\s+(?!me\b|us\b|now\b))"
     r"|\b(?:the\s+)?(?:music|bgm|soundtrack)\s+(?:has\s+to|needs\s+to|must|can)\s+go\b"
     r"|\bnot\s+have\s+(?:any\s+)?(?:music|bgm)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)"
     r"|\bmute\s+(?:it|that)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)",
-    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|关了|关|不要|不需要|拿掉|清除|砍掉|干掉|扔掉|丢掉|撤掉)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
-    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm)(?:的?(?:声音|音量))?(?:全部|都|也)?(?:先|就|直接)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了|扔掉|丢掉|砍掉|砍了|清掉)",
+    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|关了|关|不要|不需要|拿掉|清除|砍掉|干掉|扔掉|丢掉|撤掉)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm|(?:这首)?歌(?![词曲手声]))"
+    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm|(?<![唱听])(?:这首)?歌(?![词曲手声]))(?:的?(?:声音|音量))?(?:全部|都|也)?(?:先|就|直接)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了|扔掉|丢掉|砍掉|砍了|清掉)",
 )
 def _remove_music(m: re.Match[str], st: State) -> None:
     if st.unplaced:  # "stop the music 10 seconds before the end": a time it cannot place,

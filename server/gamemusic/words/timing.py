@@ -173,7 +173,7 @@ def _keep_fade(m: re.Match[str], st: State) -> None:
 
 @fade(
     rf"\b{NEG}\s+(?:the\s+|any\s+|that\s+|this\s+)?"
-    r"(?P<which>fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:the\s+)?(?:music|bgm|song|track|it)\s+(?P<dir>in|out)\b)?"
+    r"(?P<which>fade[\s-]?ins?\s+(?:or|and|nor|&)\s+(?:fade[\s-]?)?outs?|fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:the\s+)?(?:music|bgm|song|track|it)\s+(?P<dir>in|out)\b)?"
     r"(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?"
     r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b|\b(?:hard|abrupt|sudden|clean)\s+(?P<cut>cut|stop|ending|end)"
     r"(?:\s+at\s+the\s+end)?\b|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?P<which3>fading(?:\s+(?:in|out))?)\b",
@@ -219,7 +219,7 @@ _ZH_CRISP = r"(?:别|不要)(?:太|那么)(?:拖|拖沓|磨叽|长|久)|(?:干�
 @fade(
     rf"\b(?:(?P<len>long(?:er)?|slow(?:er)?|short(?:er)?|quick(?:er)?|fast(?:er)?|gentle(?:r)?|smooth(?:er)?|"
     rf"soft(?:er)?|gradual)\s+)?(?:(?P<d1>{DUR})\s+)?"
-    r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?:both\s+)?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
+    r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?:both\s+)?(?P<dir>in\s+(?:and|or|&)\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
     r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?:the\s+)?(?:music|bgm|song|track|soundtrack))?(?:\s+(?P<len2>longer|shorter|slower|"
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
     r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|during|across|should\s+be|needs\s+to\s+be|is|be|"
