@@ -150,18 +150,17 @@ def style_cells() -> list[Cell]:
         Cell(frame.format(w=word), "style", style=style)
         for style, words in _STYLE_WORDS.items()
         for word in words
-        for frame in (_STYLE_ZH if any("\u4e00" <= c <= "\u9fff" for c in word) else _STYLE_EN)
+        for frame in (_STYLE_ZH if _is_zh(word) else _STYLE_EN)
     ]
 
 
 def request_cells() -> list[Cell]:
     out: list[Cell] = []
     for frames, names, plan in _REQUESTS:
-        zh = any("\u4e00" <= c <= "\u9fff" for c in "".join(frames))
-        wrap = _ZH_WRAP if zh else [w for w in _EN_WRAP if "a bit" not in w[1]]
+        wrap = _ZH_WRAP if _is_zh("".join(frames)) else [w for w in _EN_WRAP if "a bit" not in w[1]]
         for k, text in enumerate(f.format(n=n) for f in frames for n in (names if "{n}" in f else [""])):
             pre, post = wrap[k % len(wrap)]
-            if plan.keys() & {"undo", "redo"} or text.startswith(("the ", "i ", "no ", "don't ")):
+            if plan.keys() & {"undo", "redo"} or text.startswith(("the ", "i ", "no ", "don't ", "不")):
                 pre = ""  # a complaint, a negation, or a word alone
             out.append(Cell(pre + text + post, "request", plan=plan))
     return out
@@ -182,25 +181,75 @@ def cells() -> list[Cell]:
     return out
 
 
-def verdict(cell: Cell) -> str | None:
-    """None when the plan changes that sound's level that way and nothing else; else why not."""
-    try:
-        plan = parse(cell.text)
-    except BadInput as err:
-        return f"refused: {err.message}"
-    changed = plan.changed()
+def _take(cell: Cell, changed: dict[str, object]) -> str | None:
+    """Take what `cell` asks for out of `changed`; why not, when it is not there."""
     if cell.style is not None:
-        return None if changed == {"style": cell.style} and not plan.question else f"got {changed}"
+        return None if changed.pop("style", None) == cell.style else f"no style {cell.style}"
     if cell.plan is not None:
         if cell.plan is _DUCK:  # the dip under the voice may come deeper
             changed.pop("duck_step", None), changed.pop("duck_db", None)
-        return None if changed == cell.plan else f"got {changed}"
-    mine, other = (("volume_factor", "game_volume_factor") if cell.sound == "music"
-                   else ("game_volume_factor", "volume_factor"))  # fmt: skip
-    step = changed.pop(mine, None)
-    changed.pop("duck", None), changed.pop("duck_step", None)  # a voice named: the dip too
+        missing = {k: v for k, v in cell.plan.items() if changed.pop(k, None) != v}
+        return f"missing {missing}" if missing else None
+    step = changed.pop("volume_factor" if cell.sound == "music" else "game_volume_factor", None)
+    if changed.get("duck") is True:  # a voice named: the dip too
+        changed.pop("duck"), changed.pop("duck_step", None)
     if step is None or (step > 1) != cell.up:
-        return f"got {plan.changed()}"
-    if changed:
-        return f"also changed {sorted(changed)}" + (" (the other sound)" if other in changed else "")
+        return f"no {cell.sound} {'up' if cell.up else 'down'}"
     return None
+
+
+def verdict(cell: Cell, *more: Cell, text: str | None = None) -> str | None:
+    """None when the plan of `text` (else the cell's) is what the cells ask for, together, and
+    nothing else; else why not."""
+    try:
+        plan = parse(text or cell.text)
+    except BadInput as err:
+        return f"refused: {err.message}"
+    changed = plan.changed()
+    problems = [why for c in (cell, *more) if (why := _take(c, changed))]
+    if changed:
+        problems.append(f"also changed {sorted(changed)}")
+    if plan.question and not more and cell.style is not None:
+        problems.append("asked a question")
+    return f"{'; '.join(problems)} (got {plan.changed()})" if problems else None
+
+
+# ---- two requests in one sentence ----------------------------------------------------------
+_JOIN_EN = [" and ", ", ", ", also ", " then ", ", and then "]
+_JOIN_ZH = ["，", "，然后", "，还有", "。"]
+
+
+def _aspects(cell: Cell) -> set[str]:
+    """What a cell touches, widened to what may not be asked beside it in one sentence."""
+    if cell.style is not None:
+        return {"style"}
+    if cell.plan is None:  # a level: a mute or the other level beside it reads as one request
+        return {"volume_factor"} if cell.sound == "music" else {"game", "volume_factor"}
+    keys = {"game" if k in ("original_audio", "game_volume_factor") else k for k in cell.plan}
+    if "new_take" in keys:  # "换成阴森风格，换一个": the style named is the other one
+        keys.add("style")
+    if "remove_music" in keys:  # removing the music and changing it contradict
+        keys |= {"style", "volume_factor", "tempo_factor", "fade_in", "fade_out", "duck", "new_take"}
+    return keys
+
+
+def pairs(count: int = 400, seed: int = 5) -> list[tuple[str, Cell, Cell]]:
+    """`count` sentences of two requests from the grids joined ("A and B", "A，然后B"), each pair
+    in one language and on two different aspects; chosen by a fixed seed."""
+    import random
+
+    rng = random.Random(seed)
+    pool = [c for c in cells() + style_cells() + request_cells()
+            if c.plan is not _DUCK and not (c.plan or {}).keys() & {"undo", "redo"}]  # fmt: skip
+    out: list[tuple[str, Cell, Cell]] = []
+    while len(out) < count:
+        a, b = rng.sample(pool, 2)
+        zh = _is_zh(a.text)
+        if zh != _is_zh(b.text) or _aspects(a) & _aspects(b):
+            continue
+        out.append((a.text + rng.choice(_JOIN_ZH if zh else _JOIN_EN) + b.text, a, b))
+    return out
+
+
+def _is_zh(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)

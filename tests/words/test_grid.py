@@ -1,9 +1,10 @@
-"""Every cell of the grids (grid.py): that sound, that way, that style; nothing else."""
+"""Every cell of the grids (grid.py): that sound, that way, that style, that request, nothing
+else; and two of them joined in one sentence give both."""
 
 from __future__ import annotations
 
 import pytest
-from grid import Cell, cells, request_cells, style_cells, verdict
+from grid import Cell, cells, pairs, request_cells, style_cells, verdict
 
 
 @pytest.mark.parametrize("cell", cells(), ids=lambda c: c.text[:40])
@@ -20,3 +21,8 @@ def test_a_style_asked_any_way_sets_that_style_and_nothing_else(cell: Cell) -> N
 @pytest.mark.parametrize("cell", request_cells(), ids=lambda c: c.text[:40])
 def test_a_request_asked_any_way_gives_its_plan(cell: Cell) -> None:
     assert verdict(cell) is None, f"{cell.text!r} (expected {cell.plan}): {verdict(cell)}"
+
+
+@pytest.mark.parametrize(("text", "a", "b"), pairs(), ids=lambda x: x[:40] if isinstance(x, str) else "")
+def test_two_requests_in_one_sentence_give_both_and_nothing_else(text: str, a: Cell, b: Cell) -> None:
+    assert verdict(a, b, text=text) is None, f"{text!r}: {verdict(a, b, text=text)}"

@@ -52,9 +52,11 @@ def _leave_game(m: re.Match[str], st: State) -> None:
 
 
 @switch(
-    rf"\b(?:(?:keep|use|leave)\s+(?:only\s+)?{_ORIG}\s+{_SOUND}\s+only|(?:only|just)\s+(?:keep\s+)?"
-    rf"{_ORIG}\s+{_SOUND}|(?:original|game)\s+{_SOUND}\s+only|keep\s+(?:the\s+)?original\s+only)\b",
-    rf"(?:只保留|只要|仅保留|只留|只用|仅用|只听|只放|只剩|纯){_ZH_ORIG}",
+    # "just the game audio" as a whole clause; "just the game audio louder" is its level
+    rf"\b(?:(?:keep|use|leave)\s+(?:only\s+)?{_ORIG}\s+{_SOUND}\s+only|(?:only|just)\s+keep\s+{_ORIG}\s+{_SOUND}"
+    rf"|keep\s+(?:the\s+)?original\s+only)\b|\b(?:(?:only|just)\s+{_ORIG}\s+{_SOUND}|(?:original|game)\s+{_SOUND}\s+only)\b{_ALONE}",
+    rf"(?:只保留|只要|仅保留|只留|只用|仅用|只听|只放|只剩|纯){_ZH_ORIG}"
+    r"(?!\s*(?:的)?(?:音量|声音)?(?:再|也)?(?:大|小|调|太|响|轻|低|高|不要|别|关|静音|去掉|有点|一点))",
 )
 def _original_only(m: re.Match[str], st: State) -> None:
     st.plan.remove_music = True
