@@ -9,7 +9,10 @@
   nothing else (the family where "change it to 80s music" moved the music's start to 1:20);
 - requests: tempo, aspect, muting or keeping the game, removing the music, ducking on and off,
   fades off, undo, redo, another take, each asked many ways. Each must give that plan (the
-  family where "i want to slow the music down" read "to slow" as "too slow": faster).
+  family where "i want to slow the music down" read "to slow" as "too slow": faster);
+- times: where the music plays, with every way of writing a time ("1m30s", "一分半", "0:05",
+  "five seconds"). Each must give that range (the family where "start the music at 1m30s"
+  read "music at 1" as a volume of 1%).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import itertools
 from dataclasses import dataclass
 
 from gamemusic.errors import BadInput
-from gamemusic.words import parse
+from gamemusic.words import TimeRange, parse
 
 _EN_MUSIC = ["music", "bgm", "background music", "song", "track", "soundtrack", "beat", "tune"]
 _EN_GAME = ["game audio", "game sound", "game sounds", "gameplay audio", "sfx", "game volume",
@@ -136,6 +139,27 @@ _REQUESTS: list[tuple[list[str], list[str], dict[str, object]]] = [
 ]  # fmt: skip
 
 
+_TIMES_EN = [("0:05", 5), ("5s", 5), ("5 seconds", 5), ("5 sec", 5), ("five seconds", 5),
+             ("1:30", 90), ("90 seconds", 90), ("1 min 30", 90), ("1m30s", 90), ("1 minute", 60),
+             ("10 secs", 10), ("ten seconds", 10), ("2 mins", 120), ("1.5 minutes", 90)]  # fmt: skip
+_TIMES_ZH = [("5秒", 5), ("五秒", 5), ("0:05", 5), ("1分30秒", 90), ("一分半", 90), ("90秒", 90),
+             ("1分钟", 60), ("一分钟", 60), ("十秒", 10), ("10s", 10), ("两分钟", 120), ("三十秒", 30)]  # fmt: skip
+_FROM, _UNTIL = (lambda t: TimeRange(t)), (lambda t: TimeRange(0.0, t))
+_LAST, _EARLY = (lambda t: TimeRange(last=t)), (lambda t: TimeRange(before_end=t))
+_WHERE = [
+    (["start the music at {t}", "music from {t}", "bring the music in at {t}",
+      "no music for the first {t}"], _TIMES_EN, _FROM),
+    (["stop the music at {t}", "music until {t}", "only the first {t}", "music for the first {t}"],
+     _TIMES_EN, _UNTIL),
+    (["music only in the last {t}", "the last {t} only"], _TIMES_EN, _LAST),
+    (["stop the music {t} before the end", "no music in the last {t}"], _TIMES_EN, _EARLY),
+    (["音乐从{t}开始", "第{t}开始放音乐", "前{t}不要音乐", "{t}后再放音乐"], _TIMES_ZH, _FROM),
+    (["音乐到{t}结束", "只放前{t}"], _TIMES_ZH, _UNTIL),
+    (["最后{t}放音乐", "音乐只在最后{t}"], _TIMES_ZH, _LAST),
+    (["最后{t}不要音乐", "结尾前{t}停掉音乐"], _TIMES_ZH, _EARLY),
+]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
@@ -151,6 +175,15 @@ def style_cells() -> list[Cell]:
         for style, words in _STYLE_WORDS.items()
         for word in words
         for frame in (_STYLE_ZH if _is_zh(word) else _STYLE_EN)
+    ]
+
+
+def time_cells() -> list[Cell]:
+    return [
+        Cell(frame.format(t=said), "time", plan={"range": where(float(value))})
+        for frames, times, where in _WHERE
+        for frame in frames
+        for said, value in times
     ]
 
 
@@ -215,7 +248,7 @@ def verdict(cell: Cell, *more: Cell, text: str | None = None) -> str | None:
 
 
 # ---- two requests in one sentence ----------------------------------------------------------
-_JOIN_EN = [" and ", ", ", ", also ", " then ", ", and then "]
+_JOIN_EN = [", ", ", also ", " then ", ", and then ", ". "]  # ("cut the game audio and music ...": both)
 _JOIN_ZH = ["，", "，然后", "，还有", "。"]
 
 
@@ -229,7 +262,8 @@ def _aspects(cell: Cell) -> set[str]:
     if "new_take" in keys:  # "换成阴森风格，换一个": the style named is the other one
         keys.add("style")
     if "remove_music" in keys:  # removing the music and changing it contradict
-        keys |= {"style", "volume_factor", "tempo_factor", "fade_in", "fade_out", "duck", "new_take"}
+        keys |= {"style", "volume_factor", "tempo_factor", "fade_in", "fade_out", "duck", "new_take",
+                 "range"}
     return keys
 
 
@@ -239,7 +273,7 @@ def pairs(count: int = 400, seed: int = 5) -> list[tuple[str, Cell, Cell]]:
     import random
 
     rng = random.Random(seed)
-    pool = [c for c in cells() + style_cells() + request_cells()
+    pool = [c for c in cells() + style_cells() + request_cells() + time_cells()
             if c.plan is not _DUCK and not (c.plan or {}).keys() & {"undo", "redo"}]  # fmt: skip
     out: list[tuple[str, Cell, Cell]] = []
     while len(out) < count:

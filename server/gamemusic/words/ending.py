@@ -12,13 +12,13 @@ import re
 
 from gamemusic.words.plan import TimeRange
 from gamemusic.words.rules import OFF_VERB, Rule, State, bad, group, registrar
-from gamemusic.words.text import DUR, seconds
+from gamemusic.words.text import TIME, seconds
 from gamemusic.words.timing import _set_range
 
 END: list[Rule] = []
 early = registrar(END)
 
-_N = rf"(?:(?:like|about|around|roughly|maybe)\s+)?(?P<d>{DUR}|a\s+minute|a\s+min)"
+_N = rf"(?:(?:like|about|around|roughly|maybe)\s+)?(?P<d>{TIME}|a\s+minute|a\s+min)"
 _END = (
     r"(?:the\s+(?:very\s+)?end(?:\s+of\s+(?:the\s+)?(?:video|clip|vod|recording))?\b|(?:the\s+)?(?:video|clip|vod|"
     r"recording|match|it)\s+(?:ends|is\s+over|finishes|stops)\b)"
@@ -30,7 +30,7 @@ _NO_MUSIC = (
     r"(?:silent|quiet|music[\s-]?free|free\s+of\s+(?:music|bgm)|without\s+(?:any\s+)?(?:background\s+)?(?:music|bgm)"
     r"|(?:with\s+)?no\s+(?:background\s+)?(?:music|bgm))\b"
 )
-_LAST = rf"the\s+(?:last|final|closing)\s+(?P<d>{DUR}|minute|min)\b"
+_LAST = rf"the\s+(?:last|final|closing)\s+(?P<d>{TIME}|minute|min)\b"
 _ZH_MUSIC = r"(?:背景)?(?:音乐|bgm|配乐|歌)"
 _ZH_STOP = r"(?:停掉|停止|停下来?|停|结束|收尾|关掉|关闭|关|去掉|撤掉|拿掉|砍掉|掐掉|断掉)"
 _ZH_NONE = r"(?:(?:不要|别|不用|不|没有|不需要|无)(?:放|播|有|要|加)?)"
@@ -47,14 +47,14 @@ _ZH_CLAUSE_END = r"(?=\s*(?:$|[,，。.!！;；?？]))"
     rf"\b(?:(?:leave|keep|make|let)\s+)?{_LAST}(?:\s+of\s+(?:the\s+)?(?:video|clip))?\s+(?:should\s+be\s+|are\s+|is\s+"
     rf"|must\s+be\s+|stays?\s+|(?:should\s+|must\s+)?(?:have|has)\s+|be\s+)?{_NO_MUSIC}",
     rf"\b(?:except|but\s+not|apart\s+from|other\s+than|minus|besides)\s+(?:for\s+)?(?:during\s+|in\s+)?{_LAST}",
-    rf"(?:{_ZH_MUSIC}\s*(?:要|就|得|请|再)?\s*)?提前\s*(?P<d>{DUR})\s*(?:就)?{_ZH_STOP}(?:掉)?\s*(?:{_ZH_MUSIC})?",
-    rf"(?:{_ZH_MUSIC}\s*)?(?:在\s*)?(?:视频)?(?:结束|结尾|片尾)(?:之)?前\s*(?:的)?\s*(?P<d>{DUR})\s*(?:的时候|时)?\s*(?:就)?"
+    rf"(?:{_ZH_MUSIC}\s*(?:要|就|得|请|再)?\s*)?提前\s*(?P<d>{TIME})\s*(?:就)?{_ZH_STOP}(?:掉)?\s*(?:{_ZH_MUSIC})?",
+    rf"(?:{_ZH_MUSIC}\s*)?(?:在\s*)?(?:视频)?(?:结束|结尾|片尾)(?:之)?前\s*(?:的)?\s*(?P<d>{TIME})\s*(?:的时候|时)?\s*(?:就)?"
     rf"(?:{_ZH_STOP}|{_ZH_NONE})\s*(?:{_ZH_MUSIC})?",
-    rf"(?:{_ZH_MUSIC}\s*)?(?:在\s*)?(?:最后|结尾|末尾|片尾)(?:的|那)?\s*(?P<d>{DUR})\s*(?:的时候|里|内|里面)?\s*(?:就|都|先)?"
+    rf"(?:{_ZH_MUSIC}\s*)?(?:在\s*)?(?:最后|结尾|末尾|片尾)(?:的|那)?\s*(?P<d>{TIME})\s*(?:的时候|里|内|里面)?\s*(?:就|都|先)?"
     rf"(?:{_ZH_NONE}|去掉|删掉|关掉|拿掉|撤掉|砍掉|停掉)\s*(?:{_ZH_MUSIC}|{_ZH_CLAUSE_END})",
-    rf"(?:放|播)到(?:视频)?(?:结束|结尾)(?:之)?前\s*(?P<d>{DUR})",
-    rf"除了?(?:结尾|最后|片尾)的?\s*(?P<d>{DUR})",
-    rf"(?:离|距离)(?:视频)?(?:结束|结尾)(?:还有|还剩|前)\s*(?P<d>{DUR})\s*(?:的时候)?\s*(?:就)?{_ZH_STOP}\s*(?:{_ZH_MUSIC})?",
+    rf"(?:放|播)到(?:视频)?(?:结束|结尾)(?:之)?前\s*(?P<d>{TIME})",
+    rf"除了?(?:结尾|最后|片尾)的?\s*(?P<d>{TIME})",
+    rf"(?:离|距离)(?:视频)?(?:结束|结尾)(?:还有|还剩|前)\s*(?P<d>{TIME})\s*(?:的时候)?\s*(?:就)?{_ZH_STOP}\s*(?:{_ZH_MUSIC})?",
 )
 def _before_end(m: re.Match[str], st: State) -> None:
     d = group(m, "d") or "0"

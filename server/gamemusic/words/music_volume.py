@@ -82,7 +82,7 @@ def _music_of_now(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:(?:music|bgm)\s+)?(?:volume|vol|level|loudness)\s*(?:(?:to|at|of|=|:|is|down\s+to|up\s+to)"
     rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.]|[\s-]*(?:bits?|bpm|fps)\b)\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:to|at)\s+{_ABOUT}"
-    rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|秒|分)\b|[\s-]*(?:bits?|bpm|fps)\b)\s*"
+    rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?)(?![a-z])|\s*[秒分]|[\s-]*(?:bits?|bpm|fps)\b)\s*"
     rf"(?P<pct3>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
     r"(?:volume|vol|loud|loudness|level))?|\b(?:music|bgm)\s+(?P<v4>\d{1,3}|0?\.\d+)(?![\d%:])(?=\s*(?:$|[,;!?\n]|please|pls|and\b|(?:the\s+)?game\b))",
     rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|设到|设置到|调整到|调整为|弄到|定到|拉到|改成|改为|降到|降低到|减到|提到|升到|开到|加到|到|为|是|:)?\s*"

@@ -21,29 +21,29 @@ when = registrar(RANGES)
 
 @lead(
     rf"\b{rules.OFF_VERB}\s+(?:any\s+|the\s+|all\s+the\s+)?"
-    rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
-    rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)"
-    rf"|\b(?:the\s+)?(?:first|opening)\s+(?P<d5>{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|stays?\s+|(?:has|have)\s+to\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?"
+    rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{TIME}|minute)"
+    rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{TIME}|minute)\s+(?:silent|without\s+music|music[\s-]?free)"
+    rf"|\b(?:the\s+)?(?:first|opening)\s+(?P<d5>{TIME})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|stays?\s+|(?:has|have)\s+to\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?"
     r"(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+music)\b"
     rf"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning)|at\s+first|in\s+the\s+beginning)\b"
-    rf"[^.;!?\n]{{0,24}}?(?P<d4>{DUR})"
+    rf"[^.;!?\n]{{0,24}}?(?P<d4>{TIME})"
     rf"|\b(?:make|keep|leave)\s+(?:the\s+)?(?:beginning|start|intro|opening)\s+(?:silent|music[\s-]?free|without\s+music)"
-    rf"\s+for\s+(?:the\s+first\s+)?(?P<d3>{DUR})",
-    rf"\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm)\s+out\s+of\s+the\s+(?:first|opening)\s+(?P<d>{DUR}|minute)"
-    rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d2>{DUR}|minute)",
+    rf"\s+for\s+(?:the\s+first\s+)?(?P<d3>{TIME})",
+    rf"\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm)\s+out\s+of\s+the\s+(?:first|opening)\s+(?P<d>{TIME}|minute)"
+    rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d2>{TIME}|minute)",
     rf"\b(?:don't|do\s+not|dont)\s+start\s+(?:the\s+)?(?:music|bgm)\s+(?:until|till|before)\s+(?P<t>{TIME})"
     rf"|\b(?:hold|keep)\s+(?:off\s+)?(?:the\s+)?(?:music|bgm)(?:\s+off)?\s+(?:until|till)\s+(?P<t2>{TIME})"
-    rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)"
+    rf"|\bwait\s+(?:for\s+)?(?P<t3>{TIME})\s+before\s+(?:the\s+)?(?:music|bgm)"
     r"|\b(?:music|bgm|it)\s+(?:(?:should|to|can|could|will|would|must)\s+)?(?:not|never|shouldn't|won't|doesn't|don't"
     rf"|dont|can't)\s+(?:start|begin|come\s+in|kick\s+in|play)\s+(?:until|till|before)\s+(?P<t4>{TIME})",
     rf"(?:(?:前面|开头|一开始|开始|片头|开场)的?)+(?:先)?(?:不要|别|不用|不放|没有)(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)\s*[,，]?\s*(?:等到|到|从)?第?(?P<t2>{TIME})"
     r"\s*(?:以后|之后|后)?\s*(?:再|才)?(?:放|开始|进来|出来|有|响起?)?",
-    rf"(?:(?:音乐|背景音乐|bgm)?(?:开始|进来)前|开头|前面|开场|片头)(?:先)?(?:留白|空白|留|空|空出|留出)\s*(?P<d4>{DUR})(?:的)?(?:空白|静音|安静)?",
-    rf"(?:延后|推迟|晚)\s*(?P<d5>{DUR})\s*(?:再|才)?(?:开始|进来|放|出来|进|响起?|播)",
+    rf"(?:(?:音乐|背景音乐|bgm)?(?:开始|进来)前|开头|前面|开场|片头)(?:先)?(?:留白|空白|留|空|空出|留出)\s*(?P<d4>{TIME})(?:的)?(?:空白|静音|安静)?",
+    rf"(?:延后|推迟|晚)\s*(?P<d5>{TIME})\s*(?:再|才)?(?:开始|进来|放|出来|进|响起?|播)",
     rf"等到\s*第?(?P<t3>{TIME})(?:\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?)?(?=\s*(?:$|[,，。.!！]))",
     rf"(?:等到|等|到了)\s*第?(?P<t>{TIME})\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?",
-    rf"(?:(?:前面?|开头|开始|片头|开场)(?:的|那)?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:(?:是|都是|只是|属于)[^，,。；;\n]{{1,10}}[，,]\s*)?(?:先|都|就)?(?:(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)"
-    r"|(?:不放|别放|不要放|不用放)(?=\s*(?:$|[,，。.!！;；])))|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
+    rf"(?:(?:前面?|开头|开始|片头|开场)(?:的|那)?\s*(?P<d>{TIME})|第(?P<d3>1分钟))\s*(?:(?:是|都是|只是|属于)[^，,。；;\n]{{1,10}}[，,]\s*)?(?:先|都|就)?(?:(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)"
+    r"|(?:不放|别放|不要放|不用放)(?=\s*(?:$|[,，。.!！;；])))|(?:不要|别)(?:在)?前\s*(?P<d2>{TIME})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
@@ -343,7 +343,7 @@ def _music_lasts(m: re.Match[str], st: State) -> None:
 
 @when(
     rf"\b(?:the\s+)?(?:last|final|closing|ending)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
-    rf"(?:最后的?|后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",
+    rf"(?:最后的?|(?<![然之以过])后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",  # not 然后一分钟后
 )
 def _last(m: re.Match[str], st: State) -> None:
     length = _length(m["d"])
