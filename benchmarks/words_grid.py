@@ -1,7 +1,7 @@
 """The grids (tests/words/grid.py), English and Chinese: every verb for louder / quieter with
 every name for the music and the game's sound; every mood or genre word in every way of asking
 for music; tempo, aspect, mute, removal, ducking, fades, undo and another take asked many
-ways; the music's range with every way of writing a time; and pairs of them joined in one sentence. Prints each cell that changes the wrong thing,
+ways; the music's range with every way of writing a time; titles asked many ways; and pairs of them joined in one sentence. Prints each cell that changes the wrong thing,
 goes the wrong way, or is refused; then the totals.
 
     python benchmarks/words_grid.py [--pairs N] [--seed S]
@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "words"))
 
-from grid import cells, pairs, request_cells, style_cells, time_cells, verdict
+from grid import cells, pairs, request_cells, style_cells, time_cells, title_cells, verdict
 
 
 def main() -> None:
@@ -23,7 +23,7 @@ def main() -> None:
     ap.add_argument("--pairs", type=int, default=2000, help="Two-request sentences to try.")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    single = cells() + style_cells() + request_cells() + time_cells()
+    single = cells() + style_cells() + request_cells() + time_cells() + title_cells()
     wrong = [(c.text, why) for c in single if (why := verdict(c))]
     two = pairs(args.pairs, args.seed)
     wrong2 = [(text, why) for text, a, b in two if (why := verdict(a, b, text=text))]

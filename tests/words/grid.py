@@ -12,7 +12,9 @@
   family where "i want to slow the music down" read "to slow" as "too slow": faster);
 - times: where the music plays, with every way of writing a time ("1m30s", "一分半", "0:05",
   "five seconds"). Each must give that range (the family where "start the music at 1m30s"
-  read "music at 1" as a volume of 1%).
+  read "music at 1" as a volume of 1%);
+- titles: a quoted text asked as a title many ways, with its time and place. Each must add
+  that one title, its case kept, and nothing else ('slap a "GG" title on it' was refused).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import itertools
 from dataclasses import dataclass
 
 from gamemusic.errors import BadInput
-from gamemusic.words import TimeRange, parse
+from gamemusic.words import TextOverlay, TimeRange, parse
 
 _EN_MUSIC = ["music", "bgm", "background music", "song", "track", "soundtrack", "beat", "tune"]
 _EN_GAME = ["game audio", "game sound", "game sounds", "gameplay audio", "sfx", "game volume",
@@ -160,6 +162,20 @@ _WHERE = [
 ]  # fmt: skip
 
 
+_TITLE_TEXTS = ["GG EZ", "Road to Diamond", "Ranked #1", "Episode 3: The Return", "thanks for watching!"]
+_TITLE_FRAMES = [
+    ('add a title "{x}"', {}), ('put "{x}" as the title', {}), ('title: "{x}"', {}),
+    ('add text "{x}" at the bottom', {"position": "bottom", "kind": "text"}),
+    ('add the title "{x}" at the top', {"position": "top"}), ('add a title "{x}" at 0:05', {"at": 5.0}),
+    ('title "{x}" at 5 seconds for 3 seconds', {"at": 5.0, "duration": 3.0}),
+    ("add a title that says '{x}'", {}), ('can you put a title "{x}" at the start', {"at": 0.0}),
+    ('slap a "{x}" title on it', {}), ('i want the text "{x}" at the top', {"position": "top", "kind": "text"}),
+    ("加个标题“{x}”", {}), ("标题写“{x}”", {}), ("在开头加字幕“{x}”", {"kind": "text", "at": 0.0}),
+    ("加一行字“{x}”放在顶部", {"kind": "text", "position": "top"}), ("第5秒加标题“{x}”", {"at": 5.0}),
+    ("标题“{x}”显示3秒", {"duration": 3.0}),
+]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
@@ -175,6 +191,14 @@ def style_cells() -> list[Cell]:
         for style, words in _STYLE_WORDS.items()
         for word in words
         for frame in (_STYLE_ZH if _is_zh(word) else _STYLE_EN)
+    ]
+
+
+def title_cells() -> list[Cell]:
+    return [
+        Cell(frame.format(x=text), "title", plan={"titles": [TextOverlay(text, **{"kind": "title", **spec})]})
+        for frame, spec in _TITLE_FRAMES
+        for text in _TITLE_TEXTS
     ]
 
 
@@ -273,7 +297,7 @@ def pairs(count: int = 400, seed: int = 5) -> list[tuple[str, Cell, Cell]]:
     import random
 
     rng = random.Random(seed)
-    pool = [c for c in cells() + style_cells() + request_cells() + time_cells()
+    pool = [c for c in cells() + style_cells() + request_cells() + time_cells() + title_cells()
             if c.plan is not _DUCK and not (c.plan or {}).keys() & {"undo", "redo"}]  # fmt: skip
     out: list[tuple[str, Cell, Cell]] = []
     while len(out) < count:

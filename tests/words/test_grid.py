@@ -4,7 +4,16 @@ else; and two of them joined in one sentence give both."""
 from __future__ import annotations
 
 import pytest
-from grid import Cell, cells, pairs, request_cells, style_cells, time_cells, verdict
+from grid import (
+    Cell,
+    cells,
+    pairs,
+    request_cells,
+    style_cells,
+    time_cells,
+    title_cells,
+    verdict,
+)
 
 
 @pytest.mark.parametrize("cell", cells(), ids=lambda c: c.text[:40])
@@ -25,6 +34,11 @@ def test_a_request_asked_any_way_gives_its_plan(cell: Cell) -> None:
 
 @pytest.mark.parametrize("cell", time_cells(), ids=lambda c: c.text[:40])
 def test_a_time_written_any_way_places_the_music_there(cell: Cell) -> None:
+    assert verdict(cell) is None, f"{cell.text!r} (expected {cell.plan}): {verdict(cell)}"
+
+
+@pytest.mark.parametrize("cell", title_cells(), ids=lambda c: c.text[:40])
+def test_a_title_asked_any_way_adds_that_title(cell: Cell) -> None:
     assert verdict(cell) is None, f"{cell.text!r} (expected {cell.plan}): {verdict(cell)}"
 
 

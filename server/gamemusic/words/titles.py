@@ -84,7 +84,8 @@ _TITLES = [
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
         rf"\b{_EN_KW}\s*(?:(?:saying|that\s+says|which\s+says|reading|of|with\s+the\s+text|with|"
         rf"called|:|=|-)\s*)?{QUOTED}",
-        rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the|my)\s+)?(?:(?P<se2>intro|outro|opening|ending|closing)\s+)?{_EN_KW}",
+        rf"\b(?:add|put|show|insert|display|slap|throw|stick|pop|place)\s+(?:(?:a|an|the|my)\s+)?{QUOTED}\s+(?:as\s+(?:a|the|my)\s+)?"
+        rf"(?:(?P<se2>intro|outro|opening|ending|closing)\s+)?{_EN_KW}",
         rf"\b(?:make|have|let|can)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?{_EN_KW}\s+(?:say|says|read|reads|show|be)\s*:?\s*{QUOTED}",
         rf"\b(?:the|a|an|my)\s+(?:[a-z]+\s+)?{_EN_KW}\s+(?:should|will|can|must|could|needs?\s+to|has\s+to|to)\s+(?:say|read|show|be)\s*:?\s*{QUOTED}",
         rf"(?:\b(?:add|put|show|insert|display|place|want|need|have|gimme|make)\s+)?(?:(?:a|an|the|some)\s+)?\b{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
