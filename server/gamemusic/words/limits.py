@@ -375,7 +375,7 @@ _SYNTH_SAID = re.compile(r"80\s*年代|八十年代|合成器|赛博|霓虹|复�
 
 @rule(
     r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
-    r"(?<!kong\s)country|reggae|punk|opera|acoustic|piano|guitar(?!\s+hero)|violin|a\s+cappella|acapella|disco|funk|blues|gospel"
+    r"(?<!kong\s)country|reggae|punk|opera|acoustic|piano|guitar(?!\s+hero)|violin|a\s+cappella|acapella|disco|funk|blues|gospel|ska"
     r"|drums?(?:\s+solo)?|saxophone|sax|flute|trumpet|vocals?|singing|lyrics|beatbox(?:ing)?)\b",
     r"(?:电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|(?<!复)古风|国风|武侠|仙侠|中国风|民族风|戏曲|西部|牛仔|乡村音乐|民谣|流行乐|蹦迪|dj|鼓点|鼓声|架子鼓|打击乐|合唱|人声演唱|带歌词|歌词|唱歌|有人唱)"
     r"(?!\s*(?:rpg|jrpg|角色扮演))",  # 仙侠RPG: the RPG is the style asked for
@@ -414,6 +414,19 @@ def _at_the_end(m: re.Match[str], st: State) -> None:
 )
 def _which_style(m: re.Match[str], st: State) -> None:
     st.plan.question = Question("Which style?", "换成哪种风格？", tuple(STYLE_TITLES))
+
+
+@rule(
+    r"(?<!look\s)(?<!looks\s)\b(?:more\s+|very\s+|super\s+)?(?:cinematic|dramatic|filmic|movie[\s-]?like|hollywood)\b|\blike\s+a\s+(?:movie|film)(?:\s+(?:trailer|score|soundtrack))?\b"
+    r"|\b(?:movie|film)\s+(?:trailer|score|soundtrack)\b|\btrailer\s+music\b",
+    r"电影感|大片感|大片的感觉|好莱坞|预告片|影视感|(?:更|有点)?戏剧性",
+)
+def _cinematic(m: re.Match[str], st: State) -> None:
+    st.plan.question = Question(
+        "Cinematic how: a sweeping RPG theme, or an epic boss fight?",
+        "想要哪种电影感：恢弘的角色扮演主题，还是史诗的Boss战？",
+        ("rpg", "boss"),
+    )
 
 
 _ANY_WILL_DO = re.compile(r"[^。；;!?！？\n]{0,12}?(?:还是|或者|或)[^。；;!?！？\n]{1,10}?(?:都行|都可以|都好|都ok|随便)")
