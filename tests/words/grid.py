@@ -183,6 +183,7 @@ class Cell:
     up: bool = False
     style: str | None = None
     plan: dict[str, object] | None = None
+    step: float | None = None  # a level's exact step, where the words fix it ("a bit": 0.8)
 
 
 def style_cells() -> list[Cell]:
@@ -234,7 +235,8 @@ def cells() -> list[Cell]:
                 for k, (verb, name) in enumerate(itertools.product(verbs, names)):
                     pre, post = wrap[k % len(wrap)]
                     pre = "" if verb.startswith(("the ", "i ")) else pre  # a complaint
-                    out.append(Cell(pre + verb.format(n=name) + post, sound, up))
+                    text = pre + verb.format(n=name) + post
+                    out.append(Cell(text, sound, up, step=_step(text, up)))
     return out
 
 
@@ -252,7 +254,18 @@ def _take(cell: Cell, changed: dict[str, object]) -> str | None:
         changed.pop("duck"), changed.pop("duck_step", None)
     if step is None or (step > 1) != cell.up:
         return f"no {cell.sound} {'up' if cell.up else 'down'}"
+    if cell.step is not None and abs(step - cell.step) > 1e-6:
+        return f"{cell.sound} step {step:g}, not {cell.step:g}"
     return None
+
+
+def _step(text: str, up: bool) -> float | None:
+    """The step English words fix: 'a bit' is the small one, a plain verb the normal one;
+    complaints and Chinese are left to the corpus."""
+    if _is_zh(text) or text.startswith(("the ", "i ")):  # a complaint, its own words
+        return None
+    size = 1 if " a bit" in text else 2
+    return {1: (1.25, 0.8), 2: (1.5, 0.6)}[size][0 if up else 1]
 
 
 def verdict(cell: Cell, *more: Cell, text: str | None = None) -> str | None:

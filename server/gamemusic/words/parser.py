@@ -104,6 +104,7 @@ def parse(text: str) -> EditPlan:
         )  # fmt: skip
     work = refer.resolve(typos.correct(titles.take_titles(work, state.plan).lower()))
     work = _LEAVE_IT.sub(lambda m: _set_aside(m, state), work)
+    work = _PRAISE.sub(lambda m: _set_aside(m, state), work)
     for table in RULE_ORDER:
         for pattern, handler in table:
             state.cut = 0
@@ -125,6 +126,21 @@ def parse(text: str) -> EditPlan:
 _LEAVE_IT = re.compile(
     r"(?:^|(?<=[,;.!?，。；！？\n]))[^,;.!?，。；！？\n]+?(?:就|也|先|都)?(?:不用管|别管|不要管|不管|无所谓|没关系|不要紧"
     r"|不重要|不用理|不用在意)(?:它|了|吧|啦)*(?=$|[,;.!?，。；！？\n])",
+    FLAGS,
+)
+
+
+# "the fade sounds better now", "love the boss music", "nice, the ducking works well": praise of
+# what is there asks for nothing (it read as adding fades, or switching to boss).
+_PRAISE = re.compile(
+    r"(?:^|(?<=[,;.!?\n])|(?<=\bbut\s))\s*(?:(?:ok(?:ay)?|nice|wow|great|cool|yes|yeah|yay|lol|omg)\s*,?\s+)*(?:"
+    r"(?:the|this|that|it|my)\b(?:(?!\b(?:but|and|so)\b)[^,;.!?\n]){0,30}?\b(?:works?|looks?|sounds?|is|are|'s|feels?)\s+(?:(?:so|really|super|pretty|much|way"
+    r"|a\s+lot|already|perfectly|just)\s+)*(?:good|great|fine|nice|perfect|better|amazing|awesome|fire|sick|dope|lit|solid|right"
+    r"|cool|ok|okay|well|clean|smooth)(?:\s+now)?(?:\s+(?:lol|tho|thanks|thx|ty))?"
+    r"|(?:that's|thats|that\s+is|it's|its)\s+(?:(?:so|much|way|a\s+lot)\s+)?(?:better|perfect|great|good|fine|it)(?:\s+now)?"
+    r"|(?:i\s+(?:really\s+)?(?:love|like|dig)|love|loving)\s+(?:the|this|that|it|how)\b(?![^,;.!?\n]*\b(?:more|better|instead|than|but)\b)[^,;.!?\n]{0,40}"
+    r"|(?:good|nice|great)\s+job\b[^,;.!?\n]{0,30}|(?:this|it|that)\s+(?:already\s+)?sounds\s+like\s+[^,;.!?\n]{1,30}?(?:\s+lol)?"
+    r")(?=\s*(?:$|[,;.!?\n]|but\b))",
     FLAGS,
 )
 
