@@ -41,7 +41,7 @@ from gamemusic.words import (
     typos,
 )
 from gamemusic.words.plan import EditPlan, Question
-from gamemusic.words.replies import nothing_to_do, unplaced_amount
+from gamemusic.words.replies import called_off, nothing_to_do, unplaced_amount
 from gamemusic.words.rules import OPPOSITE, Handler, Opposed, Rule, State, bad
 from gamemusic.words.text import FLAGS, TIME, detect_lang, normalize, say
 from gamemusic.words.vocabulary import STYLE_TITLES, meaningful
@@ -102,6 +102,8 @@ def parse(text: str) -> EditPlan:
             hint=say(lang, "Send one short sentence per edit.", "每次编辑请发一句短的话。"),
             code="not_understood",
         )  # fmt: skip
+    if _CALLED_OFF.search(work):  # "switch to lofi... actually never mind": nothing asked
+        raise called_off(lang)
     work = refer.resolve(typos.correct(titles.take_titles(work, state.plan).lower()))
     work = _LEAVE_IT.sub(lambda m: _set_aside(m, state), work)
     work = _PRAISE.sub(lambda m: _set_aside(m, state), work)
@@ -122,6 +124,13 @@ def parse(text: str) -> EditPlan:
     return plan
 
 
+# A sentence that ends by calling itself off: "make it louder, never mind", "换成lofi，算了".
+_CALLED_OFF = re.compile(
+    r"\S.*?(?:[,;.!]|\.\.\.|\s)\s*(?:(?:actually|oh|wait|no|ok|okay|hmm|eh)\s*,?\s+)*(?:never\s*mind|nvm|forget\s+(?:it|that|about\s+it)"
+    r"|cancel\s+that|don'?t\s+bother|scratch\s+that)\s*(?:lol|then|please|pls|sorry)?[.!\s]*$"
+    r"|\S.*?[，,。]\s*(?:还是)?(?:算了|不用了|不弄了|不改了)(?:吧|啊|哈)?[。!！\s]*$",
+    FLAGS,
+)
 # "我声音小不用管": a clause its speaker waves off asks for nothing.
 _LEAVE_IT = re.compile(
     r"(?:^|(?<=[,;.!?，。；！？\n]))[^,;.!?，。；！？\n]+?(?:就|也|先|都)?(?:不用管|别管|不要管|不管|无所谓|没关系|不要紧"
