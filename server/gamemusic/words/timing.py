@@ -333,6 +333,7 @@ def _not_first(m: re.Match[str], st: State) -> None:
     rf"|\b(?:make|keep)\s+(?:the\s+)?(?:music|bgm)\s+(?:only\s+|just\s+)?(?P<d2>{DUR}|a\s+minute)\s+long\b"
     rf"|\b(?:only|just)\s+(?P<d3>{DUR}|a\s+minute)\s+of\s+(?:background\s+)?(?:music|bgm)\b(?!\s+(?:from|at|after|before|in|starting)\b)"
     rf"|^\s*(?:(?:add|put)\s+)?(?:background\s+)?(?:music|bgm)\s+for\s+(?:only\s+|just\s+)?(?P<d4>{DUR}|a\s+minute)\s*(?:please|pls)?\s*$",
+    rf"(?:音乐|背景音乐|bgm|配乐)(?:只|就)?(?:持续|放|播)\s*(?P<d>{DUR})(?:就(?:好|行|够了?|停|可以了?))?(?=\s*(?:$|[,，。!！]))",
 )
 def _music_lasts(m: re.Match[str], st: State) -> None:
     """"The music should last 30 seconds", "only 30 seconds of music": from the start for that
