@@ -35,7 +35,7 @@ def nothing_to_do(text: str, plan: EditPlan) -> BadInput:
 def called_off(lang: str) -> BadInput:
     """The sentence took its own request back ("make it louder, never mind")."""
     return BadInput(say(lang, "You called it off, so nothing was changed.", "好的，这次什么都没改。"),
-                    hint=supported(lang), code="not_understood", recognized=True)  # fmt: skip
+                    code="not_understood", recognized=True)  # fmt: skip
 
 
 def unplaced_amount(plan: EditPlan, parts: list[str]) -> BadInput:
