@@ -25,6 +25,7 @@ from gamemusic.words.rules import (
 from gamemusic.words.text import TIME, seconds
 from gamemusic.words.vocabulary import (
     FRANCHISE_RE,
+    FRANCHISE_WORDS,
     STYLE_RE,
     STYLE_TITLES,
     STYLE_ZH,
@@ -56,7 +57,12 @@ def _half_double(m: re.Match[str], st: State) -> None:
     _scale_tempo(st, 2.0 if re.search(r"double|twice", m.group(0), re.I) else 0.5)
 
 
-@shape(r"(?:节奏|速度|节拍|拍速|tempo|bpm)(?:直接|再)?(?:(?P<up>翻倍|加倍|翻一倍|快一倍)|减半|慢一半|降一半|放慢一半)")
+@shape(
+    r"(?:节奏|速度|节拍|拍速|tempo|bpm)(?:直接|再)?(?:(?P<up>翻倍|加倍|翻一倍|快一倍)|减半|慢一半|降一半|放慢一半)",
+    # 音乐慢一倍 / bgm快一倍 / 慢一倍 (text.py makes them 慢一半 / 快两倍); not the picture's speed
+    r"(?<!视频)(?<!画面)(?<!播放)(?:(?:音乐|背景音乐|bgm|配乐|歌|曲子)(?:的)?)?(?:节奏|速度|节拍)?(?:直接|再|整体)?"
+    r"(?:(?P<up>(?:放快|加快|调快|变快|快)了?(?:两|2)倍)|(?:放慢|减慢|调慢|变慢|慢)了?一半)(?![\d.])",
+)
 def _zh_half_double(m: re.Match[str], st: State) -> None:
     """节奏翻倍 / 速度减半: the tempo times 2 or 0.5."""
     _scale_tempo(st, 2.0 if m["up"] else 0.5)
@@ -376,6 +382,17 @@ def _not_enough(m: re.Match[str], st: State) -> None:
     found = style_word(m["w"])
     if found:
         st.styles.append(found)
+
+
+@style(
+    rf"{FRANCHISE_WORDS}"
+    r"(?P<rec>的?(?:(?!那样|一样|那种|这种|风|感觉|的|像|般)[\u4e00-\u9fff]){0,4}?(?:录像|录屏|视频|实况|集锦|直播|片段|素材|合集|高光|操作))",
+)
+def _zh_recorded(m: re.Match[str], st: State) -> None:
+    """王者荣耀五杀集锦 / 原神深渊实况: the game recorded, with the words up to its noun."""
+    found = franchise(m.group(0)[: m.start("rec") - m.start()])
+    if found is not None and not style_word(found[1]):
+        st.setting = found
 
 
 @style(FRANCHISE_RE.pattern)

@@ -13,7 +13,7 @@ import re
 
 from gamemusic.words.plan import EditPlan, TextOverlay, TimeRange, Unsupported
 from gamemusic.words.rules import A, B, Rule, State, bad, group, registrar, span
-from gamemusic.words.text import DUR, FLAGS, QUOTED, TIME, quoted_text, seconds
+from gamemusic.words.text import CLOCK, DUR, FLAGS, QUOTED, TIME, quoted_text, seconds
 
 REMOVE: list[Rule] = []
 rule = registrar(REMOVE)
@@ -108,7 +108,7 @@ _TITLES = [
         rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|打上|放个|写上|显示)\s*(?:一个|个|一句|句|一行)?\s*(?:新的?)?\s*"
         rf"{QUOTED}(?!\s*(?:音乐|风格?|bgm|的?感觉|那样|一样|那种))",
         # 把“GG”放到最后3秒: the quoted text first, then where it goes
-        rf"(?:把|将)\s*{QUOTED}\s*(?:放到|放在|显示在|挪到|放)(?=\s*(?:最后|开头|结尾|片头|片尾|末尾|第|\d|屏幕|画面|顶部|底部|中间|上面|下面))",
+        rf"(?:把|将)\s*{QUOTED}\s*(?:放到|放在|显示在|挪到|移到|移动到|挪去|调到|改到|放)(?=\s*(?:最后|开头|结尾|片头|片尾|末尾|第|\d|屏幕|画面|顶部|底部|中间|上面|下面))",
         rf"\b(?P<again>another|a\s+second|one\s+more)(?:\s+(?:one|{_EN_KW}))?(?P<mid>\s+(?:at|in|from|for|on)\s[^\"“「'\n,;]{{1,30}}?)?"
         rf"\s*(?:(?:saying|that\s+says|reading|with|:)\s*)?{QUOTED}",
         rf"(?<=\n)\s*(?:,\s*)?(?P<again>and|&|plus|then)\s+(?:(?:the|a)\s+)?{QUOTED}(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
@@ -142,6 +142,7 @@ _SPECS = [
         rf"\s*,?\s*(?:在|从)?\s*第?(?P<at>{TIME})\s*(?:处|时|开始|出现)",
         rf"\s*,?\s*(?:放在|放到|在|于|出现在)\s*第?(?P<at>{TIME})",
         rf"\s*,?\s*第(?P<at>{TIME})(?=\s*(?:$|[,;。\n]))",
+        rf"\s*,?\s*(?P<at>{CLOCK})(?!\s*(?:到|至|-|~|–|to\b))",  # 把“开始”放到0:05: a clock time is a point
         rf"\s*,?\s*(?:在)?\s*(?P<at>{DUR})\s*(?:以后|之后|后)\s*(?:再|才)?(?:出现|显示|开始|出来)",  # 2秒后出现
         rf"\s*,?\s*(?:持续|显示|停留|保持|出现)?\s*(?P<d>{DUR})",
         r"\s*,?\s*(?:在|放在|放到|放)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)(?:处|时)?",

@@ -139,6 +139,26 @@ for _sid, _more in {
 }.items():
     FRANCHISES[_sid] = FRANCHISES[_sid] + _more
 
+# Games Chinese creators record (round 5), each to the sound its players would expect.
+for _sid, _more in {
+    "chiptune": ("传说之下", "以撒的结合", "以撒", "泰拉瑞亚", "超级食肉男孩"),
+    "16bit": ("拳皇", "合金弹头", "三国战纪", "地下城与勇士", "dnf"),
+    "rpg": ("星穹铁道", "崩坏星穹铁道", "崩铁", "崩坏3", "阴阳师", "梦幻西游", "逆水寒", "天涯明月刀",
+            "剑网3", "剑侠情缘", "古剑奇谭", "鸣潮", "明日方舟", "幻塔", "八方旅人", "异度之刃"),
+    "platformer": ("植物大战僵尸", "pvz", "蛋仔派对", "蛋仔", "糖豆人", "双人成行", "鹅鸭杀",
+                   "奥日", "茶杯头", "cuphead"),
+    "racing": ("极限竞速地平线", "地平线5", "火箭联盟", "飙酷车神", "赛车计划"),
+    "boss": ("和平精英", "绝地求生", "pubg", "穿越火线", "永劫无间", "使命召唤", "守望先锋",
+             "无畏契约", "瓦罗兰特", "apex英雄", "三角洲行动", "毁灭战士", "战地风云",
+             "彩虹六号", "csgo", "cs2", "反恐精英", "堡垒之夜", "哈迪斯", "死亡细胞", "仁王",
+             "法环", "王者荣耀", "英雄联盟"),
+    "dungeon": ("第五人格", "饥荒", "恐鬼症", "港诡实录", "纸嫁衣", "小小梦魇",
+                "黎明杀机", "层层恐惧"),
+    "synthwave": ("绝区零", "电驭叛客"),
+    "lofi": ("光遇", "迷你世界", "模拟人生", "动物之森", "江南百景图", "桃源深处有人家", "风来之国"),
+}.items():
+    FRANCHISES[_sid] = FRANCHISES[_sid] + _more
+
 
 def _word_re(words: list[str]) -> str:
     """One alternation, longest first; a word's Latin edge must not run on into Latin letters
@@ -181,8 +201,9 @@ for _id, _title in STYLE_TITLES.items():
     _STYLE_OF[STYLE_ZH[_id].lower()] = (_id, True)
 STYLE_RE = re.compile(_word_re(list(_STYLE_OF)), FLAGS)
 _FRANCHISE_OF = {w: (sid, w) for sid, words in FRANCHISES.items() for w in words}
+FRANCHISE_WORDS = _word_re(list(_FRANCHISE_OF))
 FRANCHISE_RE = re.compile(
-    _word_re(list(_FRANCHISE_OF)) + r"(?:[\s-]*(?:like|style|era|vibes?|inspired|ish|风格?|那样|一样|的感觉))?",
+    FRANCHISE_WORDS + r"(?:[\s-]*(?:like|style|era|vibes?|inspired|ish|风格?|那样|一样|的感觉))?",
     FLAGS,
 )
 
@@ -261,7 +282,8 @@ FILLER_ZH = sorted(
     的话 那个 就是 其实 算了 还是 改回 回到 哈 嗯 呃 谢了 兄弟 能不能 可以 可不可以 整个 太 啦 咯
     喔 哎 下吧 一下吧 帮 感觉的 调 弄 搞 整 那种 这种 风格的 类型的 来个 这里 那里 部分 直播 时候
     时代 年代 配个 配点 配一段 配 吗 么 设到 设置到 调整到 调整为 调至 拉到 降到 提到 开到 改到
-    有没有 也行 都行 就行 或者 是不是 应该 是否 让你 调为 歌 歌曲 曲子 当背景 当bgm 裁剪成 裁成 尺寸"""),
+    有没有 也行 都行 就行 或者 是不是 应该 是否 让你 调为 歌 歌曲 曲子 当背景 当bgm 裁剪成 裁成 尺寸
+    我在玩 在玩 玩的是 我玩的 这是 这个是 的录屏 录屏 这局 这把"""),
     key=len,
     reverse=True,
 )  # fmt: skip
