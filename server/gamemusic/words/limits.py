@@ -207,7 +207,10 @@ def _no(st: State, en: str, zh: str, instead: tuple[str, str]) -> None:
 
 
 @rule(
-    r"\b(?:4k|8k|2k|5k|2160\s*p?|1440\s*p|720\s*p|480\s*p|360\s*p|uhd|ultra\s*hd|qhd)\b|超高清|超清|标清|蓝光4k"
+    r"\b(?:4k|8k|2k|5k|2160\s*p?|1440\s*p|720\s*p|480\s*p|360\s*p|uhd|ultra\s*hd|qhd)\b|超高清|超清|标清|蓝光4k",
+    # 画质调高一点 / 提高清晰度: the picture's quality, never the music's level
+    r"(?:画质|清晰度|画面质量|码率)(?:再|要)?(?:调|提|拉|弄|变|搞|升|开)?(?:得)?(?:高|好|清楚|清晰|上去|满)?(?:一?点|一些)?"
+    r"|(?:提高|提升|改善|优化|调高|拉高)(?:一下)?(?:画质|清晰度|分辨率|码率)|(?:画面|视频)(?:再|要)?(?:更)?(?:清晰|高清|清楚)(?:一?点|一些)|高清一?点",
 )
 def _resolution(m: re.Match[str], st: State) -> None:
     word = m.group(0).strip()

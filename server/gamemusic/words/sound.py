@@ -109,6 +109,17 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
 
 
 @switch(
+    rf"(?:把|将)?{_ZH_ORIG}(?:全部|都|直接)?(?:换成|替换成|换为|替换为|换掉换成)"
+    r"(?![^,，。；;\n]*(?:声音|音量|大小|一样大|一样响))(?:(?P<music>背景音乐|音乐|bgm|配乐)|(?=\s*(?:lo-?fi|8-?bit|16-?bit|boss|rpg|[^\s,，。]{0,6}(?:风|的|音乐|bgm))))"
+)
+def _game_to_music(m: re.Match[str], st: State) -> None:
+    """把游戏声换成音乐 / 原声换成lofi: the game's sound goes, music in its place."""
+    st.plan.original_audio = "mute"
+    if m["music"]:
+        st.plan.add_music = True
+
+
+@switch(
     r"\b(?:remove|delete|drop|take\s+(?:out|off|away)|get\s+rid\s+of|kill|turn\s+off|stop|disable"
     r"|clear|cut|ditch|lose|mute)\s+(?:(?:the|all|any|my|this)\s+)*(?:background\s+)?(?:music|bgm"
     r"|soundtrack|song)s?\b(?!\s+(?:off\s+)?(?:at|after|before|from|until|when|in|during|volume|level|down|to|by"
