@@ -187,6 +187,15 @@ _ZH_SAME = [
 _CORRECTED = re.compile(
     rf"(?:不是|不对)\s*(?:{TIME}|{NUM}\s*%?)\s*(?:啊|呀)?\s*[,，]?\s*(?:而)?(?:是|要|改成)\s*(?=\d)", FLAGS
 )
+# 音乐太大了，不对，是游戏声太大了: the clause before the correction named the other sound; it goes.
+_ZH_MUSIC_N = r"(?:背景音乐|音乐|bgm|配乐|歌)"
+_ZH_GAME_N = r"(?:游戏原声|游戏声音?|游戏音效|游戏的声音|游戏音量|原声)"
+_OTHER_SOUND = re.compile(
+    rf"(?:^|(?<=[,，。；;\n]))[^,，。；;\n]*?(?:(?P<m>{_ZH_MUSIC_N})|(?P<g>{_ZH_GAME_N}))[^,，。；;\n]*[,，。；;]\s*"
+    rf"(?:不对不对|不对|说错了|我说错了|我搞错了|搞错了|不是不是|哦不)\s*[,，]?\s*(?:我是说|我说的是|应该是|是)?\s*"
+    rf"(?=(?(m){_ZH_GAME_N}|{_ZH_MUSIC_N}))",
+    FLAGS,
+)
 # 淡出从3秒改成6秒: the old value goes.
 _FROM_TO = re.compile(
     rf"从\s*(?:{TIME}|{NUM}\s*(?:%|db|分贝|bpm)?)\s*(?=(?:改成|改为|换成|调到|调成|变成|提到|降到|改到|升到|加到|减到)\s*\d)", FLAGS
@@ -274,7 +283,7 @@ def resolve(work: str) -> str:
         for pattern, zh in _MIXED_WORDS + _ZH_SAME:
             work = pattern.sub(zh, work)
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
-    work = _CORRECTED.sub("", _FROM_TO.sub("", work))
+    work = _OTHER_SOUND.sub("", _CORRECTED.sub("", _FROM_TO.sub("", work)))
     work = _BOTH_OFF.sub(lambda m: f"{m['a']}{m['v']}，{m['b']}{m['v']}", work)
     out: list[str] = []
     last, at = "", 0
