@@ -104,6 +104,13 @@ def _not_over_game(m: re.Match[str], st: State) -> None:
         _scale(st, "music", 0.6)
 
 
+@after(r"(?:但是?|不过)?(?:也)?(?:别|不要|不能)(?:盖过|盖住|压过|压住|淹没|盖掉|超过|大过|抢|抢了)了?(?:背景音乐|音乐|bgm|配乐)")
+def _not_over_music(m: re.Match[str], st: State) -> None:
+    """游戏声大一点，但别盖过音乐: a bound on the game's level just asked; alone, the game down."""
+    if st.plan.game_volume_factor is None and st.plan.game_volume is None:
+        _scale(st, "game", 0.6)
+
+
 @rule(
     rf"(?P<x>{_MUSIC}|{_GAME}|音量)?(?:的?(?:声音|音量))?(?:再|稍微)?(?:调|开)?(?P<dir>大|响|高|小|轻|低)(?:声)?(?:一?点|一些|些)?"
     r"\s*[,，]\s*(?:但|但是|不过)?(?:也)?(?:不要|别|不用)(?:太|那么)(?:大|响|高|吵|小|轻|低)(?:声)?了?"

@@ -79,7 +79,7 @@ _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not th
     rf"{_SOUND}\b{_THROUGHOUT}{_NO_AMOUNT}|\b(?:mute|silence|kill|remove|(?:turn|switch|shut)\s+off|get\s+rid\s+of|ditch)\s+(?:the\s+|all\s+(?:the\s+)?)?"
     rf"(?:game\s+)?sfx\b{_THROUGHOUT}{_NO_AMOUNT}|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b(?:keep\s+)?{_ORIG_N}\s+{_SOUND}\s+(?:stays?|remains?|kept|(?:should|must)\s+(?:stay|be))?\s*(?:muted|silent|off)\b(?!\s+(?:at|after|from|until|for|in|during)\b)|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
-    rf"(?:静音|关闭|关掉|关了|关|去掉|去除|删除|删掉|不要|屏蔽|消除|砍掉|干掉|拿掉|扔掉|丢掉){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|全|直接|彻底|一点都|一点也)?(?:能不能|能否|可不可以|可以|能|麻烦|先)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|静了|静掉|关掉|关闭|关了|关一下|关下|关(?=\s*(?:$|[,，。.!！吧]))|去掉|去了|拿掉|删了|删掉|砍掉|砍了|干掉|扔掉|丢掉|撤掉|清掉|屏蔽掉|屏蔽|不要(?!\s*(?:静音|关|去掉|删|动|改|调))了?)"
+    rf"(?:静音|关闭|关掉|关了|关|去掉|去除|删除|删掉|不要|屏蔽|消除|砍掉|干掉|拿掉|扔掉|丢掉){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|全|直接|彻底|一点都|一点也)?(?:能不能|能否|可不可以|可以|能|麻烦|先)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|静了|静掉|关掉|关闭|关了|关一下|关下|关(?=\s*(?:$|[,，。.!！吧]))|去掉|去了|拿掉|删了|删掉|砍掉|砍了|干掉|扔掉|丢掉|撤掉|清掉|屏蔽掉|屏蔽|不要(?!\s*(?:静音|关|去掉|删|动|改|调|太|那么|这么|过|比|盖|压|抢))了?)"
     r"|静音(?:原视频|原片|游戏)|视频静音|除了?(?:背景)?音乐(?:以外|之外)?(?:其他|别的)?(?:都|全)(?:静音|关掉)|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:
