@@ -206,6 +206,19 @@ _BOTH_OFF = re.compile(
     r"(?P<a>游戏声音?|原声|游戏音效|背景音乐|音乐|bgm)(?:和|跟|与)(?P<b>游戏声音?|原声|游戏音效|背景音乐|音乐|bgm)"
     r"(?:都|也|全都?)(?P<v>关了|关掉|去掉|删掉|静音|不要了?)", FLAGS
 )
+# 速度和音量都调低: the tempo slower, the level lower.
+_PACE_AND_LEVEL = re.compile(
+    r"(?P<a>速度|节奏|音量)(?:和|跟|与)(?P<b>速度|节奏|音量)(?:都|也|全都?)(?P<v>调低|降低|调小|放慢|调高|提高|调大|加快)", FLAGS
+)
+
+
+def _pace_and_level(m: re.Match[str]) -> str:
+    if {m["a"], m["b"]} == {"速度", "节奏"} or m["a"] == m["b"] or "音量" not in (m["a"], m["b"]):
+        return m.group(0)
+    up = m["v"] in ("调高", "提高", "调大", "加快")
+    return f"节奏{'调快' if up else '调慢'}，音量{'调大' if up else '调小'}"
+
+
 # "start at like 0:05", "for about 3 seconds": the number is what counts.
 _APPROX = re.compile(
     r"\b(at|from|to|until|till|til|by|for|over|after|before|in)\s+(?:like|about|around|roughly|approximately|"
@@ -285,6 +298,7 @@ def resolve(work: str) -> str:
             work = pattern.sub(zh, work)
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
     work = _OTHER_SOUND.sub("", _CORRECTED.sub("", _FROM_TO.sub("", work)))
+    work = _PACE_AND_LEVEL.sub(_pace_and_level, work)
     work = _BOTH_OFF.sub(lambda m: f"{m['a']}{m['v']}，{m['b']}{m['v']}", work)
     out: list[str] = []
     last, at = "", 0
