@@ -131,8 +131,8 @@ _ZH_PART = (
 @early(
     rf"\b{_LEVEL}\b{_GAP}\b{_PART}",
     rf"\b{_PART}\b{_GAP}\b{_LEVEL}\b",
-    rf"{_ZH_PART}(?:的)?(?:时候)?(?:{_ZH_SOUNDS}|声音)?(?:要|再|就)?{_ZH_LEVEL}",
     rf"{_ZH_SOUNDS}(?:在)?{_ZH_PART}(?:的)?(?:时候)?(?:要|再|就)?(?:不要|别)?(?:那么|太)?{_ZH_LEVEL}",
+    rf"{_ZH_PART}(?:的)?(?:时候)?(?:{_ZH_SOUNDS}|声音)?(?:要|再|就)?{_ZH_LEVEL}",
 )
 def _part_volume(m: re.Match[str], st: State) -> None:
     """"Louder in the last 30 seconds": a level holds for the whole video, so this part is
