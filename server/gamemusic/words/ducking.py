@@ -138,7 +138,7 @@ _ZH_MY_VOICE = (
     r"|(?:我的?)?麦(?:克风?)?(?:的?声音|里的?声音)?"
     r"|我(?=了?(?:$|[，,。；;！!？?\s])))"  # 盖住我了
 )
-_ZH_COVER = r"(?:盖过|盖住|压过|压住|压着|盖着|淹没|盖掉|压没|吃掉|挡住|遮住|糊住|盖|挡)了?"
+_ZH_COVER = r"(?:盖过去|压过去|盖过|盖住|压过|压住|压着|盖着|淹没|盖掉|压没|吃掉|挡住|遮住|糊住|盖|挡)了?"
 _VOICE = (
     r"(?:i\s+(?:talk|speak|commentate|narrate|say\s+something)|i'?m\s+(?:talking|speaking|commentating|narrating)|i\s+am\s+"
     r"(?:talking|speaking)|(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|any\s+)?)?"
