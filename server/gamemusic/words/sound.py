@@ -17,6 +17,7 @@ from gamemusic.words.rules import (
     MUCH,
     Rule,
     State,
+    Step,
     bad,
     combine,
     factor,
@@ -181,6 +182,29 @@ _NOT_WHEN = "".join(rf"(?<!{w}\s)(?<!{w}\sthe\s)(?<!{w}\smy\s)" for w in ("when"
 
 def _scale_game(st: State, by: float) -> None:
     st.plan.game_volume_factor = combine(st.plan.game_volume_factor, by)
+
+
+# 游戏声有点响 / bgm好小 / 原声吵死了: a complaint about one sound, that sound the other way.
+_ZH_LOUD = r"大声|大|响|吵|闹|炸|刺耳"
+_ZH_QUIET = r"小声|小|轻|低|弱|闷"
+
+
+@level(
+    rf"(?:(?P<g>{_ZH_GAME})|(?P<m>背景音乐|音乐|bgm|配乐)(?:的)?(?:声音|音量)?)(?:也|都|真的|实在|还是|现在)?"
+    rf"(?:(?:有点儿?|有些|好|很|挺|太|偏|比较|特别|超级?|真|过于|略)(?P<adj>{_ZH_LOUD}|{_ZH_QUIET})(?:了|的|啊|呀)*(?!\s*(?:一?点|一些|些))"
+    rf"|(?P<loud>吵|响|闹|大声)死了|(?P<faint>小|轻)得(?:几乎)?听不(?:见|到|清)|(?P<faint2>几乎|基本)?(?:没|没有|没什么|没啥)声音?了?"
+    rf"|(?P<loud2>大声|变大|变响)了(?!\s*(?:一?点|一些|些)))"
+)
+def _zh_complaint(m: re.Match[str], st: State) -> None:
+    """游戏声有点响: the game down; bgm好小: the music up. Each complaint moves only its sound."""
+    if m["m"] and m["adj"] == "闷":
+        return  # 音乐有点闷: dull, a wish for livelier music (the style rules read it), not a level
+    loud = bool(m["loud"] or m["loud2"] or (m["adj"] and re.fullmatch(_ZH_LOUD, m["adj"])))
+    by = Step.of(0.6 if loud else 1.5, False)  # a word's step: a number said with it wins
+    if m["g"]:
+        _scale_game(st, by)
+    else:
+        st.plan.volume_factor = combine(st.plan.volume_factor, by)
 
 
 @level(
