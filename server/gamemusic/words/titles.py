@@ -79,6 +79,9 @@ _TITLES = [
         rf"\b(?P<chg>change|rename|replace|swap|edit|update)\s+(?:the\s+|my\s+)?{_EN_KW}\s*(?:text\s+)?(?:to|with|into"
         rf"|for)\s*:?\s*{QUOTED}",
         rf"(?:把|将)?{_ZH_KW}(?:的?(?:文字|内容))?\s*(?P<chg>改成|换成|改为|换为|变成|改一下|改)\s*:?\s*(?:(?:英文|中文|大写|小写)的?\s*)?{QUOTED}",
+        # 标题在0:10到0:15显示“第一波”: the time between the keyword and the text is the title's
+        rf"{_ZH_KW}\s*(?:在|从)?\s*(?:第?(?P<ra>{TIME})\s*(?:到|至|-)\s*第?(?P<rb>{TIME})(?:之间)?|第?(?P<at>{TIME}))\s*(?:处|时|的时候)?"
+        rf"\s*(?:显示|出现|写上|写|放|打上)\s*:?\s*{QUOTED}",
         rf"(?:(?:^|(?<=[,;.!?\n]))\s*(?:(?:at|from)\s+(?P<at>{TIME})|(?:at|in)\s+the\s+(?:very\s+)?(?P<se>start|beginning"
         rf"|end))\s*,?\s*)?(?:\b(?:add|put|show|insert|place|display|write"
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
