@@ -385,12 +385,14 @@ def _not_enough(m: re.Match[str], st: State) -> None:
 
 
 @style(
-    rf"{FRANCHISE_WORDS}"
+    # 我在打原神 / 玩的是王者荣耀: the game being played, not a style asked
+    rf"(?:我们?)?(?:在|正在|一直在)?(?:玩|打|录|肝|播)(?:的是|的)?(?P<fr>{FRANCHISE_WORDS})(?!的?(?:那样|一样|那种|这种|风|感觉|的感觉))",
+    rf"(?P<fr2>{FRANCHISE_WORDS})"
     r"(?P<rec>的?(?:(?!那样|一样|那种|这种|风|感觉|的|像|般)[\u4e00-\u9fff]){0,4}?(?:录像|录屏|视频|实况|集锦|直播|片段|素材|合集|高光|操作))",
 )
 def _zh_recorded(m: re.Match[str], st: State) -> None:
     """王者荣耀五杀集锦 / 原神深渊实况: the game recorded, with the words up to its noun."""
-    found = franchise(m.group(0)[: m.start("rec") - m.start()])
+    found = franchise(group(m, "fr", "fr2") or "")
     if found is not None and not style_word(found[1]):
         st.setting = found
 
