@@ -269,7 +269,8 @@ FILLER_EN = frozenset(
     whatever rather something's one ones kind bgm's tracks clips videos my own fight boss's
     montage edit edits upload uploaded channel viewers chat have has having crop
     cropped back not don't dont no never do does doesn't keep theme as same short throw slap
-    stick chuck toss pop"""
+    stick chuck toss pop drop bump yo fam dude alright gimme possibly thinking how about what get
+    going real quick we're we we'll us"""
     )
 )  # fmt: skip
 FILLER_ZH = sorted(
@@ -288,7 +289,8 @@ FILLER_ZH = sorted(
     能 强的 之后再放 后面再放 再放 别动 不要动 不用动 别改 不要改 不用改 不变 保持不变 保持原样 声 不对 说错了 搞错了 我是说 不要 满满的 满满 倒是 还行 挺好 没问题
     兄弟们 兄弟 家人们 老铁们 老铁 宝子们 宝子 朋友们 大家 用户说 用户 说 不想要 很 非常 超级 特别 听起来 听着 类似的 类似
     其他的 其他 别的 背景 小曲 小调 上一次 上次 修改 操作 改动 刚刚 刚才 左右 就停 停 加到 设成 转成 换回 打开 先 特效
-    只是 别换 吃鸡 刚好 正好"""),
+    只是 别换 吃鸡 刚好 正好
+    那个啥 啥"""),
     key=len,
     reverse=True,
 )  # fmt: skip
