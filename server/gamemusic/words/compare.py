@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.rules import Rule, State, combine, registrar
+from gamemusic.words.rules import Rule, State, Step, combine, registrar
 
 RULES: list[Rule] = []
 AFTER: list[Rule] = []  # after the level rules: a constraint on what they set
@@ -44,6 +44,19 @@ def _scale(st: State, which: str, by: float) -> None:
         st.plan.volume_factor = combine(st.plan.volume_factor, by)
     elif which == "game":
         st.plan.game_volume_factor = combine(st.plan.game_volume_factor, by)
+
+
+_COVERS = r"(?:盖过|盖住|压过|压住|淹没|盖掉|压着|盖着)了?"
+_GAME_LOUD = rf"{_GAME}(?:的?声音)?(?:太大了?|太吵了?|太响了?)?[,，]?(?:都|快|要)?"
+
+
+@rule(
+    rf"{_GAME_LOUD}(?:别|不要|不能)?{_COVERS}{_VOICE}",
+    rf"{_GAME_LOUD}(?:把|将){_VOICE}(?:都|给)?{_COVERS}",
+)
+def _game_over_voice(m: re.Match[str], st: State) -> None:
+    """游戏声别盖过我说话 / 游戏声把我的声音盖住了: the game comes down, not a deeper dip."""
+    _scale(st, "game", 0.6)
 
 
 @rule(
@@ -109,6 +122,15 @@ def _not_over_music(m: re.Match[str], st: State) -> None:
     """游戏声大一点，但别盖过音乐: a bound on the game's level just asked; alone, the game down."""
     if st.plan.game_volume_factor is None and st.plan.game_volume is None:
         _scale(st, "game", 0.6)
+
+
+@rule(
+    r"(?:节奏|速度|节拍|bpm)(?:再|稍微)?(?:放|调|变)?(?P<t>快|慢)(?:一?点|一些|些)?"
+    r"\s*[,，]\s*(?:但|但是|不过)?(?:也)?(?:不要|别|不用)(?:太|那么)(?:快|慢)了?",
+)
+def _hedged_tempo(m: re.Match[str], st: State) -> None:
+    """节奏慢一点，别太慢: a small step that way, not a contradiction."""
+    st.plan.tempo_factor = combine(st.plan.tempo_factor, Step.of(1.07 if m["t"] == "快" else 0.93, True))
 
 
 @rule(
