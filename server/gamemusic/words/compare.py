@@ -46,6 +46,15 @@ def _scale(st: State, which: str, by: float) -> None:
         st.plan.game_volume_factor = combine(st.plan.game_volume_factor, by)
 
 
+# bgm不要太大也不要太小 / 音量30%还是40%都行: neither way, or either value, asks for no change.
+@rule(
+    rf"(?:{_MUSIC}|{_GAME}|音量)?(?:的?(?:声音|音量))?(?:不要|别)(?:太|那么)(?:大|响|吵|小|轻)[,，]?(?:也|又|但也|但)?(?:不要|别)(?:太|那么)(?:大|响|吵|小|轻)",
+    rf"(?:{_MUSIC}|{_GAME}|音量)?(?:的?(?:声音|音量))?(?:调到|调成|设成|开到)?\s*\d+\s*%?\s*(?:还是|或者|或)\s*\d+\s*%?\s*(?:都行|都可以|都ok|也行|随便)",
+)
+def _either_level(m: re.Match[str], st: State) -> None:
+    st.plan.ignored.append(m.group(0).strip())
+
+
 _COVERS = r"(?:盖过|盖住|压过|压住|淹没|盖掉|压着|盖着)了?"
 _GAME_LOUD = rf"{_GAME}(?:的?声音)?(?:太大了?|太吵了?|太响了?)?[,，]?(?:都|快|要)?"
 

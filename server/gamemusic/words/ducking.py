@@ -263,3 +263,11 @@ def _dip_more_after(m: re.Match[str], st: State) -> None:
 def _duck_under_game(m: re.Match[str], st: State) -> None:
     """让音乐在游戏音效响的时候小一点: the dip under the game's loud moments, not a lower level."""
     st.plan.duck = True
+
+
+@rule(r"(?<=[,，])\s*(?:但是?|不过)?(?:也)?(?:别|不要)(?:压|降)(?:得)?(?:太|那么|得太)(?:狠|多|厉害|猛)了?")
+def _dip_light_after(m: re.Match[str], st: State) -> None:
+    """闪避开着，但是别压太多: the dip is on, and a light one (5 dB)."""
+    if st.plan.duck is not False:
+        st.plan.duck = True
+        st.plan.duck_db = st.plan.duck_db or 5.0
