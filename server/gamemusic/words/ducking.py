@@ -155,7 +155,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
 # A complaint that the voice is lost, blaming nothing: "游戏声小一点，我的声音听不清" says why
 # the game goes down (parser._finish drops the dip then).
 _COMPLAINT = re.compile(
-    r"听不|盖|挡|遮|淹|糊|吃掉|被|压过|压住|压着|can'?t\s+hear|cannot\s+hear|drown|buri|bury|cover|lost"
+    r"听不|盖|挡|遮|淹|糊|吃掉|被|压过|压住|压着|抢|can'?t\s+hear|cannot\s+hear|drown|buri|bury|cover|lost"
 )
 _MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|track|beat)\b")
 
