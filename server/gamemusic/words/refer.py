@@ -257,13 +257,23 @@ _ASIDE = re.compile(
 )
 
 
+# "the game audio's too loud", "my mic's kinda quiet": the contraction is "is", so the rules
+# that read "<sound> is <how>" see it (a possessive, "the game's audio", stays).
+_IS_GLUED = re.compile(
+    r"\b(?P<noun>audio|sounds?|sfx|music|bgm|soundtrack|song|track|tune|beat|game|gameplay|mic|"
+    r"voice|volume|commentary|ducking|tempo|fade|title|text)'s\s+(?=(?:too|so|kinda|kind\s+of|"
+    r"a\s+(?:bit|little|tad|lot)|slightly|way|really|pretty|super|very|quite|hella|still|now|also|"
+    r"not|fine|good|ok|okay|great|perfect|alright|loud|louder|quiet|quieter|soft|low|faint|weak|"
+    r"noisy|blasting|blaring|fast|slow|drowning|overpowering|barely)\b)",
+    FLAGS,
+)
 _FADE_KEY = re.compile(r"(?:(?<=fade[\s-]in)|(?<=fade[\s-]out))\s*[:=]\s*", FLAGS)  # "fade in: 2 s"
 
 
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
-    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", work))
+    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", _IS_GLUED.sub(r"\g<noun> is ", work)))
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     if CJK.search(work):
         for pattern, zh in _MIXED_LEVELS:
