@@ -133,3 +133,21 @@ def _voice_up(m: re.Match[str], st: State) -> None:
     """我的声音太小了, 人声大一点: the voice should come through."""
     st.voice_reason = st.plan.duck is None  # "我声音有点小，音乐小一点": the reason only
     _duck_deeper(st)
+
+
+_EN_LEVEL = re.compile(
+    r"\b(?:quiet(?:er)?|soft(?:er)?|lower|louder|higher|down|up|reduce|volume|duck\w*|dip|level)\b|\d|%", re.I
+)
+
+
+@rule(
+    r"\b(?<!because\s)(?<!cuz\s)(?<!cause\s)(?<!since\s)(?<!as\s)(?:my\s+|the\s+)?(?<!because\smy\s)(?<!cuz\smy\s)(?<!since\smy\s)(?:voice|commentary|mic|microphone|narration|talking)\s+(?:is|sounds|gets)\s+"
+    r"(?:(?:so|really|kinda|kind\s+of|too|way\s+too|pretty|super|very|still|always|a\s+bit|a\s+little|a\s+tad|slightly)\s+)*"
+    r"(?:quiet|low|soft|faint|weak|hard\s+to\s+hear|buried|drowned(?:\s+out)?|lost)\b(?!\s+(?:enough|now|compared|than|next|against|over|under|with)\b)",
+)
+def _voice_quiet(m: re.Match[str], st: State) -> None:
+    """"My voice is too quiet": the voice should come through, the dip under it deepens; next to
+    a level ("softer music please, my mic is quiet") it is that level's reason only."""
+    if not _EN_LEVEL.search(m.string[: m.start()] + " " + m.string[m.end() :]):
+        _duck_deeper(st)
+

@@ -247,7 +247,8 @@ FILLER_EN = frozenset(
     whatever rather something's one ones kind bgm's tracks clips videos my own fight boss's
     montage edit edits upload uploaded channel viewers chat have has having crop
     cropped back not don't dont no never do does doesn't keep theme as same short throw slap
-    stick chuck toss pop"""
+    stick chuck toss pop get got gimme yo u ur ya wanna gonna lemme ngl tbh rn dude man fam
+    bump drop mind quick quickly plss pleaseee kindly"""
     )
 )  # fmt: skip
 FILLER_ZH = sorted(
