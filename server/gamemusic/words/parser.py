@@ -31,6 +31,7 @@ from gamemusic.words import (
     limits,
     music,
     music_volume,
+    parts,
     picture,
     refer,
     sound,
@@ -51,6 +52,7 @@ _AMOUNT = re.compile(rf"{TIME}|\d\s*(?:%|percent|db|分贝|bpm|倍)", FLAGS)
 
 RULE_ORDER: tuple[list[Rule], ...] = (
     history.RULES,  # undo / redo
+    parts.RULES,  # "no game audio during the boss fight": not the whole video's switch
     timing.LEAD,  # "no music for the first 5 s" is a start time, not "no music"
     titles.REMOVE,  # "remove the titles" before "remove ..." reads as the music
     limits.EARLY,  # "mute the game from 0:10 to 0:20": not the whole video's game audio
