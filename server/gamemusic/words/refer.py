@@ -267,13 +267,35 @@ _IS_GLUED = re.compile(
     r"noisy|blasting|blaring|fast|slow|drowning|overpowering|barely)\b)",
     FLAGS,
 )
+# "change the music to 80s", "90s style": a decade, not 80 seconds (the music from 1:20).
+_DECADE = re.compile(
+    r"(?<![\d:.'])'?(?P<d>[5-9]0)'?s\b(?P<style>[\s-]+(?:style[sd]?|vibes?|music|sound(?:s|ing)?|feel|synth\w*|retro|type|era|"
+    r"aesthetic|songs?|tracks?|tunes?|bgm|soundtrack|kind|arcade|games?|pop|rock|movie|anime|cartoon|inspired|"
+    r"theme|energy|beat)\b)?(?=(?P<end>\s*(?:$|[,;.!?\n]|please\b|pls\b|vibes?\b|and\b|instead\b|again\b))?)",
+    FLAGS,
+)
+_DECADE_BEFORE = re.compile(
+    r"\b(?:to|into|more|like|the|an|some|very|super|pure|full|old|go|it|music|bgm|vibe|with|of|back)\s*$", FLAGS
+)
+# "trim it to 60s", "from 10s to 70s": seconds after all
+_LENGTH_BEFORE = re.compile(r"(?:\b(?:cut|trim|shorten|chop|length|long|duration|down)\b|\d)[^,;.!?\n]*$", FLAGS)
+_DECADES = {"5": "fifties", "6": "sixties", "7": "seventies", "8": "eighties", "9": "nineties"}
+
+
+def _decade(m: re.Match[str]) -> str:
+    before = m.string[: m.start()]
+    if m["style"] or (m["end"] is not None and _DECADE_BEFORE.search(before) and not _LENGTH_BEFORE.search(before)):
+        return _DECADES[m["d"][0]] + (m["style"] or "")
+    return m.group(0)
+
+
 _FADE_KEY = re.compile(r"(?:(?<=fade[\s-]in)|(?<=fade[\s-]out))\s*[:=]\s*", FLAGS)  # "fade in: 2 s"
 
 
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
-    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", _IS_GLUED.sub(r"\g<noun> is ", work)))
+    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", _IS_GLUED.sub(r"\g<noun> is ", _DECADE.sub(_decade, work))))
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     if CJK.search(work):
         for pattern, zh in _MIXED_LEVELS:
