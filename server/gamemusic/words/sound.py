@@ -64,7 +64,7 @@ def _original_only(m: re.Match[str], st: State) -> None:
 # "drop the game audio a little" is a lower level, not a mute: an amount after the sound.
 _NO_AMOUNT = (
     r"(?!\s+(?:(?:(?:just\s+)?a\s+(?:little|lil|bit|tad|touch|notch|lot|smidge)|slightly|some|down|way|much|lower|quieter|softer|by"
-    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be)\b|to\s+\d|\d))"
+    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be|in\s+half|to\s+half|(?:volume\s+)?(?:in|by)\s+half)\b|to\s+\d|\d))"
 )
 _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not the music's range
     r"(?:\s+(?:for|during|in|over|throughout)\s+the\s+(?:whole|entire|full)\s+(?:thing|video|clip|time|way)"
@@ -292,6 +292,16 @@ def _game_times(m: re.Match[str], st: State) -> None:
 )
 def _game_down(m: re.Match[str], st: State) -> None:
     _scale_game(st, factor(m, 0.6, 0.36, 0.8))
+
+
+@level(
+    rf"\b(?:make\s+|have\s+|put\s+|set\s+)?(?P<who>{_GAME})\s+(?:at\s+)?(?P<x>half|twice)(?:\s+as\s+loud|\s+(?:the\s+)?volume)\b",
+    rf"\b(?P<x>halve|double)\s+(?P<who>{_GAME})\b(?:\s+volume)?",
+    rf"\b(?:cut|drop|bring|turn)\s+(?P<who>{_GAME})\s+(?:down\s+)?(?:in|by)\s+(?P<x>half)\b",
+)
+def _game_times(m: re.Match[str], st: State) -> None:
+    """"Make the game half as loud", "halve the game audio", "double the game sound"."""
+    _scale_game(st, 0.5 if m["x"] in ("half", "halve") else 2.0)
 
 
 @level(
