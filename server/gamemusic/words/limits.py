@@ -286,8 +286,13 @@ def _video_edit(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    # "change the game to minecraft": the game recorded, not a style (the franchise goes with it)
+    r"\b(?:change|swap|switch|turn|replace|make)\s+(?:the\s+|my\s+|this\s+)?game(?:play)?\s+(?:to|into|with|for)\s+(?!\s*\d)"
+    r"(?!(?:mute|muted|silent|quiet|loud|louder|quieter|half|max|full|off|on|zero|nothing)\b)[a-z][a-z0-9' ]{0,24}?"
+    r"(?=\s*(?:$|[,;.!?\n]|please\b|pls\b|and\b|instead\b|gameplay\b|footage\b))",
     r"\b(?:change|edit|modify|hack|mod)\s+(?:the\s+)?game(?:play)?\s*(?:itself|physics|graphics|"
-    r"level|map|difficulty|character|score)?\b|\b(?:remove|delete|hide)\s+(?:the\s+)?(?:enemies|"
+    r"level|map|difficulty|character|score)?\b(?!\s*(?:audio|sounds?|sfx|volume|level|noise|louder|quieter|softer|down|up|off|on)\b"
+    r"|\s*(?:to|at)\s+(?:\d|(?:mute|muted|silent|half|max|full|zero)\b))|\b(?:remove|delete|hide)\s+(?:the\s+)?(?:enemies|"
     r"enemy|hud|ui|health\s+bar|minimap|crosshair)\b|\bmake\s+(?:me|my\s+character)\s+(?:win|better|good|invincible|cracked|a\s+pro)\b|\bmake\s+(?:my|the)\s+(?:kills?|plays?|aim|shots?|gameplay)\s+(?:look|seem)\b|"
     r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b|\b(?:change|swap|edit|modify|replace)\s+(?:the\s+|my\s+)?(?:character(?:'s)?\s+|player(?:'s)?\s+)?"
     r"(?:skin|outfit|model|weapon|graphics|textures?|map)\b|\b(?:my|the)\s+(?:character|player|car|guy|avatar|hero|champ|champion|"
