@@ -159,7 +159,7 @@ _EN_VOICE = r"(?:my\s+)?(?:voice|commentary|mic|talking|narration)|me|myself"
 @rule(
     rf"\b(?:{_EN_GAME})\s+(?:is\s+|are\s+|keeps\s+|kinda\s+|totally\s+)*(?:drowning|drowns|covering|covers|overpowering|overpowers|burying|buries"
     rf"|louder\s+than)\s+(?:out\s+)?(?:{_EN_VOICE})\b(?:\s+out\b)?",
-    rf"\b(?:{_EN_VOICE})\s+(?:is|gets|keeps\s+getting)\s+(?:totally\s+|kinda\s+|completely\s+)?(?:drowned|covered|buried|overpowered|lost)"
+    rf"\b(?:{_EN_VOICE})\s+(?:is\s+getting|gets|is|keeps\s+getting)\s+(?:totally\s+|kinda\s+|completely\s+)?(?:drowned|covered|buried|overpowered|lost)"
     rf"(?:\s+out)?\s+(?:by|under|in)\s+(?:{_EN_GAME})\b",
     rf"\bcan'?t\s+hear\s+(?:{_EN_VOICE})\s+over\s+(?:{_EN_GAME})\b",
 )
