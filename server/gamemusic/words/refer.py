@@ -267,6 +267,13 @@ _IS_GLUED = re.compile(
     r"noisy|blasting|blaring|fast|slow|drowning|overpowering|barely)\b)",
     FLAGS,
 )
+# "it's the game that's too loud": the sound said in a cleft is the subject ("the game is too loud")
+_CLEFT = re.compile(
+    r"\b(?:it'?s|it\s+is|its)\s+(?:(?:really|actually|just|more|mostly)\s+)?(?P<noun>(?:the\s+|my\s+)?(?:game(?:play)?|in-game|music|bgm|"
+    r"soundtrack|song|track|sfx|voice|mic|commentary)(?:\s+(?:audio|sounds?|sfx|volume|music))?)\s+(?:that'?s|that\s+is|thats|which\s+is"
+    r"|that\s+(?:sounds|seems|feels|gets))\b",
+    FLAGS,
+)
 # "change the music to 80s", "90s style": a decade, not 80 seconds (the music from 1:20).
 _DECADE = re.compile(
     r"(?<![\d:.'])'?(?P<d>[5-9]0)'?s\b(?P<style>[\s-]+(?:style[sd]?|vibes?|music|sound(?:s|ing)?|feel|synth\w*|retro|type|era|"
@@ -295,7 +302,7 @@ _FADE_KEY = re.compile(r"(?:(?<=fade[\s-]in)|(?<=fade[\s-]out))\s*[:=]\s*", FLAG
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
-    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", _IS_GLUED.sub(r"\g<noun> is ", _DECADE.sub(_decade, work))))
+    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", _IS_GLUED.sub(r"\g<noun> is ", _CLEFT.sub(r"\g<noun> is", _DECADE.sub(_decade, work)))))
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     if CJK.search(work):
         for pattern, zh in _MIXED_LEVELS:
