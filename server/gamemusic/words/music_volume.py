@@ -139,6 +139,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
 @level(
     r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)|it|this|that)(?:'s|[ \t]+is|[ \t]+sounds)[ \t]+(?:(?P<bit>a\s+(?:little\s+)?bit|little\s+bit|a\s+little|kinda|slightly|somewhat)\s+"
     r"|(?:very|quite|pretty|really|so|super)\s+)?(?:quiet|soft|faint|low)\b(?!\s+(?:enough|now)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho|rn))",
+    r"\b(?:the\s+)?(?:music|bgm|soundtrack)\s+(?:is|are)(?:n't|\s+not)\s+(?:quite\s+|really\s+)?(?:loud|audible)\s+enough\b",
 )
 def _music_too_quiet(m: re.Match[str], st: State) -> None:
     """"The music is kinda quiet": a complaint, the music comes up (a bit, when hedged)."""

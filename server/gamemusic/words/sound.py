@@ -274,6 +274,22 @@ def _game_times(m: re.Match[str], st: State) -> None:
 
 
 @level(
+    rf"\b{_NOT_WHEN}(?:{_GAME})(?:[ \t]+(?:is|are)|(?<!'s)'s)[ \t]+(?:(?P<bit>a\s+(?:little\s+)?bit|a\s+tad|kinda|a\s+little)\s+|(?P<much>way)\s+too\s+|way\s+)?"
+    r"(?:too\s+)?much\b(?!\s+(?:louder|quieter|more|less)\b)",
+    rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are)(?:n't|\s+not)[ \t]+(?:(?:quite|really)\s+)?quiet\s+enough\b",
+)
+def _game_a_bit_much(m: re.Match[str], st: State) -> None:
+    """"The game is a bit much", "the game isn't quiet enough": the game comes down."""
+    _scale_game(st, factor(m, 0.6, 0.36, 0.8))
+
+
+@level(rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are)(?:n't|\s+not)[ \t]+(?:(?:quite|really)\s+)?(?:loud|audible)\s+enough\b")
+def _game_not_enough(m: re.Match[str], st: State) -> None:
+    """"The game isn't loud enough": the game comes up."""
+    _scale_game(st, 1.5)
+
+
+@level(
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:kinda|kind\s+of|pretty|really|so|very|way|a\s+bit)\s+)?(?:too\s+)?"
     r"(?:loud|noisy|much|distracting)\s*[,;.]?\s*(?:so\s+|please\s+|pls\s+)?(?:turn|tone|bring|take|dial)\s+"
     r"(?:it|them|that)\s+down\b",
@@ -299,7 +315,7 @@ def _game_down(m: re.Match[str], st: State) -> None:
     rf"\b(?P<x>halve|double)\s+(?P<who>{_GAME})\b(?:\s+volume)?",
     rf"\b(?:cut|drop|bring|turn)\s+(?P<who>{_GAME})\s+(?:down\s+)?(?:in|by)\s+(?P<x>half)\b",
 )
-def _game_times(m: re.Match[str], st: State) -> None:
+def _game_half_or_twice(m: re.Match[str], st: State) -> None:
     """"Make the game half as loud", "halve the game audio", "double the game sound"."""
     _scale_game(st, 0.5 if m["x"] in ("half", "halve") else 2.0)
 
