@@ -192,6 +192,8 @@ def _finish(state: State) -> None:
     game_set = game_down or plan.game_volume_factor is not None or plan.game_volume is not None
     if state.voice_reason and (game_set or music_down):  # "原声小一点，我的声音听不清": its reason
         plan.duck = plan.duck_step = None
+    if plan.duck_db is not None:  # "duck it harder, my voice is getting buried": the depth said
+        plan.duck_step = None
     styles = [(s, strong) for s, strong in state.styles if s not in state.refused_styles]
     asked = plan.add_music or plan.is_empty  # music asked for, no style named
     if not styles and state.setting and state.setting[0] not in state.refused_styles and asked:
