@@ -351,7 +351,7 @@ _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\
 _RECORDED = re.compile(  # "this minecraft clip", "my minecraft mining clip"
     r"(?:\s+(?!(?:style|vibes?|feel|music|like|sound|soundtrack|theme|type|inspired|era|ish|and|or|but|to|for|with)\b)"
     r"[a-z']+){0,2}?\s*(?:clip|clips|video|gameplay|footage|run|stream|vod|montage|highlights?|match|speedrun|"
-    r"playthrough|let's\s+play|server|world|build|session|录像|录屏|视频|实况|集锦|直播|片段|素材)", re.I | re.A
+    r"playthrough|let's\s+play|server|world|build|session|clutch|clutches|ace|round|rounds|game|games|kills?|plays?|win|wins|moments?|录像|录屏|视频|实况|集锦|直播|片段|素材)", re.I | re.A
 )
 
 

@@ -138,6 +138,18 @@ for _sid, _more in {
              "the sims", "coral island", "palia"),
 }.items():
     FRANCHISES[_sid] = FRANCHISES[_sid] + _more
+# Round 5 (English): the games streamers clip most, each to the sound its players expect.
+for _sid, _more in {
+    "chiptune": ("terraria", "shovel knight", "pacman", "galaga", "space invaders"),
+    "rpg": ("red dead", "red dead redemption", "rdr2", "baldur's gate"),
+    "platformer": ("roblox", "cuphead", "splatoon", "sonic mania"),
+    "boss": ("fortnite", "valorant", "apex legends", "apex", "cod", "warzone", "overwatch", "pubg",
+             "counter strike", "counter-strike", "rainbow six", "battlefield",
+             "destiny 2", "titanfall", "league of legends", "dota", "dota 2", "hades", "tarkov",
+             "escape from tarkov", "black myth wukong", "wukong"),
+    "dungeon": ("dead by daylight", "five nights at freddy's", "fnaf", "among us"),
+}.items():
+    FRANCHISES[_sid] = FRANCHISES[_sid] + _more
 
 
 def _word_re(words: list[str]) -> str:
