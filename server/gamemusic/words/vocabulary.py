@@ -260,7 +260,7 @@ FILLER_EN = frozenset(
     montage edit edits upload uploaded channel viewers chat have has having crop
     cropped back not don't dont no never do does doesn't keep theme as same short throw slap
     stick chuck toss pop get got gimme yo u ur ya wanna gonna lemme ngl tbh rn dude man fam
-    bump drop mind quick quickly plss pleaseee kindly uhh uhhh umm ummm erm hmmm lmao tho beats
+    bump drop mind quick quickly plss pleaseee kindly uhh uhhh erm hmmm lmao tho beats
     slaps slap"""
     )
 )  # fmt: skip
