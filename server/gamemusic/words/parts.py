@@ -69,3 +69,34 @@ def _music_moment(m: re.Match[str], st: State) -> None:
     said = m.group(0).strip()
     _part(st, f"'{said}' (I can't tell when that is)", f"“{said}”（我看不出那是什么时间）",
           ("Say the time: 'from 1:30', 'the last 40 seconds'.", "请说具体时间：“从1:30开始”“最后40秒”。"))
+
+
+_LOUDER = (
+    r"(?:louder|quieter|softer|(?:turned\s+)?(?:up|down)|lower|higher|(?:more|less)\s+(?:loud|quiet|intense)|(?:too|so|way\s+too)\s+"
+    r"(?:loud|quiet|soft))"
+)
+_SPEED = r"(?:faster|slower|quicker|speed\s+(?:it\s+|the\s+music\s+)?up|slow\s+(?:it\s+|the\s+music\s+)?down|tempo\s+(?:up|down))"
+_SAID_OF = r"(?:(?:the\s+)?(?:music|bgm|song|track|soundtrack|beat|tunes?|it)\s+(?:should\s+be\s+|is\s+|needs\s+to\s+be\s+|to\s+be\s+)?)"
+
+
+@rule(
+    rf"\b(?<!speed\s)(?<!slow\s){_SAID_OF}(?:(?:a\s+(?:bit|little|lot)|way|much|slightly)\s+)?{_LOUDER}\s+{_MOMENT}(?![^,;.!?\n]{{0,24}}?\d)",
+    rf"\b{_MOMENT}\s*,?\s+{_SAID_OF}?(?:(?:a\s+(?:bit|little|lot)|way|much|slightly)\s+)?{_LOUDER}\b(?![^,;.!?\n]{{0,24}}?\d)",
+)
+def _level_moment(m: re.Match[str], st: State) -> None:
+    """"The music should be louder during the fight": a level holds for the whole video."""
+    _part(st, "a volume change over part of the video", "只改一段时间里的音量",
+          ("A volume holds for the whole video; I can also limit where the music plays "
+           "('music only in the last 30 seconds').",
+           "音量只能整体调整；也可以限定音乐播放的时间段（“只在最后30秒放音乐”）。"))  # fmt: skip
+
+
+@rule(
+    rf"\b(?:make\s+)?{_SAID_OF}?(?:(?:a\s+(?:bit|little|lot)|way|much|slightly)\s+)?{_SPEED}\s+{_MOMENT}(?![^,;.!?\n]{{0,24}}?\d)",
+    rf"\b{_MOMENT}\s*,?\s+(?:make\s+)?{_SAID_OF}?(?:(?:a\s+(?:bit|little|lot)|way|much|slightly)\s+)?{_SPEED}\b(?![^,;.!?\n]{{0,24}}?\d)",
+)
+def _tempo_moment(m: re.Match[str], st: State) -> None:
+    """"Make the music slower for the intro": the tempo holds for the whole video."""
+    _part(st, "a tempo change over part of the video", "只改一段时间里的节奏",
+          ("The tempo holds for the whole video; say 'slower' or '100 bpm' for all of it.",
+           "节奏只能整体设置；可以说“慢一点”或“100 bpm”。"))  # fmt: skip
