@@ -274,6 +274,14 @@ _CLEFT = re.compile(
     r"|that\s+(?:sounds|seems|feels|gets))\b",
     FLAGS,
 )
+# "i hate how quiet the music is": a complaint about that sound ("the music is too quiet")
+_HOW = re.compile(
+    r"\b(?:i\s+)?(?:really\s+)?(?:hate|don't\s+like|dont\s+like|do\s+not\s+like|dislike|can't\s+stand|cant\s+stand|not\s+a\s+fan\s+of"
+    r"|annoyed\s+(?:by|at)|bothered\s+by|bugs\s+me|notice)\s+how\s+(?P<how>loud|quiet|soft|low|fast|slow|quick)\s+"
+    r"(?P<noun>(?:the\s+|my\s+)?(?:game(?:play)?|in-game|music|bgm|soundtrack|song|track|beat|sfx|tempo)(?:\s+(?:audio|sounds?|sfx|music))?)"
+    r"\s+(?:is|are|gets|sounds|was|feels)\b",
+    FLAGS,
+)
 # "change the music to 80s", "90s style": a decade, not 80 seconds (the music from 1:20).
 _DECADE = re.compile(
     r"(?<![\d:.'])'?(?P<d>[5-9]0)'?s\b(?P<style>[\s-]+(?:style[sd]?|vibes?|music|sound(?:s|ing)?|feel|synth\w*|retro|type|era|"
@@ -302,7 +310,7 @@ _FADE_KEY = re.compile(r"(?:(?<=fade[\s-]in)|(?<=fade[\s-]out))\s*[:=]\s*", FLAG
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
-    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", _IS_GLUED.sub(r"\g<noun> is ", _CLEFT.sub(r"\g<noun> is", _DECADE.sub(_decade, work)))))
+    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", _IS_GLUED.sub(r"\g<noun> is ", _CLEFT.sub(r"\g<noun> is", _HOW.sub(r"\g<noun> is too \g<how>", _DECADE.sub(_decade, work))))))
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     if CJK.search(work):
         for pattern, zh in _MIXED_LEVELS:
