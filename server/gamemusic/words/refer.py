@@ -227,7 +227,12 @@ def _name_the_thing(work: str) -> str:
     return "".join([*out, work[at:]])
 
 
+_BY_HALF = re.compile(rf"{_THINGS}\s+(?:down\s+)?(?:in|by)\s+(?:half|\d)", FLAGS)
+
+
 def _repeat_verb(m: re.Match[str]) -> str:
+    if m["verb"] and _BY_HALF.match(m.string, m.end()):  # "cut the game and the music in half"
+        return m.group(0)
     if m["verb"]:
         return f"{m['verb']} {m['obj']} and {m['verb']} "
     return f"{m['zverb']}{m['zobj']}，{m['zverb']}"
