@@ -287,6 +287,13 @@ _HOW = re.compile(
     r"\s+(?:is|are|gets|sounds|was|feels)\b",
     FLAGS,
 )
+# "don't mute the game, just lower it": "it" is the game, and the lowering is the request
+_NOT_MUTE_BUT = re.compile(
+    r"\b(?:don't|dont|do\s+not|no\s+need\s+to|not)\s+(?:mute|kill|cut|remove)\s+(?P<g>(?:the\s+|my\s+)?game(?:play)?(?:\s+(?:audio|sounds?|sfx))?)"
+    r"\s*[,;]?\s*(?:(?:just|only|but|instead|simply)\s+)*(?P<verb>lower|turn\s+down|reduce|drop|quiet(?:en)?|tone\s+down|soften|turn|bring|tone|dial)\s+(?:it|them)"
+    r"(?P<down>\s+down)?\b",
+    FLAGS,
+)
 # "change the music to 80s", "90s style": a decade, not 80 seconds (the music from 1:20).
 _DECADE = re.compile(
     r"(?<![\d:.'])'?(?P<d>[5-9]0)'?s\b(?P<style>[\s-]+(?:style[sd]?|vibes?|music|sound(?:s|ing)?|feel|synth\w*|retro|type|era|"
@@ -315,7 +322,7 @@ _FADE_KEY = re.compile(r"(?:(?<=fade[\s-]in)|(?<=fade[\s-]out))\s*[:=]\s*", FLAG
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
-    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", _IS_GLUED.sub(r"\g<noun> is ", _CLEFT.sub(r"\g<noun> is", _HOW.sub(r"\g<noun> is too \g<how>", _DECADE.sub(_decade, work))))))
+    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", _IS_GLUED.sub(r"\g<noun> is ", _CLEFT.sub(r"\g<noun> is", _HOW.sub(r"\g<noun> is too \g<how>", _NOT_MUTE_BUT.sub(r"\g<verb> \g<g>\g<down>", _DECADE.sub(_decade, work)))))))
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     if CJK.search(work):
         for pattern, zh in _MIXED_LEVELS:
