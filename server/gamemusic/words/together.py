@@ -113,3 +113,17 @@ def _both_by(m: re.Match[str], st: State) -> None:
     _scale_volume(st, by)
     _scale_game(st, by)
 
+
+
+@level(
+    rf"\b(?:set\s+|put\s+|turn\s+)?(?:both\s+)?(?:the\s+)?(?:(?:music|bgm)\s+and\s+(?:the\s+)?game(?:play)?(?:\s+(?:audio|sounds?))?"
+    rf"|game(?:play)?(?:\s+(?:audio|sounds?))?\s+and\s+(?:the\s+)?(?:music|bgm)|both(?:\s+sounds)?)(?:\s+volumes?)?\s+(?:both\s+)?"
+    rf"(?:at|to)\s+(?P<v>{NUM})\s*(?:%|percent)?(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?)\b)",
+)
+def _both_level(m: re.Match[str], st: State) -> None:
+    """"Music and game both at 50%": each sound set to that level."""
+    value = float(m["v"])
+    value = value / 100 if value > 1 or "." not in m["v"] else value
+    if value > 1:
+        return
+    st.plan.volume, st.plan.game_volume = round(value, 4), round(value, 4)
