@@ -20,9 +20,9 @@ def test_a_terminal_session_uploads_edits_in_chinese_and_exports(tmp_path: Path)
     sid = json.loads(up.stdout)["session_id"]
     edited = runner.invoke(app, ["edit", sid, "加一段Boss战音乐"])
     assert edited.exit_code == 0, edited.stderr
-    assert edited.stdout.startswith("已加音乐") and "BGM: Boss Battle (0-2s, 35%)" in edited.stdout
+    assert edited.stdout.startswith("已加音乐") and "背景音乐：Boss战（0-2 秒，35%）" in edited.stdout
     state = runner.invoke(app, ["state", sid])
-    assert "2. BGM: Boss Battle (0-2s, 35%)" in state.stdout
+    assert "2. 背景音乐：Boss战（0-2 秒，35%）" in state.stdout
     out = tmp_path / "final.mp4"
     exported = runner.invoke(app, ["export", sid, "-o", str(out)])
     assert exported.exit_code == 0, exported.stderr

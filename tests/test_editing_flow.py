@@ -144,7 +144,7 @@ async def test_chinese_session_ends_with_export_routed_through_edit(
         assert "35%" in (await edit(client, sid, "加芯片音乐"))["timeline"]
         assert "21%" in (await edit(client, sid, "调低音乐"))["timeline"]
         ranged = await edit(client, sid, "最后2秒")
-        assert "(3-5s, 21%)" in ranged["timeline"]
+        assert "复古芯片音乐（3-5 秒，21%）" in ranged["timeline"]
         titled = await edit(client, sid, "加标题「首杀」")
         assert "首杀" in titled["timeline"]
         undone = await edit(client, sid, "撤销")

@@ -215,6 +215,15 @@ async def test_tool_list_names_schemas_and_annotations_are_unchanged() -> None:
                                     "description": "Music only in the final N seconds (instead of start/end).",
                                     "title": "Music Last S",
                                 },
+                                "music_stops_before_end_s": {
+                                    "anyOf": [
+                                        {"exclusiveMinimum": 0, "maximum": 21600.0, "type": "number"},
+                                        {"type": "null"},
+                                    ],
+                                    "default": None,
+                                    "description": "Music stops N seconds before the video ends ('no music in the last 10 s'); with music_start_s, instead of music_end_s.",
+                                    "title": "Music Stops Before End S",
+                                },
                                 "fade_in_s": {
                                     "anyOf": [
                                         {"maximum": 30, "minimum": 0, "type": "number"},

@@ -114,7 +114,7 @@ class App:
             text=text,
             session_id=session.id,
             media=media_summary(m),
-            timeline=timeline_summary(project.draft),
+            timeline=timeline_summary(project.draft, session.lang),
         )
 
     async def _upload_into(
@@ -200,7 +200,7 @@ class App:
             session_id=session_id,
             action="edit",
             changes=outcome.changes,
-            timeline=timeline_summary(outcome.draft),
+            timeline=timeline_summary(outcome.draft, lang),
             notes=notes,
         )
 
@@ -282,7 +282,7 @@ class App:
                 await self.backend.state(session, session.project())
         project = session.projects.get(session.active or "")
         summary = (
-            timeline_summary(project.draft)
+            timeline_summary(project.draft, session.lang)
             if project
             else say(session.lang, "No video yet: call upload.", "还没有视频：请先上传。")
         )

@@ -251,24 +251,44 @@ def _secs(ms: int) -> str:
     return f"{s:.0f}" if abs(s - round(s)) < 0.05 else f"{s:.1f}"
 
 
-def _track_line(i: int, track: Track) -> str:
-    kind = TRACK_KINDS.get(track.type, f"Track type {track.type}")
+def _track_line(i: int, track: Track, lang: str = "en") -> str:
+    zh = lang == "zh"
+    kinds = _KINDS_ZH if zh else TRACK_KINDS
+    kind = kinds.get(track.type, f"Track type {track.type}")
     m = track.meta
-    span = f"{_secs(track.start_ms)}-{_secs(track.end_ms)}s"
+    span = f"{_secs(track.start_ms)}-{_secs(track.end_ms)}{' 秒' if zh else 's'}"
     if track.type == TEXT:
-        return f'{i}. {kind}: "{m.text or m.name or ""}" ({span})'
+        text = m.text or m.name or ""
+        return f"{i}. {kind}：“{text}”（{span}）" if zh else f'{i}. {kind}: "{text}" ({span})'
     label = m.name or m.style or ("clip" if track.type == VIDEO else "music")
+    if zh and track.type == AUDIO:
+        label = _style_zh(m.style, m.name) or label
     if track.type == AUDIO and m.volume is not None:
-        return f"{i}. {kind}: {label} ({span}, {round(m.volume * 100)}%)"
-    return f"{i}. {kind}: {label} ({span})"
+        span += f"{'，' if zh else ', '}{round(m.volume * 100)}%"
+    return f"{i}. {kind}：{label}（{span}）" if zh else f"{i}. {kind}: {label} ({span})"
 
 
-def timeline_summary(draft: Draft) -> str:
-    """`Timeline (3 tracks): 1. Video: ranked match (0-120s) 2. BGM: Retro Chiptune (0-120s, 35%) ...`"""
+_KINDS_ZH = {VIDEO: "视频", AUDIO: "背景音乐", TEXT: "标题"}
+
+
+def _style_zh(style: str | None, name: str | None) -> str | None:
+    """Our style's Chinese name, unless the music was given another name (by the cloud)."""
+    from gamemusic.words.vocabulary import STYLE_TITLES, STYLE_ZH
+
+    if style in STYLE_ZH and name in (None, STYLE_TITLES.get(style)):
+        return STYLE_ZH[style]
+    return None
+
+
+def timeline_summary(draft: Draft, lang: str = "en") -> str:
+    """`Timeline (3 tracks): 1. Video: ranked match (0-120s) 2. BGM: Retro Chiptune (0-120s, 35%)
+    ...`; in Chinese `时间线（3 条轨道）：1. 视频：ranked match（0-120 秒） 2. 背景音乐：...`."""
     n = len(draft.tracks)
+    lines = " ".join(_track_line(i, t, lang) for i, t in enumerate(draft.tracks, 1))
+    if lang == "zh":
+        return f"时间线（{n} 条轨道）：{lines or '空'}"
     if n == 0:
         return "Timeline (0 tracks): empty"
-    lines = " ".join(_track_line(i, t) for i, t in enumerate(draft.tracks, 1))
     return f"Timeline ({n} track{'s' if n != 1 else ''}): {lines}"
 
 

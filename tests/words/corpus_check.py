@@ -36,6 +36,8 @@ def load(path: Path = CORPUS) -> list[Case]:
 
 
 def _range(r: TimeRange) -> Any:
+    if r.before_end is not None:
+        return {"before_end": r.before_end, **({"start": r.start} if r.start else {})}
     return {"last": r.last} if r.last is not None else [r.start, r.end]
 
 

@@ -192,6 +192,29 @@ def test_a_range_running_past_the_end_is_clipped() -> None:
     assert changes[-1] == "Music plays 1:30-2:00"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "segment", "said"),
+    [
+        ("stop the music 10 seconds before the end", (0, 110000), "Music plays 0:00-1:50"),
+        ("最后10秒不要音乐", (0, 110000), "音乐播放区间 0:00-1:50"),
+        ("music from 0:05 until 20s before the end", (5000, 100000), "Music plays 0:05-1:40"),
+    ],
+)
+def test_an_end_before_the_videos_end_is_measured_from_its_length(
+    sentence: str, segment: tuple[int, int], said: str
+) -> None:
+    draft, changes = edit(new_draft(MEDIA), "add chiptune", sentence, lang=parse(sentence).lang)
+    assert bgm(draft)["sg"] == [{"s": segment[0], "e": segment[1]}]
+    assert changes[-1] == said
+
+
+def test_a_gap_before_the_end_longer_than_the_music_names_the_videos_length() -> None:
+    with pytest.raises(BadInput) as err:
+        edit(new_draft(MEDIA), "from 1:00 stop the music 90 seconds before the end")
+    assert err.value.code == "out_of_range"
+    assert "2:00" in err.value.message and "1:30" in err.value.message
+
+
 def test_undo_and_redo_are_left_to_the_caller() -> None:
     draft = new_draft(MEDIA)
     same, changes = apply_plan(draft, EditPlan(undo=True), media=MEDIA)
@@ -212,6 +235,10 @@ def test_change_texts_are_in_chinese_for_chinese_users() -> None:
     assert timeline_summary(draft) == (
         "Timeline (3 tracks): 1. Video: ranked match (0-120s) "
         '2. BGM: Retro Chiptune (90-120s, 21%) 3. Title: "胜利" (0-3s)'
+    )
+    assert timeline_summary(draft, "zh") == (
+        "时间线（3 条轨道）：1. 视频：ranked match（0-120 秒） "
+        "2. 背景音乐：复古芯片音乐（90-120 秒，21%） 3. 标题：“胜利”（0-3 秒）"
     )
 
 

@@ -80,9 +80,13 @@ def edit_fields(draw: st.DrawFn) -> EditFields:
         values["ducking"] = {"on": True, "off": False, "db": None}[ducking]
         if ducking == "db":
             values["ducking_db"] = draw(_num(1, 24, 1))
-    where = draw(st.sampled_from(["none", "last", "span", "from", "until", "whole"]))
+    where = draw(st.sampled_from(["none", "last", "span", "from", "until", "whole", "early"]))
     if where == "last":
         values["music_last_s"] = draw(_num(1, 500, 1))
+    elif where == "early":
+        values["music_stops_before_end_s"] = draw(_num(1, 120, 1))
+        if draw(st.booleans()):
+            values["music_start_s"] = draw(_num(1, 300, 1))
     elif where in ("span", "from"):
         values["music_start_s"] = draw(_num(1, 300, 1))
         if where == "span":
@@ -126,11 +130,14 @@ def test_the_cloud_agent_gets_one_clear_sentence_then_the_users_words() -> None:
     assert said == ("make it 9:16, game audio at 50%, music in the last 20s, switch the style to "
                     "boss. and make it epic")  # fmt: skip
     assert cloud_sentence(None, "quieter") == "quieter"
+    early = EditFields(music_start_s=5, music_stops_before_end_s=10)
+    assert cloud_sentence(early, None) == "music from 5s until 10s before the end"
 
 
 @pytest.mark.parametrize(
     "values",
     [{"music_volume": 2}, {"undo": True, "redo": True}, {"music_last_s": 5, "music_start_s": 1},
+     {"music_stops_before_end_s": 5, "music_end_s": 60},
      {"ducking": False, "ducking_db": 10}, {"remove_music": True, "fade_in_s": 1},
      {"titles": [{"text": "   "}]}, {"tempo_bpm": 500}, {"nope": 1}],
 )
@@ -142,16 +149,22 @@ def test_fields_that_cannot_be_applied_are_rejected_by_validation(values: dict[s
 runner = CliRunner()
 
 
-def test_gamemusic_edit_takes_the_same_changes_as_options(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("where", "segment"),
+    [(["--last", "1"], {"s": 1000, "e": 2000}), (["--stop-before-end", "0.5"], {"s": 0, "e": 1500})],
+)
+def test_gamemusic_edit_takes_the_same_changes_as_options(
+    tmp_path: Path, where: list[str], segment: dict[str, int]
+) -> None:
     src = make_video(tmp_path / "clip.mp4", seconds=2)
     sid = json.loads(runner.invoke(app, ["upload", str(src), "--json"]).stdout)["session_id"]
-    edited = runner.invoke(app, ["edit", sid, "--style", "8-bit", "--game-volume", "0.5",
-                                 "--last", "1", "--no-stingers", "--title", "GG", "--json"])  # fmt: skip
+    edited = runner.invoke(app, ["edit", sid, "--style", "8-bit", "--game-volume", "0.5", *where,
+                                 "--no-stingers", "--title", "GG", "--json"])  # fmt: skip
     assert edited.exit_code == 0, edited.stderr
     state = json.loads(runner.invoke(app, ["state", sid, "--json"]).stdout)["draft"]
     bgm = next(t for t in state["t"] if t["tt"] == 1)
     assert bgm["m"]["style"] == "chiptune" and bgm["m"]["stingers"] is False
-    assert bgm["sg"] == [{"s": 1000, "e": 2000}]
+    assert bgm["sg"] == [segment]
     assert state["m"]["game_volume"] == 0.5
     assert next(t for t in state["t"] if t["tt"] == 7)["m"]["text"] == "GG"
     both = runner.invoke(app, ["edit", sid, "louder", "--aspect", "1:1", "--json"])

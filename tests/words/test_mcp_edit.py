@@ -65,6 +65,20 @@ async def test_typed_changes_alone_edit_the_draft(clip: Path) -> None:
     assert title["m"]["text"] == "GG" and title["sg"] == [{"s": 1000, "e": 3000}]
 
 
+async def test_the_music_can_stop_before_the_end_by_field_or_by_words(clip: Path) -> None:
+    async with Client(build_server(Settings.from_env())) as client:
+        sid = await _session(client, clip)
+        typed = await _edit(client, session_id=sid, changes={"music_stops_before_end_s": 1})
+        typed_segments = next(t for t in (await _draft(client, sid))["t"] if t["tt"] == 1)["sg"]
+        said = await _edit(client, session_id=sid, instruction="最后2秒不要音乐")
+        said_segments = next(t for t in (await _draft(client, sid))["t"] if t["tt"] == 1)["sg"]
+    assert typed_segments == [{"s": 0, "e": 3000}]
+    assert "0:00-0:03" in " ".join(typed["changes"])
+    assert said_segments == [{"s": 0, "e": 2000}]
+    assert "音乐播放区间 0:00-0:02" in said["changes"]
+    assert said["timeline"].startswith("时间线（2 条轨道）：1. 视频：match（0-4 秒）")
+
+
 async def test_fields_and_a_sentence_together_apply_both_and_the_field_wins_its_aspect(
     clip: Path,
 ) -> None:

@@ -232,9 +232,9 @@ class LocalBackend:
         if plan.has_edits or not changes:
             new, applied = apply_plan(project.draft, plan, media=project.media, lang=session.lang)
             said = instruction if isinstance(instruction, str) else plan.said or "; ".join(applied)
-            project.push(new, said, timeline_summary(new))
+            project.push(new, said, timeline_summary(new, session.lang))
             changes += applied
-        summary = timeline_summary(project.draft)
+        summary = timeline_summary(project.draft, session.lang)
         joined = ("；" if zh else "; ").join(changes)
         return EditOutcome(
             message=f"{joined}{'。' if zh else '.'} {summary}" if joined else summary,

@@ -91,6 +91,9 @@ def edit(
     start: Annotated[float | None, _opt("Music starts here, seconds.", min=0)] = None,
     end: Annotated[float | None, _opt("Music ends here, seconds.", min=0)] = None,
     last: Annotated[float | None, _opt("Music only in the final N seconds.", min=0)] = None,
+    stop_before_end: Annotated[
+        float | None, _opt("Music stops N seconds before the video ends.", min=0)
+    ] = None,
     fade_in: Annotated[float | None, _opt("Fade-in seconds (0 = none).", min=0, max=30)] = None,
     fade_out: Annotated[float | None, _opt("Fade-out seconds (0 = none).", min=0, max=30)] = None,
     ducking: Annotated[
@@ -130,7 +133,8 @@ def edit(
         "style": style, "music_volume": music_volume, "music_volume_factor": music_volume_factor,
         "game_volume": game_volume, "game_volume_factor": game_volume_factor,
         "game_audio": game_audio, "remove_music": remove_music or None, "music_start_s": start,
-        "music_end_s": end, "music_last_s": last, "fade_in_s": fade_in, "fade_out_s": fade_out,
+        "music_end_s": end, "music_last_s": last,
+        "music_stops_before_end_s": stop_before_end, "fade_in_s": fade_in, "fade_out_s": fade_out,
         "ducking": ducking, "ducking_db": ducking_db, "tempo_bpm": bpm,
         "tempo_factor": tempo_factor, "new_take": new_take or None, "seed": seed,
         "stingers": stingers, "arc": arc, "climax_s": climax,

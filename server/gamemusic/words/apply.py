@@ -283,6 +283,15 @@ class _Editing:
                           f"请用 0:00 到 {length} 之间的时间。"),
                 code="out_of_range",
             )  # fmt: skip
+        if e <= s and rng.before_end is not None:
+            length, early = fmt_seconds(self.d / 1000), fmt_seconds(rng.before_end)
+            raise BadInput(
+                say(self.lang, f"The video is {length} long: music from {fmt_seconds(start)} that "
+                    f"stops {early} before the end would not play at all.",
+                    f"视频只有 {length}：从 {fmt_seconds(start)} 开始、结束前 {early} 停的音乐一秒也放不了。"),
+                hint=say(self.lang, "Use a shorter gap before the end.", "请把结尾前空出的时间说短一些。"),
+                code="out_of_range",
+            )  # fmt: skip
         if e <= s:
             raise BadInput(
                 say(self.lang, f"The range at {fmt_seconds(start)} has no length.",

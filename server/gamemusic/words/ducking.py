@@ -108,6 +108,8 @@ def _duck_strong(m: re.Match[str], st: State) -> None:
     r"\s+(?:(?:way|a\s+bit|kinda|a\s+little)\s+)?too\s+(?:much|hard|far|deep|often)\b",
 )
 def _duck_light(m: re.Match[str], st: State) -> None:
+    if st.plan.duck is False:  # "turn the ducking off, it's pumping too much": off, its reason
+        return
     st.plan.duck, st.plan.duck_db = True, 5.0
 
 
@@ -235,7 +237,8 @@ def _duck_voice(m: re.Match[str], st: State) -> None:
     r"(?:commentary|voice|mic|narration))|(?:auto[\s-]?)?duck(?:ing)?(?:\s+(?:the\s+)?(?:music|bgm))?\s+on|(?:enable|turn\s+on|"
     r"use|add|with)\s+(?:auto[\s-]?)?ducking|auto[\s-]?duck(?:ing)?|side[\s-]?chain(?:ing|ed)?|duck(?:ing)?(?:\s+(?:the\s+)?"
     r"(?:music|bgm))?)\b",
-    rf"人声优先|突出人声|突出解说|(?:开启|打开|启用|加上|使用|自动)?{_ZH_DUCK}",
+    # 压低音乐 alone is the music's level ("帮我压低音乐"); the feature only when it is switched on
+    rf"人声优先|突出人声|突出解说|(?:开启|打开|启用|加上|使用|自动)?(?!压低音乐){_ZH_DUCK}|(?:开启|打开|启用|加上|使用|自动)压低音乐",
     r"\b(?:the\s+)?(?:music|bgm)\s+(?:should\s+|to\s+|must\s+)?(?:stop|pause|go\s+quiet)\s+(?:when|while|whenever)\s+i(?:'m|\s+am)?\s+"
     r"(?:talk|speak|talking|speaking)\b",
 )

@@ -1,7 +1,8 @@
 """Fades asked for as a complaint or several at once (English): "the fade out is too long",
 "the start is too abrupt", "smooth out the ending", "it cuts off at the end", "the end of the
-music fade for 5 seconds", "fade in 2 seconds and out 3 seconds", "music fades out at 2:00". They run just before
-`timing.FADES`, which reads one fade at a time.
+music fade for 5 seconds", "fade in 2 seconds and out 3 seconds", "music fades out at 2:00";
+and no fade over the end ("no fade out in the last 10 seconds", 最后10秒不要淡出). They run just
+before `timing.FADES`, which reads one fade at a time.
 """
 
 from __future__ import annotations
@@ -75,3 +76,14 @@ def _fades_out_at(m: re.Match[str], st: State) -> None:
     """"Music fades out at 2:00 and ends": the music ends there, with a fade out."""
     _set_range(st, TimeRange(0.0, seconds(m["t"])), "until")
     _set_fade(st, "out", 2.5)
+
+
+@fade(
+    rf"\b(?:no|don't|dont|do\s+not|without|never)\s+(?:a\s+|any\s+)?(?:fade|fading)(?:[\s-]?out)?\s+(?:the\s+music\s+)?"
+    rf"(?:in|for|during|over|on|at)\s+the\s+(?:last|final|closing)\s+(?:{DUR}|minute)",
+    rf"(?:最后|结尾|末尾)(?:的)?\s*(?:{DUR})\s*(?:里|内|的时候)?\s*(?:都|就|也)?(?:不要|别|不用|不需要|不)(?:再)?(?:淡出|渐出|渐弱)",
+)
+def _no_fade_at_end(m: re.Match[str], st: State) -> None:
+    """"No fade out in the last 10 seconds", 最后10秒不要淡出: the fade out off, and the music's
+    range untouched (not the music in the last 10 seconds)."""
+    _set_fade(st, "out", 0.0)

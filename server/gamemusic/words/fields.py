@@ -66,6 +66,10 @@ class EditFields(BaseModel):
     music_last_s: float | None = Field(
         None, gt=0, le=MAX_S, description="Music only in the final N seconds (instead of start/end)."
     )
+    music_stops_before_end_s: float | None = Field(
+        None, gt=0, le=MAX_S, description="Music stops N seconds before the video ends "
+        "('no music in the last 10 s'); with music_start_s, instead of music_end_s.",
+    )
     fade_in_s: float | None = Field(None, ge=0, le=30, description="Fade-in length, s; 0 = none.")
     fade_out_s: float | None = Field(None, ge=0, le=30, description="Fade-out length, s; 0 = none.")
     ducking: bool | None = Field(
@@ -99,6 +103,9 @@ class EditFields(BaseModel):
             raise ValueError("undo and redo cancel out: give one of them")
         if self.music_last_s is not None and (self.music_start_s or self.music_end_s):
             raise ValueError("give music_last_s or music_start_s/music_end_s, not both")
+        if self.music_stops_before_end_s is not None and (self.music_end_s or self.music_last_s):
+            raise ValueError("music_stops_before_end_s is the music's end: not with music_end_s "
+                             "or music_last_s")
         start = self.music_start_s or 0.0
         if self.music_end_s is not None and self.music_end_s <= start:
             raise ValueError("music_end_s must be after music_start_s")
@@ -124,8 +131,9 @@ class EditFields(BaseModel):
 
 def _music_fields(f: EditFields) -> list[str]:
     names = ("music_volume", "music_volume_factor", "music_start_s", "music_end_s",
-             "music_last_s", "fade_in_s", "fade_out_s", "ducking", "ducking_db", "tempo_bpm",
-             "tempo_factor", "new_take", "seed", "stingers", "arc", "climax_s")  # fmt: skip
+             "music_last_s", "music_stops_before_end_s", "fade_in_s", "fade_out_s", "ducking",
+             "ducking_db", "tempo_bpm", "tempo_factor", "new_take", "seed", "stingers", "arc",
+             "climax_s")  # fmt: skip
     return [n for n in names if getattr(f, n) not in (None, False)]
 
 
@@ -138,6 +146,8 @@ def plan_from_fields(f: EditFields, lang: Lang = "en") -> EditPlan:
     rng = None
     if f.music_last_s is not None:
         rng = TimeRange(last=_r(f.music_last_s))
+    elif f.music_stops_before_end_s is not None:
+        rng = TimeRange(_r(f.music_start_s) or 0.0, before_end=_r(f.music_stops_before_end_s))
     elif f.music_start_s is not None or f.music_end_s is not None:
         rng = TimeRange(_r(f.music_start_s) or 0.0, _r(f.music_end_s))
     return EditPlan(
@@ -250,6 +260,10 @@ def sentence(f: EditFields) -> str:
         p.append(f"music volume x{round(f.music_volume_factor, 4):g}")
     if f.music_last_s is not None:
         p.append(f"music in the last {_s(f.music_last_s)}")
+    elif f.music_stops_before_end_s is not None:
+        early = f"{_s(f.music_stops_before_end_s)} before the end"
+        p.append(f"music from {_s(f.music_start_s)} until {early}" if f.music_start_s
+                 else f"stop the music {early}")  # fmt: skip
     elif f.music_start_s and f.music_end_s is not None:
         p.append(f"music from {_s(f.music_start_s)} to {_s(f.music_end_s)}")
     elif f.music_end_s is not None:

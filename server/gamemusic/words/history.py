@@ -41,6 +41,8 @@ def _redo(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:undo|revert|(?:ctrl|cmd|command)[\s+-]*z|keep\s+the\s+(?:old|previous|last|earlier)\s+(?:one|version|music|song|take|track)"
+    r"|(?:i\s+)?(?:prefer(?:red)?|liked)\s+the\s+(?:previous|last|old|earlier|other)\s+(?:one|version|take|music|song|track|mix)(?:\s+better)?"
+    r"|the\s+(?:previous|last|old|earlier|other)\s+(?:one|version|take)\s+was\s+better"
     r"|(?:bring|put)\s+back\s+the\s+(?:old|previous|earlier)\s+(?:one|version|music|song|take|track)|take\s+(?:that|it)\s+back|go\s+back(?!\s+to\b)|scratch\s+that|never\s*mind"
     r"\s+(?:that|the\s+last\s+(?:change|edit|one))|(?:go|switch|change)\s+(?:it\s+)?back\s+to\s+(?:the\s+)?"
     r"(?:previous|last|old|earlier|other)\s+(?:version|one|edit|take|mix|draft|music|song|track)|go\s+back\s+"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from gamemusic.words.plan import Question, Unsupported
-from gamemusic.words.rules import OFF_VERB, Rule, State, group, registrar
+from gamemusic.words.rules import Rule, State, group, registrar
 from gamemusic.words.text import DUR, TIME
 from gamemusic.words.vocabulary import FRANCHISE_RE, STYLE_RE, STYLE_TITLES, STYLE_ZH
 
@@ -173,12 +173,8 @@ def _part_ducking(m: re.Match[str], st: State) -> None:
     r"|\b(?:(?:(?:remove|cut|drop|mute|kill|no|stop)\s+(?:the\s+)?(?:music|bgm)|(?:the\s+)?(?:music|bgm)\s+(?:off|out))\s+)?(?:(?:from|in|for|on|over)\s+the\s+(?:intro|outro|opening|credits|cutscenes?)|(?:of|in|at|for|from)\s+the\s+(?:end|ending|last|final|middle)\s+part)\b"
     r"(?![^.;!?\n]{0,24}?\d)",
     rf"(?P<early>\b(?:{DUR}|a\s+(?:few\s+)?(?:seconds?|bit|moment))\s+(?:before|from)\s+(?:the\s+(?:very\s+)?end\b|(?:the\s+(?:video|clip|recording|match)|it)"
-    rf"\s+(?:ends|is\s+over|finishes|stops)\b)|\b(?:{OFF_VERB}|stop)\s+(?:any\s+|the\s+)?(?:background\s+)?(?:music|bgm)\s+(?:in|for|during)\s+the\s+(?:last|final)\s+(?:{DUR}|minute)"
-    rf"|\b(?:the\s+)?(?:last|final)\s+(?:{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+(?:music|bgm))\b"
-    rf"|\b(?:end|stop|finish|cut\s+off)\s+(?:the\s+music\s+)?(?:{DUR})\s+(?:early|earlier|sooner)\b|\b(?:except|but\s+not|apart\s+from|"
-    rf"other\s+than|minus)\s+(?:for\s+)?(?:during\s+)?the\s+(?:last|final)\s+(?:{DUR}))",
-    rf"(?P<early>提前\s*(?:{DUR})\s*(?:结束|停|停止|收尾)|(?:放|播)到(?:最后|结尾前|结束前)\s*(?:{DUR})|除了?(?:结尾|最后)的?\s*(?:{DUR})|"
-    rf"(?:最后|结尾|末尾|最后的)\s*(?:{DUR})\s*(?:(?:不要|别|不用|不)(?:放|播)(?:背景)?(?:音乐)?|(?:不要|别|不用|不放|没有|不需要)(?:有)?(?:背景)?音乐)|(?:结束|结尾)前\s*(?:{DUR}))",
+    rf"\s+(?:ends|is\s+over|finishes|stops)\b))",
+    rf"(?P<early>(?:放|播)到最后\s*(?:{DUR})|(?:结束|结尾)前\s*(?:{DUR}))",
     r"(?:(?:boss战|打boss|战斗|高潮|过场动画|过场)(?:的)?(?:那段|那一段|那部分|部分|的时候|时)|(?:前|后|上|下)半段|(?:前|后)一半|一半的时候|中间(?:那段|部分|那部分|位置|的时候)|(?:视频|片子)(?:的)?中间|中途|片头(?:之后|以后|过后|结束)|boss出来(?:的时候|时|后)"
     r"|(?:我)?(?:开始)?(?:说话|讲话|解说|开麦|开打|开枪|开团)的(?:地方|位置|那里|那一?刻|那儿)"
     r"|(?:最)?(?:精彩|高光|关键|刺激|激烈)的(?:地方|时候|部分|那段|那一?刻)|(?:开头|片头)(?:和|跟|与)(?:结尾|片尾)|头尾|首尾|从(?:视频)?中间|中间开始|中间那(?:一|1)?\s*(?:分钟|段|部分|会儿)"
@@ -190,8 +186,8 @@ def _part_ducking(m: re.Match[str], st: State) -> None:
 def _unplaced(m: re.Match[str], st: State) -> None:
     """"The second half", "after the intro": a place the words cannot put a time on. The music is
     not placed anywhere else instead, nor over the range said next to it ('前15秒配lofi，后面配
-    boss'). An end the words cannot set ("10 seconds before the end", 结束前10秒) is named the
-    same way, but the start said next to it stays ("from 0:15 except the last 10 seconds")."""
+    boss'). An end `ending.END` could not set ("a bit before the end", 结束前10秒 with nothing to
+    stop) is named the same way, but the start said next to it stays."""
     st.unplaced = True
     st.unplaced_part = st.unplaced_part or not group(m, "early")
     _no(st, f"'{m.group(0).strip()}' (I can't tell when that is)", f"“{m.group(0).strip()}”（我看不出那是什么时间）",
@@ -384,7 +380,7 @@ _SYNTH_SAID = re.compile(r"80\s*年代|八十年代|合成器|赛博|霓虹|复�
 
 @rule(
     r"\b(?:phonk|jazz|jazzy|dubstep|edm|trap|techno|house\s+music|drum\s+(?:and|&|n)\s+bass|dnb|k-?pop|j-?pop|rap|"
-    r"(?<!kong\s)country|reggae|punk|opera|acoustic|piano|guitar(?!\s+hero)|violin|a\s+cappella|acapella|disco|funk|blues|gospel"
+    r"(?<!kong\s)country|reggae|punk|opera|acoustic|piano|guitar(?!\s+hero)|violin|a\s+cappella|acapella|disco|funk|blues|gospel|ska"
     r"|drums?(?:\s+solo)?|saxophone|sax|flute|trumpet|vocals?|singing|lyrics|beatbox(?:ing)?)\b",
     r"(?:电子乐|电音|爵士|摇滚|说唱|嘻哈说唱|钢琴|吉他|(?<!复)古风|国风|武侠|仙侠|中国风|民族风|戏曲|西部|牛仔|乡村音乐|民谣|流行乐|蹦迪|dj|鼓点|鼓声|架子鼓|打击乐|合唱|人声演唱|带歌词|歌词|唱歌|有人唱)"
     r"(?!\s*(?:rpg|jrpg|角色扮演))",  # 仙侠RPG: the RPG is the style asked for
@@ -423,6 +419,19 @@ def _at_the_end(m: re.Match[str], st: State) -> None:
 )
 def _which_style(m: re.Match[str], st: State) -> None:
     st.plan.question = Question("Which style?", "换成哪种风格？", tuple(STYLE_TITLES))
+
+
+@rule(
+    r"(?<!look\s)(?<!looks\s)\b(?:more\s+|very\s+|super\s+)?(?:cinematic|dramatic|filmic|movie[\s-]?like|hollywood)\b|\blike\s+a\s+(?:movie|film)(?:\s+(?:trailer|score|soundtrack))?\b"
+    r"|\b(?:movie|film)\s+(?:trailer|score|soundtrack)\b|\btrailer\s+music\b",
+    r"电影感|大片感|大片的感觉|好莱坞|预告片|影视感|(?:更|有点)?戏剧性",
+)
+def _cinematic(m: re.Match[str], st: State) -> None:
+    st.plan.question = Question(
+        "Cinematic how: a sweeping RPG theme, or an epic boss fight?",
+        "想要哪种电影感：恢弘的角色扮演主题，还是史诗的Boss战？",
+        ("rpg", "boss"),
+    )
 
 
 _ANY_WILL_DO = re.compile(r"[^。；;!?！？\n]{0,12}?(?:还是|或者|或)[^。；;!?！？\n]{1,10}?(?:都行|都可以|都好|都ok|随便)")

@@ -132,6 +132,8 @@ def _bpm(m: re.Match[str], st: State) -> None:
     r"raise|up|boost|crank(?:\s+up)?|bump(?:\s+up)?|push(?:\s+up)?|kick\s+up)\s+the\s+(?:tempo|bpm|pace|speed)(?!\s+(?:down|up)\b)|higher\s+(?:tempo|bpm)|less\s+slow|not\s+(?:so|as)\s+slow|(?:tempo|bpm|pace)\s+up|up[\s-]?tempo|pick\s+"
     rf"up\s+the\s+pace|too\s+slow)\b(?:\s+(?:tempo|pace|speed|beat))?{_OBJ}{AFTER}",
     rf"\bspeed\s+{_THING}(?P<much>way|a\s+lot|much|right)\s+up\b",
+    r"\b(?:the\s+)?(?:music|bgm|song|track|beat|soundtrack|tempo|it)(?:'s|\s+is|\s+feels|\s+sounds)?\s+(?:(?:kinda|a\s+bit|so|too|really)\s+)?"
+    r"(?:drags|dragging|sluggish)\b",  # "the music drags": too slow
     r"(?:节奏|速度|节拍|音乐)?(?:再)?(?P<much>大幅)?(?P<bit2>稍微|稍稍|略微)?(?<![欢轻明愉爽畅痛凉勤赶尽飞])(?:快(?P<bit>一点点|一丢丢)|快一?点儿?|快一些|快点|更快|加快|(?:没|别|不要)那么慢|调快|变快|提速|快些|(?:别|不要|不能)(?:太|过于)慢了?|(?<!心跳)加速|(?<=速度|节奏|节拍)(?:升|提|加)(?:一|个)档|快(?:一|个)档|"
     r"提高(?:节奏|速度)|(?:节奏|速度)快(?!了)一?点?|太慢了?|有点慢了?|有些慢|偏慢|(?<=节奏|速度|节拍)(?:有点|太|好|很|比较)?拖(?:沓|拉)?了?|太拖(?:沓)?了|慢了(?:一)?点|快(?P<much2>很多|得多))(?:节奏|速度)?(?:(?P<bit3>一点点|一丢丢|一丁点|[,，]?\s*(?:但|但是|不过)?(?:不要|别|不用)(?:太|那么)(?:快|多))|(?P<much3>很多|得多|不少))?",
 )
@@ -173,7 +175,7 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls))|(?:new|fresh|different|other|some\s+other|better|a\s+better|nicer|a\s+nicer)\s+(?:music|bgm|soundtrack|beat|song|track|tune|one)(?=\s*(?:$|[,.!?\n]|please\b|pls\b|plz\b|rn\b|instead\b))"
     r"|something\s+(?:better|nicer)(?=\s*(?:$|[,.!?\n]|please\b|pls\b|plz\b|rn\b|instead\b)))\b",
     r"换(?:个|一个|首|一首)(?:更)?好听(?:一?点|一些)?的|(?:来|换|整|搞|弄)一?[点个首段版](?:不一样的|别的|新的|不同的)(?:音乐|bgm|配乐|曲子)?(?!\s*(?:风格|标题|字幕|淡))|重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
-    r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|可以吗)"
+    r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|好吗|行吗|可以吗)"
     r"|(?:换|再来|重来|来)一?个\s*(?:new\s+|different\s+)?(?:take|version|seed)\b|换(?:一个|个)?(?:新的|随机的?)?种子|重新随机"
     r"|(?:再|重新)(?:生成|来|做|弄|出|整|写|作|编)(?:一下|一?[版首个次遍段])(?:新的|别的|不一样的)?(?:的)?(?:音乐|bgm|配乐|曲子)?(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))"
     r"|换(?:个|一个|一首|首|段|一段)(?:别的|新的)?(?:音乐|bgm|配乐|背景音乐|曲子|歌)(?=\s*(?:$|[,，。.!！?？;；\s]|吧|呢|试试|看看))"

@@ -82,7 +82,7 @@ def _music_of_now(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?:(?:music|bgm)\s+)?(?:volume|vol|level|loudness)\s*(?:(?:to|at|of|=|:|is|down\s+to|up\s+to)"
     rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.]|[\s-]*(?:bits?|bpm|fps)\b)\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:(?:all\s+the\s+way\s+)?(?:down|up)\s+)?(?:to|at)\s+{_ABOUT}"
-    rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?|秒|分)\b|[\s-]*(?:bits?|bpm|fps)\b)\s*"
+    rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?)(?![a-z])|\s*[秒分]|[\s-]*(?:bits?|bpm|fps)\b)\s*"
     rf"(?P<pct3>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
     r"(?:volume|vol|loud|loudness|level))?|\b(?:music|bgm)\s+(?P<v4>\d{1,3}|0?\.\d+)(?![\d%:])(?=\s*(?:$|[,;!?\n]|please|pls|and\b|(?:the\s+)?game\b))",
     rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|设到|设置到|调整到|调整为|弄到|定到|拉到|改成|改为|降到|降低到|减到|提到|升到|开到|加到|到|为|是|:)?\s*"
@@ -159,10 +159,10 @@ def _music_too_quiet(m: re.Match[str], st: State) -> None:
     r"\s+in\s+the\s+mix)(?:\s+more)?|(?:'s|\s+is)\s+(?:a\s+(?:bit|little)|kinda|way|a\s+tad)\s+(?:too\s+)?much"
     rf"|bring\s+{_IT}?down|(?:drop|dial\s+back|pull\s+back|ease\s+off|back\s+off)\s+(?:on\s+)?(?:the\s+)?(?:music|bgm|soundtrack)(?=\s+(?:a\s+(?:bit|little|tad|touch|notch|lil)|slightly|some|down)\b)(?:\s+down)?|dial\s+{_IT}?(?:down|back)|(?:pull|dial)\s+(?:the\s+)?(?:music|bgm|soundtrack|it)\s+back"
     rf"|less\s+in\s+(?:my|your|the)\s+face|(?<=music\s)(?:is\s+)?(?:blasting|blaring|deafening)|(?<=bgm\s)(?:is\s+)?(?:blasting|blaring|deafening)|(?<!not\s)(?<!n't\s)\b(?:this|that)\s+loud|nice\s+and\s+(?:low|quiet|soft|subtle)|how\s+loud\s+the\s+(?:music|bgm|soundtrack)\s+is|less\s+volume|less\s+(?:of\s+the\s+)?(?:music|bgm)(?!\s+(?:at|in|during|for|after|before|until|from)\b)|less\s+(?:prominent|present|upfront|in\s+front)|more\s+(?:quiet|subtle|understated|low[\s-]?key)|not\s+so\s+loud|(?<=hella\s)(?:quiet|soft)(?=\s+(?:music|bgm))|(?<=music\s)(?:is\s+)?(?:so|super|really|hella|crazy|mad)"
-    rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|(?<!louder\sbut\snot\s)(?<!louder,\sbut\snot\s)(?<!louder\snot\s)too\s+loud|(?<!undid\s)(?<!did\s)(?<!ed\s)too\s+much|lower(?!\s+(?:the\s+|my\s+|its\s+)?\n)(?:\s+it\b(?=\s+(?:a\s+|just\s+|slightly|by\s+a))|(?:\s+the)?{_NOUNS}*)(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
-    r"down|(?:reduce|decrease|lessen)\s+(?:the\s+)?(?:music|bgm|soundtrack)(?!'s|\s+(?:volume|level)\b)|"
-    r"(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:music(?:'s)?\s+|bgm\s+)?(?:volume|"
-    r"level)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
+    rf"\s+loud|(?<=music's\s)(?:so|super|really|hella|crazy|mad)\s+loud|(?<!louder\sbut\snot\s)(?<!louder,\sbut\snot\s)(?<!louder\snot\s)too\s+loud|(?<!undid\s)(?<!did\s)(?<!ed\s)too\s+much|lower(?!\s+(?:the\s+|my\s+|its\s+)?\n)(?:\s+it\b|(?:\s+the)?{_NOUNS}*)(?!\s*(?:the\s+)?(?:stingers?|titles?|text|fades?|tempo|bpm|pitch|ducking|resolution|quality))|turn\s+{_IT}?"
+    r"down|(?:reduce|decrease|drop|lessen|cut)\s+(?:the\s+)?(?:(?:background\s+)?(?:music|bgm|song|track|tune|beat|soundtrack)(?:'s)?\s+)?(?:volume|"
+    r"level)|(?:reduce|decrease|lessen|soften|quiet(?:en)?(?!\s+(?:it|the\s+music)\b))\s+(?:the\s+)?(?:background\s+)?(?:music|bgm|song|track|tune|beat|soundtrack)\b"
+    r"(?!\s+(?:to|by|length|tempo|speed|bpm|pace|fades?|intro|outro|duration)\b)|volume\s+down|down\s+a\s+notch|tone\s+(?:it\s+)?down|quiet(?:en)?\s+(?:it|the\s+music)"
     rf"(?:\s+down)?|more\s+in\s+the\s+background|further\s+back|overpowering|too\s+overpowering|"
     rf"(?:music|bgm)\s+down)\b{AFTER}",
     r"(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|听不[见清到](?:游戏声音?|原声|脚步声?)了?"
@@ -211,7 +211,7 @@ _ZH_BARE_NOISY = re.compile(r"(?:太|有点|好|很)(?:吵|闹|炸)(?:了|死了
     rf"\b{AFTER}",
     r"(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
     r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?大点声|(?<=[乐量m])要(?:大|响)(?:一?点|一些|些)?|(?:多一?点|更有|有点)存在感|存在感(?:强|高|大)(?:一?点|一些)|存在感(?:太|有点|好)(?:低|弱|小)了?|小了(?:一)?点|小了些|开大(?:一?点(?!点))?|变大|变响|调高|调大|提高|增大|加大"
-    r"|放大|有点小声|声音有点小|(?<!太)(?<!有点)大声(?:一?点(?!点))?|升一?点|提一?点|(?:几乎|都快|快|完全|根本)听不(?:见|到|清)了?(?!就)|响(?:一?点|一些)|大(?:一?点|一些)|高(?:一?点|一些)|(?<![感味劲])强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?|太安静了?|太静了?|(?:(?<=音乐)|(?<=声音)|(?<=音量)|(?<=bgm))太低了?"
+    r"|放大|有点小声|声音有点小|(?<!太)(?<!有点)大声(?:一?点(?!点))?|升一?点|提一?点|(?:几乎|都快|快|完全|根本)听不(?:见|到|清)了?(?!就)|(?<=[乐m歌])(?:有点|都|也)?听不(?:见|到|清)(?:楚)?了?(?!就)|响(?:一?点|一些)|大(?:一?点|一些)|高(?:一?点|一些)|(?<![感味劲])强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?|太安静了?|太静了?|(?:(?<=音乐)|(?<=声音)|(?<=音量)|(?<=bgm))太低了?"
     r"|听不[到见清](?:音乐|背景音乐|bgm)|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+{_IT}?{_MID}\s+up\b",
 )

@@ -25,6 +25,7 @@ from gamemusic.errors import BadInput
 from gamemusic.words import (
     compare,
     ducking,
+    ending,
     fade_fixes,
     history,
     levels_db,
@@ -41,7 +42,7 @@ from gamemusic.words import (
     typos,
 )
 from gamemusic.words.plan import EditPlan, Question
-from gamemusic.words.replies import nothing_to_do, unplaced_amount
+from gamemusic.words.replies import called_off, nothing_to_do, unplaced_amount
 from gamemusic.words.rules import OPPOSITE, Handler, Opposed, Rule, State, bad
 from gamemusic.words.text import FLAGS, TIME, detect_lang, normalize, say
 from gamemusic.words.vocabulary import STYLE_TITLES, meaningful
@@ -54,6 +55,7 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     history.RULES,  # undo / redo
     parts.RULES,  # "no game audio during the boss fight": not the whole video's switch
     timing.LEAD,  # "no music for the first 5 s" is a start time, not "no music"
+    ending.END,  # "no music in the last 10 s": an end before the video's, not "no music"
     titles.REMOVE,  # "remove the titles" before "remove ..." reads as the music
     limits.EARLY,  # "mute the game from 0:10 to 0:20": not the whole video's game audio
     together.SWITCHES,  # "mute both the music and the game" before either alone
@@ -102,8 +104,11 @@ def parse(text: str) -> EditPlan:
             hint=say(lang, "Send one short sentence per edit.", "每次编辑请发一句短的话。"),
             code="not_understood",
         )  # fmt: skip
+    if _CALLED_OFF.search(work):  # "switch to lofi... actually never mind": nothing asked
+        raise called_off(lang)
     work = refer.resolve(typos.correct(titles.take_titles(work, state.plan).lower()))
     work = _LEAVE_IT.sub(lambda m: _set_aside(m, state), work)
+    work = _PRAISE.sub(lambda m: _set_aside(m, state), work)
     for table in RULE_ORDER:
         for pattern, handler in table:
             state.cut = 0
@@ -121,10 +126,37 @@ def parse(text: str) -> EditPlan:
     return plan
 
 
+# A sentence that ends by calling itself off: "make it louder, never mind", "换成lofi，算了".
+_CALLED_OFF = re.compile(
+    r"\S.*?(?:[,;.!]|\.\.\.|\s)\s*(?:(?:actually|oh|wait|no|ok|okay|hmm|eh)\s*,?\s+)*(?:never\s*mind|nvm|forget\s+(?:it|that|about\s+it)"
+    r"|cancel\s+that|don'?t\s+bother|scratch\s+that)\s*(?:lol|then|please|pls|sorry)?[.!\s]*$"
+    r"|\S.*?[，,。]\s*(?:还是)?(?:算了|不用了|不弄了|不改了)(?:吧|啊|哈)?[。!！\s]*$",
+    FLAGS,
+)
 # "我声音小不用管": a clause its speaker waves off asks for nothing.
 _LEAVE_IT = re.compile(
     r"(?:^|(?<=[,;.!?，。；！？\n]))[^,;.!?，。；！？\n]+?(?:就|也|先|都)?(?:不用管|别管|不要管|不管|无所谓|没关系|不要紧"
     r"|不重要|不用理|不用在意)(?:它|了|吧|啦)*(?=$|[,;.!?，。；！？\n])",
+    FLAGS,
+)
+
+
+# "the fade sounds better now", "love the boss music", "nice, the ducking works well": praise of
+# what is there asks for nothing (it read as adding fades, or switching to boss).
+_PRAISE = re.compile(
+    r"(?:^|(?<=[,;.!?\n])|(?<=\bbut\s))\s*(?:(?:ok(?:ay)?|nice|wow|great|cool|yes|yeah|yay|lol|omg)\s*,?\s+)*(?:"
+    r"(?:the|this|that|it|my)\b(?:(?!\b(?:but|and|so)\b)[^,;.!?\n]){0,30}?\b(?:works?|looks?|sounds?|is|are|'s|feels?)\s+(?:(?:so|really|super|pretty|much|way"
+    r"|a\s+lot|already|perfectly|just)\s+)*(?:good|great|fine|nice|perfect|better|amazing|awesome|fire|sick|dope|lit|solid|right"
+    r"|cool|ok|okay|well|clean|smooth)(?:\s+now)?(?:\s+(?:lol|tho|thanks|thx|ty))?"
+    r"|(?:that's|thats|that\s+is|it's|its)\s+(?:(?:so|much|way|a\s+lot)\s+)?(?:better|perfect|great|good|fine|it)(?:\s+now)?"
+    r"|(?:i\s+(?:really\s+)?(?:love|like|dig)|love|loving)\s+(?:the|this|that|it|how)\b(?![^,;.!?\n]*\b(?:more|better|instead|than|but)\b)[^,;.!?\n]{0,40}"
+    r"|(?:good|nice|great)\s+job\b[^,;.!?\n]{0,30}|(?:this|it|that)\s+(?:already\s+)?sounds\s+like\s+[^,;.!?\n]{1,30}?(?:\s+lol)?"
+    r")(?=\s*(?:$|[,;.!?\n]|but\b))"
+    # 淡出现在好多了, 闪避效果很好, 这首不错, 我喜欢这个lofi
+    r"|(?:^|(?<=[,;.!?\n，。；！？]))\s*(?:(?:这个|这首|这版|这段|现在的?|音乐|背景音乐|bgm|配乐|淡入|淡出|闪避|节奏|竖屏|横屏|画面|标题|字幕|效果"
+    r"|声音|风格|[a-z0-9]+(?:音乐)?)(?:的)?(?:效果)?(?:现在|已经)?(?:很|挺|真|太|非常|超|还挺|蛮)?(?:好多了|好听|不错|很棒|棒|完美|刚好|正好|燃|好看"
+    r"|合适|舒服|满意|喜欢|(?<=[很挺真常超蛮])好(?![听看多]))(?:的|了|啊|呀|哦|哈|呢)*(?:[，,]\s*(?:很|超|好)?喜欢)?|我(?:很|挺|还挺|超|好)?喜欢(?:这个|这首|这版|现在的?)[^,;.!?\n，。；！？]{0,10}"
+    r"|(?:太棒了|完美|好听|不错|挺好的?))(?=\s*(?:$|[,;.!?\n，。；！？]|就是|但是|不过))",
     FLAGS,
 )
 

@@ -22,16 +22,20 @@ _NOTES = ("lang", "ignored", "unsupported", "question", "inspired_by", "said")
 
 @dataclass(frozen=True)
 class TimeRange:
-    """A span of the video in seconds: start..end (None = to the end), or the final `last` s."""
+    """A span of the video in seconds: start..end (None = to the end), the final `last` s, or
+    start until `before_end` s before the end ("stop the music 10 seconds before the end")."""
 
     start: float = 0.0
     end: float | None = None
     last: float | None = None
+    before_end: float | None = None
 
     def resolve(self, duration_s: float) -> tuple[float, float]:
         """(start, end) in seconds before clipping to the video."""
         if self.last is not None:
             return max(0.0, duration_s - self.last), duration_s
+        if self.before_end is not None:
+            return self.start, duration_s - self.before_end
         return self.start, duration_s if self.end is None else self.end
 
 

@@ -32,6 +32,12 @@ def nothing_to_do(text: str, plan: EditPlan) -> BadInput:
                     unknown=plan.ignored)  # fmt: skip
 
 
+def called_off(lang: str) -> BadInput:
+    """The sentence took its own request back ("make it louder, never mind")."""
+    return BadInput(say(lang, "You called it off, so nothing was changed.", "好的，这次什么都没改。"),
+                    hint=supported(lang), code="not_understood", recognized=True)  # fmt: skip
+
+
 def unplaced_amount(plan: EditPlan, parts: list[str]) -> BadInput:
     """A time or amount the parser could not attach to anything: applying the rest could put
     it on the whole video, so nothing changes and the user hears what was not placed."""

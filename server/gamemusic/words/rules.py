@@ -126,12 +126,22 @@ class Step(float):
         return step
 
 
+# A hedge after the thing the verb took: "turn up the background music a bit", "increase the
+# game sounds volume a bit" (the rule's own words ended at the verb or the first noun).
+_TRAILING_HEDGE = re.compile(
+    r"\s*(?:(?:the|my)\s+)?(?:(?:background|game|gameplay|in-game)\s+)?(?:music|bgm|song|track|tune|beat|soundtrack"
+    r"|audio|sounds?|sfx|tempo|pace)?(?:'s)?(?:\s+(?:volume|level))?\s+(?:just\s+)?(?:a\s+(?:little\s+|lil\s+|tiny\s+)?bit"
+    r"|a\s+little|slightly|a\s+tad|a\s+touch|a\s+smidge)\b",
+    FLAGS,
+)
+
+
 def factor(m: re.Match[str], normal: float, much: float, bit: float) -> Step:
     if group(m, "bit3"):  # "faster, but not too much": the hedge wins
         return Step.of(bit, True)
     if group(m, "much", "much2", "much3"):
         return Step.of(much, False)
-    hedged = bool(group(m, "bit", "bit2"))
+    hedged = bool(group(m, "bit", "bit2")) or bool(_TRAILING_HEDGE.match(m.string, m.end()))
     return Step.of(bit if hedged else normal, hedged)
 
 

@@ -52,9 +52,11 @@ def _leave_game(m: re.Match[str], st: State) -> None:
 
 
 @switch(
-    rf"\b(?:(?:keep|use|leave)\s+(?:only\s+)?{_ORIG}\s+{_SOUND}\s+only|(?:only|just)\s+(?:keep\s+)?"
-    rf"{_ORIG}\s+{_SOUND}|(?:original|game)\s+{_SOUND}\s+only|keep\s+(?:the\s+)?original\s+only)\b",
-    rf"(?:只保留|只要|仅保留|只留|只用|仅用|只听|只放|只剩|纯){_ZH_ORIG}",
+    # "just the game audio" as a whole clause; "just the game audio louder" is its level
+    rf"\b(?:(?:keep|use|leave)\s+(?:only\s+)?{_ORIG}\s+{_SOUND}\s+only|(?:only|just)\s+keep\s+{_ORIG}\s+{_SOUND}"
+    rf"|keep\s+(?:the\s+)?original\s+only)\b|\b(?:(?:only|just)\s+{_ORIG}\s+{_SOUND}|(?:original|game)\s+{_SOUND}\s+only)\b{_ALONE}",
+    rf"(?:只保留|只要|仅保留|只留|只用|仅用|只听|只放|只剩|纯){_ZH_ORIG}"
+    r"(?!\s*(?:的)?(?:音量|声音)?(?:再|也)?(?:大|小|调|太|响|轻|低|高|不要|别|关|静音|去掉|有点|一点))",
 )
 def _original_only(m: re.Match[str], st: State) -> None:
     st.plan.remove_music = True
@@ -64,7 +66,7 @@ def _original_only(m: re.Match[str], st: State) -> None:
 # "drop the game audio a little" is a lower level, not a mute: an amount after the sound.
 _NO_AMOUNT = (
     r"(?!\s+(?:(?:(?:just\s+)?a\s+(?:little|lil|bit|tad|touch|notch|lot|smidge)|slightly|some|down|way|much|lower|quieter|softer|by"
-    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be|in\s+half|to\s+half|(?:volume\s+)?(?:in|by)\s+half)\b|to\s+\d|\d))"
+    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be|volume|level|levels|in\s+half|to\s+half|(?:volume\s+)?(?:in|by)\s+half)\b|to\s+\d|\d))"
 )
 _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not the music's range
     r"(?:\s+(?:for|during|in|over|throughout)\s+the\s+(?:whole|entire|full)\s+(?:thing|video|clip|time|way)"
@@ -116,11 +118,15 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
     r"(?:background\s+)?(?:music|bgm|soundtrack)\b(?!\s+(?:at|after|before|from|until|in|during)\b)"
     r"|\bwithout\s+(?:(?:any|the)\s+)?(?:background\s+)?(?:music|bgm)\b|\b(?:music|bgm)\s+off\b(?!\s+(?:at|after|from|until|for|in|during)\b)"
     r"|\b(?:not\s+have|have\s+no|don't\s+(?:want|need))\s+(?:any\s+)?(?:background\s+)?(?:music|bgm)\s+at\s+all\b"
+    r"|\b(?:don't|dont|do\s+not)\s+(?:want|need)\s+(?:any\s+)?(?:background\s+)?(?:music|bgm|soundtrack)(?:\s+(?:on|in)\s+(?:this|it|here|the\s+(?:video|clip)))?"
+    # "i don't want any music" as a whole clause (not before a part consumed: "... in the intro")
+    r"(?:\s+(?:anymore|any\s+more|here))?(?=[ \t]*(?:\Z|[,;.!?]|please\b|pls\b|thx\b|thanks\b|lol\b|rn\b))"
+    r"|\btake\s+(?:(?:the|all\s+the|that|this)\s+)?(?:background\s+)?(?:music|bgm|soundtrack|song)\s+out\b(?!\s+(?:of|at|after|before|from|until|in|during)\b|\s+for\s+(?!me\b|us\b|now\b))"
     r"|\b(?:the\s+)?(?:music|bgm|soundtrack)\s+(?:has\s+to|needs\s+to|must|can)\s+go\b"
     r"|\bnot\s+have\s+(?:any\s+)?(?:music|bgm)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)"
     r"|\bmute\s+(?:it|that)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)",
-    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|关了|关|不要|不需要|拿掉|清除|砍掉|干掉|扔掉|丢掉|撤掉)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm)"
-    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm)(?:的?(?:声音|音量))?(?:全部|都|也)?(?:先|就|直接)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了|扔掉|丢掉|砍掉|砍了|清掉)",
+    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|关了|关|不要|不需要|拿掉|清除|砍掉|干掉|扔掉|丢掉|撤掉)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm|(?:这首)?歌(?![词曲手声]))"
+    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm|(?<![唱听])(?:这首)?歌(?![词曲手声]))(?:的?(?:声音|音量))?(?:全部|都|也)?(?:先|就|直接)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了|扔掉|丢掉|砍掉|砍了|清掉)",
 )
 def _remove_music(m: re.Match[str], st: State) -> None:
     if st.unplaced:  # "stop the music 10 seconds before the end": a time it cannot place,
@@ -150,7 +156,7 @@ MIN_MUSIC = 0.05  # the floor apply.MIN_VOLUME also keeps
 _IS = r"(?:is|are|'s|was|were|seems?|feels?|sounds?|gets?|should\s+be|needs\s+to\s+be|(?:would|could)\s+be|(?:needs?\s+to|has\s+to|should|must)\s+(?:come|go))"
 _ABOUT = r"(?:(?:like|about|around|roughly|maybe|~)\s*)?"
 _ZH_GAME = (
-    r"(?:(?:游戏原声|游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|原声音量|原声|原音|游戏|开枪的?声?|枪声|脚步声?|爆炸声|技能音效|音效)(?:的)?(?:音量|声音)?)"
+    r"(?:(?:游戏原声|游戏声音|游戏音效|游戏音量|游戏的声音|游戏声|(?:视频|录像|录屏)(?:的)?(?:原声|声音)|原声音量|原声|原音|游戏|开枪的?声?|枪声|脚步声?|爆炸声|技能音效|音效)(?:的)?(?:音量|声音)?)"
 )
 
 
@@ -293,7 +299,8 @@ def _game_not_enough(m: re.Match[str], st: State) -> None:
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:kinda|kind\s+of|pretty|really|so|very|way|a\s+bit)\s+)?(?:too\s+)?"
     r"(?:loud|noisy|much|distracting)\s*[,;.]?\s*(?:so\s+|please\s+|pls\s+)?(?:turn|tone|bring|take|dial)\s+"
     r"(?:it|them|that)\s+down\b",
-    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|lower|drop|cut)\s+(?:only\s+|just\s+)?(?:{_GAME})\b(?:\s+down)?{AFTER}"
+    rf"\b(?:{MUCH}\s+|{BIT}\s+)?(?:{_DOWN}|turn\s+down|reduce|decrease|lessen|soften|quiet(?:en)?|dial\s+back|pull\s+back|lower|drop|cut)"
+    rf"\s+(?:only\s+|just\s+)?(?:{_GAME})\b(?:\s+(?:volume|level))?(?:\s+down)?{AFTER}"
     r"|\bless\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds|noise))?\b",
     rf"\b(?:{MUCH}\s+)?too\s+much\s+(?:of\s+the\s+)?(?:{_GAME})\b",
     rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",

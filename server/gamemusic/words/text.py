@@ -130,6 +130,11 @@ _EN_BEFORE_UNIT = re.compile(
     r"|minutes?|mins?|bpm|db|decibels?|times\b|x\b))",
     re.I,
 )
+# ... and before a range's other end in digits: "from five to 15 seconds" (that end converted)
+_EN_BEFORE_RANGE = re.compile(
+    rf"\b(?P<n>(?:(?:{_EN_WORD})[\s-]+(?:and\s+)?)*(?:{_EN_WORD}))(?=\s+(?:to|and|through|till|until|-)\s+\d)",
+    re.I,
+)
 # ... and after the word that wants a number: "bpm to one twenty", "volume twenty".
 _EN_AFTER_KEY = re.compile(
     rf"\b(?P<pre>(?:bpm|tempo|volume|vol|level)\s+(?:(?:to|at|of|is|=)\s+)?|(?:audio|sound|sounds|music|bgm|game)\s+(?:to|at|=)\s+)(?P<n>(?:(?:{_EN_WORD})[\s-]+"
@@ -171,6 +176,7 @@ def _digits(text: str) -> str:
         text = pattern.sub(repl, text)
     text = _TENTHS.sub(lambda m: f"{cn_number(m['n']) * 10}%", text)
     text = _EN_BEFORE_UNIT.sub(_en_digits, text)
+    text = _EN_BEFORE_RANGE.sub(_en_digits, text)
     text = _EN_AFTER_KEY.sub(lambda m: m["pre"] + _en_digits(m), text)
     text = _HALF[_MARK][0].sub(_HALF[_MARK][1], text)  # "the two minute mark", now in digits
     text = _CN_AFTER_KEY.sub(lambda m: m["pre"] + str(cn_number(m["n"])), text)
@@ -200,9 +206,11 @@ CLOCK = r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
 _US = r"(?:seconds?|secs?|s(?![a-z])|秒钟?)"
 _UM = r"(?:minutes?|mins?|m(?![a-z])|分钟?)"
 _UH = r"(?:hours?|hrs?|h(?![a-z])|个?小时)"
+# "80s music", "90s vibes": a decade, not 80 seconds
+_DECADE = r"(?<![\d.])[5-9]0s\s+(?:music|synth\w*|vibes?|style|sound|bgm|songs?|tunes?|soundtrack|retro|feel|aesthetic|beats?)\b"
 DUR = (
     rf"(?:{NUM}[\s-]*{_UH}(?:\s*{NUM}\s*{_UM})?|{NUM}[\s-]*{_UM}(?:\s*{NUM}\s*{_US})?"
-    rf"|{NUM}[\s-]*{_US})"
+    rf"|(?!{_DECADE}){NUM}[\s-]*{_US})"
 )
 TIME = rf"(?:{CLOCK}|{DUR})"
 _PART = re.compile(rf"({NUM})[\s-]*(?:({_UH})|({_UM})|({_US}))", FLAGS)

@@ -21,29 +21,29 @@ when = registrar(RANGES)
 
 @lead(
     rf"\b{rules.OFF_VERB}\s+(?:any\s+|the\s+|all\s+the\s+)?"
-    rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{DUR}|minute)"
-    rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{DUR}|minute)\s+(?:silent|without\s+music|music[\s-]?free)"
-    rf"|\b(?:the\s+)?(?:first|opening)\s+(?P<d5>{DUR})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|stays?\s+|(?:has|have)\s+to\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?"
+    rf"(?:background\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d>{TIME}|minute)"
+    rf"|\bkeep\s+(?:the\s+)?(?:first|opening)\s+(?P<d2>{TIME}|minute)\s+(?:silent|without\s+music|music[\s-]?free)"
+    rf"|\b(?:the\s+)?(?:first|opening)\s+(?P<d5>{TIME})\s+(?:should\s+be\s+|are\s+|is\s+|must\s+be\s+|stays?\s+|(?:has|have)\s+to\s+be\s+|(?:should\s+|must\s+)?(?:have|has)\s+)?"
     r"(?:silent|music[\s-]?free|without\s+music|(?:with\s+)?no\s+music)\b"
     rf"|\bno\s+(?:background\s+)?(?:music|bgm)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning)|at\s+first|in\s+the\s+beginning)\b"
-    rf"[^.;!?\n]{{0,24}}?(?P<d4>{DUR})"
+    rf"[^.;!?\n]{{0,24}}?(?P<d4>{TIME})"
     rf"|\b(?:make|keep|leave)\s+(?:the\s+)?(?:beginning|start|intro|opening)\s+(?:silent|music[\s-]?free|without\s+music)"
-    rf"\s+for\s+(?:the\s+first\s+)?(?P<d3>{DUR})",
-    rf"\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm)\s+out\s+of\s+the\s+(?:first|opening)\s+(?P<d>{DUR}|minute)"
-    rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d2>{DUR}|minute)",
+    rf"\s+for\s+(?:the\s+first\s+)?(?P<d3>{TIME})",
+    rf"\b(?:keep|leave)\s+(?:the\s+)?(?:music|bgm)\s+out\s+of\s+the\s+(?:first|opening)\s+(?P<d>{TIME}|minute)"
+    rf"|\b(?:skip|hold(?:\s+off)?)\s+(?:the\s+)?(?:music|bgm)\s+(?:for|during|in)\s+the\s+first\s+(?P<d2>{TIME}|minute)",
     rf"\b(?:don't|do\s+not|dont)\s+start\s+(?:the\s+)?(?:music|bgm)\s+(?:until|till|before)\s+(?P<t>{TIME})"
     rf"|\b(?:hold|keep)\s+(?:off\s+)?(?:the\s+)?(?:music|bgm)(?:\s+off)?\s+(?:until|till)\s+(?P<t2>{TIME})"
-    rf"|\bwait\s+(?:for\s+)?(?P<t3>{DUR})\s+before\s+(?:the\s+)?(?:music|bgm)"
+    rf"|\bwait\s+(?:for\s+)?(?P<t3>{TIME})\s+before\s+(?:the\s+)?(?:music|bgm)"
     r"|\b(?:music|bgm|it)\s+(?:(?:should|to|can|could|will|would|must)\s+)?(?:not|never|shouldn't|won't|doesn't|don't"
     rf"|dont|can't)\s+(?:start|begin|come\s+in|kick\s+in|play)\s+(?:until|till|before)\s+(?P<t4>{TIME})",
     rf"(?:(?:前面|开头|一开始|开始|片头|开场)的?)+(?:先)?(?:不要|别|不用|不放|没有)(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)\s*[,，]?\s*(?:等到|到|从)?第?(?P<t2>{TIME})"
     r"\s*(?:以后|之后|后)?\s*(?:再|才)?(?:放|开始|进来|出来|有|响起?)?",
-    rf"(?:(?:音乐|背景音乐|bgm)?(?:开始|进来)前|开头|前面|开场|片头)(?:先)?(?:留白|空白|留|空|空出|留出)\s*(?P<d4>{DUR})(?:的)?(?:空白|静音|安静)?",
-    rf"(?:延后|推迟|晚)\s*(?P<d5>{DUR})\s*(?:再|才)?(?:开始|进来|放|出来|进|响起?|播)",
+    rf"(?:(?:音乐|背景音乐|bgm)?(?:开始|进来)前|开头|前面|开场|片头)(?:先)?(?:留白|空白|留|空|空出|留出)\s*(?P<d4>{TIME})(?:的)?(?:空白|静音|安静)?",
+    rf"(?:延后|推迟|晚)\s*(?P<d5>{TIME})\s*(?:再|才)?(?:开始|进来|放|出来|进|响起?|播)",
     rf"等到\s*第?(?P<t3>{TIME})(?:\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?)?(?=\s*(?:$|[,，。.!！]))",
     rf"(?:等到|等|到了)\s*第?(?P<t>{TIME})\s*(?:以后|之后|后)?\s*(?:再|才)(?:出来|进来|进|放|开始|响起?|起|播)?",
-    rf"(?:(?:前面?|开头|开始|片头|开场)(?:的|那)?\s*(?P<d>{DUR})|第(?P<d3>1分钟))\s*(?:(?:是|都是|只是|属于)[^，,。；;\n]{{1,10}}[，,]\s*)?(?:先|都|就)?(?:(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)"
-    r"|(?:不放|别放|不要放|不用放)(?=\s*(?:$|[,，。.!！;；])))|(?:不要|别)(?:在)?前\s*(?P<d2>{DUR})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
+    rf"(?:(?:前面?|开头|开始|片头|开场)(?:的|那)?\s*(?P<d>{TIME})|第(?P<d3>1分钟))\s*(?:(?:是|都是|只是|属于)[^，,。；;\n]{{1,10}}[，,]\s*)?(?:先|都|就)?(?:(?:不要|别|没有|不用|不放|不需要)(?:有|放)?(?:背景)?(?:音乐|bgm|配乐)"
+    r"|(?:不放|别放|不要放|不用放)(?=\s*(?:$|[,，。.!！;；])))|(?:不要|别)(?:在)?前\s*(?P<d2>{TIME})(?:放|有)?(?:背景)?(?:音乐|bgm|配乐)",
 )
 def _silent_lead(m: re.Match[str], st: State) -> None:
     """"No music for the first 5 seconds": the music starts at 5 s (not "remove the music")."""
@@ -173,7 +173,7 @@ def _keep_fade(m: re.Match[str], st: State) -> None:
 
 @fade(
     rf"\b{NEG}\s+(?:the\s+|any\s+|that\s+|this\s+)?"
-    r"(?P<which>fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:the\s+)?(?:music|bgm|song|track|it)\s+(?P<dir>in|out)\b)?"
+    r"(?P<which>fade[\s-]?ins?\s+(?:or|and|nor|&)\s+(?:fade[\s-]?)?outs?|fade[\s-]?ins?|fade[\s-]?outs?|fades?|fading)\b(?:\s+(?:the\s+)?(?:music|bgm|song|track|it)\s+(?P<dir>in|out)\b)?"
     r"(?:\s+(?:at\s+the\s+)?(?P<where>start|beginning|end))?"
     r"|\b(?P<which2>fade[\s-]?ins?|fade[\s-]?outs?|fades?)\s+off\b|\b(?:hard|abrupt|sudden|clean)\s+(?P<cut>cut|stop|ending|end)"
     r"(?:\s+at\s+the\s+end)?\b|\b(?:stop|keep|prevent)\s+(?:the\s+)?(?:music|bgm|it)\s+from\s+(?P<which3>fading(?:\s+(?:in|out))?)\b",
@@ -219,7 +219,7 @@ _ZH_CRISP = r"(?:别|不要)(?:太|那么)(?:拖|拖沓|磨叽|长|久)|(?:干�
 @fade(
     rf"\b(?:(?P<len>long(?:er)?|slow(?:er)?|short(?:er)?|quick(?:er)?|fast(?:er)?|gentle(?:r)?|smooth(?:er)?|"
     rf"soft(?:er)?|gradual)\s+)?(?:(?P<d1>{DUR})\s+)?"
-    r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?:both\s+)?(?P<dir>in\s+and\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
+    r"(?:long\s+)?(?:fades|fading|fade)(?:[\s-]?(?:both\s+)?(?P<dir>in\s+(?:and|or|&)\s+(?:fade[\s-]?)?out|in\s*/\s*out|in|out)|\s+(?:(?:the"
     r"\s+)?(?:music|bgm)|it)\s+(?P<dir2>in\s+and\s+out|in|out))?(?:\s+(?:the\s+)?(?:music|bgm|song|track|soundtrack))?(?:\s+(?P<len2>longer|shorter|slower|"
     r"quicker|slowly|quickly|gradually|gently|smoothly|fast))?(?:,?\s+(?:(?:like|about|around|maybe|"
     r"say|roughly)\s+)?(?:over|of|for|by|in|to|with|during|across|should\s+be|needs\s+to\s+be|is|be|"
@@ -266,9 +266,9 @@ def _not_fade(m: re.Match[str], st: State) -> None:
 def _set_range(st: State, rng: TimeRange, half: str | None = None) -> None:
     plan = st.plan
     if half and plan.range is not None and st.open_end not in (None, half):
-        start = rng.start if half == "from" else plan.range.start
-        end = plan.range.end if half == "from" else rng.end
-        rng, plan.range, half = TimeRange(start, end), None, None  # "starts at X, ends at Y"
+        frm, until = (rng, plan.range) if half == "from" else (plan.range, rng)
+        rng = TimeRange(frm.start, until.end, before_end=until.before_end)
+        plan.range, half = None, None  # "starts at X, ends at Y"
     st.open_end = half
     if rng.end is not None and rng.end <= rng.start:
         raise bad(plan, f"That range ends ({fmt_seconds(rng.end)}) before it starts "
@@ -333,6 +333,7 @@ def _not_first(m: re.Match[str], st: State) -> None:
     rf"|\b(?:make|keep)\s+(?:the\s+)?(?:music|bgm)\s+(?:only\s+|just\s+)?(?P<d2>{DUR}|a\s+minute)\s+long\b"
     rf"|\b(?:only|just)\s+(?P<d3>{DUR}|a\s+minute)\s+of\s+(?:background\s+)?(?:music|bgm)\b(?!\s+(?:from|at|after|before|in|starting)\b)"
     rf"|^\s*(?:(?:add|put)\s+)?(?:background\s+)?(?:music|bgm)\s+for\s+(?:only\s+|just\s+)?(?P<d4>{DUR}|a\s+minute)\s*(?:please|pls)?\s*$",
+    rf"(?:音乐|背景音乐|bgm|配乐)(?:只|就)?(?:持续|放|播)\s*(?P<d>{DUR})(?:就(?:好|行|够了?|停|可以了?))?(?=\s*(?:$|[,，。!！]))",
 )
 def _music_lasts(m: re.Match[str], st: State) -> None:
     """"The music should last 30 seconds", "only 30 seconds of music": from the start for that
@@ -343,7 +344,7 @@ def _music_lasts(m: re.Match[str], st: State) -> None:
 
 @when(
     rf"\b(?:the\s+)?(?:last|final|closing|ending)\s+(?P<d>{DUR}|{CLOCK}|minute|min)\b",
-    rf"(?:最后的?|后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",
+    rf"(?:最后的?|(?<![然之以过])后|结尾的?|末尾的?)\s*(?P<d>{DUR}|{CLOCK})",  # not 然后一分钟后
 )
 def _last(m: re.Match[str], st: State) -> None:
     length = _length(m["d"])
@@ -409,8 +410,8 @@ def _move_end(m: re.Match[str], st: State) -> None:
 @when(
     rf"\b(?:(?:bring|let|drop)\s+(?:the\s+)?(?:music|bgm|soundtrack|it)\s+in|cue\s+(?:up\s+)?(?:the\s+)?(?:music|bgm|soundtrack|it)(?:\s+in)?"
     rf"|(?:music|bgm|it)\s+(?:should\s+|can\s+)?enters?)\s+(?:at|around|from)\s+(?:the\s+)?(?P<a>{TIME})",
-    rf"\b(?:push|move|shift|delay|bump|hold|set|put|change)\s+(?:it|the\s+(?:music|bgm|soundtrack)(?!\s+end)|(?:the\s+)?(?:(?:music|bgm)(?:'s)?\s+)?start)\s+(?:back\s+)?"
-    rf"(?:to|until|till)\s+(?:the\s+)?(?P<a>{TIME})",
+    rf"\b(?:push|move|shift|delay|bump|hold|put|(?P<chg>set|change))\s+(?:it|the\s+(?:music|bgm|soundtrack)(?!\s+end)|(?:the\s+)?(?:(?:music|bgm)(?:'s)?\s+)?start)\s+(?:back\s+)?"
+    rf"(?:to|until|till)\s+(?:the\s+)?(?(chg)(?![5-9]0s\b))(?P<a>{TIME})",  # "change it to 80s": the decade
 )
 def _push_start(m: re.Match[str], st: State) -> None:
     """"The music starts too early, push it to 0:08": it starts at 0:08."""

@@ -111,7 +111,8 @@ _TITLES = [
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
         rf"\b{_EN_KW}\s*(?:(?:saying|that\s+says|which\s+says|reading|of|with\s+the\s+text|with|"
         rf"called|:|=|-)\s*)?{QUOTED}",
-        rf"\b(?:add|put|show|insert|display)\s+{QUOTED}\s+(?:as\s+(?:a|the|my)\s+)?(?:(?P<se2>intro|outro|opening|ending|closing)\s+)?{_EN_KW}",
+        rf"\b(?:add|put|show|insert|display|slap|throw|stick|pop|place)\s+(?:(?:a|an|the|my)\s+)?{QUOTED}\s+(?:as\s+(?:a|the|my)\s+)?"
+        rf"(?:(?P<se2>intro|outro|opening|ending|closing)\s+)?{_EN_KW}",
         rf"\b(?:make|have|let|can)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?{_EN_KW}\s+(?:say|says|read|reads|show|be)\s*:?\s*{QUOTED}",
         rf"\b(?:the|a|an|my)\s+(?:[a-z]+\s+)?{_EN_KW}\s+(?:should|will|can|must|could|needs?\s+to|has\s+to|to)\s+(?:say|read|show|be)\s*:?\s*{QUOTED}",
         rf"(?:\b(?:add|put|show|insert|display|place|want|need|have|gimme|make)\s+)?(?:(?:a|an|the|some)\s+)?\b{_EN_KW}\s+(?P<mid>[^\"“「'\n,;]{{1,40}}?)"
@@ -159,6 +160,8 @@ _SPECS = [
         rf"(?:(?:up|there|on[\s-]?screen)\s+)?(?:for\s+)?(?:(?:about|like|around)\s+)?(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?P<first>first)\s+(?P<d>{DUR})",
         rf"{_SEP}(?:for|during|in)\s+(?:the\s+)?(?:last|final)\s+(?P<last>{DUR})",
+        rf"{_SEP}(?:at\s+|from\s+)?(?P<last>{DUR})\s+(?:before|from)\s+the\s+(?:very\s+)?end\b",  # until the end
+        rf"\s*,?\s*(?:在|从)?(?:视频)?(?:结尾|结束)(?:之)?前\s*(?P<last>{DUR})",
         rf"{_SEP}(?:(?:for|lasting|during)\s+(?:(?:about|like|around|maybe|roughly)\s+)?(?P<d>{DUR})|(?P<d2>{DUR})\s+long)",
         rf"{_SEP}(?:at|from|starting\s+at|after|in(?=\s+\d{{1,2}}:\d))\s+(?P<at>{TIME})",
         rf"{_SEP}(?:at|in|during)\s+(?:the\s+)?(?:very\s+)?(?P<se>start|beginning|end|ending|intro)\b",

@@ -82,7 +82,7 @@ def _louder_than(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    rf"\b(?:can(?:'t|not|t)\s+(?:really\s+|even\s+)?|(?:can\s+|could\s+)?(?:only\s+)?barely\s+)hear\s+(?:the\s+|my\s+)?(?:game(?:play)?(?:\s+(?:audio|sound|sounds))?|{_NOISES})\b"
+    rf"\b(?:can(?:'t|not|t)\s+(?:really\s+|even\s+)?|(?:can\s+|could\s+)?(?:only\s+)?barely\s+)hear\s+(?:the\s+|my\s+)?(?:(?:game(?:play)?|in-game|original)(?:\s+(?:audio|sound|sounds))?|{_NOISES})\b"
     r"(?!\s+(?:over|because|under|with|behind)\b)",
 )
 def _cant_hear_game(m: re.Match[str], st: State) -> None:

@@ -25,7 +25,9 @@ _SHORT = {"lowd": "loud", "lound": "loud", "luod": "loud", "laud": "loud", "qiet
 # Slips of two- and three-letter words, only where the next word says which was meant.
 _PHRASES = [
     (re.compile(r"\bteh\b"), "the"),
-    (re.compile(r"(?<!up\s)(?<!down\s)\bto(?=\s+(?:loud|quiet|soft|fast|slow|much|long|short)\b)"), "too"),
+    # ("want to slow the music down": a verb with its object, not "too slow")
+    (re.compile(r"(?<!up\s)(?<!down\s)\bto(?=\s+(?:loud|quiet|soft|fast|slow|much|long|short)\b"
+                r"(?!\s+(?:the|it|this|that|them|things|everything|my|down|up|a|some)\b))"), "too"),
     (re.compile(r"(?<=\bfade\s)ot\b"), "out"),
     # English as a second language: "more loud", "too much loud", "sound of game"
     (re.compile(r"\btoo\s+much\s+(?=(?:loud|quiet|fast|slow)\b)"), "too "),

@@ -259,9 +259,9 @@ FILLER_EN = frozenset(
     whatever rather something's one ones kind bgm's tracks clips videos my own fight boss's
     montage edit edits upload uploaded channel viewers chat have has having crop
     cropped back not don't dont no never do does doesn't keep theme as same short throw slap
-    stick chuck toss pop get got gimme yo u ur ya wanna gonna lemme ngl tbh rn dude man fam
-    bump drop mind quick quickly plss pleaseee kindly uhh uhhh erm hmmm lmao tho beats
-    slaps slap"""
+    stick chuck toss pop drop bump yo fam dude alright gimme possibly thinking how about what get
+    going real quick we're we we'll us got u ur ya wanna gonna lemme ngl tbh rn man mind quickly
+    plss pleaseee kindly uhh uhhh erm hmmm lmao tho beats slaps"""
     )
 )  # fmt: skip
 FILLER_ZH = sorted(
@@ -275,7 +275,8 @@ FILLER_ZH = sorted(
     的话 那个 就是 其实 算了 还是 改回 回到 哈 嗯 呃 谢了 兄弟 能不能 可以 可不可以 整个 太 啦 咯
     喔 哎 下吧 一下吧 帮 感觉的 调 弄 搞 整 那种 这种 风格的 类型的 来个 这里 那里 部分 直播 时候
     时代 年代 配个 配点 配一段 配 吗 么 设到 设置到 调整到 调整为 调至 拉到 降到 提到 开到 改到
-    有没有 也行 都行 就行 或者 是不是 应该 是否 让你 调为 歌 歌曲 曲子 当背景 当bgm 裁剪成 裁成 尺寸"""),
+    有没有 也行 都行 就行 或者 是不是 应该 是否 让你 调为 歌 歌曲 曲子 当背景 当bgm 裁剪成 裁成 尺寸
+    那个啥 啥"""),
     key=len,
     reverse=True,
 )  # fmt: skip

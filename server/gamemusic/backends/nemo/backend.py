@@ -316,7 +316,7 @@ class NemoBackend:
     async def _carry_out(self, action: gui.Action, draft: Draft, lang: str) -> str:
         """Do what the editor asked the user to do in its GUI; say what was done."""
         left = (await self.credits()).available if action.kind == "credits" else None
-        return gui.done(action, lang, timeline=timeline_summary(draft), credits=left)
+        return gui.done(action, lang, timeline=timeline_summary(draft, lang), credits=left)
 
     # ---- export -------------------------------------------------------------------------
     async def export(
