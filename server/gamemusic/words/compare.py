@@ -136,14 +136,14 @@ def _voice_up(m: re.Match[str], st: State) -> None:
 
 
 _EN_LEVEL = re.compile(
-    r"\b(?:quiet(?:er)?|soft(?:er)?|lower|louder|higher|down|up|reduce|volume|duck\w*|dip|level)\b|\d|%", re.I
+    r"\b(?:quiet(?:er)?|soft(?:er)?|lower|loud(?:er)?|noisy|higher|down|up|reduce|volume|duck\w*|dip|level)\b|\d|%", re.I
 )
 
 
 @rule(
     r"\b(?<!because\s)(?<!cuz\s)(?<!cause\s)(?<!since\s)(?<!as\s)(?:my\s+|the\s+)?(?<!because\smy\s)(?<!cuz\smy\s)(?<!since\smy\s)(?:voice|commentary|mic|microphone|narration|talking)\s+(?:is|sounds|gets)\s+"
     r"(?:(?:so|really|kinda|kind\s+of|too|way\s+too|pretty|super|very|still|always|a\s+bit|a\s+little|a\s+tad|slightly)\s+)*"
-    r"(?:quiet|low|soft|faint|weak|hard\s+to\s+hear|buried|drowned(?:\s+out)?|lost)\b(?!\s+(?:enough|now|compared|than|next|against|over|under|with|by|in)\b)",
+    r"(?:quiet|low|soft|faint|weak|hard\s+to\s+hear)\b(?!\s+(?:enough|now|compared|than|next|against|over|under|with|by|in)\b)",
 )
 def _voice_quiet(m: re.Match[str], st: State) -> None:
     """"My voice is too quiet": the voice should come through, the dip under it deepens; next to

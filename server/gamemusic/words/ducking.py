@@ -176,7 +176,7 @@ _MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|
     r"\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)\s+(?:easier\s+to\s+hear|more\s+audible|"
     r"clear|clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
     r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
-    r"|commentary|vo|voice[\s-]?over|mic|narration)\s+(?:is\s+|gets\s+|is\s+getting\s+|keeps\s+getting\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?"
+    r"|commentary|vo|voice[\s-]?over|mic|narration)\s+(?:is\s+|gets\s+|is\s+getting\s+|keeps\s+getting\s+)?(?:(?:kinda|totally|completely|so|really|always)\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?"
     r"(?!\s+(?:out\s+)?(?:by|in|under)\s+(?:the\s+|all\s+the\s+)?(?:game|gameplay|sfx|gunshots|explosions)\b)"
     r"|(?:boost|raise|turn\s+up|bump\s+up|crank\s+up)\s+(?:my|the)\s+(?:voice|mic|commentary|narration|voice[\s-]?over)"
     r"|(?:turn|bump|crank|bring)\s+(?:my|the)\s+(?:voice|mic|commentary|narration)\s+up"

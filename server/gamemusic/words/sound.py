@@ -31,7 +31,7 @@ LEVELS: list[Rule] = []
 switch = registrar(SWITCHES)
 level = registrar(LEVELS)
 
-_ORIG = r"(?:the\s+)?(?:original|game|gameplay|in-game|source)(?:'s)?"
+_ORIG = r"(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:original|game|gameplay|in-game|source)(?:'s)?"
 _ORIG_N = r"(?:the\s+)?(?:original|game|gameplay|in-game|source|video|recording|clip)(?:'s)?"
 _SOUND = r"(?:audio|sound|sounds|noise|sfx)"
 _ZH_ORIG = r"(?:原声|原音|原始声音|游戏声音|游戏音效|游戏原声|游戏的声音|视频声音|视频原声|录像声音|游戏音量|原声音量|游戏声)"
