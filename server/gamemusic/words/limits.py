@@ -78,6 +78,8 @@ def _part_of_game(m: re.Match[str], st: State) -> None:
 
 
 @early(
+    r"\b(?:the\s+)?(?:game'?s|in-game)\s+(?:own\s+|built-in\s+)?(?:music|bgm|soundtrack)\s+(?:is|are|'s)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:loud|quiet|soft|annoying|much|distracting)\b",
     r"(?:去掉|删掉|关掉|消掉|去除|消除)游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)"
     r"|游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)(?:都|也)?(?:去掉|删掉|关掉|消掉|去除|关了|去了|不要了?)"
     # 游戏里的bgm太吵了: a level of the game's own music, apart from the rest of its sound
@@ -312,6 +314,8 @@ def _game_itself(m: re.Match[str], st: State) -> None:
     r"soundtrack|ost|song|music)\b|\b(?:the\s+)?(?:real|original)\s+(?:[a-z0-9']+\s+){1,3}(?:theme"
     r"|soundtrack|ost)\b|\bost\b|\bthe\s+(?:[a-z0-9']+\s+){1,3}(?:theme\s+song|main\s+theme|title\s+theme|intro\s+song)\b|\b(?:a\s+)?(?:real|"
     r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b"
+    r"|\b(?:something|music|a\s+song|a\s+track|the\s+(?:song|music|track)s?|songs?)\s+(?:from|of|in)\s+(?:the\s+)?(?:actual|real|original)?\s*game(?:'s)?(?:\s+itself)?\b"
+    r"|\bthe\s+game'?s\s+(?:own\s+|real\s+|actual\s+|original\s+)(?:music|soundtrack|songs?|theme|bgm)\b"
     rf"|\bthe\s+(?:[a-z0-9']+\s+){{0,3}}(?:theme|song|soundtrack|ost|track)\s+(?:from|of|in)\s+(?:the\s+)?(?:{FRANCHISE_RE.pattern})"
     r"|\b(?:use|add|put\s+in|upload)\s+(?:my\s+own|my|a\s+custom)\s+"
     r"(?:song|music|track|mp3|audio\s+file|beat)s?\b",
