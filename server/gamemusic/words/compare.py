@@ -171,3 +171,38 @@ def _voice_up(m: re.Match[str], st: State) -> None:
     """我的声音太小了, 人声大一点: the voice should come through."""
     st.voice_reason = st.plan.duck is None  # "我声音有点小，音乐小一点": the reason only
     _duck_deeper(st)
+
+
+_EN_LEVEL = re.compile(
+    r"\b(?:quiet(?:er)?|soft(?:er)?|lower|loud(?:er)?|noisy|higher|down|up|reduce|volume|duck\w*|dip|level)\b|\d|%", re.I
+)
+
+
+@rule(
+    r"\b(?<!because\s)(?<!cuz\s)(?<!cause\s)(?<!since\s)(?<!as\s)(?:my\s+|the\s+)?(?<!because\smy\s)(?<!cuz\smy\s)(?<!since\smy\s)(?:voice|commentary|mic|microphone|narration|talking)\s+(?:is|sounds|gets)\s+"
+    r"(?:(?:so|really|kinda|kind\s+of|too|way\s+too|pretty|super|very|still|always|a\s+bit|a\s+little|a\s+tad|slightly)\s+)*"
+    r"(?:quiet|low|soft|faint|weak|hard\s+to\s+hear)\b(?!\s+(?:enough|now|compared|than|next|against|over|under|with|by|in)\b)",
+)
+def _voice_quiet(m: re.Match[str], st: State) -> None:
+    """"My voice is too quiet": the voice should come through, the dip under it deepens; next to
+    a level ("softer music please, my mic is quiet") it is that level's reason only."""
+    if not _EN_LEVEL.search(m.string[: m.start()] + " " + m.string[m.end() :]):
+        _duck_deeper(st)
+
+
+_EN_GAME = r"(?:the\s+|my\s+)?(?:game(?:play)?|in-game)(?:\s+(?:audio|sounds?|sfx|noise|volume))?|(?:the\s+)?(?:sfx|gunshots|explosions)"
+_EN_VOICE = r"(?:my\s+)?(?:voice|commentary|mic|talking|narration)|me|myself"
+
+
+@rule(
+    rf"\b(?:{_EN_GAME})\s+(?:is\s+|are\s+|keeps\s+|kinda\s+|totally\s+)*(?:drowning|drowns|covering|covers|overpowering|overpowers|burying|buries"
+    rf"|louder\s+than)\s+(?:out\s+)?(?:{_EN_VOICE})\b(?:\s+out\b)?",
+    rf"\b(?:{_EN_VOICE})\s+(?:is\s+getting|gets|is|keeps\s+getting)\s+(?:totally\s+|kinda\s+|completely\s+)?(?:drowned|covered|buried|overpowered|lost)"
+    rf"(?:\s+out)?\s+(?:by|under|in)\s+(?:{_EN_GAME})\b",
+    rf"\bcan'?t\s+hear\s+(?:{_EN_VOICE})\s+over\s+(?:{_EN_GAME})\b",
+)
+def _game_over_voice(m: re.Match[str], st: State) -> None:
+    """"The game is drowning out my voice": the game is in the way, not the music: it comes down
+    (only the music can dip under the voice)."""
+    _scale(st, "game", 0.6)
+

@@ -47,7 +47,7 @@ def _redo(m: re.Match[str], st: State) -> None:
     r"\s+(?:that|the\s+last\s+(?:change|edit|one))|(?:go|switch|change)\s+(?:it\s+)?back\s+to\s+(?:the\s+)?"
     r"(?:previous|last|old|earlier|other)\s+(?:version|one|edit|take|mix|draft|music|song|track)|go\s+back\s+"
     r"(?:one|a)\s+step|(?:set|put|change|make)\s+(?:everything|things|it\s+all)\s+back(?:\s+(?:to\s+)?(?:how|the\s+way)"
-    r"\s+it\s+was)?(?!\s+to\b)|(?:set|put|change|make)\s+it\s+back\s+(?:to\s+)?(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:the\s+)?(?:previous|last)\s+(?:version|one)|(?:return|go|get)\s+(?:back\s+)?to\s+(?:how\s+it\s+was\s+)?before)\b(?:\s+(?:that|it|this|one\s+step"
+    r"\s+it\s+was)?(?!\s+to\b)|(?:set|put|change|make|turn|bring|get|switch)\s+(?:it|(?:the\s+|my\s+)?(?:music|bgm|song|track|soundtrack|beat|tune|volume|tempo|sound))\s+back\s+(?:to\s+)?(?:how|the\s+way|what)\s+it\s+(?:was|sounded)(?:\s+before)?|back\s+to\s+(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:the\s+)?(?:previous|last)\s+(?:version|one)|(?:return|go|get)\s+(?:back\s+)?to\s+(?:how\s+it\s+was\s+)?before)\b(?:\s+(?:that|it|this|one\s+step"
     r"|(?:the\s+)?last\s+(?:change|edit|step|one)|(?:the\s+)?(?:change|edit)"
     r"|the\s+(?:[a-z0-9:'-]+\s+){1,3}?(?:thing|change|edit|bit|part|stuff)))?",
     r"(?<!节奏)(?<!速度)(?<!节拍)(?<!音量)(?<!bpm)(?<!闪避)(?<!淡入)(?<!淡出)(?<!比例)(?<!画幅)(?<!种子)"

@@ -78,6 +78,8 @@ def _part_of_game(m: re.Match[str], st: State) -> None:
 
 
 @early(
+    r"\b(?:the\s+)?(?:game'?s|in-game)\s+(?:own\s+|built-in\s+)?(?:music|bgm|soundtrack)\s+(?:is|are|'s)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:loud|quiet|soft|annoying|much|distracting)\b",
     r"(?:去掉|删掉|关掉|消掉|去除|消除)游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)"
     r"|游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)(?:都|也)?(?:去掉|删掉|关掉|消掉|去除|关了|去了|不要了?)"
     # 游戏里的bgm太吵了: a level of the game's own music, apart from the rest of its sound
@@ -287,8 +289,13 @@ def _video_edit(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    # "change the game to minecraft": the game recorded, not a style (the franchise goes with it)
+    r"\b(?:change|swap|switch|turn|replace|make)\s+(?:the\s+|my\s+|this\s+)?game(?:play)?\s+(?:to|into|with|for)\s+(?!\s*\d)"
+    r"(?!(?:mute|muted|silent|quiet|loud|louder|quieter|half|max|full|off|on|zero|nothing)\b)[a-z][a-z0-9' ]{0,24}?"
+    r"(?=\s*(?:$|[,;.!?\n]|please\b|pls\b|and\b|instead\b|gameplay\b|footage\b))",
     r"\b(?:change|edit|modify|hack|mod)\s+(?:the\s+)?game(?:play)?\s*(?:itself|physics|graphics|"
-    r"level|map|difficulty|character|score)?\b|\b(?:remove|delete|hide)\s+(?:the\s+)?(?:enemies|"
+    r"level|map|difficulty|character|score)?\b(?!\s*(?:audio|sounds?|sfx|volume|level|noise|louder|quieter|softer|down|up|off|on)\b"
+    r"|\s*(?:to|at)\s+(?:\d|(?:mute|muted|silent|half|max|full|zero)\b))|\b(?:remove|delete|hide)\s+(?:the\s+)?(?:enemies|"
     r"enemy|hud|ui|health\s+bar|minimap|crosshair)\b|\bmake\s+(?:me|my\s+character)\s+(?:win|better|good|invincible|cracked|a\s+pro)\b|\bmake\s+(?:my|the)\s+(?:kills?|plays?|aim|shots?|gameplay)\s+(?:look|seem)\b|"
     r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b|\b(?:change|swap|edit|modify|replace)\s+(?:the\s+|my\s+)?(?:character(?:'s)?\s+|player(?:'s)?\s+)?"
     r"(?:skin|outfit|model|weapon|graphics|textures?|map)\b|\b(?:my|the)\s+(?:character|player|car|guy|avatar|hero|champ|champion|"
@@ -312,6 +319,8 @@ def _game_itself(m: re.Match[str], st: State) -> None:
     r"soundtrack|ost|song|music)\b|\b(?:the\s+)?(?:real|original)\s+(?:[a-z0-9']+\s+){1,3}(?:theme"
     r"|soundtrack|ost)\b|\bost\b|\bthe\s+(?:[a-z0-9']+\s+){1,3}(?:theme\s+song|main\s+theme|title\s+theme|intro\s+song)\b|\b(?:a\s+)?(?:real|"
     r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b"
+    r"|\b(?:something|music|a\s+song|a\s+track|the\s+(?:song|music|track)s?|songs?)\s+(?:from|of|in)\s+(?:the\s+)?(?:actual|real|original)?\s*game(?:'s)?(?:\s+itself)?\b"
+    r"|\bthe\s+game'?s\s+(?:own\s+|real\s+|actual\s+|original\s+)(?:music|soundtrack|songs?|theme|bgm)\b"
     rf"|\bthe\s+(?:[a-z0-9']+\s+){{0,3}}(?:theme|song|soundtrack|ost|track)\s+(?:from|of|in)\s+(?:the\s+)?(?:{FRANCHISE_RE.pattern})"
     r"|\b(?:use|add|put\s+in|upload)\s+(?:my\s+own|my|a\s+custom)\s+"
     r"(?:song|music|track|mp3|audio\s+file|beat)s?\b",

@@ -178,7 +178,9 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"one|try|melody|tune|song|track|composition|arrangement|seed|generation|piece)\b|\b(?:try\s+"
     r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|(?:give\s+it|have)\s+another\s+(?:shot|go|try|spin)|re-?roll|re-?gen(?:erate)?|re-?compose"
     r"|(?:re-?)?generate\s+(?:it\s+)?again|again\s+(?:generate|compose|make\s+(?:it|one))|something\s+new\b(?![^,.;!?\n]{0,12}\b(?:title|text|caption|style|aspect|format))|re-?do\s+the\s+music|roll\s+(?:it\s+|the\s+dice\s+)?again|(?:scrap|trash|toss|bin)\s+(?:this|that|the)\s+(?:take|version|one|melody|tune)|(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+(?:repetitive|monotonous|samey)|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
-    r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls))|(?:new|fresh)\s+(?:music|bgm|soundtrack|beat)(?=\s*(?:$|[,.!?\n]|please\b|pls\b|plz\b|rn\b)))\b",
+    r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls))|(?:new|fresh|different|other|some\s+other|better|a\s+better|nicer|a\s+nicer)\s+(?:music|bgm|soundtrack|beat|song|track|tune|one)(?=\s*(?:$|[,.!?\n]|please\b|pls\b|plz\b|rn\b|instead\b))"
+    r"|something\s+(?:better|nicer)(?=\s*(?:$|[,.!?\n]|please\b|pls\b|plz\b|rn\b|instead\b))"
+    r"|(?<!don't\s)(?:change|swap|switch)\s+(?:up\s+)?(?:the\s+|this\s+)?(?:music|song|track|tune|bgm|beat)(?:\s+up)?(?=\s*(?:$|[,.!?\n]|please\b|pls\b|plz\b|rn\b)))\b",
     r"换(?:个|一个|首|一首)(?:更)?好听(?:一?点|一些)?的|(?:来|换|整|搞|弄)一?[点个首段版](?:不一样的|别的|新的|不同的)(?:音乐|bgm|配乐|曲子)?(?!\s*(?:风格|标题|字幕|淡))|重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|好吗|行吗|可以吗)"
     r"|(?:换|再来|重来|来)一?个\s*(?:new\s+|different\s+)?(?:take|version|seed)\b|换(?:一个|个)?(?:新的|随机的?)?种子|重新随机"
@@ -258,6 +260,9 @@ def _arc_named(m: re.Match[str], st: State) -> None:
     r"|(?:别|不要)(?:让音乐)?(?:有)?(?:起伏|忽高忽低)|(?:一直)?平平的|平稳一?点|平平稳稳的?",
 )
 def _calm(m: re.Match[str], st: State) -> None:
+    """"Keep the music calm": no build-ups. "No ducking, keep it steady" is the level's."""
+    if st.plan.duck is False and re.search(r"steady|even|平稳", m[0]):
+        return
     st.plan.arc = "calm"
 
 
@@ -356,7 +361,7 @@ _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\
 _RECORDED = re.compile(  # "this minecraft clip", "my minecraft mining clip"
     r"(?:\s+(?!(?:style|vibes?|feel|music|like|sound|soundtrack|theme|type|inspired|era|ish|and|or|but|to|for|with)\b)"
     r"[a-z']+){0,2}?\s*(?:clip|clips|video|gameplay|footage|run|stream|vod|montage|highlights?|match|speedrun|"
-    r"playthrough|let's\s+play|server|world|build|session|录像|录屏|视频|实况|集锦|直播|片段|素材)", re.I | re.A
+    r"playthrough|let's\s+play|server|world|build|session|clutch|clutches|ace|round|rounds|game|games|kills?|plays?|win|wins|moments?|录像|录屏|视频|实况|集锦|直播|片段|素材)", re.I | re.A
 )
 
 

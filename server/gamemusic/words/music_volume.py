@@ -85,7 +85,7 @@ _NOT_LEVEL = r"(?:bits?|位|比特|bpm|fps|帧|k\b|年代)"
 
 @level(
     rf"\b(?:(?:music|bgm)\s+)?(?:volume|vol|level|loudness)\s*(?:(?:to|at|of|=|:|is|down\s+to|up\s+to)"
-    rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.]|[\s-]*(?:bits?|bpm|fps)\b)\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:to|at)\s+{_ABOUT}"
+    rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.]|[\s-]*(?:bits?|bpm|fps)\b)\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:(?:all\s+the\s+way\s+)?(?:down|up)\s+)?(?:to|at)\s+{_ABOUT}"
     rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?)(?![a-z])|\s*[秒分]|[\s-]*(?:bits?|bpm|fps)\b)\s*"
     rf"(?P<pct3>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
     r"(?:volume|vol|loud|loudness|level))?|\b(?:music|bgm)\s+(?P<v4>\d{1,3}|0?\.\d+)(?![\d%:])(?=\s*(?:$|[,;!?\n]|please|pls|and\b|(?:the\s+)?game\b))",
@@ -143,6 +143,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
 @level(
     r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)|it|this|that)(?:'s|[ \t]+is|[ \t]+sounds)[ \t]+(?:(?P<bit>a\s+(?:little\s+)?bit|little\s+bit|a\s+little|kinda|slightly|somewhat)\s+"
     r"|(?:very|quite|pretty|really|so|super)\s+)?(?:quiet|soft|faint|low)\b(?!\s+(?:enough|now)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho|rn))",
+    r"\b(?:the\s+)?(?:music|bgm|soundtrack)\s+(?:is|are)(?:n't|\s+not)\s+(?:quite\s+|really\s+)?(?:loud|audible)\s+enough\b",
 )
 def _music_too_quiet(m: re.Match[str], st: State) -> None:
     """"The music is kinda quiet": a complaint, the music comes up (a bit, when hedged)."""

@@ -251,7 +251,12 @@ def _name_the_thing(work: str) -> str:
     return "".join([*out, work[at:]])
 
 
+_BY_HALF = re.compile(rf"{_THINGS}\s+(?:down\s+)?(?:in|by)\s+(?:half|\d)", FLAGS)
+
+
 def _repeat_verb(m: re.Match[str]) -> str:
+    if m["verb"] and _BY_HALF.match(m.string, m.end()):  # "cut the game and the music in half"
+        return m.group(0)
     if m["verb"]:
         return f"{m['verb']} {m['obj']} and {m['verb']} "
     return f"{m['zverb']}{m['zobj']}，{m['zverb']}"
@@ -281,13 +286,67 @@ _ASIDE = re.compile(
 )
 
 
+# "the game audio's too loud", "my mic's kinda quiet": the contraction is "is", so the rules
+# that read "<sound> is <how>" see it (a possessive, "the game's audio", stays).
+_IS_GLUED = re.compile(
+    r"\b(?P<noun>audio|sounds?|sfx|music|bgm|soundtrack|song|track|tune|beat|game|gameplay|mic|"
+    r"voice|volume|commentary|ducking|tempo|fade|title|text)'s\s+(?=(?:too|so|kinda|kind\s+of|"
+    r"a\s+(?:bit|little|tad|lot)|slightly|way|really|pretty|super|very|quite|hella|still|now|also|"
+    r"not|fine|good|ok|okay|great|perfect|alright|loud|louder|quiet|quieter|soft|low|faint|weak|"
+    r"noisy|blasting|blaring|fast|slow|drowning|overpowering|barely)\b)",
+    FLAGS,
+)
+# "it's the game that's too loud": the sound said in a cleft is the subject ("the game is too loud")
+_CLEFT = re.compile(
+    r"\b(?:it'?s|it\s+is|its)\s+(?:(?:really|actually|just|more|mostly)\s+)?(?P<noun>(?:the\s+|my\s+)?(?:game(?:play)?|in-game|music|bgm|"
+    r"soundtrack|song|track|sfx|voice|mic|commentary)(?:\s+(?:audio|sounds?|sfx|volume|music))?)\s+(?:that'?s|that\s+is|thats|which\s+is"
+    r"|that\s+(?:sounds|seems|feels|gets))\b",
+    FLAGS,
+)
+# "i hate how quiet the music is": a complaint about that sound ("the music is too quiet")
+_HOW = re.compile(
+    r"\b(?:i\s+)?(?:really\s+)?(?:hate|don't\s+like|dont\s+like|do\s+not\s+like|dislike|can't\s+stand|cant\s+stand|not\s+a\s+fan\s+of"
+    r"|annoyed\s+(?:by|at)|bothered\s+by|bugs\s+me|notice)\s+how\s+(?P<how>loud|quiet|soft|low|fast|slow|quick)\s+"
+    r"(?P<noun>(?:the\s+|my\s+)?(?:game(?:play)?|in-game|music|bgm|soundtrack|song|track|beat|sfx|tempo)(?:\s+(?:audio|sounds?|sfx|music))?)"
+    r"\s+(?:is|are|gets|sounds|was|feels)\b",
+    FLAGS,
+)
+# "don't mute the game, just lower it": "it" is the game, and the lowering is the request
+_NOT_MUTE_BUT = re.compile(
+    r"\b(?:don't|dont|do\s+not|no\s+need\s+to|not)\s+(?:mute|kill|cut|remove)\s+(?P<g>(?:the\s+|my\s+)?game(?:play)?(?:\s+(?:audio|sounds?|sfx))?)"
+    r"\s*[,;]?\s*(?:(?:just|only|but|instead|simply)\s+)*(?P<verb>lower|turn\s+down|reduce|drop|quiet(?:en)?|tone\s+down|soften|turn|bring|tone|dial)\s+(?:it|them)"
+    r"(?P<down>\s+down)?\b",
+    FLAGS,
+)
+# "change the music to 80s", "90s style": a decade, not 80 seconds (the music from 1:20).
+_DECADE = re.compile(
+    r"(?<![\d:.'])'?(?P<d>[5-9]0)'?s\b(?P<style>[\s-]+(?:style[sd]?|vibes?|music|sound(?:s|ing)?|feel|synth\w*|retro|type|era|"
+    r"aesthetic|songs?|tracks?|tunes?|bgm|soundtrack|kind|arcade|games?|pop|rock|movie|anime|cartoon|inspired|"
+    r"theme|energy|beat)\b)?(?=(?P<end>\s*(?:$|[,;.!?\n]|please\b|pls\b|vibes?\b|and\b|instead\b|again\b))?)",
+    FLAGS,
+)
+_DECADE_BEFORE = re.compile(
+    r"\b(?:to|into|more|like|the|an|some|very|super|pure|full|old|go|it|music|bgm|vibe|with|of|back)\s*$", FLAGS
+)
+# "trim it to 60s", "from 10s to 70s": seconds after all
+_LENGTH_BEFORE = re.compile(r"(?:\b(?:cut|trim|shorten|chop|length|long|duration|down)\b|\d)[^,;.!?\n]*$", FLAGS)
+_DECADES = {"5": "fifties", "6": "sixties", "7": "seventies", "8": "eighties", "9": "nineties"}
+
+
+def _decade(m: re.Match[str]) -> str:
+    before = m.string[: m.start()]
+    if m["style"] or (m["end"] is not None and _DECADE_BEFORE.search(before) and not _LENGTH_BEFORE.search(before)):
+        return _DECADES[m["d"][0]] + (m["style"] or "")
+    return m.group(0)
+
+
 _FADE_KEY = re.compile(r"(?:(?<=fade[\s-]in)|(?<=fade[\s-]out))\s*[:=]\s*", FLAGS)  # "fade in: 2 s"
 
 
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
-    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", work))
+    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", _IS_GLUED.sub(r"\g<noun> is ", _CLEFT.sub(r"\g<noun> is", _HOW.sub(r"\g<noun> is too \g<how>", _NOT_MUTE_BUT.sub(r"\g<verb> \g<g>\g<down>", _DECADE.sub(_decade, work)))))))
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     if CJK.search(work):
         for pattern, zh in _MIXED_LEVELS:

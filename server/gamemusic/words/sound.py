@@ -32,7 +32,7 @@ LEVELS: list[Rule] = []
 switch = registrar(SWITCHES)
 level = registrar(LEVELS)
 
-_ORIG = r"(?:the\s+)?(?:original|game|gameplay|in-game|source)(?:'s)?"
+_ORIG = r"(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:original|game|gameplay|in-game|source)(?:'s)?"
 _ORIG_N = r"(?:the\s+)?(?:original|game|gameplay|in-game|source|video|recording|clip)(?:'s)?"
 _SOUND = r"(?:audio|sound|sounds|noise|sfx)"
 _ZH_ORIG = r"(?:原声|原音|原始声音|游戏声音|游戏音效|游戏原声|游戏的声音|视频声音|视频原声|录像声音|游戏音量|原声音量|游戏声)"
@@ -67,7 +67,7 @@ def _original_only(m: re.Match[str], st: State) -> None:
 # "drop the game audio a little" is a lower level, not a mute: an amount after the sound.
 _NO_AMOUNT = (
     r"(?!\s+(?:(?:(?:just\s+)?a\s+(?:little|lil|bit|tad|touch|notch|lot|smidge)|slightly|some|down|way|much|lower|quieter|softer|by"
-    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be|volume|level|levels)\b|to\s+\d|\d))"
+    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be|volume|level|levels|in\s+half|to\s+half|(?:volume\s+)?(?:in|by)\s+half)\b|to\s+\d|\d))"
 )
 _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not the music's range
     r"(?:\s+(?:for|during|in|over|throughout)\s+the\s+(?:whole|entire|full)\s+(?:thing|video|clip|time|way)"
@@ -97,7 +97,7 @@ def _mute_original(m: re.Match[str], st: State) -> None:
 @switch(
     rf"\b(?:keep|restore|unmute|bring\s+back|leave)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})"
     rf"\b(?!\s+(?:quiet|low|soft|down|loud|aspect|ratio|format|shape|size|orientation|resolution|framing|frame|crop|"
-    r"dimensions|proportions|colou?rs?|graphics|speed|length|quality|titles?|video|picture|look))|\b(?:original|game)(?:\s+{_SOUND})?\s+(?:back\s+)?on\b(?!\s+(?:the|a|my|this|it)\b)"
+    r"dimensions|proportions|colou?rs?|graphics|speed|length|quality|titles?|video|picture|look)\b|(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?\s+(?:at|to)\s+(?:about\s+|like\s+)?\d)|\b(?:original|game)(?:\s+{_SOUND})?\s+(?:back\s+)?on\b(?!\s+(?:the|a|my|this|it)\b)"
     rf"|\b{_ORIG}\s+{_SOUND}\s*:\s*(?:keep|on|yes)\b"
     rf"|\b(?:bring|put|turn)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+back(?:\s+on)?\b"
     rf"|\b(?:let\s+(?:me|us|them|people)|i\s+want\s+to|i\s+wanna|(?:i|we)\s+need\s+to)\s+hear\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+again\b",
@@ -315,6 +315,22 @@ def _game_times(m: re.Match[str], st: State) -> None:
 
 
 @level(
+    rf"\b{_NOT_WHEN}(?:{_GAME})(?:[ \t]+(?:is|are)|(?<!'s)'s)[ \t]+(?:(?P<bit>a\s+(?:little\s+)?bit|a\s+tad|kinda|a\s+little)\s+|(?P<much>way)\s+too\s+|way\s+)?"
+    r"(?:too\s+)?much\b(?!\s+(?:louder|quieter|more|less)\b)",
+    rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are)(?:n't|\s+not)[ \t]+(?:(?:quite|really)\s+)?quiet\s+enough\b",
+)
+def _game_a_bit_much(m: re.Match[str], st: State) -> None:
+    """"The game is a bit much", "the game isn't quiet enough": the game comes down."""
+    _scale_game(st, factor(m, 0.6, 0.36, 0.8))
+
+
+@level(rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are)(?:n't|\s+not)[ \t]+(?:(?:quite|really)\s+)?(?:loud|audible)\s+enough\b")
+def _game_not_enough(m: re.Match[str], st: State) -> None:
+    """"The game isn't loud enough": the game comes up."""
+    _scale_game(st, 1.5)
+
+
+@level(
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:kinda|kind\s+of|pretty|really|so|very|way|a\s+bit)\s+)?(?:too\s+)?"
     r"(?:loud|noisy|much|distracting)\s*[,;.]?\s*(?:so\s+|please\s+|pls\s+)?(?:turn|tone|bring|take|dial)\s+"
     r"(?:it|them|that)\s+down\b",
@@ -328,13 +344,23 @@ def _game_times(m: re.Match[str], st: State) -> None:
     r"(?:[，,]?(?:都|快|要)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景音乐|音乐|bgm|配乐)了?)?"
     rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|dial|tone|take)\s+(?:{_GAME})\s+{_MID}\s+down\b",
-    rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are|'s|sounds?)[ \t]+(?:(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
+    rf"\b{_NOT_WHEN}(?:{_GAME})(?:[ \t]+(?:is|are|sounds?)|(?<!'s)'s)[ \t]+(?:(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
     r"(?:loud|noisy|blasting|blaring)\b"
     r"(?!\s+(?:enough|now|again)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho))",
     rf"\b(?:{_GAME})[ \t]+(?:is|are|'s|gets|keeps\s+getting)[ \t]+(?:(?:way|much|a\s+lot|so)\s+)?louder\s+than\s+{_MY_VOICE}",
 )
 def _game_down(m: re.Match[str], st: State) -> None:
     _scale_game(st, factor(m, 0.6, 0.36, 0.8))
+
+
+@level(
+    rf"\b(?:make\s+|have\s+|put\s+|set\s+)?(?P<who>{_GAME})\s+(?:at\s+)?(?P<x>half|twice)(?:\s+as\s+loud|\s+(?:the\s+)?volume)\b",
+    rf"\b(?P<x>halve|double)\s+(?P<who>{_GAME})\b(?:\s+volume)?",
+    rf"\b(?:cut|drop|bring|turn)\s+(?P<who>{_GAME})\s+(?:down\s+)?(?:in|by)\s+(?P<x>half)\b",
+)
+def _game_half_or_twice(m: re.Match[str], st: State) -> None:
+    """"Make the game half as loud", "halve the game audio", "double the game sound"."""
+    _scale_game(st, 0.5 if m["x"] in ("half", "halve") else 2.0)
 
 
 @level(
@@ -359,7 +385,7 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
     rf"{_ZH_GAME}(?:也|再)?(?:(?:有点|都|快|几乎|完全)?听不(?:太|大|怎么)(?:清|见|到)(?:楚)?了?|(?:有点|都|快)听不(?:清|见|到)了?|小了(?:一)?点|小了些|(?:要|得)(?:大|高|响)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:小声?|轻)|听不(?:清|见|到)(?:楚)?了?|(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|提一提|抬一抬|抬高|增大|加大|放大|大声一?点|大声些|大(?:一?点|一些)|高(?:一?点|一些)|响(?:一?点|一些)|大些|响些|太小声?了?|太轻了?|太低了?|有点小声?|有点轻|(?:有点|太|好|很|比较)闷了?|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+{_MID}\s+up\b",
-    rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are|'s|sounds?)[ \t]+(?:(?P<much>way)\s+|(?:so|really|kinda|pretty|super|very|hella|quite|a\s+bit|a\s+little)\s+)?"
+    rf"\b{_NOT_WHEN}(?:{_GAME})(?:[ \t]+(?:is|are|sounds?)|(?<!'s)'s)[ \t]+(?:(?P<much>way)\s+|(?P<bit>a\s+(?:little\s+)?bit|a\s+little|a\s+tad|slightly)\s+|(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
     r"(?:quiet|soft|faint|low|weak)\b(?!\s+(?:enough|now)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho))",
 )
 def _game_up(m: re.Match[str], st: State) -> None:

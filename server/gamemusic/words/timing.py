@@ -441,7 +441,8 @@ def _except_first(m: re.Match[str], st: State) -> None:
 @when(
     r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|clip|thing|length|time|way|duration|song|match)\b|"
     r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b(?!\s+(?:down|up)\b)|\b(?:from\s+)?start\s+to\s+finish\b"
-    r"|\b(?:go|play|last|run|keep\s+(?:going|playing))\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b"
+    r"|\b(?:go|play|last|run|keep\s+(?:(?:the\s+)?(?:music|bgm|song|track|soundtrack|tunes?|beat|it)\s+)?(?:going|playing|on))\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b"
+    r"|(?<![\w'])(?<!fade\s)(?:music|bgm|song|soundtrack)\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b(?!\s+of\s+the\s+(?:intro|fight|round|part))"
     r"|\b(?:start|begin)\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b"
     r"|\b(?:start|begin|come\s+in|kick\s+in)s?\s+(?:right\s+|exactly\s+|just\s+)?(?:when|as|with)\s+the\s+(?:video|clip|recording|footage)"
     r"(?:\s+(?:starts|begins))?\b",

@@ -43,6 +43,33 @@ def _title_time_without_text(m: re.Match[str], st: State) -> None:
         "请连同内容一起说：“标题「GG」从0:05到0:08”。"))  # fmt: skip
 
 
+_EN_TITLE = r"(?:the\s+|my\s+|that\s+|this\s+|our\s+)?(?:title|caption|text\s+overlay|overlay|heading|intro\s+text)s?"
+_EN_WHEN = (
+    rf"(?:(?:at|from|until|till|to|for|on|in|around|by)\s+)?(?:the\s+)?(?:{TIME}|{DUR}|top|bottom|center|centre|middle|"
+    r"start|end|beginning|later|earlier|longer|shorter|sooner)\b"
+)
+_EN_MOVE = (
+    r"(?:(?:show|shows|appear|appears|come\s+in|comes\s+in|start|starts|pop\s+up|pops\s+up|be|stay|stays|last|lasts|go|"
+    r"sit|move|begin|end|disappear|go\s+away|fade\s+in|fade\s+out)(?:\s+up)?\s+)"
+)
+
+
+@rule(
+    rf"\b(?:move|shift|push|nudge|drag|bring|put|place|set|make|have|let|show|display|keep)\s+{_EN_TITLE}\s+"
+    rf"(?:so\s+(?:it|they)\s+)?{_EN_MOVE}?{_EN_WHEN}",
+    rf"\b{_EN_TITLE}\s+(?:should|to|needs\s+to|must|can|could|has\s+to|'ll|will)\s+{_EN_MOVE}{_EN_WHEN}",
+    rf"\b(?:move|shift|push|nudge|drag)\s+(?:{_EN_TITLE}|(?:the\s+)?text)\s+(?:up|down|over|left|right|higher|lower)\b",
+)
+def _title_moved(m: re.Match[str], st: State) -> None:
+    """"Move the title to 0:05", "the title should come in at 0:05", with no text said: a title
+    already there is not retimed (the time is never the music's range)."""
+    st.plan.unsupported.append(Unsupported(
+        "moving or retiming a title that is already there", "挪动已有标题的时间或位置",
+        "Remove the titles and add it again with its text and time: 'remove the titles and add "
+        "title \"GG\" at 0:05'.",
+        "先去掉标题，再连同内容和时间重新加：“去掉标题，加标题「GG」在0:05”。"))  # fmt: skip
+
+
 @rule(
     r"\b(?:remove|delete|drop|clear|kill|lose|ditch|scrap|nix|cut|take\s+(?:out|off|away)|get\s+rid\s+of|hide)\s+(?:(?:the|all"
     r"|any|my|every|each)\s+)*(?:text\s+overlays?|titles?|texts?|captions?|overlays?|headings?|labels?)\b"

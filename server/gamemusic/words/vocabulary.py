@@ -139,6 +139,18 @@ for _sid, _more in {
              "the sims", "coral island", "palia"),
 }.items():
     FRANCHISES[_sid] = FRANCHISES[_sid] + _more
+# Round 5 (English): the games streamers clip most, each to the sound its players expect.
+for _sid, _more in {
+    "chiptune": ("terraria", "shovel knight", "pacman", "galaga", "space invaders"),
+    "rpg": ("red dead", "red dead redemption", "rdr2", "baldur's gate"),
+    "platformer": ("roblox", "cuphead", "splatoon", "sonic mania"),
+    "boss": ("fortnite", "valorant", "apex legends", "apex", "cod", "warzone", "overwatch", "pubg",
+             "counter strike", "counter-strike", "rainbow six", "battlefield",
+             "destiny 2", "titanfall", "league of legends", "dota", "dota 2", "hades", "tarkov",
+             "escape from tarkov", "black myth wukong", "wukong"),
+    "dungeon": ("dead by daylight", "five nights at freddy's", "fnaf", "among us"),
+}.items():
+    FRANCHISES[_sid] = FRANCHISES[_sid] + _more
 
 # Games Chinese creators record (round 5), each to the sound its players would expect.
 for _sid, _more in {
@@ -270,7 +282,8 @@ FILLER_EN = frozenset(
     montage edit edits upload uploaded channel viewers chat have has having crop
     cropped back not don't dont no never do does doesn't keep theme as same short throw slap
     stick chuck toss pop drop bump yo fam dude alright gimme possibly thinking how about what get
-    going real quick we're we we'll us"""
+    going real quick we're we we'll us got u ur ya wanna gonna lemme ngl tbh rn man mind quickly
+    plss pleaseee kindly uhh uhhh erm hmmm lmao tho beats slaps"""
     )
 )  # fmt: skip
 FILLER_ZH = sorted(
