@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.rules import Rule, State, combine, registrar
+from gamemusic.words.rules import Rule, State, Step, combine, registrar
 
 RULES: list[Rule] = []
 AFTER: list[Rule] = []  # after the level rules: a constraint on what they set
@@ -44,6 +44,28 @@ def _scale(st: State, which: str, by: float) -> None:
         st.plan.volume_factor = combine(st.plan.volume_factor, by)
     elif which == "game":
         st.plan.game_volume_factor = combine(st.plan.game_volume_factor, by)
+
+
+# bgm不要太大也不要太小 / 音量30%还是40%都行: neither way, or either value, asks for no change.
+@rule(
+    rf"(?:{_MUSIC}|{_GAME}|音量)?(?:的?(?:声音|音量))?(?:不要|别)(?:太|那么)(?:大|响|吵|小|轻)[,，]?(?:也|又|但也|但)?(?:不要|别)(?:太|那么)(?:大|响|吵|小|轻)",
+    rf"(?:{_MUSIC}|{_GAME}|音量)?(?:的?(?:声音|音量))?(?:调到|调成|设成|开到)?\s*\d+\s*%?\s*(?:还是|或者|或)\s*\d+\s*%?\s*(?:都行|都可以|都ok|也行|随便)",
+)
+def _either_level(m: re.Match[str], st: State) -> None:
+    st.plan.ignored.append(m.group(0).strip())
+
+
+_COVERS = r"(?:盖过|盖住|压过|压住|淹没|盖掉|压着|盖着)了?"
+_GAME_LOUD = rf"{_GAME}(?:的?声音)?(?:太大了?|太吵了?|太响了?)?[,，]?(?:都|快|要)?"
+
+
+@rule(
+    rf"{_GAME_LOUD}(?:别|不要|不能)?{_COVERS}{_VOICE}",
+    rf"{_GAME_LOUD}(?:把|将){_VOICE}(?:都|给)?{_COVERS}",
+)
+def _game_over_voice(m: re.Match[str], st: State) -> None:
+    """游戏声别盖过我说话 / 游戏声把我的声音盖住了: the game comes down, not a deeper dip."""
+    _scale(st, "game", 0.6)
 
 
 @rule(
@@ -104,6 +126,22 @@ def _not_over_game(m: re.Match[str], st: State) -> None:
         _scale(st, "music", 0.6)
 
 
+@after(r"(?:但是?|不过)?(?:也)?(?:别|不要|不能)(?:盖过|盖住|压过|压住|淹没|盖掉|超过|大过|抢|抢了)了?(?:背景音乐|音乐|bgm|配乐)")
+def _not_over_music(m: re.Match[str], st: State) -> None:
+    """游戏声大一点，但别盖过音乐: a bound on the game's level just asked; alone, the game down."""
+    if st.plan.game_volume_factor is None and st.plan.game_volume is None:
+        _scale(st, "game", 0.6)
+
+
+@rule(
+    r"(?:节奏|速度|节拍|bpm)(?:再|稍微)?(?:放|调|变)?(?P<t>快|慢)(?:一?点|一些|些)?"
+    r"\s*[,，]\s*(?:但|但是|不过)?(?:也)?(?:不要|别|不用)(?:太|那么)(?:快|慢)了?",
+)
+def _hedged_tempo(m: re.Match[str], st: State) -> None:
+    """节奏慢一点，别太慢: a small step that way, not a contradiction."""
+    st.plan.tempo_factor = combine(st.plan.tempo_factor, Step.of(1.07 if m["t"] == "快" else 0.93, True))
+
+
 @rule(
     rf"(?P<x>{_MUSIC}|{_GAME}|音量)?(?:的?(?:声音|音量))?(?:再|稍微)?(?:调|开)?(?P<dir>大|响|高|小|轻|低)(?:声)?(?:一?点|一些|些)?"
     r"\s*[,，]\s*(?:但|但是|不过)?(?:也)?(?:不要|别|不用)(?:太|那么)(?:大|响|高|吵|小|轻|低)(?:声)?了?"
@@ -133,3 +171,38 @@ def _voice_up(m: re.Match[str], st: State) -> None:
     """我的声音太小了, 人声大一点: the voice should come through."""
     st.voice_reason = st.plan.duck is None  # "我声音有点小，音乐小一点": the reason only
     _duck_deeper(st)
+
+
+_EN_LEVEL = re.compile(
+    r"\b(?:quiet(?:er)?|soft(?:er)?|lower|loud(?:er)?|noisy|higher|down|up|reduce|volume|duck\w*|dip|level)\b|\d|%", re.I
+)
+
+
+@rule(
+    r"\b(?<!because\s)(?<!cuz\s)(?<!cause\s)(?<!since\s)(?<!as\s)(?:my\s+|the\s+)?(?<!because\smy\s)(?<!cuz\smy\s)(?<!since\smy\s)(?:voice|commentary|mic|microphone|narration|talking)\s+(?:is|sounds|gets)\s+"
+    r"(?:(?:so|really|kinda|kind\s+of|too|way\s+too|pretty|super|very|still|always|a\s+bit|a\s+little|a\s+tad|slightly)\s+)*"
+    r"(?:quiet|low|soft|faint|weak|hard\s+to\s+hear)\b(?!\s+(?:enough|now|compared|than|next|against|over|under|with|by|in)\b)",
+)
+def _voice_quiet(m: re.Match[str], st: State) -> None:
+    """"My voice is too quiet": the voice should come through, the dip under it deepens; next to
+    a level ("softer music please, my mic is quiet") it is that level's reason only."""
+    if not _EN_LEVEL.search(m.string[: m.start()] + " " + m.string[m.end() :]):
+        _duck_deeper(st)
+
+
+_EN_GAME = r"(?:the\s+|my\s+)?(?:game(?:play)?|in-game)(?:\s+(?:audio|sounds?|sfx|noise|volume))?|(?:the\s+)?(?:sfx|gunshots|explosions)"
+_EN_VOICE = r"(?:my\s+)?(?:voice|commentary|mic|talking|narration)|me|myself"
+
+
+@rule(
+    rf"\b(?:{_EN_GAME})\s+(?:is\s+|are\s+|keeps\s+|kinda\s+|totally\s+)*(?:drowning|drowns|covering|covers|overpowering|overpowers|burying|buries"
+    rf"|louder\s+than)\s+(?:out\s+)?(?:{_EN_VOICE})\b(?:\s+out\b)?",
+    rf"\b(?:{_EN_VOICE})\s+(?:is\s+getting|gets|is|keeps\s+getting)\s+(?:totally\s+|kinda\s+|completely\s+)?(?:drowned|covered|buried|overpowered|lost)"
+    rf"(?:\s+out)?\s+(?:by|under|in)\s+(?:{_EN_GAME})\b",
+    rf"\bcan'?t\s+hear\s+(?:{_EN_VOICE})\s+over\s+(?:{_EN_GAME})\b",
+)
+def _game_over_voice(m: re.Match[str], st: State) -> None:
+    """"The game is drowning out my voice": the game is in the way, not the music: it comes down
+    (only the music can dip under the voice)."""
+    _scale(st, "game", 0.6)
+

@@ -140,7 +140,7 @@ _ZH_MY_VOICE = (
     r"|(?:我的?)?麦(?:克风?)?(?:的?声音|里的?声音)?"
     r"|我(?=了?(?:$|[，,。；;！!？?\s])))"  # 盖住我了
 )
-_ZH_COVER = r"(?:盖过|盖住|压过|压住|压着|盖着|淹没|盖掉|压没|吃掉|挡住|遮住|糊住|盖|挡)了?"
+_ZH_COVER = r"(?:盖过去|压过去|盖过|盖住|压过|压住|压着|盖着|淹没|盖掉|压没|吃掉|挡住|遮住|糊住|盖|挡)了?"
 _VOICE = (
     r"(?:i\s+(?:talk|speak|commentate|narrate|say\s+something)|i'?m\s+(?:talking|speaking|commentating|narrating)|i\s+am\s+"
     r"(?:talking|speaking)|(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|any\s+)?)?"
@@ -155,7 +155,7 @@ _DUCK_MOD = r"much|a\s+lot|way|a\s+(?:little\s+)?bit|slightly|a\s+little|strongl
 # A complaint that the voice is lost, blaming nothing: "游戏声小一点，我的声音听不清" says why
 # the game goes down (parser._finish drops the dip then).
 _COMPLAINT = re.compile(
-    r"听不|盖|挡|遮|淹|糊|吃掉|被|压过|压住|压着|can'?t\s+hear|cannot\s+hear|drown|buri|bury|cover|lost"
+    r"听不|盖|挡|遮|淹|糊|吃掉|被|压过|压住|压着|抢|can'?t\s+hear|cannot\s+hear|drown|buri|bury|cover|lost"
 )
 _MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|track|beat)\b")
 
@@ -176,8 +176,10 @@ _MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|
     r"\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)\s+(?:easier\s+to\s+hear|more\s+audible|"
     r"clear|clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
     r"\s+hear\s+(?:me|my\s+voice|what\s+i(?:'m|\s+am)\s+saying)|(?:my\s+)?(?:voice"
-    r"|commentary|vo|voice[\s-]?over|mic|narration)\s+(?:is\s+|gets\s+|is\s+getting\s+|keeps\s+getting\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?"
+    r"|commentary|vo|voice[\s-]?over|mic|narration)\s+(?:is\s+|gets\s+|is\s+getting\s+|keeps\s+getting\s+)?(?:(?:kinda|totally|completely|so|really|always)\s+)?(?:drowned|buried|lost|covered)(?:\s+(?:out|by\s+the\s+music))?"
+    r"(?!\s+(?:out\s+)?(?:by|in|under)\s+(?:the\s+|all\s+the\s+)?(?:game|gameplay|sfx|gunshots|explosions)\b)"
     r"|(?:boost|raise|turn\s+up|bump\s+up|crank\s+up)\s+(?:my|the)\s+(?:voice|mic|commentary|narration|voice[\s-]?over)"
+    r"|(?:turn|bump|crank|bring)\s+(?:my|the)\s+(?:voice|mic|commentary|narration)\s+up"
     r"|hear\s+(?:my\s+voice|me|my\s+commentary|what\s+i\s+say)\s+(?:more\s+)?(?:clearly|better|clearer)"
     r"|(?:my|the)\s+(?:voice|commentary|mic|narration)\s+(?:should|needs\s+to|has\s+to|must|to)\s+(?:be|stay|sound|come\s+through)"
     r"(?:\s+(?:clear|clearer|audible|on\s+top|louder|loud\s+and\s+clear))?(?=\s*(?:$|[,;.!?\n]|please|pls|and\b|over\b))"
@@ -263,3 +265,11 @@ def _dip_more_after(m: re.Match[str], st: State) -> None:
 def _duck_under_game(m: re.Match[str], st: State) -> None:
     """让音乐在游戏音效响的时候小一点: the dip under the game's loud moments, not a lower level."""
     st.plan.duck = True
+
+
+@rule(r"(?<=[,，])\s*(?:但是?|不过)?(?:也)?(?:别|不要)(?:压|降)(?:得)?(?:太|那么|得太)(?:狠|多|厉害|猛)了?")
+def _dip_light_after(m: re.Match[str], st: State) -> None:
+    """闪避开着，但是别压太多: the dip is on, and a light one (5 dB)."""
+    if st.plan.duck is not False:
+        st.plan.duck = True
+        st.plan.duck_db = st.plan.duck_db or 5.0

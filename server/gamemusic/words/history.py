@@ -28,7 +28,7 @@ def _many_steps(m: re.Match[str], st: State) -> None:
 
 @rule(
     r"\b(?:redo|undo)\s+(?:that|the|my|your)\s+(?:last\s+|previous\s+)?undo\b|\bredo\s+(?:last|previous)\s+undo\b|\bredo\b(?!\s+(?:the\s+)?(?:music|song|track|melody|tune|soundtrack|bgm|beat)\b)(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?",
-    r"(?:重做|重来|恢复|还原|加回来|弄回来|再来一次|再做一次|再弄一次)(?:一下)?(?:刚才|刚刚|之前)?(?:撤销|撤回)(?:掉)?的(?:那一?步|操作|修改|那个)?"
+    r"(?:重做|重来|恢复|还原|加回来|弄回来|再来一次|再做一次|再弄一次|(?:重新|再)(?:来|做|弄)(?:一遍|一次|一下)?)(?:一下)?(?:刚才|刚刚|之前)?(?:撤销|撤回)(?:掉)?的(?:那一?步|操作|修改|那个)?"
     r"|(?:把)?(?:刚才|刚刚)?(?:撤销|撤回)(?:掉)?的(?:那一?步|操作|修改|那个)?(?:再)?(?:恢复|还原|重做|重新做|重新弄|再做|加回来|弄回来|做回来)"
     r"|(?:刚才|刚刚)?(?:撤销|撤回|撤)(?:错了|多了|过头了?|过了|太多了?|多撤了一步|错)(?:[,，\s]*(?:帮我|给我)?(?:恢复|还原|重做|加回来|弄回来|改回来)(?:回来|一下)?)?",
     r"重做(?:一下)?(?:上一步|刚才那一?步)?|恢复撤销|取消撤销|反撤销",
@@ -47,13 +47,13 @@ def _redo(m: re.Match[str], st: State) -> None:
     r"\s+(?:that|the\s+last\s+(?:change|edit|one))|(?:go|switch|change)\s+(?:it\s+)?back\s+to\s+(?:the\s+)?"
     r"(?:previous|last|old|earlier|other)\s+(?:version|one|edit|take|mix|draft|music|song|track)|go\s+back\s+"
     r"(?:one|a)\s+step|(?:set|put|change|make)\s+(?:everything|things|it\s+all)\s+back(?:\s+(?:to\s+)?(?:how|the\s+way)"
-    r"\s+it\s+was)?(?!\s+to\b)|(?:set|put|change|make)\s+it\s+back\s+(?:to\s+)?(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:the\s+)?(?:previous|last)\s+(?:version|one)|(?:return|go|get)\s+(?:back\s+)?to\s+(?:how\s+it\s+was\s+)?before)\b(?:\s+(?:that|it|this|one\s+step"
+    r"\s+it\s+was)?(?!\s+to\b)|(?:set|put|change|make|turn|bring|get|switch)\s+(?:it|(?:the\s+|my\s+)?(?:music|bgm|song|track|soundtrack|beat|tune|volume|tempo|sound))\s+back\s+(?:to\s+)?(?:how|the\s+way|what)\s+it\s+(?:was|sounded)(?:\s+before)?|back\s+to\s+(?:how|the\s+way)\s+it\s+was|back\s+to\s+(?:the\s+)?(?:previous|last)\s+(?:version|one)|(?:return|go|get)\s+(?:back\s+)?to\s+(?:how\s+it\s+was\s+)?before)\b(?:\s+(?:that|it|this|one\s+step"
     r"|(?:the\s+)?last\s+(?:change|edit|step|one)|(?:the\s+)?(?:change|edit)"
     r"|the\s+(?:[a-z0-9:'-]+\s+){1,3}?(?:thing|change|edit|bit|part|stuff)))?",
     r"(?<!节奏)(?<!速度)(?<!节拍)(?<!音量)(?<!bpm)(?<!闪避)(?<!淡入)(?<!淡出)(?<!比例)(?<!画幅)(?<!种子)"
     r"(?:换回|改回|切回|回到|恢复成?|变回)(?:刚才|刚刚|之前|上一个|上次|原来|原先|最开始)(?:的|那个|那首|那版|那种)*(?:风格|音乐|版本|bgm|配乐|设置|样子)?"
     r"(?!\s*(?:的)?(?:比例|画幅|尺寸|横屏|竖屏|横版|竖版|方形|\d))|"
-    r"还是(?:之前|原来|上一个|刚才)(?:的|那个|那首|那版)(?!比例|画幅|尺寸|画面|横屏|竖屏|方形)(?:好|吧)?|用回(?:之前|原来|上一个)的?|撤销|撤消|撤回|回退|返回上一步|退回上一步|取消上一步|上一步|(?<!音乐)(?<!bgm)(?<!配乐)(?<!标题)(?<!字幕)(?<!文字)(?<!原声)(?<!音效)(?<!声音)撤(?:了|掉|一下)|后退一步|退一步|往回退|取消刚才的?(?:修改|操作|改动)?|刚才那个?不要了?|(?<!比例)(?<!画幅)(?<!尺寸)(?<!节奏)(?<!速度)(?<!音量)(?:还原|恢复原样|改回去|变回去)"
+    r"还是(?:之前|原来|上一个|刚才)(?:的|那个|那首|那版)(?!比例|画幅|尺寸|画面|横屏|竖屏|方形)(?:好|吧)?|用回(?:之前|原来|上一个)的?|撤销|撤消|撤回|回退|返回上一步|退回上一步|取消上一步|上一步|(?<!音乐)(?<!bgm)(?<!配乐)(?<!标题)(?<!字幕)(?<!文字)(?<!原声)(?<!音效)(?<!声音)撤(?:了|掉|一下)(?!\s*(?:背景音乐|音乐|bgm|配乐|歌|游戏|原声|音效|标题|字幕|文字|闪避|淡入|淡出))|后退一步|退一步|往回退|取消刚才的?(?:修改|操作|改动)?|刚才那个?不要了?|(?:刚才|刚刚)(?:改|调|换)的(?:比例|画幅|音量|节奏|速度|风格|音乐|淡入|淡出|闪避|那个|这个)?(?:不要了?|不行|不好|算了|取消)|(?<!比例)(?<!画幅)(?<!尺寸)(?<!节奏)(?<!速度)(?<!音量)(?:还原|恢复原样|改回去|变回去)"
     r"|(?:退|撤|返|换|切)回去(?!\s*(?:的)?(?:比例|画幅|横屏|竖屏|方形))|(?:回到|返回|退回)上一(?:个|版|次)(?:版本|的)?"
     r"|(?:刚才|刚刚|之前|上一个|原来)的?那(?:个|版|首)(?:更好|好一点|好些|比较好|更好听)(?:听)?",
 )

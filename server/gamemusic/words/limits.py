@@ -78,6 +78,8 @@ def _part_of_game(m: re.Match[str], st: State) -> None:
 
 
 @early(
+    r"\b(?:the\s+)?(?:game'?s|in-game)\s+(?:own\s+|built-in\s+)?(?:music|bgm|soundtrack)\s+(?:is|are|'s)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:loud|quiet|soft|annoying|much|distracting)\b",
     r"(?:去掉|删掉|关掉|消掉|去除|消除)游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)"
     r"|游戏(?:里|中|内|自带)(?:面)?的?(?:bgm|背景音乐|音乐|配乐)(?:都|也)?(?:去掉|删掉|关掉|消掉|去除|关了|去了|不要了?)"
     # 游戏里的bgm太吵了: a level of the game's own music, apart from the rest of its sound
@@ -117,8 +119,10 @@ _ZH_LEVEL = (
     r"(?:(?:再|稍微|调)*(?:大|小|响|轻|低|高)(?:声)?(?:一?点|些)|太(?:吵|大声|响|小声|轻)了?|调(?:大|小|高|低)|小声|大声|变(?:大|小|响|轻)"
     r"|(?:大|小)声点)"
 )
+_ZH_SOUNDS = r"(?:背景音乐|音乐|bgm|配乐|游戏原声|游戏声音?|游戏音效|游戏的声音|原声|音效)"
 _ZH_PART = (
-    rf"(?:(?:在|从)?\s*(?:(?:前|最后|(?<!然)后)\s*(?:的)?\s*{DUR}|(?:开始|开头|一开始|刚开始)的时候|结尾|末尾|片尾|片头|开头|前半段|后半段|高潮)"
+    rf"(?:(?:在|从)?\s*(?:(?:前|最后|(?<!然)后)\s*(?:的)?\s*{DUR}|(?:开始|开头|一开始|刚开始)的时候|结尾|末尾|片尾|片头|开头|前半段|后半段|高潮"
+    r"|(?<=乐|m|声|效)(?:前面|后面|中间))"
     rf"(?:的?部分|那段|的时候)?|(?:在|从)\s*第?{TIME}\s*"
     rf"(?:之后|以后|开始|后|到\s*第?{TIME})?|第?{TIME}\s*(?:之后|以后)(?:的时候)?"
     # boss战那段, 打团那部分: a moment of the game named, not the voice (我说话那段 is the dip)
@@ -129,8 +133,8 @@ _ZH_PART = (
 @early(
     rf"\b{_LEVEL}\b{_GAP}\b{_PART}",
     rf"\b{_PART}\b{_GAP}\b{_LEVEL}\b",
-    rf"{_ZH_PART}(?:的)?(?:时候)?(?:音乐|背景音乐|bgm|声音|原声|游戏声音)?(?:要|再|就)?{_ZH_LEVEL}",
-    rf"(?:音乐|背景音乐|bgm|原声|游戏声音)(?:在)?{_ZH_PART}(?:的)?(?:时候)?(?:要|再|就)?(?:不要|别)?(?:那么|太)?{_ZH_LEVEL}",
+    rf"{_ZH_SOUNDS}(?:在)?{_ZH_PART}(?:的)?(?:时候)?(?:要|再|就)?(?:不要|别)?(?:那么|太)?{_ZH_LEVEL}",
+    rf"{_ZH_PART}(?:的)?(?:时候)?(?:{_ZH_SOUNDS}|声音)?(?:要|再|就)?{_ZH_LEVEL}",
 )
 def _part_volume(m: re.Match[str], st: State) -> None:
     """"Louder in the last 30 seconds": a level holds for the whole video, so this part is
@@ -178,7 +182,7 @@ def _part_ducking(m: re.Match[str], st: State) -> None:
     r"(?:(?:boss战|打boss|战斗|高潮|过场动画|过场)(?:的)?(?:那段|那一段|那部分|部分|的时候|时)|(?:前|后|上|下)半段|(?:前|后)一半|一半的时候|中间(?:那段|部分|那部分|位置|的时候)|(?:视频|片子)(?:的)?中间|中途|片头(?:之后|以后|过后|结束)|boss出来(?:的时候|时|后)"
     r"|(?:我)?(?:开始)?(?:说话|讲话|解说|开麦|开打|开枪|开团)的(?:地方|位置|那里|那一?刻|那儿)"
     r"|(?:最)?(?:精彩|高光|关键|刺激|激烈)的(?:地方|时候|部分|那段|那一?刻)|(?:开头|片头)(?:和|跟|与)(?:结尾|片尾)|头尾|首尾|从(?:视频)?中间|中间开始|中间那(?:一|1)?\s*(?:分钟|段|部分|会儿)"
-    r"|(?:然后|之后)?后面(?:再)?(?:配|放|换成|用|来)(?:点|个|一段)?(?=[a-z0-9]|[\u4e00-\u9fff]{1,6}?(?:的|风|音乐|bgm))"
+    r"|(?:然后|之后)?(?:后面|后边|后半部分|剩下的)(?:的)?(?:再|就|都)?(?:配|放|换成|换为|改成|改用|切成|切到|变成|换|用|来)(?:点|个|一段|首)?(?=[a-z0-9]|[\u4e00-\u9fff]{1,6}?(?:的|风|音乐|bgm))"
     r"|有(?:战斗|打斗|团战|boss|高潮|解说|对话|剧情|枪战)的(?:地方|时候|部分|那段)"
     r"|(?:boss|敌人|对手|团战|决赛圈|打架|开枪|交火|死亡|复活|翻盘|胜利|击杀|五杀|落地)(?:战)?(?:出现|出来|登场|开始|开打|来了)?(?:的时候|时|的那一?刻|那段|之后|以后))"
     r"(?![^。；;!?\n]{0,12}?\d)",
@@ -203,7 +207,10 @@ def _no(st: State, en: str, zh: str, instead: tuple[str, str]) -> None:
 
 
 @rule(
-    r"\b(?:4k|8k|2k|5k|2160\s*p?|1440\s*p|720\s*p|480\s*p|360\s*p|uhd|ultra\s*hd|qhd)\b|超高清|超清|标清|蓝光4k"
+    r"\b(?:4k|8k|2k|5k|2160\s*p?|1440\s*p|720\s*p|480\s*p|360\s*p|uhd|ultra\s*hd|qhd)\b|超高清|超清|标清|蓝光4k",
+    # 画质调高一点 / 提高清晰度: the picture's quality, never the music's level
+    r"(?:画质|清晰度|画面质量|码率)(?:再|要)?(?:调|提|拉|弄|变|搞|升|开)?(?:得)?(?:高|好|清楚|清晰|上去|满)?(?:一?点|一些)?"
+    r"|(?:提高|提升|改善|优化|调高|拉高)(?:一下)?(?:画质|清晰度|分辨率|码率)|(?:画面|视频)(?:再|要)?(?:更)?(?:清晰|高清|清楚)(?:一?点|一些)|高清一?点",
 )
 def _resolution(m: re.Match[str], st: State) -> None:
     word = m.group(0).strip()
@@ -251,7 +258,7 @@ def _lag(m: re.Match[str], st: State) -> None:
     r"(?:pop|warmer|cooler)|lut|vignette|blur)\b",
     r"(?:(?:复古|怀旧|黑白|电影感?|胶片|日系|暖色|冷色|老电影|像素|赛博朋克|霓虹|梦幻|vhs|8bit|8位)(?:风)?的?)?(?:滤镜|色调|画风)"
     r"(?:[，,]?\s*(?:让|使|把)(?:画面|视频|画质|整体)(?:变得|看起来|更|再)*(?:复古|怀旧|像素|黑白|卡通|动漫|赛博朋克|电影|老旧|梦幻)(?:风|感|风格|效果)?(?:一点|一些|些)?)?"
-    r"|(?:让|把)?(?:画面|画风|视频画面)(?:改成|变成|调成|弄成|做成|弄得|搞得|变得|调得|看起来)?(?:更|再)?(?:复古|像素|黑白|卡通|动漫|赛博朋克|电影|怀旧|老旧)(?:风|风格|效果|感|的)?(?:一点|一些|些)?|调色|调个色|调一下色|调调色|黑白|(?:(?:整个|整段)?(?:画面|视频)的?)?(?:饱和度|亮度|对比度|色调)(?:再)?(?:调|提|拉|降|弄|变)?(?:高|低|大|小|亮|暗)?(?:一?点|一些)?|模糊|(?:画面|视频|画质)(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|(?<!还是)亮一点(?!\s*(?:的|还是|都行))",
+    r"|(?:让|把)?(?:画面|画风|视频画面)(?:改成|变成|调成|弄成|做成|弄得|搞得|变得|调得|看起来)?(?:更|再)?(?:复古|像素|黑白|卡通|动漫|赛博朋克|电影|怀旧|老旧)(?:风|风格|效果|感|的)?(?:一点|一些|些)?|(?:换成|改成|变成|做成|弄成|来个)(?:复古|像素|黑白|卡通|动漫|赛博朋克|电影|怀旧|老旧|漫画|二次元|水彩|油画)(?:风格?|风|感)?的?(?:画面|画风|视频画面|滤镜)|调色|调个色|调一下色|调调色|黑白|(?:(?:整个|整段)?(?:画面|视频)的?)?(?:饱和度|亮度|对比度|色调)(?:再)?(?:调|提|拉|降|弄|变)?(?:高|低|大|小|亮|暗)?(?:一?点|一些)?|模糊|(?:画面|视频|画质)(?:太|有点|再)?(?:暗|亮|灰)了?|调亮一?点?|调暗一?点?|变亮一?点?|(?<!还是)亮一点(?!\s*(?:的|还是|都行))",
 )
 def _colour(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}' (a picture filter)", f"“{m.group(0).strip()}”（画面滤镜）",
@@ -273,8 +280,8 @@ def _colour(m: re.Match[str], st: State) -> None:
     r"|(?:record|capture)\s+(?:my\s+|the\s+)?(?:screen|gameplay|game|footage|webcam)|screen[\s-]?record(?:ing)?|(?:live[\s-]?)?stream\s+(?:it|this)(?:\s+live)?"
     r"|glitch(?:\s+effects?)?|(?:screen|camera)\s+shake|lens\s+flares?|(?:visual|video)\s+effects?|vfx"
     r"|subscribe\s+button|end\s+screen|end\s+card|intro\s+card|outro\s+card)\b",
-    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|(?:画面|视频)?裁掉(?:一半|一部分|左边|右边|上面|下面|两边|边缘|黑边)|加速视频|视频加速|(?:画面|视频)?(?:旋转|转)\s*(?:90|180|270)\s*度|旋转画面|翻转画面|画面翻转|镜像翻转|慢动作|慢镜头|(?<!节奏)(?<!速度)(?<!节拍)(?<!音乐)(?<!bgm)(?<![\d.])(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
-    r"|画面(?:再|要)?(?:放大|缩小|大|小)(?:一?点|一些|些)?|(?:视频|片子|画面)(?:再|要)?(?:剪)?(?:短|长)(?:一?点|一些|些)|(?:视频|画面)(?:加速|变快|快进|倒放)|倒放|倒带|(?:视频|画面|播放)(?:的)?(?:播放)?速度(?!不变|别动|保持|不用动|不要动)[^,，。；;\n]{0,10}",
+    rf"(?:剪掉|去掉|删掉)(?:前|最后|后)\s*{DUR}(?:的?(?:画面|视频))?|剪掉|剪辑掉|剪短一?点?|剪一下|裁掉片头|(?:画面|视频)?裁掉(?:一半|一部分|左边|右边|上面|下面|两边|边缘|黑边)|加速视频|视频加速|(?:画面|视频)?(?:旋转|转)\s*(?:90|180|270)\s*度|旋转画面|翻转画面|画面翻转|镜像翻转|慢动作|慢镜头|(?<!节奏)(?<!速度)(?<!节拍)(?<!音乐)(?<!bgm)(?<!音乐调到)(?<!音乐调成)(?<!音乐改成)(?<!bgm调到)(?<!bgm调成)(?<![\d.])(?:\d(?:\.\d+)?\s*)?倍速|转场|贴纸|表情包|放大画面|缩放|绿幕|摄像头"
+    r"|画面(?:再|要)?(?:放大|缩小|大|小)(?:一?点|一些|些)?|(?:视频|片子|画面)(?:再|要)?(?:剪)?(?:短|长)(?:一?点|一些|些)|(?:视频|画面)(?:加速|变快|快进|倒放)|(?:视频|画面)(?:再)?(?:放慢|变慢|慢|放快|加快|快)了?(?:一半|两倍|\d倍|一?点(?!的)|一些(?!的))|倒放|倒带|(?:视频|画面|播放)(?:的)?(?:播放)?速度(?!不变|别动|保持|不用动|不要动)[^,，。；;\n]{0,10}",
 )
 def _video_edit(m: re.Match[str], st: State) -> None:
     _no(st, f"'{m.group(0).strip()}' (editing the picture)", f"“{m.group(0).strip()}”（剪辑画面）",
@@ -282,8 +289,13 @@ def _video_edit(m: re.Match[str], st: State) -> None:
 
 
 @rule(
+    # "change the game to minecraft": the game recorded, not a style (the franchise goes with it)
+    r"\b(?:change|swap|switch|turn|replace|make)\s+(?:the\s+|my\s+|this\s+)?game(?:play)?\s+(?:to|into|with|for)\s+(?!\s*\d)"
+    r"(?!(?:mute|muted|silent|quiet|loud|louder|quieter|half|max|full|off|on|zero|nothing)\b)[a-z][a-z0-9' ]{0,24}?"
+    r"(?=\s*(?:$|[,;.!?\n]|please\b|pls\b|and\b|instead\b|gameplay\b|footage\b))",
     r"\b(?:change|edit|modify|hack|mod)\s+(?:the\s+)?game(?:play)?\s*(?:itself|physics|graphics|"
-    r"level|map|difficulty|character|score)?\b|\b(?:remove|delete|hide)\s+(?:the\s+)?(?:enemies|"
+    r"level|map|difficulty|character|score)?\b(?!\s*(?:audio|sounds?|sfx|volume|level|noise|louder|quieter|softer|down|up|off|on)\b"
+    r"|\s*(?:to|at)\s+(?:\d|(?:mute|muted|silent|half|max|full|zero)\b))|\b(?:remove|delete|hide)\s+(?:the\s+)?(?:enemies|"
     r"enemy|hud|ui|health\s+bar|minimap|crosshair)\b|\bmake\s+(?:me|my\s+character)\s+(?:win|better|good|invincible|cracked|a\s+pro)\b|\bmake\s+(?:my|the)\s+(?:kills?|plays?|aim|shots?|gameplay)\s+(?:look|seem)\b|"
     r"\b(?:better|higher)\s+(?:score|kd|k/d|rank)\b|\b(?:change|swap|edit|modify|replace)\s+(?:the\s+|my\s+)?(?:character(?:'s)?\s+|player(?:'s)?\s+)?"
     r"(?:skin|outfit|model|weapon|graphics|textures?|map)\b|\b(?:my|the)\s+(?:character|player|car|guy|avatar|hero|champ|champion|"
@@ -293,7 +305,7 @@ def _video_edit(m: re.Match[str], st: State) -> None:
     r"(?:改|修改)(?:游戏|关卡|角色|分数|难度)|去掉(?:敌人|血条|小地图|界面|hud)|让我赢"
     r"|(?:换|换一|换个)(?:个|局|把|盘)?(?:游戏|对局)(?:录|录像|录屏|画面)?|重新录(?:一[局把段遍])?|换(?:一|个)?(?:局|把|盘)(?:录|录像|录屏)"
     r"|(?:敌人|血条|小地图|界面|hud|ui|准星|击杀提示|弹幕)(?:都|也|给)?(?:去掉|删掉|隐藏|拿掉|关掉|去了)"
-    r"|游戏(?:里|中)?的?(?:角色|人物|皮肤|地图|关卡|敌人|武器|画质|难度|剧情|操作)|(?:角色|人物|皮肤|武器)(?:换成|改成|换掉|换一?个)"
+    r"|游戏(?:里|中)?的?(?:角色|人物|皮肤|地图|关卡|敌人|武器|画质|难度|剧情|操作)(?:(?:再)?(?:调低|调高|降低|提高|调简单|调难|改|换|调)(?:一?点|一下)?)?|(?:角色|人物|皮肤|武器)(?:换成|改成|换掉|换一?个)"
     r"|(?:把|将)?(?:这个|这款|录的|视频里的)?游戏(?:画面|本身|内容)?(?:换成|改成|变成|替换成)(?!\s*(?:\d|静音))[^,;。；!?！？\n]{0,10}",  # 把游戏换成原神
 )
 def _game_itself(m: re.Match[str], st: State) -> None:
@@ -307,10 +319,13 @@ def _game_itself(m: re.Match[str], st: State) -> None:
     r"soundtrack|ost|song|music)\b|\b(?:the\s+)?(?:real|original)\s+(?:[a-z0-9']+\s+){1,3}(?:theme"
     r"|soundtrack|ost)\b|\bost\b|\bthe\s+(?:[a-z0-9']+\s+){1,3}(?:theme\s+song|main\s+theme|title\s+theme|intro\s+song)\b|\b(?:a\s+)?(?:real|"
     r"licensed|popular|famous|copyrighted)\s+songs?\b|\bspotify\b"
+    r"|\b(?:something|music|a\s+song|a\s+track|the\s+(?:song|music|track)s?|songs?)\s+(?:from|of|in)\s+(?:the\s+)?(?:actual|real|original)?\s*game(?:'s)?(?:\s+itself)?\b"
+    r"|\bthe\s+game'?s\s+(?:own\s+|real\s+|actual\s+|original\s+)(?:music|soundtrack|songs?|theme|bgm)\b"
     rf"|\bthe\s+(?:[a-z0-9']+\s+){{0,3}}(?:theme|song|soundtrack|ost|track)\s+(?:from|of|in)\s+(?:the\s+)?(?:{FRANCHISE_RE.pattern})"
     r"|\b(?:use|add|put\s+in|upload)\s+(?:my\s+own|my|a\s+custom)\s+"
     r"(?:song|music|track|mp3|audio\s+file|beat)s?\b",
-    r"(?:官方|正版|原版)[^,，。；;\n]{0,8}?(?:配乐|原声带|音乐|主题曲|bgm|原曲)|原曲|原声带|流行歌曲?|(?:抖音|网红|热门)(?:神曲|热歌|歌曲?)|流行歌|"
+    r"(?:官方|正版|原版)[^,，。；;\n]{0,8}?(?:配乐|原声带|音乐|主题曲|bgm|原曲)|原曲|原声带|"
+    r"(?:改成|换成|换回|用|放|配)(?:游戏|原作)(?:里|中|本身|自带)?(?:原来)?的?(?:bgm|音乐|配乐|主题曲|ost)|流行歌曲?|(?:抖音|网红|热门)(?:神曲|热歌|歌曲?)|流行歌|"
     r"(?:换成|用|放|来一?首|加|配|配上)(?!好听|轻松|欢快|安静|好|燃|嗨|可爱|紧张|热血|激烈|史诗|恐怖|放松|舒缓|别人|一样|别|新|不一样)"
     rf"(?!(?:{STYLE_RE.pattern})(?:一?点)?的)"  # 来首chill的歌: a song in a style, not a singer's
     r"[\u4e00-\u9fffa-z]{2,5}的(?:歌|歌曲|新歌|成名曲)",
@@ -342,6 +357,8 @@ def _mix(m: re.Match[str], st: State) -> None:
     r"|bigger|smaller|larger|animated))\b",
     r"(?:字幕|标题|文字|字体|字号|大标题)(?:的)?(?:字号|字体|大小|尺寸|字)?(?:再|调|要|能不能|可以)?(?:放大|缩小|加粗|变大|变小|调大|调小|大|小|粗|细)"
     r"(?:一?点|一些|些)?|(?:字幕|标题|文字)(?:的)?(?:颜色|字体|描边|阴影|样式|特效|动画)|(?:字幕|标题|文字)(?:换|改)(?:个|一个|一种|成)?(?:字体|颜色|样式)"
+    r"|(?:字幕|标题|文字|字)(?:的)?(?:用|改成|换成|变成|调成|弄成|要|是)?(?:红|蓝|黄|白|黑|绿|紫|粉|橙|金|彩)色(?:的)?"
+    r"|(?:(?<=\n)|^)\s*[,，]?\s*(?:用|是|要|弄成)?(?:红|蓝|黄|白|黑|绿|紫|粉|橙|金|彩)色(?:的)?(?:字|字体)?(?=\s*(?:$|[,，。；;\n]))"
     r"|(?:字幕|标题|文字)(?:改成|换成|变成)(?:红|黄|白|黑|蓝|绿|粉|紫)色|(?:(?<=[，,。；;！!\s])|^)字(?:再|要)?(?:大|小|粗|细)(?:一?点|一些|些)?",
 )
 def _title_look(m: re.Match[str], st: State) -> None:

@@ -25,6 +25,7 @@ from gamemusic.words.rules import (
 from gamemusic.words.text import TIME, seconds
 from gamemusic.words.vocabulary import (
     FRANCHISE_RE,
+    FRANCHISE_WORDS,
     STYLE_RE,
     STYLE_TITLES,
     STYLE_ZH,
@@ -56,7 +57,12 @@ def _half_double(m: re.Match[str], st: State) -> None:
     _scale_tempo(st, 2.0 if re.search(r"double|twice", m.group(0), re.I) else 0.5)
 
 
-@shape(r"(?:节奏|速度|节拍|拍速|tempo|bpm)(?:直接|再)?(?:(?P<up>翻倍|加倍|翻一倍|快一倍)|减半|慢一半|降一半|放慢一半)")
+@shape(
+    r"(?:节奏|速度|节拍|拍速|tempo|bpm)(?:直接|再)?(?:(?P<up>翻倍|加倍|翻一倍|快一倍)|减半|慢一半|降一半|放慢一半)",
+    # 音乐慢一倍 / bgm快一倍 / 慢一倍 (text.py makes them 慢一半 / 快两倍); not the picture's speed
+    r"(?<!视频)(?<!画面)(?<!播放)(?:(?:音乐|背景音乐|bgm|配乐|歌|曲子)(?:的)?)?(?:节奏|速度|节拍)?(?:直接|再|整体)?"
+    r"(?:(?P<up>(?:放快|加快|调快|变快|快)了?(?:两|2)倍)|(?:放慢|减慢|调慢|变慢|慢)了?一半)(?![\d.])",
+)
 def _zh_half_double(m: re.Match[str], st: State) -> None:
     """节奏翻倍 / 速度减半: the tempo times 2 or 0.5."""
     _scale_tempo(st, 2.0 if m["up"] else 0.5)
@@ -70,7 +76,7 @@ def _zh_half_double(m: re.Match[str], st: State) -> None:
     r"(?:速度|节奏|节拍)\s*(?:x|×|\*|乘以?)\s*(?P<f>\d(?:\.\d+)?)",
     r"(?:速度|节奏|节拍)(?:再)?(?:快|慢)(?:一?点|一些)?\s*[,，]\s*(?:大概|大约|就|要)?(?P<f>\d(?:\.\d+)?)\s*倍(?:速)?(?:左右)?",
     r"(?P<f3>\d(?:\.\d+)?)\s*倍(?:的)?(?:速度|节奏)?(?P<dir>快|慢)",
-    r"(?:音乐|背景音乐|bgm|配乐)(?:的)?(?:调成|变成|改成|放|开)?(?P<f3>\d(?:\.\d+)?)\s*倍速",  # 音乐1.5倍速
+    r"(?:音乐|背景音乐|bgm|配乐)(?:的)?(?:调成|调到|变成|改成|放|开)?(?P<f3>\d(?:\.\d+)?)\s*倍速",  # 音乐1.5倍速
 )
 def _tempo_times(m: re.Match[str], st: State) -> None:
     f = float(group(m, "f", "f2", "f3") or 1)
@@ -172,7 +178,9 @@ def _seed(m: re.Match[str], st: State) -> None:
     r"one|try|melody|tune|song|track|composition|arrangement|seed|generation|piece)\b|\b(?:try\s+"
     r"(?:again|another)|once\s+more|one\s+more\s+(?:time|take|try|version|one|go|variation)|(?:give\s+it|have)\s+another\s+(?:shot|go|try|spin)|re-?roll|re-?gen(?:erate)?|re-?compose"
     r"|(?:re-?)?generate\s+(?:it\s+)?again|again\s+(?:generate|compose|make\s+(?:it|one))|something\s+new\b(?![^,.;!?\n]{0,12}\b(?:title|text|caption|style|aspect|format))|re-?do\s+the\s+music|roll\s+(?:it\s+|the\s+dice\s+)?again|(?:scrap|trash|toss|bin)\s+(?:this|that|the)\s+(?:take|version|one|melody|tune)|(?:not\s+so|less|too|so|kinda|really|way\s+too)\s+(?:repetitive|monotonous|samey)|shuffle|something\s+(?:else|different)|change\s+the\s+(?:melody|tune)"
-    r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls))|(?:new|fresh)\s+(?:music|bgm|soundtrack|beat)(?=\s*(?:$|[,.!?\n]|please\b|pls\b|plz\b|rn\b)))\b",
+    r"|give\s+me\s+another|another(?=\s*(?:$|[,.!?\n]|please|pls))|(?:new|fresh|different|other|some\s+other|better|a\s+better|nicer|a\s+nicer)\s+(?:music|bgm|soundtrack|beat|song|track|tune|one)(?=\s*(?:$|[,.!?\n]|please\b|pls\b|plz\b|rn\b|instead\b))"
+    r"|something\s+(?:better|nicer)(?=\s*(?:$|[,.!?\n]|please\b|pls\b|plz\b|rn\b|instead\b))"
+    r"|(?<!don't\s)(?:change|swap|switch)\s+(?:up\s+)?(?:the\s+|this\s+)?(?:music|song|track|tune|bgm|beat)(?:\s+up)?(?=\s*(?:$|[,.!?\n]|please\b|pls\b|plz\b|rn\b)))\b",
     r"换(?:个|一个|首|一首)(?:更)?好听(?:一?点|一些)?的|(?:来|换|整|搞|弄)一?[点个首段版](?:不一样的|别的|新的|不同的)(?:音乐|bgm|配乐|曲子)?(?!\s*(?:风格|标题|字幕|淡))|重新来一?[个首版次遍]|换一?个(?:随机|新|不同|别)的?版本|换一首|换首|换一?个版本|换一版|换版本|再来一首|再来一版|再来一次|再来一个|重新生成|重新作曲|重新编曲|另一个?版本|"
     r"另一版|不同的旋律|换个旋律|换一种旋律|换一下旋律|换旋律|重来|再生成一次|随机一下|换一?个(?=$|[\s,!?]|吧|呢|试试|吗|嘛|呗|行不|好不好|好吗|行吗|可以吗)"
     r"|(?:换|再来|重来|来)一?个\s*(?:new\s+|different\s+)?(?:take|version|seed)\b|换(?:一个|个)?(?:新的|随机的?)?种子|重新随机"
@@ -252,6 +260,9 @@ def _arc_named(m: re.Match[str], st: State) -> None:
     r"|(?:别|不要)(?:让音乐)?(?:有)?(?:起伏|忽高忽低)|(?:一直)?平平的|平稳一?点|平平稳稳的?",
 )
 def _calm(m: re.Match[str], st: State) -> None:
+    """"Keep the music calm": no build-ups. "No ducking, keep it steady" is the level's."""
+    if st.plan.duck is False and re.search(r"steady|even|平稳", m[0]):
+        return
     st.plan.arc = "calm"
 
 
@@ -350,7 +361,7 @@ _STYLE_NOUN = re.compile(r"\s*(?:style|vibes?|feel|spirit|sound|era|music|mood)\
 _RECORDED = re.compile(  # "this minecraft clip", "my minecraft mining clip"
     r"(?:\s+(?!(?:style|vibes?|feel|music|like|sound|soundtrack|theme|type|inspired|era|ish|and|or|but|to|for|with)\b)"
     r"[a-z']+){0,2}?\s*(?:clip|clips|video|gameplay|footage|run|stream|vod|montage|highlights?|match|speedrun|"
-    r"playthrough|let's\s+play|server|world|build|session|录像|录屏|视频|实况|集锦|直播|片段|素材)", re.I | re.A
+    r"playthrough|let's\s+play|server|world|build|session|clutch|clutches|ace|round|rounds|game|games|kills?|plays?|win|wins|moments?|录像|录屏|视频|实况|集锦|直播|片段|素材)", re.I | re.A
 )
 
 
@@ -378,6 +389,19 @@ def _not_enough(m: re.Match[str], st: State) -> None:
     found = style_word(m["w"])
     if found:
         st.styles.append(found)
+
+
+@style(
+    # 我在打原神 / 玩的是王者荣耀: the game being played, not a style asked
+    rf"(?:我们?)?(?:在|正在|一直在)?(?:玩|打|录|肝|播)(?:的是|的)?(?P<fr>{FRANCHISE_WORDS})(?!的?(?:那样|一样|那种|这种|风|感觉|的感觉))",
+    rf"(?P<fr2>{FRANCHISE_WORDS})"
+    r"(?P<rec>的?(?:(?!那样|一样|那种|这种|风|感觉|的|像|般)[\u4e00-\u9fff]){0,4}?(?:录像|录屏|视频|实况|集锦|直播|片段|素材|合集|高光|操作))",
+)
+def _zh_recorded(m: re.Match[str], st: State) -> None:
+    """王者荣耀五杀集锦 / 原神深渊实况: the game recorded, with the words up to its noun."""
+    found = franchise(group(m, "fr", "fr2") or "")
+    if found is not None and not style_word(found[1]):
+        st.setting = found
 
 
 @style(FRANCHISE_RE.pattern)

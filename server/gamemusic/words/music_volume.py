@@ -79,15 +79,19 @@ def _music_of_now(m: re.Match[str], st: State) -> None:
     _scale_volume(st, max(0.05, min(4.0, float(m["n"]) / 100)))
 
 
+# bgm改成8bit / 音乐换成16位: a number before these is a style or a setting, never a level
+_NOT_LEVEL = r"(?:bits?|位|比特|bpm|fps|帧|k\b|年代)"
+
+
 @level(
     rf"\b(?:(?:music|bgm)\s+)?(?:volume|vol|level|loudness)\s*(?:(?:to|at|of|=|:|is|down\s+to|up\s+to)"
-    rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.]|[\s-]*(?:bits?|bpm|fps)\b)\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:to|at)\s+{_ABOUT}"
+    rf"\s*)?{_ABOUT}(?P<v>{NUM})(?![\d:.]|[\s-]*(?:bits?|bpm|fps)\b)\s*(?P<pct>%|percent)?|\b(?:music|bgm)\s+(?:(?:all\s+the\s+way\s+)?(?:down|up)\s+)?(?:to|at)\s+{_ABOUT}"
     rf"(?P<v3>{NUM})(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?)(?![a-z])|\s*[秒分]|[\s-]*(?:bits?|bpm|fps)\b)\s*"
     rf"(?P<pct3>%|percent)?|(?P<v2>{NUM})\s*(?P<pct2>%|percent)(?:\s+"
     r"(?:volume|vol|loud|loudness|level))?|\b(?:music|bgm)\s+(?P<v4>\d{1,3}|0?\.\d+)(?![\d%:])(?=\s*(?:$|[,;!?\n]|please|pls|and\b|(?:the\s+)?game\b))",
     rf"(?:音乐|背景音乐|bgm)?音量\s*(?:调到|调成|调至|调为|设为|设置为|设置成|设成|设到|设置到|调整到|调整为|弄到|定到|拉到|改成|改为|降到|降低到|减到|提到|升到|开到|加到|到|为|是|:)?\s*"
-    rf"(?P<v>{NUM})\s*(?P<pct>%)?",
-    rf"(?:音乐|背景音乐|bgm)(?:的)?(?:声音)?\s*(?:调到|调成|调至|调为|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|改为|降到|开到)\s*(?P<v>{NUM})\s*"
+    rf"(?P<v>{NUM})(?![\d.]|\s*{_NOT_LEVEL})\s*(?P<pct>%)?",
+    rf"(?:音乐|背景音乐|bgm)(?:的)?(?:声音)?\s*(?:调到|调成|调至|调为|设为|设成|设到|设置到|调整到|调整为|弄到|定到|改成|改为|降到|开到)\s*(?P<v>{NUM})(?![\d.]|\s*{_NOT_LEVEL})\s*"
     r"(?P<pct>%)?(?!\s*(?:秒|分|倍))",
 )
 def _volume(m: re.Match[str], st: State) -> None:
@@ -139,6 +143,7 @@ _NOUNS = r"(?:\s+(?:music|bgm|volume|level))"
 @level(
     r"\b(?:(?:the\s+)?(?:music|bgm|soundtrack)|it|this|that)(?:'s|[ \t]+is|[ \t]+sounds)[ \t]+(?:(?P<bit>a\s+(?:little\s+)?bit|little\s+bit|a\s+little|kinda|slightly|somewhat)\s+"
     r"|(?:very|quite|pretty|really|so|super)\s+)?(?:quiet|soft|faint|low)\b(?!\s+(?:enough|now)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho|rn))",
+    r"\b(?:the\s+)?(?:music|bgm|soundtrack)\s+(?:is|are)(?:n't|\s+not)\s+(?:quite\s+|really\s+)?(?:loud|audible)\s+enough\b",
 )
 def _music_too_quiet(m: re.Match[str], st: State) -> None:
     """"The music is kinda quiet": a complaint, the music comes up (a bit, when hedged)."""
@@ -210,7 +215,7 @@ _ZH_BARE_NOISY = re.compile(r"(?:太|有点|好|很)(?:吵|闹|炸)(?:了|死了
     rf"\b{AFTER}",
     r"(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|"
     r"(?P<much>大幅|大大)?(?:(?:音乐|背景音乐|bgm)(?:的?声音)?|音量|声音)?(?:再)?(?P<bit>稍微|稍稍|略微)?(?:(?:调)?大点声|(?<=[乐量m])要(?:大|响)(?:一?点|一些|些)?|(?:多一?点|更有|有点)存在感|存在感(?:强|高|大)(?:一?点|一些)|存在感(?:太|有点|好)(?:低|弱|小)了?|小了(?:一)?点|小了些|开大(?:一?点(?!点))?|变大|变响|调高|调大|提高|增大|加大"
-    r"|放大|有点小声|声音有点小|(?<!太)(?<!有点)大声(?:一?点(?!点))?|升一?点|提一?点|(?:几乎|都快|快|完全|根本)听不(?:见|到|清)了?(?!就)|(?<=[乐m歌])(?:有点|都|也)?听不(?:见|到|清)(?:楚)?了?(?!就)|响(?:一?点|一些)|大(?:一?点|一些)|高(?:一?点|一些)|(?<![感味劲])强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?|太安静了?|太静了?|(?:(?<=音乐)|(?<=声音)|(?<=音量)|(?<=bgm))太低了?"
+    r"|放大|有点小声|声音有点小|(?<!太)(?<!有点)大声(?:一?点(?!点))?|升一?点|提一?点|提一提|抬一抬|抬高(?:一?点)?|(?:几乎|都快|快|完全|根本)听不(?:见|到|清)了?(?!就)|(?<=[乐m歌])(?:都|也|有点|几乎)?听不(?:太|大|怎么)?(?:清|见|到)(?:楚)?了?(?!就)|响(?:一?点|一些)|大(?:一?点|一些)|高(?:一?点|一些)|(?<![感味劲])强一?点|(?:大|高|响)(?=很多|得多|不少)|太小声了?|太小了?|太轻了?|太安静了?|太静了?|(?:(?<=音乐)|(?<=声音)|(?<=音量)|(?<=bgm))太低了?"
     r"|听不[到见清](?:音乐|背景音乐|bgm)|大些|响些|高些)(?:音量)?(?P<much2>很多|得多|不少|多一?点)?(?P<bit3>一点点|一丢丢|一丁点)?",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+{_IT}?{_MID}\s+up\b",
 )

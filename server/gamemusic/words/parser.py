@@ -32,6 +32,7 @@ from gamemusic.words import (
     limits,
     music,
     music_volume,
+    parts,
     picture,
     refer,
     sound,
@@ -52,6 +53,7 @@ _AMOUNT = re.compile(rf"{TIME}|\d\s*(?:%|percent|db|分贝|bpm|倍)", FLAGS)
 
 RULE_ORDER: tuple[list[Rule], ...] = (
     history.RULES,  # undo / redo
+    parts.RULES,  # "no game audio during the boss fight": not the whole video's switch
     timing.LEAD,  # "no music for the first 5 s" is a start time, not "no music"
     ending.END,  # "no music in the last 10 s": an end before the video's, not "no music"
     titles.REMOVE,  # "remove the titles" before "remove ..." reads as the music
@@ -222,6 +224,8 @@ def _finish(state: State) -> None:
     game_set = game_down or plan.game_volume_factor is not None or plan.game_volume is not None
     if state.voice_reason and (game_set or music_down):  # "原声小一点，我的声音听不清": its reason
         plan.duck = plan.duck_step = None
+    if plan.duck_db is not None:  # "duck it harder, my voice is getting buried": the depth said
+        plan.duck_step = None
     styles = [(s, strong) for s, strong in state.styles if s not in state.refused_styles]
     asked = plan.add_music or plan.is_empty  # music asked for, no style named
     if not styles and state.setting and state.setting[0] not in state.refused_styles and asked:

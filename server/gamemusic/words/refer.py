@@ -133,6 +133,8 @@ _ZH_SAME = [
     (re.compile(p), zh)
     for p, zh in (
         (r"游戏(?:里|中|内)(?:面)?的?(?:声音|音效)", "游戏声音"),
+        (r"(?<=别|要|不)这么(?=吵|大|响|小|轻|快|慢|炸|刺耳|抢|突出)", "那么"),  # 别这么吵 = 别那么吵
+        (r"(?<=节奏|速度|节拍)也(?=[快慢]|再[快慢]|调[快慢]|放慢|加快)", ""),  # 音乐小点，节奏也慢点
         # 录屏里的声音, 原视频的声音, 视频本身的声音: the recording's own sound
         (r"(?:录屏|录像|原视频|原片|视频本身|视频自带|视频里自带|素材)(?:里|中|内)?(?:面)?(?:的|自带的)?(?:声音|音频|声)", "游戏声音"),
         (r"(?:拉|弄|搞|整|开|放|调)(?=低(?!音))", "调"),
@@ -187,6 +189,15 @@ _ZH_SAME = [
 _CORRECTED = re.compile(
     rf"(?:不是|不对)\s*(?:{TIME}|{NUM}\s*%?)\s*(?:啊|呀)?\s*[,，]?\s*(?:而)?(?:是|要|改成)\s*(?=\d)", FLAGS
 )
+# 音乐太大了，不对，是游戏声太大了: the clause before the correction named the other sound; it goes.
+_ZH_MUSIC_N = r"(?:背景音乐|音乐|bgm|配乐|歌)"
+_ZH_GAME_N = r"(?:游戏原声|游戏声音?|游戏音效|游戏的声音|游戏音量|原声)"
+_OTHER_SOUND = re.compile(
+    rf"(?:^|(?<=[,，。；;\n]))[^,，。；;\n]*?(?:(?P<m>{_ZH_MUSIC_N})|(?P<g>{_ZH_GAME_N}))[^,，。；;\n]*[,，。；;]\s*"
+    rf"(?:不对不对|不对|说错了|我说错了|我搞错了|搞错了|不是不是|哦不)\s*[,，]?\s*(?:我是说|我说的是|应该是|是)?\s*"
+    rf"(?=(?(m){_ZH_GAME_N}|{_ZH_MUSIC_N}))",
+    FLAGS,
+)
 # 淡出从3秒改成6秒: the old value goes.
 _FROM_TO = re.compile(
     rf"从\s*(?:{TIME}|{NUM}\s*(?:%|db|分贝|bpm)?)\s*(?=(?:改成|改为|换成|调到|调成|变成|提到|降到|改到|升到|加到|减到)\s*\d)", FLAGS
@@ -196,6 +207,19 @@ _BOTH_OFF = re.compile(
     r"(?P<a>游戏声音?|原声|游戏音效|背景音乐|音乐|bgm)(?:和|跟|与)(?P<b>游戏声音?|原声|游戏音效|背景音乐|音乐|bgm)"
     r"(?:都|也|全都?)(?P<v>关了|关掉|去掉|删掉|静音|不要了?)", FLAGS
 )
+# 速度和音量都调低: the tempo slower, the level lower.
+_PACE_AND_LEVEL = re.compile(
+    r"(?P<a>速度|节奏|音量)(?:和|跟|与)(?P<b>速度|节奏|音量)(?:都|也|全都?)(?P<v>调低|降低|调小|放慢|调高|提高|调大|加快)", FLAGS
+)
+
+
+def _pace_and_level(m: re.Match[str]) -> str:
+    if {m["a"], m["b"]} == {"速度", "节奏"} or m["a"] == m["b"] or "音量" not in (m["a"], m["b"]):
+        return m.group(0)
+    up = m["v"] in ("调高", "提高", "调大", "加快")
+    return f"节奏{'调快' if up else '调慢'}，音量{'调大' if up else '调小'}"
+
+
 # "start at like 0:05", "for about 3 seconds": the number is what counts.
 _APPROX = re.compile(
     r"\b(at|from|to|until|till|til|by|for|over|after|before|in)\s+(?:like|about|around|roughly|approximately|"
@@ -227,7 +251,12 @@ def _name_the_thing(work: str) -> str:
     return "".join([*out, work[at:]])
 
 
+_BY_HALF = re.compile(rf"{_THINGS}\s+(?:down\s+)?(?:in|by)\s+(?:half|\d)", FLAGS)
+
+
 def _repeat_verb(m: re.Match[str]) -> str:
+    if m["verb"] and _BY_HALF.match(m.string, m.end()):  # "cut the game and the music in half"
+        return m.group(0)
     if m["verb"]:
         return f"{m['verb']} {m['obj']} and {m['verb']} "
     return f"{m['zverb']}{m['zobj']}，{m['zverb']}"
@@ -257,13 +286,67 @@ _ASIDE = re.compile(
 )
 
 
+# "the game audio's too loud", "my mic's kinda quiet": the contraction is "is", so the rules
+# that read "<sound> is <how>" see it (a possessive, "the game's audio", stays).
+_IS_GLUED = re.compile(
+    r"\b(?P<noun>audio|sounds?|sfx|music|bgm|soundtrack|song|track|tune|beat|game|gameplay|mic|"
+    r"voice|volume|commentary|ducking|tempo|fade|title|text)'s\s+(?=(?:too|so|kinda|kind\s+of|"
+    r"a\s+(?:bit|little|tad|lot)|slightly|way|really|pretty|super|very|quite|hella|still|now|also|"
+    r"not|fine|good|ok|okay|great|perfect|alright|loud|louder|quiet|quieter|soft|low|faint|weak|"
+    r"noisy|blasting|blaring|fast|slow|drowning|overpowering|barely)\b)",
+    FLAGS,
+)
+# "it's the game that's too loud": the sound said in a cleft is the subject ("the game is too loud")
+_CLEFT = re.compile(
+    r"\b(?:it'?s|it\s+is|its)\s+(?:(?:really|actually|just|more|mostly)\s+)?(?P<noun>(?:the\s+|my\s+)?(?:game(?:play)?|in-game|music|bgm|"
+    r"soundtrack|song|track|sfx|voice|mic|commentary)(?:\s+(?:audio|sounds?|sfx|volume|music))?)\s+(?:that'?s|that\s+is|thats|which\s+is"
+    r"|that\s+(?:sounds|seems|feels|gets))\b",
+    FLAGS,
+)
+# "i hate how quiet the music is": a complaint about that sound ("the music is too quiet")
+_HOW = re.compile(
+    r"\b(?:i\s+)?(?:really\s+)?(?:hate|don't\s+like|dont\s+like|do\s+not\s+like|dislike|can't\s+stand|cant\s+stand|not\s+a\s+fan\s+of"
+    r"|annoyed\s+(?:by|at)|bothered\s+by|bugs\s+me|notice)\s+how\s+(?P<how>loud|quiet|soft|low|fast|slow|quick)\s+"
+    r"(?P<noun>(?:the\s+|my\s+)?(?:game(?:play)?|in-game|music|bgm|soundtrack|song|track|beat|sfx|tempo)(?:\s+(?:audio|sounds?|sfx|music))?)"
+    r"\s+(?:is|are|gets|sounds|was|feels)\b",
+    FLAGS,
+)
+# "don't mute the game, just lower it": "it" is the game, and the lowering is the request
+_NOT_MUTE_BUT = re.compile(
+    r"\b(?:don't|dont|do\s+not|no\s+need\s+to|not)\s+(?:mute|kill|cut|remove)\s+(?P<g>(?:the\s+|my\s+)?game(?:play)?(?:\s+(?:audio|sounds?|sfx))?)"
+    r"\s*[,;]?\s*(?:(?:just|only|but|instead|simply)\s+)*(?P<verb>lower|turn\s+down|reduce|drop|quiet(?:en)?|tone\s+down|soften|turn|bring|tone|dial)\s+(?:it|them)"
+    r"(?P<down>\s+down)?\b",
+    FLAGS,
+)
+# "change the music to 80s", "90s style": a decade, not 80 seconds (the music from 1:20).
+_DECADE = re.compile(
+    r"(?<![\d:.'])'?(?P<d>[5-9]0)'?s\b(?P<style>[\s-]+(?:style[sd]?|vibes?|music|sound(?:s|ing)?|feel|synth\w*|retro|type|era|"
+    r"aesthetic|songs?|tracks?|tunes?|bgm|soundtrack|kind|arcade|games?|pop|rock|movie|anime|cartoon|inspired|"
+    r"theme|energy|beat)\b)?(?=(?P<end>\s*(?:$|[,;.!?\n]|please\b|pls\b|vibes?\b|and\b|instead\b|again\b))?)",
+    FLAGS,
+)
+_DECADE_BEFORE = re.compile(
+    r"\b(?:to|into|more|like|the|an|some|very|super|pure|full|old|go|it|music|bgm|vibe|with|of|back)\s*$", FLAGS
+)
+# "trim it to 60s", "from 10s to 70s": seconds after all
+_LENGTH_BEFORE = re.compile(r"(?:\b(?:cut|trim|shorten|chop|length|long|duration|down)\b|\d)[^,;.!?\n]*$", FLAGS)
+_DECADES = {"5": "fifties", "6": "sixties", "7": "seventies", "8": "eighties", "9": "nineties"}
+
+
+def _decade(m: re.Match[str]) -> str:
+    before = m.string[: m.start()]
+    if m["style"] or (m["end"] is not None and _DECADE_BEFORE.search(before) and not _LENGTH_BEFORE.search(before)):
+        return _DECADES[m["d"][0]] + (m["style"] or "")
+    return m.group(0)
+
+
 _FADE_KEY = re.compile(r"(?:(?<=fade[\s-]in)|(?<=fade[\s-]out))\s*[:=]\s*", FLAGS)  # "fade in: 2 s"
 
 
 def resolve(work: str) -> str:
     """`work` with pronouns and bare clauses that point at the game audio spelled out, and a
     removal verb shared by two things said twice."""
-    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", work))
+    work = _FADE_KEY.sub(" for ", _ASIDE.sub(" ", _IS_GLUED.sub(r"\g<noun> is ", _CLEFT.sub(r"\g<noun> is", _HOW.sub(r"\g<noun> is too \g<how>", _NOT_MUTE_BUT.sub(r"\g<verb> \g<g>\g<down>", _DECADE.sub(_decade, work)))))))
     work = _meant_game(_name_the_thing(_SHARED_VERB.sub(_repeat_verb, _FILLER.sub("", work))))
     if CJK.search(work):
         for pattern, zh in _MIXED_LEVELS:
@@ -274,7 +357,8 @@ def resolve(work: str) -> str:
         for pattern, zh in _MIXED_WORDS + _ZH_SAME:
             work = pattern.sub(zh, work)
     work = _APPROX.sub(r"\1 ", work).replace(" til ", " till ")
-    work = _CORRECTED.sub("", _FROM_TO.sub("", work))
+    work = _OTHER_SOUND.sub("", _CORRECTED.sub("", _FROM_TO.sub("", work)))
+    work = _PACE_AND_LEVEL.sub(_pace_and_level, work)
     work = _BOTH_OFF.sub(lambda m: f"{m['a']}{m['v']}，{m['b']}{m['v']}", work)
     out: list[str] = []
     last, at = "", 0

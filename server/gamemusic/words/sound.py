@@ -17,6 +17,7 @@ from gamemusic.words.rules import (
     MUCH,
     Rule,
     State,
+    Step,
     bad,
     combine,
     factor,
@@ -31,7 +32,7 @@ LEVELS: list[Rule] = []
 switch = registrar(SWITCHES)
 level = registrar(LEVELS)
 
-_ORIG = r"(?:the\s+)?(?:original|game|gameplay|in-game|source)(?:'s)?"
+_ORIG = r"(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:original|game|gameplay|in-game|source)(?:'s)?"
 _ORIG_N = r"(?:the\s+)?(?:original|game|gameplay|in-game|source|video|recording|clip)(?:'s)?"
 _SOUND = r"(?:audio|sound|sounds|noise|sfx)"
 _ZH_ORIG = r"(?:原声|原音|原始声音|游戏声音|游戏音效|游戏原声|游戏的声音|视频声音|视频原声|录像声音|游戏音量|原声音量|游戏声)"
@@ -66,7 +67,7 @@ def _original_only(m: re.Match[str], st: State) -> None:
 # "drop the game audio a little" is a lower level, not a mute: an amount after the sound.
 _NO_AMOUNT = (
     r"(?!\s+(?:(?:(?:just\s+)?a\s+(?:little|lil|bit|tad|touch|notch|lot|smidge)|slightly|some|down|way|much|lower|quieter|softer|by"
-    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be|volume|level|levels)\b|to\s+\d|\d))"
+    r"|muted|off|gone|silenced|removed|touched|changed|to\s+be|volume|level|levels|in\s+half|to\s+half|(?:volume\s+)?(?:in|by)\s+half)\b|to\s+\d|\d))"
 )
 _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not the music's range
     r"(?:\s+(?:for|during|in|over|throughout)\s+the\s+(?:whole|entire|full)\s+(?:thing|video|clip|time|way)"
@@ -81,7 +82,7 @@ _THROUGHOUT = (  # "mute the game for the whole thing": the game audio's, not th
     rf"{_SOUND}\b{_THROUGHOUT}{_NO_AMOUNT}|\b(?:mute|silence|kill|remove|(?:turn|switch|shut)\s+off|get\s+rid\s+of|ditch)\s+(?:the\s+|all\s+(?:the\s+)?)?"
     rf"(?:game\s+)?sfx\b{_THROUGHOUT}{_NO_AMOUNT}|\bturn\s+{_ORIG}(?:\s+{_SOUND})?\s+off\b|\b(?:keep\s+)?{_ORIG_N}\s+{_SOUND}\s+(?:stays?|remains?|kept|(?:should|must)\s+(?:stay|be))?\s*(?:muted|silent|off)\b(?!\s+(?:at|after|from|until|for|in|during)\b)|\b{_ORIG_N}\s+{_SOUND}\s+(?:has\s+to|needs\s+to|should|must|can)\s+go\b|\b(?:original|game)\s+{_SOUND}\s+(?:off|muted|silenced|silent)\b|\b(?:music|bgm)\s+only\b{_ALONE}"
     rf"|\b(?:only|just)\s+(?:the\s+)?(?:music|bgm)\b{_ALONE}|\bmute\s+everything\s+(?:except|but|besides|other\s+than)\s+(?:the\s+)?(?:music|bgm)\b",
-    rf"(?:静音|关闭|关掉|关了|关|去掉|去除|删除|删掉|不要|屏蔽|消除|砍掉|干掉|拿掉|扔掉|丢掉){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|全|直接|彻底|一点都|一点也)?(?:能不能|能否|可不可以|可以|能|麻烦|先)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|静了|静掉|关掉|关闭|关了|关一下|关下|关(?=\s*(?:$|[,，。.!！吧]))|去掉|去了|拿掉|删了|删掉|砍掉|砍了|干掉|扔掉|丢掉|撤掉|清掉|屏蔽掉|屏蔽|不要(?!\s*(?:静音|关|去掉|删|动|改|调))了?)"
+    rf"(?:静音|关闭|关掉|关了|关|去掉|去除|删除|删掉|删了|撤掉|撤了|不要|屏蔽|消除|砍掉|干掉|拿掉|拿走|扔掉|丢掉){_ZH_ORIG}|{_ZH_ORIG}(?:都|也|就|完全|全部|全|直接|彻底|一点都|一点也)?(?:能不能|能否|可不可以|可以|能|麻烦|先)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|静了|静掉|关掉|关闭|关了|关一下|关下|关(?=\s*(?:$|[,，。.!！吧]))|去掉|去了|拿掉|删了|删掉|砍掉|砍了|干掉|扔掉|丢掉|撤掉|清掉|屏蔽掉|屏蔽|不要(?!\s*(?:静音|关|去掉|删|动|改|调|太|那么|这么|过|比|盖|压|抢))了?)"
     r"|静音(?:原视频|原片|游戏)|视频静音|除了?(?:背景)?音乐(?:以外|之外)?(?:其他|别的)?(?:都|全)(?:静音|关掉)|(?:只要|只保留|只留|只有)(?:背景)?音乐(?=$|[，,。；;！!\n]|不要)",
 )
 def _mute_original(m: re.Match[str], st: State) -> None:
@@ -96,7 +97,7 @@ def _mute_original(m: re.Match[str], st: State) -> None:
 @switch(
     rf"\b(?:keep|restore|unmute|bring\s+back|leave)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})"
     rf"\b(?!\s+(?:quiet|low|soft|down|loud|aspect|ratio|format|shape|size|orientation|resolution|framing|frame|crop|"
-    r"dimensions|proportions|colou?rs?|graphics|speed|length|quality|titles?|video|picture|look))|\b(?:original|game)(?:\s+{_SOUND})?\s+(?:back\s+)?on\b(?!\s+(?:the|a|my|this|it)\b)"
+    r"dimensions|proportions|colou?rs?|graphics|speed|length|quality|titles?|video|picture|look)\b|(?:\s+(?:audio|sounds?|sfx|volume|noise|level))?\s+(?:at|to)\s+(?:about\s+|like\s+)?\d)|\b(?:original|game)(?:\s+{_SOUND})?\s+(?:back\s+)?on\b(?!\s+(?:the|a|my|this|it)\b)"
     rf"|\b{_ORIG}\s+{_SOUND}\s*:\s*(?:keep|on|yes)\b"
     rf"|\b(?:bring|put|turn)\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+back(?:\s+on)?\b"
     rf"|\b(?:let\s+(?:me|us|them|people)|i\s+want\s+to|i\s+wanna|(?:i|we)\s+need\s+to)\s+hear\s+(?:{_ORIG}(?:\s+{_SOUND})?|{_ORIG_N}\s+{_SOUND})\s+again\b",
@@ -108,6 +109,17 @@ def _keep_original(m: re.Match[str], st: State) -> None:
 
 
 opposite(_mute_original)(_keep_original)  # "don't mute the game"
+
+
+@switch(
+    rf"(?:把|将)?{_ZH_ORIG}(?:全部|都|直接)?(?:换成|替换成|换为|替换为|换掉换成)"
+    r"(?![^,，。；;\n]*(?:声音|音量|大小|一样大|一样响))(?:(?P<music>背景音乐|音乐|bgm|配乐)|(?=\s*(?:lo-?fi|8-?bit|16-?bit|boss|rpg|[^\s,，。]{0,6}(?:风|的|音乐|bgm))))"
+)
+def _game_to_music(m: re.Match[str], st: State) -> None:
+    """把游戏声换成音乐 / 原声换成lofi: the game's sound goes, music in its place."""
+    st.plan.original_audio = "mute"
+    if m["music"]:
+        st.plan.add_music = True
 
 
 @switch(
@@ -125,8 +137,8 @@ opposite(_mute_original)(_keep_original)  # "don't mute the game"
     r"|\b(?:the\s+)?(?:music|bgm|soundtrack)\s+(?:has\s+to|needs\s+to|must|can)\s+go\b"
     r"|\bnot\s+have\s+(?:any\s+)?(?:music|bgm)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)"
     r"|\bmute\s+(?:it|that)\b(?!\s+(?:at|after|before|from|until|in|during|for|when|while)\b)",
-    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|关了|关|不要|不需要|拿掉|清除|砍掉|干掉|扔掉|丢掉|撤掉)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm|(?:这首)?歌(?![词曲手声]))"
-    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm)|(?:背景音乐|配乐|音乐|bgm|(?<![唱听])(?:这首)?歌(?![词曲手声]))(?:的?(?:声音|音量))?(?:全部|都|也)?(?:先|就|直接)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了|扔掉|丢掉|砍掉|砍了|清掉)",
+    r"(?:去掉|去除|删除|删掉|移除|取消|关闭|关掉|关了|关|不要(?!这首)|不需要(?!这首)|拿掉|清除|砍掉|干掉|扔掉|丢掉|撤掉|撤了|删了|拿走)(?:所有的?)?(?:背景音乐|配乐|音乐|bgm|(?:这首)?歌(?![词曲手声]))"
+    r"(?!\s*(?:在|从|前|后|最后|\d))|静音(?:背景音乐|配乐|音乐|bgm|歌(?![词曲手声]))|(?:背景音乐|配乐|音乐|bgm|(?<![唱听])(?:这首)?歌(?![词曲手声]))(?:的?(?:声音|音量))?(?:全部|都|也)?(?:先|就|直接)?(?:给我|帮我|给)?(?:(?:调成|调到|设成|设为|改成|变成|换成)(?=静音))?(?:静音|去掉|删除|删掉|关掉|关闭|不要了|删了|去了|关了|拿掉|撤掉|撤了|干掉|扔了|扔掉|丢掉|砍掉|砍了|清掉)",
 )
 def _remove_music(m: re.Match[str], st: State) -> None:
     if st.unplaced:  # "stop the music 10 seconds before the end": a time it cannot place,
@@ -176,6 +188,29 @@ _NOT_WHEN = "".join(rf"(?<!{w}\s)(?<!{w}\sthe\s)(?<!{w}\smy\s)" for w in ("when"
 
 def _scale_game(st: State, by: float) -> None:
     st.plan.game_volume_factor = combine(st.plan.game_volume_factor, by)
+
+
+# 游戏声有点响 / bgm好小 / 原声吵死了: a complaint about one sound, that sound the other way.
+_ZH_LOUD = r"大声|大|响|吵|闹|炸|刺耳"
+_ZH_QUIET = r"小声|小|轻|低|弱|闷"
+
+
+@level(
+    rf"(?:(?P<g>{_ZH_GAME})|(?P<m>背景音乐|音乐|bgm|配乐)(?:的)?(?:声音|音量)?)(?:也|都|真的|实在|还是|现在)?"
+    rf"(?:(?:有点儿?|有些|好|很|挺|太|偏|比较|特别|超级?|真|过于|略)(?P<adj>{_ZH_LOUD}|{_ZH_QUIET})(?:了|的|啊|呀)*(?!\s*(?:一?点|一些|些))"
+    rf"|(?P<loud>吵|响|闹|大声)死了|(?P<faint>小|轻)得(?:几乎)?听不(?:见|到|清)|(?P<faint2>几乎|基本)?(?:没|没有|没什么|没啥)声音?了?"
+    rf"|(?P<loud2>大声|变大|变响)了(?!\s*(?:一?点|一些|些)))"
+)
+def _zh_complaint(m: re.Match[str], st: State) -> None:
+    """游戏声有点响: the game down; bgm好小: the music up. Each complaint moves only its sound."""
+    if m["m"] and m["adj"] == "闷":
+        return  # 音乐有点闷: dull, a wish for livelier music (the style rules read it), not a level
+    loud = bool(m["loud"] or m["loud2"] or (m["adj"] and re.fullmatch(_ZH_LOUD, m["adj"])))
+    by = Step.of(0.6 if loud else 1.5, False)  # a word's step: a number said with it wins
+    if m["g"]:
+        _scale_game(st, by)
+    else:
+        st.plan.volume_factor = combine(st.plan.volume_factor, by)
 
 
 @level(
@@ -280,6 +315,22 @@ def _game_times(m: re.Match[str], st: State) -> None:
 
 
 @level(
+    rf"\b{_NOT_WHEN}(?:{_GAME})(?:[ \t]+(?:is|are)|(?<!'s)'s)[ \t]+(?:(?P<bit>a\s+(?:little\s+)?bit|a\s+tad|kinda|a\s+little)\s+|(?P<much>way)\s+too\s+|way\s+)?"
+    r"(?:too\s+)?much\b(?!\s+(?:louder|quieter|more|less)\b)",
+    rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are)(?:n't|\s+not)[ \t]+(?:(?:quite|really)\s+)?quiet\s+enough\b",
+)
+def _game_a_bit_much(m: re.Match[str], st: State) -> None:
+    """"The game is a bit much", "the game isn't quiet enough": the game comes down."""
+    _scale_game(st, factor(m, 0.6, 0.36, 0.8))
+
+
+@level(rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are)(?:n't|\s+not)[ \t]+(?:(?:quite|really)\s+)?(?:loud|audible)\s+enough\b")
+def _game_not_enough(m: re.Match[str], st: State) -> None:
+    """"The game isn't loud enough": the game comes up."""
+    _scale_game(st, 1.5)
+
+
+@level(
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:kinda|kind\s+of|pretty|really|so|very|way|a\s+bit)\s+)?(?:too\s+)?"
     r"(?:loud|noisy|much|distracting)\s*[,;.]?\s*(?:so\s+|please\s+|pls\s+)?(?:turn|tone|bring|take|dial)\s+"
     r"(?:it|them|that)\s+down\b",
@@ -289,10 +340,11 @@ def _game_times(m: re.Match[str], st: State) -> None:
     rf"\b(?:{MUCH}\s+)?too\s+much\s+(?:of\s+the\s+)?(?:{_GAME})\b",
     rf"\b(?:turn|bring|keep)\s+(?:{_GAME})\s+down\b{AFTER}",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_DOWN}\b{AFTER}",
-    rf"{_ZH_GAME}(?:也|再)?(?:(?:太|有点|好|很)刺耳了?|太高了?|(?:大|吵|响)了(?:一)?点|(?:要|得)(?:小|低|轻)(?!心)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:吵|大声|响|大|炸)|(?:太|有点|好)炸了?|(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:压一压|压一下|压一?点|降一降|降一?点|关小|调低|调小|降低|减小|放低|压低|小声一?点|小声些|小(?:一?点|一些)|低(?:一?点|一些)|轻(?:一?点|一些)|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
+    rf"{_ZH_GAME}(?:也|再)?(?:(?:太|有点|好|很)刺耳了?|太高了?|(?:大|吵|响)了(?:一)?点|(?:要|得)(?:小|低|轻)(?!心)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:吵|大声|响|大|炸)|(?:太|有点|好)炸了?|(?:小|低|轻)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:压一压|压一下|压一?点|降一降|降一?点|关小|调低|调小|降低|减小|放低|压低|小声一?点|小声些|小(?:一?点|一些)|低(?:一?点|一些)|轻(?:一?点|一些)|小些|低些|太大声?了?|太吵了?|太响了?|有点吵|(?:有点|好|很|挺|比较|特别|超)(?:吵|响|大声|大|闹)了?(?!\s*(?:一?点|一些|些))|(?:小|低)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
+    r"(?:[，,]?(?:都|快|要)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景音乐|音乐|bgm|配乐)了?)?"
     rf"|(?:调低|降低|减小|压低)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|dial|tone|take)\s+(?:{_GAME})\s+{_MID}\s+down\b",
-    rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are|'s|sounds?)[ \t]+(?:(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
+    rf"\b{_NOT_WHEN}(?:{_GAME})(?:[ \t]+(?:is|are|sounds?)|(?<!'s)'s)[ \t]+(?:(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
     r"(?:loud|noisy|blasting|blaring)\b"
     r"(?!\s+(?:enough|now|again)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho))",
     rf"\b(?:{_GAME})[ \t]+(?:is|are|'s|gets|keeps\s+getting)[ \t]+(?:(?:way|much|a\s+lot|so)\s+)?louder\s+than\s+{_MY_VOICE}",
@@ -302,9 +354,19 @@ def _game_down(m: re.Match[str], st: State) -> None:
 
 
 @level(
+    rf"\b(?:make\s+|have\s+|put\s+|set\s+)?(?P<who>{_GAME})\s+(?:at\s+)?(?P<x>half|twice)(?:\s+as\s+loud|\s+(?:the\s+)?volume)\b",
+    rf"\b(?P<x>halve|double)\s+(?P<who>{_GAME})\b(?:\s+volume)?",
+    rf"\b(?:cut|drop|bring|turn)\s+(?P<who>{_GAME})\s+(?:down\s+)?(?:in|by)\s+(?P<x>half)\b",
+)
+def _game_half_or_twice(m: re.Match[str], st: State) -> None:
+    """"Make the game half as loud", "halve the game audio", "double the game sound"."""
+    _scale_game(st, 0.5 if m["x"] in ("half", "halve") else 2.0)
+
+
+@level(
     rf"\b(?:{_GAME})\s+(?:is\s+|'s\s+|are\s+|keeps\s+|keep\s+)?(?:drown(?:s|ing)?|cover(?:s|ing)?|bur(?:y|ies|ying)|overpower(?:s|ing)?|"
     r"step(?:s|ping)?\s+on)(?:\s+out)?\s+(?:the\s+)?(?:music|bgm|soundtrack)\b",
-    r"(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景)?音乐"
+    r"(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)?(?:盖过|盖住|压过|压住|淹没)了?(?:背景音乐|音乐|bgm|配乐)"
     r"|(?:游戏声音?|原声|游戏音效)(?:太大了?|太吵了?|太响了?)?[，,]?(?:都|快|要)?(?:把|将)(?:背景)?(?:音乐|bgm)(?:都|给)?(?:盖过|盖住|压过|压住|淹没|盖掉|盖)了?",
 )
 def _game_drowns_music(m: re.Match[str], st: State) -> None:
@@ -320,10 +382,10 @@ def _game_drowns_music(m: re.Match[str], st: State) -> None:
     rf"\b(?:turn|bring|pump|bump|crank|push|dial)\s+(?:{_GAME})\s+up\b{AFTER}",
     rf"\bhear\s+more\s+(?:of\s+)?(?:{_GAME})\b|\bmore\s+(?:of\s+the\s+)?game(?:play)?(?:\s+(?:audio|sound|sounds))?\b(?![\s-]*(?:music|like|feel|style|vibes?|y)\b)|(?:想)?多听(?:点|一点|一些)?(?:{_ZH_GAME})|(?:想)?听(?:到|见)?更多(?:的)?(?:{_ZH_GAME})",
     rf"\b(?:{_GAME})\s+(?:{_IS}\s+)?(?:(?:still|now|also)\s+)?(?:{MUCH}\s+|{BIT}\s+)?{_UP}\b(?!\s+than\s+{_MY_VOICE}){AFTER}",
-    rf"{_ZH_GAME}(?:也|再)?(?:(?:有点|都|快)听不(?:清|见|到)了?|小了(?:一)?点|小了些|(?:要|得)(?:大|高|响)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:小声?|轻)|听不(?:清|见|到)(?:楚)?了?|(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|增大|加大|放大|大声一?点|大声些|大(?:一?点|一些)|高(?:一?点|一些)|响(?:一?点|一些)|大些|响些|太小声?了?|太轻了?|太低了?|有点小声?|有点轻|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
+    rf"{_ZH_GAME}(?:也|再)?(?:(?:有点|都|快|几乎|完全)?听不(?:太|大|怎么)(?:清|见|到)(?:楚)?了?|(?:有点|都|快)听不(?:清|见|到)了?|小了(?:一)?点|小了些|(?:要|得)(?:大|高|响)(?:一?点|一些|些)?|(?:别|不要)(?:那么|太)(?:小声?|轻)|听不(?:清|见|到)(?:楚)?了?|(?:大|高|响)(?P<bit2>一点点|一丢丢|一丁点)|(?P<bit>稍微|稍稍|略微)?(?P<much>大幅)?(?:开大|调高|调大|提高|提一提|抬一抬|抬高|增大|加大|放大|大声一?点|大声些|大(?:一?点|一些)|高(?:一?点|一些)|响(?:一?点|一些)|大些|响些|太小声?了?|太轻了?|太低了?|有点小声?|有点轻|(?:有点|太|好|很|比较)闷了?|(?:大|高|响)(?=很多|得多|不少))(?P<much2>很多|得多|不少)?(?P<bit3>一点点|一丢丢|一丁点)?)"
     rf"|(?:调高|提高|加大|增大)(?:一下)?{_ZH_GAME}",
     rf"\b(?:turn|bring|pump|bump|crank|push)\s+(?:{_GAME})\s+{_MID}\s+up\b",
-    rf"\b{_NOT_WHEN}(?:{_GAME})[ \t]+(?:is|are|'s|sounds?)[ \t]+(?:(?P<much>way)\s+|(?:so|really|kinda|pretty|super|very|hella|quite|a\s+bit|a\s+little)\s+)?"
+    rf"\b{_NOT_WHEN}(?:{_GAME})(?:[ \t]+(?:is|are|sounds?)|(?<!'s)'s)[ \t]+(?:(?P<much>way)\s+|(?P<bit>a\s+(?:little\s+)?bit|a\s+little|a\s+tad|slightly)\s+|(?:so|really|kinda|pretty|super|very|hella|quite)\s+)?"
     r"(?:quiet|soft|faint|low|weak)\b(?!\s+(?:enough|now)\b)(?=\s*(?:$|[,;.!?\n]|but\b|and\b|so\b|lol|tho))",
 )
 def _game_up(m: re.Match[str], st: State) -> None:

@@ -94,6 +94,7 @@ def cn_number(s: str) -> int:
 _HALF = [
     (re.compile(r"(\d+)\s*分(?!钟|之)\s*(\d{1,2})(?![\d秒%.:])"), r"\1分\2秒"),  # 1分45: 1:45
     (re.compile(r"(放大|提高|增加|加大|增大|调大|调高|提升|加快|快|大|翻)了?一倍"), r"\1两倍"),  # 放大一倍: x2
+    (re.compile(r"(放慢|减慢|调慢|变慢|慢)了?一倍"), r"\1一半"),  # 慢一倍: half the speed, as said
     (re.compile(r"(\d+)\s*分(?:钟)?半"), r"\1分30秒"),
     (re.compile(r"半分钟"), "30秒"),
     (re.compile(r"(\d+)个?半小时"), r"\1小时30分"),

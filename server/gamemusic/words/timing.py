@@ -441,14 +441,19 @@ def _except_first(m: re.Match[str], st: State) -> None:
 @when(
     r"\b(?:the\s+)?(?:whole|entire|full)\s+(?:video|clip|thing|length|time|way|duration|song|match)\b|"
     r"\bthroughout\b|\ball\s+the\s+way(?:\s+through)?\b(?!\s+(?:down|up)\b)|\b(?:from\s+)?start\s+to\s+finish\b"
-    r"|\b(?:go|play|last|run|keep\s+(?:going|playing))\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b"
+    r"|\b(?:go|play|last|run|keep\s+(?:(?:the\s+)?(?:music|bgm|song|track|soundtrack|tunes?|beat|it)\s+)?(?:going|playing|on))\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b"
+    r"|(?<![\w'])(?<!fade\s)(?:music|bgm|song|soundtrack)\s+(?:all\s+the\s+way\s+)?(?:till|until|to|through)\s+the\s+(?:very\s+)?end\b(?!\s+of\s+the\s+(?:intro|fight|round|part))"
     r"|\b(?:start|begin)\s+(?:(?:the\s+)?(?:music|bgm)\s+|it\s+)?(?:right\s+)?(?:at|from)\s+the\s+(?:very\s+)?(?:beginning|start)\b"
     r"|\b(?:start|begin|come\s+in|kick\s+in)s?\s+(?:right\s+|exactly\s+|just\s+)?(?:when|as|with)\s+the\s+(?:video|clip|recording|footage)"
     r"(?:\s+(?:starts|begins))?\b",
-    r"全程|整个视频|整段|全部时长|从头到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)"
+    r"全程|整个视频|整段|全部时长|从头(?:放|播|响)?到尾|从(?:头|一开始|开头|最开始)(?:就)?(?:开始|放|播|起)"
     r"|(?:在)?(?:视频)?(?:结束|结尾)前(?:都|一直)(?:放|播|有)|一直(?:放|播)(?:到)?(?:视频)?(?:结束|结尾|最后|底)"
     r"|(?:音乐|bgm)?(?:不要|别)(?:停|断)(?:下来)?(?=\s*(?:$|[,，。]))|中间(?:也)?(?:别|不要)断|不间断"
-    r"|(?:一直)?(?:放|播)?到(?:视频)?(?:结束|结尾|最后|末尾)(?:为止)?(?!\s*(?:淡|加|的|前|再|\d))",
+    r"|(?:一直)?(?:放|播)?到(?:视频)?(?:结束|结尾|最后|末尾)(?:为止)?(?!\s*(?:淡|加|的|前|再|\d))"
+    # 音乐给我放到底 / bgm一直放着: to the end (not 音量放到底, a level)
+    r"|(?:跟|和|与|随)(?:画面|视频|游戏|录像)(?:一起|同时|一块)(?:结束|停|停止|收尾)"
+    r"|(?<!音量)(?<!声音)(?<!声)(?:一直)?(?:放|播)(?:到底|到头)(?!\s*(?:淡|加|的|前|再|\d))"
+    r"|(?:(?<=音乐)|(?<=bgm)|(?<=配乐))(?:就|要)?一直(?:放|播|响)(?:着)?(?=\s*(?:$|[,，。！!]|吧|啊|呗))",
 )
 def _whole(m: re.Match[str], st: State) -> None:
     if re.search(r"\b(?:make|crop|render|export|convert|turn)\s+$", m.string[max(0, m.start() - 12) : m.start()]):

@@ -13,7 +13,7 @@ import re
 
 from gamemusic.words.plan import EditPlan, TextOverlay, TimeRange, Unsupported
 from gamemusic.words.rules import A, B, Rule, State, bad, group, registrar, span
-from gamemusic.words.text import DUR, FLAGS, QUOTED, TIME, quoted_text, seconds
+from gamemusic.words.text import CLOCK, DUR, FLAGS, QUOTED, TIME, quoted_text, seconds
 
 REMOVE: list[Rule] = []
 rule = registrar(REMOVE)
@@ -43,6 +43,33 @@ def _title_time_without_text(m: re.Match[str], st: State) -> None:
         "请连同内容一起说：“标题「GG」从0:05到0:08”。"))  # fmt: skip
 
 
+_EN_TITLE = r"(?:the\s+|my\s+|that\s+|this\s+|our\s+)?(?:title|caption|text\s+overlay|overlay|heading|intro\s+text)s?"
+_EN_WHEN = (
+    rf"(?:(?:at|from|until|till|to|for|on|in|around|by)\s+)?(?:the\s+)?(?:{TIME}|{DUR}|top|bottom|center|centre|middle|"
+    r"start|end|beginning|later|earlier|longer|shorter|sooner)\b"
+)
+_EN_MOVE = (
+    r"(?:(?:show|shows|appear|appears|come\s+in|comes\s+in|start|starts|pop\s+up|pops\s+up|be|stay|stays|last|lasts|go|"
+    r"sit|move|begin|end|disappear|go\s+away|fade\s+in|fade\s+out)(?:\s+up)?\s+)"
+)
+
+
+@rule(
+    rf"\b(?:move|shift|push|nudge|drag|bring|put|place|set|make|have|let|show|display|keep)\s+{_EN_TITLE}\s+"
+    rf"(?:so\s+(?:it|they)\s+)?{_EN_MOVE}?{_EN_WHEN}",
+    rf"\b{_EN_TITLE}\s+(?:should|to|needs\s+to|must|can|could|has\s+to|'ll|will)\s+{_EN_MOVE}{_EN_WHEN}",
+    rf"\b(?:move|shift|push|nudge|drag)\s+(?:{_EN_TITLE}|(?:the\s+)?text)\s+(?:up|down|over|left|right|higher|lower)\b",
+)
+def _title_moved(m: re.Match[str], st: State) -> None:
+    """"Move the title to 0:05", "the title should come in at 0:05", with no text said: a title
+    already there is not retimed (the time is never the music's range)."""
+    st.plan.unsupported.append(Unsupported(
+        "moving or retiming a title that is already there", "挪动已有标题的时间或位置",
+        "Remove the titles and add it again with its text and time: 'remove the titles and add "
+        "title \"GG\" at 0:05'.",
+        "先去掉标题，再连同内容和时间重新加：“去掉标题，加标题「GG」在0:05”。"))  # fmt: skip
+
+
 @rule(
     r"\b(?:remove|delete|drop|clear|kill|lose|ditch|scrap|nix|cut|take\s+(?:out|off|away)|get\s+rid\s+of|hide)\s+(?:(?:the|all"
     r"|any|my|every|each)\s+)*(?:text\s+overlays?|titles?|texts?|captions?|overlays?|headings?|labels?)\b"
@@ -50,7 +77,7 @@ def _title_time_without_text(m: re.Match[str], st: State) -> None:
     r"|\bno\s+(?:more\s+)?(?:titles?|captions?|text\s+overlays?)\b|\b(?:take|cut)\s+(?:the\s+|all\s+the\s+|my\s+)?"
     r"(?:titles?|captions?|texts?|text\s+overlays?)\s+(?:out|off|away)\b",
     r"(?:去掉|删除|删掉|移除|取消|清除|不要|别要|不用|不需要|不想要|砍掉|干掉|撤掉|拿掉)(?:所有的?|全部的?)?(?:(?:底部|顶部|中间|上面|下面|开头|结尾)的?)?(?:标题|文字|字幕|文本)"
-    r"|(?:标题|文字|字幕|文本)(?:都|全部|全)?(?:给我|帮我)?(?:去掉|去了|删除|删掉|删了|移除|清除|拿掉|不要了?|撤掉|撤了|砍掉|干掉|扔掉|别要了|不需要了|不用了)"
+    r"|(?:标题|文字|字幕|文本)(?:都|全部|全)?(?:给我|帮我)?(?:去掉|去了|删除|删掉|删了|移除|清除|拿掉|不要(?!动|变|改|换|碰)了?|撤掉|撤了|砍掉|干掉|扔掉|别要了|不需要了|不用了)"
     r"|(?:标题|文字|字幕|文本)(?=(?:和|跟|还有|以及)(?:背景音乐|音乐|bgm|配乐)(?:全都|全部|都|也|全)(?:去掉|去了|删掉|删了|拿掉|关掉|不要了?))",
 )
 def _remove_titles(m: re.Match[str], st: State) -> None:
@@ -79,6 +106,9 @@ _TITLES = [
         rf"\b(?P<chg>change|rename|replace|swap|edit|update)\s+(?:the\s+|my\s+)?{_EN_KW}\s*(?:text\s+)?(?:to|with|into"
         rf"|for)\s*:?\s*{QUOTED}",
         rf"(?:把|将)?{_ZH_KW}(?:的?(?:文字|内容))?\s*(?P<chg>改成|换成|改为|换为|变成|改一下|改)\s*:?\s*(?:(?:英文|中文|大写|小写)的?\s*)?{QUOTED}",
+        # 标题在0:10到0:15显示“第一波”: the time between the keyword and the text is the title's
+        rf"{_ZH_KW}\s*(?:在|从)?\s*(?:第?(?P<ra>{TIME})\s*(?:到|至|-)\s*第?(?P<rb>{TIME})(?:之间)?|第?(?P<at>{TIME}))\s*(?:处|时|的时候)?"
+        rf"\s*(?:显示|出现|写上|写|放|打上)\s*:?\s*{QUOTED}",
         rf"(?:(?:^|(?<=[,;.!?\n]))\s*(?:(?:at|from)\s+(?P<at>{TIME})|(?:at|in)\s+the\s+(?:very\s+)?(?P<se>start|beginning"
         rf"|end))\s*,?\s*)?(?:\b(?:add|put|show|insert|place|display|write"
         r"|overlay|include|create|with)\s+)?(?:(?:a|an|the|my|some|big|small|large|centered)\s+)*"
@@ -109,7 +139,7 @@ _TITLES = [
         rf"\s*(?:处|时|的时候|那里)?\s*)?(?:加|添加|加上|加个|打上|放个|写上|显示)\s*(?:一个|个|一句|句|一行)?\s*(?:新的?)?\s*"
         rf"{QUOTED}(?!\s*(?:音乐|风格?|bgm|的?感觉|那样|一样|那种))",
         # 把“GG”放到最后3秒: the quoted text first, then where it goes
-        rf"(?:把|将)\s*{QUOTED}\s*(?:放到|放在|显示在|挪到|放)(?=\s*(?:最后|开头|结尾|片头|片尾|末尾|第|\d|屏幕|画面|顶部|底部|中间|上面|下面))",
+        rf"(?:把|将)\s*{QUOTED}\s*(?:放到|放在|显示在|挪到|移到|移动到|挪去|调到|改到|放)(?=\s*(?:最后|开头|结尾|片头|片尾|末尾|第|\d|屏幕|画面|顶部|底部|中间|上面|下面))",
         rf"\b(?P<again>another|a\s+second|one\s+more)(?:\s+(?:one|{_EN_KW}))?(?P<mid>\s+(?:at|in|from|for|on)\s[^\"“「'\n,;]{{1,30}}?)?"
         rf"\s*(?:(?:saying|that\s+says|reading|with|:)\s*)?{QUOTED}",
         rf"(?<=\n)\s*(?:,\s*)?(?P<again>and|&|plus|then)\s+(?:(?:the|a)\s+)?{QUOTED}(?!\s*(?:music|bgm|style|soundtrack|vibes?|feel)\b)",
@@ -145,6 +175,7 @@ _SPECS = [
         rf"\s*,?\s*(?:在|从)?\s*第?(?P<at>{TIME})\s*(?:处|时|开始|出现)",
         rf"\s*,?\s*(?:放在|放到|在|于|出现在)\s*第?(?P<at>{TIME})",
         rf"\s*,?\s*第(?P<at>{TIME})(?=\s*(?:$|[,;。\n]))",
+        rf"\s*,?\s*(?P<at>{CLOCK})(?!\s*(?:到|至|-|~|–|to\b))",  # 把“开始”放到0:05: a clock time is a point
         rf"\s*,?\s*(?:在)?\s*(?P<at>{DUR})\s*(?:以后|之后|后)\s*(?:再|才)?(?:出现|显示|开始|出来)",  # 2秒后出现
         rf"\s*,?\s*(?:持续|显示|停留|保持|出现)?\s*(?P<d>{DUR})",
         r"\s*,?\s*(?:在|放在|放到|放)?(?:视频)?(?P<se>开头|开始|片头|结尾|最后|片尾|末尾)(?:处|时)?",

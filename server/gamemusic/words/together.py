@@ -25,6 +25,17 @@ switch = registrar(SWITCHES)
 level = registrar(LEVELS)
 
 
+@switch(  # before the mute, which would take "cut the game audio"
+    r"\b(?:lower|reduce|drop|cut|turn\s+down|bring\s+down)\s+(?:both\s+)?(?:the\s+)?(?:(?:music|bgm)\s+and\s+(?:the\s+)?game(?:play)?"
+    r"(?:\s+(?:audio|sounds?))?|game(?:play)?(?:\s+(?:audio|sounds?))?\s+and\s+(?:the\s+)?(?:music|bgm)|both|everything)\s+"
+    r"(?:down\s+)?(?:by|in)\s+half\b",
+)
+def _both_half(m: re.Match[str], st: State) -> None:
+    """"Lower the music and the game by half": both sounds times 0.5 (not one step each)."""
+    _scale_volume(st, 0.5)
+    _scale_game(st, 0.5)
+
+
 @switch(
     rf"\b(?:mute|silence|turn\s+off|kill|remove|cut)\s+(?:both\s+)?(?:the\s+)?(?:background\s+)?(?:music|bgm)\s+(?:and|&)\s+"
     rf"(?:the\s+)?(?:game|gameplay|original|in-game)(?:\s+{_SOUND})?\b(?:\s+both)?"
@@ -101,3 +112,18 @@ def _both_by(m: re.Match[str], st: State) -> None:
     by = round(1 + n if m["dir"] in ("up", "louder") else 1 - n, 4)
     _scale_volume(st, by)
     _scale_game(st, by)
+
+
+
+@level(
+    rf"\b(?:set\s+|put\s+|turn\s+)?(?:both\s+)?(?:the\s+)?(?:(?:music|bgm)\s+and\s+(?:the\s+)?game(?:play)?(?:\s+(?:audio|sounds?))?"
+    rf"|game(?:play)?(?:\s+(?:audio|sounds?))?\s+and\s+(?:the\s+)?(?:music|bgm)|both(?:\s+sounds)?)(?:\s+volumes?)?\s+(?:both\s+)?"
+    rf"(?:at|to)\s+(?P<v>{NUM})\s*(?:%|percent)?(?![\d:.]|\s*(?:s|secs?|seconds?|m|mins?|minutes?)\b)",
+)
+def _both_level(m: re.Match[str], st: State) -> None:
+    """"Music and game both at 50%": each sound set to that level."""
+    value = float(m["v"])
+    value = value / 100 if value > 1 or "." not in m["v"] else value
+    if value > 1:
+        return
+    st.plan.volume, st.plan.game_volume = round(value, 4), round(value, 4)

@@ -49,7 +49,7 @@ STRONG: dict[str, tuple[str, ...]] = {
             "大地图", "管弦", "交响", "英雄感", "英雄主义", "英雄史诗"),
     "dungeon": ("dungeon", "horror", "creepy", "spooky", "eerie", "cave", "caves", "haunted",
                 "scary", "dungeon ambient", "地牢", "恐怖", "阴森", "诡异", "地下城", "洞穴", "鬼屋",
-                "吓人", "惊悚", "惊恐", "毛骨悚然"),
+                "吓人", "惊悚", "惊恐", "毛骨悚然", "恐怖片", "鬼片"),
     "synthwave": ("synthwave", "synth wave", "retrowave", "retro wave", "outrun", "80s", "80's",
                   "eighties", "80s synth", "vaporwave", "cyberpunk", "合成器浪潮", "合成波", "80年代",
                   "蒸汽波", "赛博朋克", "复古波", "复古浪潮", "赛博", "night drive", "night driving",
@@ -59,7 +59,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     "platformer": ("platformer", "platforming", "mario-like", "platform game", "平台跳跃", "横版过关",
                    "跳跃游戏"),
     "racing": ("racing", "race", "driving", "high-speed", "high speed", "racer", "赛车", "竞速", "飙车",
-               "开车", "高速", "速度与激情"),
+               "开车", "高速", "速度与激情", "跑车", "赛道", "漂移"),
 }  # fmt: skip
 WEAK: dict[str, tuple[str, ...]] = {
     "chiptune": ("retro", "old school", "old-school", "arcade", "复古", "怀旧", "街机", "童年", "小时候",
@@ -69,7 +69,7 @@ WEAK: dict[str, tuple[str, ...]] = {
              "hype", "action", "史诗", "战斗", "激烈", "燃", "紧张", "热血", "刺激", "打斗", "激昂", "燃爆", "高燃",
              "炸裂", "振奋", "澎湃", "霸气", "压迫感", "紧迫感", "打怪", "对决", "决斗", "厮杀", "对战", "带劲", "有劲", "有劲儿", "劲爆", "有冲劲",
              "够劲", "嗨", "气势", "有气势", "魂类", "魂系", "类魂", "提神", "来劲",
-             "团战"),
+             "团战", "吃鸡"),
     "rpg": ("adventure", "adventurous", "classical", "fantasy", "quest", "exploration", "exploring", "medieval",
             "magical",
             "冒险", "奇幻", "魔幻", "探索", "中世纪", "勇者", "探险", "凯旋", "胜利感"),
@@ -81,7 +81,8 @@ WEAK: dict[str, tuple[str, ...]] = {
              "慵懒", "岁月静好", "田园", "宁静", "恬静"),
     "platformer": ("platform", "bouncy", "bouncier", "cheerful", "happy", "happier", "cute", "playful",
                    "upbeat", "欢快",
-                   "轻快", "活泼", "可爱", "开心", "欢乐", "滑稽", "搞怪", "明快"),
+                   "轻快", "活泼", "可爱", "开心", "欢乐", "滑稽", "搞怪", "明快", "有活力", "活力", "元气",
+                   "朝气", "有朝气", "阳光", "跑酷"),
     "racing": ("fast-paced", "chase", "chase scene", "pursuit", "getaway", "速度感", "追逐", "追车"),
 }  # fmt: skip
 
@@ -138,6 +139,38 @@ for _sid, _more in {
              "the sims", "coral island", "palia"),
 }.items():
     FRANCHISES[_sid] = FRANCHISES[_sid] + _more
+# Round 5 (English): the games streamers clip most, each to the sound its players expect.
+for _sid, _more in {
+    "chiptune": ("terraria", "shovel knight", "pacman", "galaga", "space invaders"),
+    "rpg": ("red dead", "red dead redemption", "rdr2", "baldur's gate"),
+    "platformer": ("roblox", "cuphead", "splatoon", "sonic mania"),
+    "boss": ("fortnite", "valorant", "apex legends", "apex", "cod", "warzone", "overwatch", "pubg",
+             "counter strike", "counter-strike", "rainbow six", "battlefield",
+             "destiny 2", "titanfall", "league of legends", "dota", "dota 2", "hades", "tarkov",
+             "escape from tarkov", "black myth wukong", "wukong"),
+    "dungeon": ("dead by daylight", "five nights at freddy's", "fnaf", "among us"),
+}.items():
+    FRANCHISES[_sid] = FRANCHISES[_sid] + _more
+
+# Games Chinese creators record (round 5), each to the sound its players would expect.
+for _sid, _more in {
+    "chiptune": ("传说之下", "以撒的结合", "以撒", "泰拉瑞亚", "超级食肉男孩"),
+    "16bit": ("拳皇", "合金弹头", "三国战纪", "地下城与勇士", "dnf"),
+    "rpg": ("星穹铁道", "崩坏星穹铁道", "崩铁", "崩坏3", "阴阳师", "梦幻西游", "逆水寒", "天涯明月刀",
+            "剑网3", "剑侠情缘", "古剑奇谭", "鸣潮", "明日方舟", "幻塔", "八方旅人", "异度之刃"),
+    "platformer": ("植物大战僵尸", "pvz", "蛋仔派对", "蛋仔", "糖豆人", "双人成行", "鹅鸭杀",
+                   "奥日", "茶杯头", "cuphead"),
+    "racing": ("极限竞速地平线", "地平线5", "火箭联盟", "飙酷车神", "赛车计划"),
+    "boss": ("和平精英", "绝地求生", "pubg", "穿越火线", "永劫无间", "使命召唤", "守望先锋",
+             "无畏契约", "瓦罗兰特", "apex英雄", "三角洲行动", "毁灭战士", "战地风云",
+             "彩虹六号", "csgo", "cs2", "反恐精英", "堡垒之夜", "哈迪斯", "死亡细胞", "仁王",
+             "法环", "王者荣耀", "英雄联盟"),
+    "dungeon": ("第五人格", "饥荒", "恐鬼症", "港诡实录", "纸嫁衣", "小小梦魇",
+                "黎明杀机", "层层恐惧"),
+    "synthwave": ("绝区零", "电驭叛客"),
+    "lofi": ("光遇", "迷你世界", "模拟人生", "动物之森", "江南百景图", "桃源深处有人家", "风来之国"),
+}.items():
+    FRANCHISES[_sid] = FRANCHISES[_sid] + _more
 
 
 def _word_re(words: list[str]) -> str:
@@ -181,8 +214,9 @@ for _id, _title in STYLE_TITLES.items():
     _STYLE_OF[STYLE_ZH[_id].lower()] = (_id, True)
 STYLE_RE = re.compile(_word_re(list(_STYLE_OF)), FLAGS)
 _FRANCHISE_OF = {w: (sid, w) for sid, words in FRANCHISES.items() for w in words}
+FRANCHISE_WORDS = _word_re(list(_FRANCHISE_OF))
 FRANCHISE_RE = re.compile(
-    _word_re(list(_FRANCHISE_OF)) + r"(?:[\s-]*(?:like|style|era|vibes?|inspired|ish|风格?|那样|一样|的感觉))?",
+    FRANCHISE_WORDS + r"(?:[\s-]*(?:like|style|era|vibes?|inspired|ish|风格?|那样|一样|的感觉))?",
     FLAGS,
 )
 
@@ -248,7 +282,8 @@ FILLER_EN = frozenset(
     montage edit edits upload uploaded channel viewers chat have has having crop
     cropped back not don't dont no never do does doesn't keep theme as same short throw slap
     stick chuck toss pop drop bump yo fam dude alright gimme possibly thinking how about what get
-    going real quick we're we we'll us"""
+    going real quick we're we we'll us got u ur ya wanna gonna lemme ngl tbh rn man mind quickly
+    plss pleaseee kindly uhh uhhh erm hmmm lmao tho beats slaps"""
     )
 )  # fmt: skip
 FILLER_ZH = sorted(
@@ -263,7 +298,12 @@ FILLER_ZH = sorted(
     喔 哎 下吧 一下吧 帮 感觉的 调 弄 搞 整 那种 这种 风格的 类型的 来个 这里 那里 部分 直播 时候
     时代 年代 配个 配点 配一段 配 吗 么 设到 设置到 调整到 调整为 调至 拉到 降到 提到 开到 改到
     有没有 也行 都行 就行 或者 是不是 应该 是否 让你 调为 歌 歌曲 曲子 当背景 当bgm 裁剪成 裁成 尺寸
-    那个啥 啥"""),
+    我在玩 在玩 玩的是 我玩的 这是 这个是 的录屏 录屏 这局 这把 这次 这回 一次 但 但是 可是 剪成 导出
+    能 强的 之后再放 后面再放 再放 别动 不要动 不用动 别改 不要改 不用改 不变 保持不变 保持原样 声 不对 说错了 搞错了 我是说 不要 满满的 满满 倒是 还行 挺好 没问题
+    兄弟们 兄弟 家人们 老铁们 老铁 宝子们 宝子 朋友们 大家 用户说 用户 说 不想要 很 非常 超级 特别 听起来 听着 类似的 类似
+    其他的 其他 别的 背景 小曲 小调 上一次 上次 修改 操作 改动 刚刚 刚才 左右 就停 停 加到 设成 转成 换回 打开 先 特效
+    只是 别换 刚好 正好
+    那个啥 啥 开着 标题 字幕"""),
     key=len,
     reverse=True,
 )  # fmt: skip
