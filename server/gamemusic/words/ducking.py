@@ -171,7 +171,7 @@ _MUSIC_NAMED = re.compile(r"音乐|bgm|配乐|背景|\b(?:music|soundtrack|song|
     r"\b(?:(?:(?:the\s+)?(?:music|bgm|soundtrack|song|track|beat)|it)(?:'s|\s+is|\s+keeps|s)?\s+(?:(?:way|much|a\s+lot|so|kinda|a\s+bit)\s+)?(?:drowning|drowns|drown|covering|covers|cover|burying|"
     r"buries|bury|overpowering|overpowers|stepping\s+on|steps\s+on|talking\s+over|louder\s+than|"
     r"over|on\s+top\s+of|competing\s+with|clashing\s+with|fighting)(?:\s+out)?\s+(?:with\s+)?(?:my|the)\s+"
-    r"(?:voice|commentary|mic|narration|talking|callouts|comms|vo|teammates|dialogue)|(?:i\s+)?can(?:'t|not)"
+    r"(?:voice|commentary|mic|narration|talking|callouts|comms|vo|teammates|dialogue)|(?:(?:i|you|they|people|viewers)\s+)?(?:can(?:'t|not)|can\s+(?:barely|hardly)|(?:barely|hardly)\s+can)"
     r"\s+hear\s+(?:myself|my\s+voice|me|my\s+commentary|my\s+teammates|my\s+friends|my\s+team|the\s+comms|voice\s+chat)(?:\s+over\s+the\s+music)?|(?:make|let|keep)"
     r"\s+(?:my|the)\s+(?:voice|commentary|mic|narration|talking)\s+(?:easier\s+to\s+hear|more\s+audible|"
     r"clear|clearer|stand\s+out|come\s+through|on\s+top|audible|louder(?:\s+than\s+the\s+music)?)|(?:so\s+)?(?:people|viewers|you|they)\s+can"
