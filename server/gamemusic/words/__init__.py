@@ -3,20 +3,26 @@ edit and answers it. One hop from here to any request:
 
     router.py      free text -> which action (export, credits, state, upload, edit)
     parser.py      an edit sentence -> EditPlan: normalized (hant.py: 繁體 -> 简体; typos.py:
-                   "musci" -> "music"), "it" resolved (refer.py), then the rule tables in order:
+                   "musci" -> "music"), "it" resolved (refer.py), praise and called-off
+                   sentences set aside, then the rule tables (in `RULE_ORDER`):
       history.py     undo / redo ("actually, undo that")
+      parts.py       a change said for a moment with no time ("louder during the fight")
+      timing.py      silences at the start ("no music for the first 5 s"); ranges (below)
+      ending.py      the music ending before the video ("no music in the last 10 seconds")
       titles.py      title and text overlays ("add title 'GG' at 1:00")
+      limits.py      parts of the video without a time; what cannot be done (4K, fps, filters)
       together.py    both sounds at once ("mute both", "everything louder except the music")
       sound.py       game audio and music: mute, keep, remove; the game's volume ("softer game")
       compare.py     one sound against the other ("音乐比游戏声还大"), the voice as the subject
       ducking.py     the music dipping under a voice ("quieter under my commentary")
       fade_fixes.py  fades as complaints ("the fade out is too long")
-      timing.py      where the music plays and its fades ("the last 8 seconds", "no fade")
+      fades.py       fades ("fade out over 3 s", "no fade", 不要淡出)
       picture.py     aspect and 1080p ("vertical for TikTok", "go back to widescreen")
-      limits.py      what cannot be done (4K, fps, filters) and vague asks ("darker")
+      questions.py   vague asks that become a question ("darker", "something sad")
+      tempo.py       the tempo ("120 bpm", "faster", 慢一倍)
+      music.py       another take, stingers, arc, climax; styles, franchises, "add music"
       levels_db.py   levels in dB and signed percents ("BGM -6dB")
       music_volume.py  the music's volume ("louder music", "bgm 30%", 音乐小一点)
-      music.py       tempo, another take, stingers, arc, climax, styles, "add music"
     rules.py       the shared rule machinery (State, registrar, amounts)
     vocabulary.py  style words, franchises, filler, the "I can ..." list
     text.py        normalizing, the reply language (`say`), numbers and times

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from gamemusic.words.fades import _set_fade, _which
 from gamemusic.words.plan import TimeRange
 from gamemusic.words.rules import Rule, State, group, registrar
 from gamemusic.words.text import DUR, TIME, seconds
-from gamemusic.words.timing import _set_fade, _set_range, _which
+from gamemusic.words.timing import _set_range
 
 FADES: list[Rule] = []
 fade = registrar(FADES)

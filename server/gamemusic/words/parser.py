@@ -27,6 +27,7 @@ from gamemusic.words import (
     ducking,
     ending,
     fade_fixes,
+    fades,
     history,
     levels_db,
     limits,
@@ -34,8 +35,10 @@ from gamemusic.words import (
     music_volume,
     parts,
     picture,
+    questions,
     refer,
     sound,
+    tempo,
     timing,
     titles,
     together,
@@ -63,10 +66,12 @@ RULE_ORDER: tuple[list[Rule], ...] = (
     compare.RULES,  # "音乐比游戏声还大", "我的声音太小了": before the levels and the ducking
     ducking.RULES,  # "quieter under my voice" before "quieter"
     fade_fixes.FADES,  # "the fade out is too long", "fade in 2 s and out 3 s"
-    timing.FADES,
+    fades.FADES,
     picture.RULES,  # before times: "9:16" is not 9 min 16 s
-    limits.RULES,  # 4K, frame rate, filters, "darker"
-    music.SHAPE,  # tempo before volume: "lower the tempo"; stingers, arc, climax
+    limits.RULES,  # 4K, frame rate, filters
+    questions.RULES,  # "darker", "something sad": a question
+    tempo.RULES,  # tempo before volume: "lower the tempo"
+    music.SHAPE,  # another take, stingers, arc, climax
     levels_db.LEVELS,  # "BGM -6dB", "lower the BGM by 3 dB"
     together.LEVELS,  # "everything louder except the music"
     sound.LEVELS,  # the game-audio volume

@@ -207,11 +207,9 @@ CLOCK = r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
 _US = r"(?:seconds?|secs?|s(?![a-z])|秒钟?)"
 _UM = r"(?:minutes?|mins?|m(?![a-z])|分钟?)"
 _UH = r"(?:hours?|hrs?|h(?![a-z])|个?小时)"
-# "80s music", "90s vibes": a decade, not 80 seconds
-_DECADE = r"(?<![\d.])[5-9]0s\s+(?:music|synth\w*|vibes?|style|sound|bgm|songs?|tunes?|soundtrack|retro|feel|aesthetic|beats?)\b"
 DUR = (
     rf"(?:{NUM}[\s-]*{_UH}(?:\s*{NUM}\s*{_UM})?|{NUM}[\s-]*{_UM}(?:\s*{NUM}\s*{_US})?"
-    rf"|(?!{_DECADE}){NUM}[\s-]*{_US})"
+    rf"|{NUM}[\s-]*{_US})"
 )
 TIME = rf"(?:{CLOCK}|{DUR})"
 _PART = re.compile(rf"({NUM})[\s-]*(?:({_UH})|({_UM})|({_US}))", FLAGS)
