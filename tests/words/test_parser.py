@@ -47,6 +47,35 @@ def test_a_time_that_could_not_be_placed_changes_nothing_and_is_named(text: str,
     assert "0:30" in err.value.hint
 
 
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("switch to rpg but keep the volume where it is", {"style": "rpg"}),
+        ("leave the music alone and make the game quieter", {"game_volume_factor": 0.6}),
+        ("lower the music without changing the game sound", {"volume_factor": 0.6}),
+        ("i want the game sound untouched and the music at 25%", {"volume": 0.25}),
+        ("保持原来的音量，换个boss战音乐", {"style": "boss"}),
+        ("nice, the ducking works well, now make it vertical", {"aspect": "9:16"}),
+        ("the music is good but too loud", {"volume_factor": 0.6}),
+    ],
+)
+def test_a_clause_that_keeps_or_praises_something_is_understood_not_named(
+    text: str, changed: dict
+) -> None:
+    plan = parse(text)
+    assert plan.changed() == changed
+    assert plan.ignored == []
+    assert not any("Ignored" in n or "略过" in n for n in notes(plan))
+
+
+@pytest.mark.parametrize("text", ["the fade sounds better now", "love the boss music", "竖屏挺好看的"])
+def test_praise_alone_changes_nothing_and_says_there_is_nothing_to_change(text: str) -> None:
+    with pytest.raises(BadInput) as err:
+        parse(text)
+    assert err.value.code == "not_understood"
+    assert ("nothing to change" in err.value.message) or ("没有可以执行的修改" in err.value.message)
+
+
 @pytest.mark.parametrize("text", ["make it purple", "hello there", "变成紫色", "", "   ", "谢谢"])
 def test_a_sentence_with_nothing_actionable_is_refused_naming_it(text: str) -> None:
     with pytest.raises(BadInput) as err:

@@ -113,7 +113,7 @@ def parse(text: str) -> EditPlan:
         raise called_off(lang)
     work = refer.resolve(typos.correct(titles.take_titles(work, state.plan).lower()))
     work = _LEAVE_IT.sub(lambda m: _set_aside(m, state), work)
-    work = _PRAISE.sub(lambda m: _set_aside(m, state), work)
+    work = _UNCHANGED.sub("\n", _PRAISE.sub("\n", work))  # understood: no note
     for table in RULE_ORDER:
         for pattern, handler in table:
             state.cut = 0
@@ -162,6 +162,23 @@ _PRAISE = re.compile(
     r"|声音|风格|[a-z0-9]+(?:音乐)?)(?:的)?(?:效果)?(?:现在|已经)?(?:很|挺|真|太|非常|超|还挺|蛮)?(?:好多了|好听|不错|很棒|棒|完美|刚好|正好|燃|好看"
     r"|合适|舒服|满意|喜欢|(?<=[很挺真常超蛮])好(?![听看多]))(?:的|了|啊|呀|哦|哈|呢)*(?:[，,]\s*(?:很|超|好)?喜欢)?|我(?:很|挺|还挺|超|好)?喜欢(?:这个|这首|这版|现在的?)[^,;.!?\n，。；！？]{0,10}"
     r"|(?:太棒了|完美|好听|不错|挺好的?))(?=\s*(?:$|[,;.!?\n，。；！？]|就是|但是|不过))",
+    FLAGS,
+)
+
+
+# "keep the volume where it is", "don't change the tempo", 保持原来的音量: a clause that keeps
+# something as it is asks for nothing, and is not "not understood" either.
+_THING = (
+    r"(?:the\s+|my\s+)?(?:volume|music(?:\s+volume)?|bgm|song|game(?:play)?(?:\s+(?:audio|sound|sounds|volume))?|tempo|speed"
+    r"|style|fades?|ducking|aspect(?:\s+ratio)?|format|titles?|everything(?:\s+else)?|the\s+rest|rest|it)"
+)
+_UNCHANGED = re.compile(
+    rf"(?:^|(?<=[,;.!?\n])|(?<=\bbut\s)|(?<=\band\s))\s*(?:(?:but|and|just|please|pls)\s+)*(?:"
+    rf"(?:keep|leave)\s+{_THING}\s+(?:alone|the\s+same|as\s+(?:it\s+)?is|where\s+it\s+is|how\s+it\s+is|untouched|unchanged)"
+    rf"|(?:don't|dont|do\s+not)\s+(?:change|touch|mess\s+with)\s+{_THING}"
+    rf"|(?:i\s+want\s+)?{_THING}\s+(?:stays?\s+(?:the\s+same|as\s+(?:it\s+)?is)|untouched|unchanged)"
+    r"|保持(?:原来的|现在的|原样的?)?(?:音量|风格|节奏|速度|画幅|比例|淡入淡出|标题)(?:不变)?)"
+    rf"(?=\s*(?:$|[,;.!?\n，。；！？]|but\b|and\b))|\s+without\s+(?:changing|touching)\s+{_THING}(?=\s*(?:$|[,;.!?\n]))",
     FLAGS,
 )
 
