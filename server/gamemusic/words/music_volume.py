@@ -56,10 +56,12 @@ def _maximum(m: re.Match[str], st: State) -> None:
 @level(
     rf"\b(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
     rf"\b(?P<dir>quieter|softer|louder)\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
-    rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+(?:the\s+)?(?:music|bgm|volume)(?:\s+volume)?"
-    rf"\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
-    rf"\bturn\s+(?:the\s+)?(?:music|bgm|volume|it)\s+(?P<dir>down|up)\s+(?:by\s+)?(?P<n>{NUM})\s*(?:%|percent)",
-    rf"\b(?:(?:the\s+)?(?:music|bgm)(?:'s)?\s+)?(?:volume\s+)?(?P<dir>up|down)\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
+    # "lower the music 20%", "tone the soundtrack down 20%": by that much ("down to 20%" is a level)
+    rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+(?:the\s+)?(?:background\s+)?(?:music|bgm|volume|soundtrack|song|track)"
+    rf"(?:\s+volume)?\s+(?:by\s+)?(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\b(?:turn|tone|dial|bring|take)\s+(?:the\s+)?(?:background\s+)?(?:music|bgm|volume|soundtrack|song|track|it)\s+(?P<dir>down|up)\s+"
+    rf"(?:by\s+)?(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\b(?:(?:the\s+)?(?:music|bgm)(?:'s)?\s+)?(?:volume\s+)?(?P<dir>up|down)\s+(?:by\s+)?(?P<n>{NUM})\s*(?:%|percent)",
     rf"(?:音乐|音量|bgm)?(?P<dir>调低|降低|减小|调小|减少|调高|提高|增大|加大|调大|增加)\s*(?P<n>{NUM})\s*%",
 )
 def _relative_pct(m: re.Match[str], st: State) -> None:

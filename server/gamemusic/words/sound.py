@@ -214,8 +214,8 @@ def _zh_complaint(m: re.Match[str], st: State) -> None:
 
 
 @level(
-    rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+{_GAME}\s+by\s+(?P<n>{NUM})\s*(?:%|percent)",
-    rf"\bturn\s+{_GAME}\s+(?P<dir>down|up)\s+(?:by\s+)?(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\b(?P<dir>lower|reduce|drop|cut|decrease|raise|boost|increase)\s+{_GAME}(?:\s+volume)?\s+(?:by\s+)?(?P<n>{NUM})\s*(?:%|percent)",
+    rf"\b(?:turn|tone|dial|bring|take)\s+{_GAME}\s+(?P<dir>down|up)\s+(?:by\s+)?(?P<n>{NUM})\s*(?:%|percent)",
     rf"\b{_GAME}\s+(?P<n>{NUM})\s*(?:%|percent)\s+(?P<dir>quieter|softer|lower|louder|higher)\b",
     rf"{_ZH_GAME}\s*(?P<dir>调低|降低|减小|减少|调小|调高|提高|增大|加大|调大)\s*(?P<n>{NUM})\s*%",
 )
