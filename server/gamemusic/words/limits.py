@@ -59,7 +59,7 @@ def _game_fade(m: re.Match[str], st: State) -> None:
 )
 def _part_removed(m: re.Match[str], st: State) -> None:
     """前面的音乐删掉: a part with no time on it, not the whole video's music."""
-    _unplaced(m, st)
+    cannot_time(m, st)
 
 
 @early(
@@ -72,9 +72,17 @@ def _part_removed(m: re.Match[str], st: State) -> None:
     r"(?:不要|关掉|静音|去掉|调小|调大|小一?点|大一?点)(?:原声|游戏声音?|游戏音效)",
 )
 def _part_of_game(m: re.Match[str], st: State) -> None:
-    _no(st, "changing the game audio over part of the video", "只改一段时间里的原声",
-        ("I can mute the game audio or set its level for the whole video.",
-         "原声可以整体静音或调整音量。"))  # fmt: skip
+    _no(st, *GAME_PART)
+
+
+# What a part of the video cannot have, and what can be done instead (`parts.py` too).
+GAME_PART = ("changing the game audio over part of the video", "只改一段时间里的原声",
+             ("I can mute the game audio or set its level for the whole video.",
+              "原声可以整体静音或调整音量。"))  # fmt: skip
+VOLUME_PART = ("a volume change over part of the video", "只改一段时间里的音量",
+               ("A volume holds for the whole video; I can also limit where the music plays "
+                "('music only in the last 30 seconds').",
+                "音量只能整体调整；也可以限定音乐播放的时间段（“只在最后30秒放音乐”）。"))  # fmt: skip
 
 
 @early(
@@ -139,10 +147,7 @@ _ZH_PART = (
 def _part_volume(m: re.Match[str], st: State) -> None:
     """"Louder in the last 30 seconds": a level holds for the whole video, so this part is
     refused (never a level for the whole video plus a moved range)."""
-    _no(st, "a volume change over part of the video", "只改一段时间里的音量",
-        ("A volume holds for the whole video; I can also limit where the music plays "
-         "('music only in the last 30 seconds').",
-         "音量只能整体调整；也可以限定音乐播放的时间段（“只在最后30秒放音乐”）。"))  # fmt: skip
+    _no(st, *VOLUME_PART)
 
 
 @early(
@@ -151,9 +156,7 @@ def _part_volume(m: re.Match[str], st: State) -> None:
 )
 def _part_style(m: re.Match[str], st: State) -> None:
     """"Make the intro more epic": a style or a level for one part of the video."""
-    st.unplaced = True
-    st.unplaced_part = True
-    _no(st, f"'{m.group(0).strip()}' (one part of the video)", f"“{m.group(0).strip()}”（只改视频的一部分）",
+    no_part(st, f"'{m.group(0).strip()}' (one part of the video)", f"“{m.group(0).strip()}”（只改视频的一部分）",
         ("Style, volume and tempo hold for the whole video; I can limit where the music plays.",
          "风格、音量和节奏只能整体设置；可以限定音乐播放的时间段。"))  # fmt: skip
 
@@ -187,7 +190,7 @@ def _part_ducking(m: re.Match[str], st: State) -> None:
     r"|(?:boss|敌人|对手|团战|决赛圈|打架|开枪|交火|死亡|复活|翻盘|胜利|击杀|五杀|落地)(?:战)?(?:出现|出来|登场|开始|开打|来了)?(?:的时候|时|的那一?刻|那段|之后|以后))"
     r"(?![^。；;!?\n]{0,12}?\d)",
 )
-def _unplaced(m: re.Match[str], st: State) -> None:
+def cannot_time(m: re.Match[str], st: State) -> None:
     """"The second half", "after the intro": a place the words cannot put a time on. The music is
     not placed anywhere else instead, nor over the range said next to it ('前15秒配lofi，后面配
     boss'). An end `ending.END` could not set ("a bit before the end", 结束前10秒 with nothing to
@@ -204,6 +207,14 @@ _PICTURE = ("I only add music, titles and an aspect; the picture stays as record
 
 def _no(st: State, en: str, zh: str, instead: tuple[str, str]) -> None:
     st.plan.unsupported.append(Unsupported(en, zh, *instead))
+
+
+def no_part(st: State, en: str, zh: str, instead: tuple[str, str]) -> None:
+    """A change for a part of the video it cannot time: named, and the music is not placed
+    anywhere else instead, nor over a range said next to it."""
+    st.unplaced = True
+    st.unplaced_part = True
+    _no(st, en, zh, instead)
 
 
 @rule(
@@ -414,4 +425,4 @@ def _genre(m: re.Match[str], st: State) -> None:
 def _at_the_end(m: re.Match[str], st: State) -> None:
     """"Fanfare vibes at the end": a part of the video with no time on it (fades and titles
     "at the end" were read before this)."""
-    _unplaced(m, st)
+    cannot_time(m, st)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from gamemusic.words.plan import Unsupported
+from gamemusic.words.limits import GAME_PART, VOLUME_PART, cannot_time, no_part
 from gamemusic.words.rules import Rule, State, registrar
 
 RULES: list[Rule] = []
@@ -43,21 +43,13 @@ def _switched(noun: str, verbs: str = _OFF) -> str:
     return rf"(?:{verbs}\s+{noun}|{noun}\s+(?:off|muted|out|gone|removed))"
 
 
-def _part(st: State, what_en: str, what_zh: str, instead: tuple[str, str]) -> None:
-    st.unplaced = True
-    st.unplaced_part = True
-    st.plan.unsupported.append(Unsupported(what_en, what_zh, *instead))
-
-
 @rule(
     rf"\b{_switched(_GAME, _GAME_VERBS)}\s+{_MOMENT}(?![^,;.!?\n]{{0,24}}?\d)",
     rf"\b{_MOMENT}\s*,?\s+(?:just\s+|please\s+|pls\s+)?{_switched(_GAME, _GAME_VERBS)}\b(?![^,;.!?\n]{{0,24}}?\d)",
 )
 def _game_moment(m: re.Match[str], st: State) -> None:
     """"No game audio during the boss fight": the game audio has one level for the whole video."""
-    _part(st, "changing the game audio over part of the video", "只改一段时间里的原声",
-          ("I can mute the game audio or set its level for the whole video.",
-           "原声可以整体静音或调整音量。"))  # fmt: skip
+    no_part(st, *GAME_PART)
 
 
 @rule(
@@ -66,9 +58,7 @@ def _game_moment(m: re.Match[str], st: State) -> None:
 )
 def _music_moment(m: re.Match[str], st: State) -> None:
     """"No music during the boss fight": a moment the words cannot put a time on."""
-    said = m.group(0).strip()
-    _part(st, f"'{said}' (I can't tell when that is)", f"“{said}”（我看不出那是什么时间）",
-          ("Say the time: 'from 1:30', 'the last 40 seconds'.", "请说具体时间：“从1:30开始”“最后40秒”。"))
+    cannot_time(m, st)
 
 
 _LOUDER = (
@@ -85,10 +75,7 @@ _SAID_OF = r"(?:(?:the\s+)?(?:music|bgm|song|track|soundtrack|beat|tunes?|it)\s+
 )
 def _level_moment(m: re.Match[str], st: State) -> None:
     """"The music should be louder during the fight": a level holds for the whole video."""
-    _part(st, "a volume change over part of the video", "只改一段时间里的音量",
-          ("A volume holds for the whole video; I can also limit where the music plays "
-           "('music only in the last 30 seconds').",
-           "音量只能整体调整；也可以限定音乐播放的时间段（“只在最后30秒放音乐”）。"))  # fmt: skip
+    no_part(st, *VOLUME_PART)
 
 
 @rule(
@@ -97,6 +84,6 @@ def _level_moment(m: re.Match[str], st: State) -> None:
 )
 def _tempo_moment(m: re.Match[str], st: State) -> None:
     """"Make the music slower for the intro": the tempo holds for the whole video."""
-    _part(st, "a tempo change over part of the video", "只改一段时间里的节奏",
+    no_part(st, "a tempo change over part of the video", "只改一段时间里的节奏",
           ("The tempo holds for the whole video; say 'slower' or '100 bpm' for all of it.",
            "节奏只能整体设置；可以说“慢一点”或“100 bpm”。"))  # fmt: skip
